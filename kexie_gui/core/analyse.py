@@ -1,0 +1,206 @@
+"""Explain a page: run the detectors and turn what they found into suggestions.
+
+Nothing here changes text.  Each suggestion names the raw ranges it touches
+and says in one line (zh/en) what it would do and why; ``apply`` carries out
+the accepted ones.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from . import furniture as fz
+from .blocks import split_blocks
+from .classify import BlockInfo, classify_block
+from .duplicates import find_duplicates
+from .joins import find_joins
+from .layout import Layout
+from .model import Analysis, Block, Page, Suggestion, stable_id
+from .punctuation import replacements
+from .segment import segment
+
+KIND_FURNITURE = "furniture"
+KIND_DUPLICATE = "duplicate"
+KIND_HEADLINE = "headline"
+KIND_KICKER = "kicker"
+KIND_SUBTITLE = "subtitle"
+KIND_BYLINE = "byline"
+KIND_JOIN = "join"
+KIND_PUNCTUATION = "punctuation"
+KINDS = (KIND_FURNITURE, KIND_DUPLICATE, KIND_HEADLINE, KIND_KICKER, KIND_SUBTITLE, KIND_BYLINE,
+         KIND_JOIN, KIND_PUNCTUATION)
+
+KIND_LABELS = {
+    KIND_FURNITURE: ("删除版面杂项", "remove furniture"),
+    KIND_DUPLICATE: ("删除重复段", "drop repeat"),
+    KIND_HEADLINE: ("从此处分篇（标题）", "split article here (headline)"),
+    KIND_KICKER: ("引题", "kicker"),
+    KIND_SUBTITLE: ("副题", "subtitle"),
+    KIND_BYLINE: ("署名", "byline"),
+    KIND_JOIN: ("接续断段", "join fragments"),
+    KIND_PUNCTUATION: ("恢复全角标点", "restore full-width punctuation"),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Knobs of the analysis, one documented field per rule."""
+
+    #: suggest restoring full-width punctuation inside Chinese text
+    punctuation: bool = True
+    #: accept punctuation suggestions by default (the gold keeps raw characters; editors usually want 全角)
+    punctuation_default: bool = True
+    #: suggestions below this confidence are proposed but not accepted by default
+    default_threshold: float = 0.6
+
+
+def _short(text: str, n: int = 16) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _range(block: Block) -> tuple[int, int]:
+    return (block.start, block.end)
+
+
+def _suggest(kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
+             payload: tuple = (), config: Config = Config(), default: bool | None = None) -> Suggestion:
+    ranges = tuple(tuple(r) for r in ranges)
+    return Suggestion(
+        id=stable_id(kind, ranges, tuple(b.id for b in blocks)),
+        kind=kind,
+        blocks=tuple(b.id for b in blocks),
+        ranges=ranges,
+        confidence=round(confidence, 3),
+        explain_zh=zh,
+        explain_en=en,
+        default=(confidence >= config.default_threshold) if default is None else default,
+        payload=payload,
+    )
+
+
+def _pinyin_pairs(infos: list[BlockInfo]) -> dict[int, int]:
+    """Pinyin column header → the column title it romanises (the line below or above it)."""
+    pairs = {}
+    for i, info in enumerate(infos):
+        if info.furniture:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(infos) and fz.is_pinyin_of(info.text, infos[j].text):
+                pairs[i] = j
+                break
+    return pairs
+
+
+def _furniture_suggestions(infos, config) -> tuple[list[Suggestion], dict[int, str]]:
+    out, sections = [], {}
+    pairs = _pinyin_pairs(infos)
+    for i, j in pairs.items():
+        for k, cat in ((i, fz.PINYIN_HEADER), (j, fz.COLUMN_TITLE)):
+            infos[k].furniture = cat
+        sections[j] = infos[j].text.strip()
+    for i, info in enumerate(infos):
+        if not info.furniture:
+            continue
+        b = info.block
+        cat = info.furniture
+        section = sections.get(i)
+        zh = f"删除{fz.CATEGORY_ZH.get(cat, '版面杂项')}“{_short(b.text)}”"
+        en = f"remove {cat} “{_short(b.text)}”"
+        if section:
+            zh += "（作为其下文章的栏目）"
+            en += " (kept as the section of the articles below)"
+        conf = 0.95 if cat not in (fz.PAGE_NUMBER, fz.PHOTO_CREDIT) else 0.9
+        out.append(_suggest(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en,
+                            (("category", cat), ("section", section)), config))
+    return out, sections
+
+
+def analyse(page: Page, config: Config = Config()) -> Analysis:
+    """Explain ``page``: its blocks and every repair we propose, none applied yet."""
+    t0 = time.perf_counter()
+    blocks, wrapped = split_blocks(page)
+    infos = [classify_block(b) for b in blocks]
+    suggestions, sections = _furniture_suggestions(infos, config)
+    layout = Layout(infos)
+
+    for r in find_duplicates(infos, layout):
+        b, keep = blocks[r.block], blocks[r.keep]
+        what_zh = {"exact": "完全重复", "near": f"近似重复（差{r.edits}字）", "truncated": "截断的重复"}[r.kind]
+        what_en = {"exact": "an exact repeat", "near": f"a near repeat ({r.edits} character(s) differ)",
+                   "truncated": "a truncated repeat"}[r.kind]
+        suggestions.append(_suggest(
+            KIND_DUPLICATE, (b, keep), [_range(b)], r.confidence,
+            f"删除第{b.line_start}行：与第{keep.line_start}行{what_zh}，{r.reason_zh}",
+            f"drop line {b.line_start}: {what_en} of line {keep.line_start}; {r.reason_en}",
+            (("keep", keep.id), ("match", r.kind), ("edits", r.edits)), config))
+
+    structure = segment(layout, dict(sections))
+    for i in structure.short_news_headers:
+        b = blocks[i]
+        infos[i].furniture = fz.SHORT_NEWS_HEADER
+        suggestions.append(_suggest(KIND_FURNITURE, (b,), [_range(b)], 0.9,
+                                    f"删除简讯栏头“{_short(b.text)}”", f"remove short-news header “{_short(b.text)}”",
+                                    (("category", fz.SHORT_NEWS_HEADER), ("section", None)), config))
+    for art in structure.articles:
+        if art.head is not None:
+            h = blocks[art.head]
+            suggestions.append(_suggest(
+                KIND_HEADLINE, (h,), [_range(h)], art.head_confidence,
+                f"第{h.line_start}行是标题，从此处开始新文章“{_short(h.text)}”",
+                f"line {h.line_start} is a headline: a new article starts here “{_short(h.text)}”", (), config))
+        for idx, kind, zh, en in ((art.kicker, KIND_KICKER, "引题（标题上方）", "kicker above the headline"),
+                                  (art.subtitle, KIND_SUBTITLE, "副题（标题下方）", "subtitle under the headline")):
+            if idx is not None:
+                b = blocks[idx]
+                suggestions.append(_suggest(kind, (b,), [_range(b)], 0.85,
+                                            f"“{_short(b.text)}”是{zh}", f"“{_short(b.text)}” is the {en}", (), config))
+        if art.reporter is not None:
+            b = blocks[art.reporter]
+            text = str(b.text).strip()
+            suggestions.append(_suggest(KIND_BYLINE, (b,), [_range(b)], 0.9,
+                                        f"标题下的记者行作为署名：{text}", f"reporter line under the headline as byline: {text}",
+                                        (("form", "reporter"), ("cut", -1), ("inner", (0, len(b.text)))), config))
+        if art.byline is not None:
+            b = blocks[art.byline]
+            raw = str(b.text)
+            inner = infos[art.byline].byline_inner
+            start = raw.find(inner)
+            suggestions.append(_suggest(KIND_BYLINE, (b,), [_range(b)], 0.95,
+                                        f"署名行：{inner}", f"byline on its own line: {inner}",
+                                        (("form", "own"), ("cut", -1), ("inner", (start, start + len(inner)))), config))
+        if art.glued is not None:
+            b = blocks[art.glued]
+            cut, s, e = infos[art.glued].glued_byline
+            r0, r1 = b.text.raw_offset(cut) or b.start, (b.text.raw_offset(len(b.text) - 1) or b.end - 1) + 1
+            inner = str(b.text)[s:e]
+            suggestions.append(_suggest(KIND_BYLINE, (b,), [(r0, r1)], 0.9,
+                                        f"把段末括号中的署名分出：{inner}", f"split off the byline glued to the paragraph: {inner}",
+                                        (("form", "glued"), ("cut", cut), ("inner", (s, e))), config))
+
+    for j in find_joins(layout, structure, wrapped):
+        a, b = blocks[j.a], blocks[j.b]
+        suggestions.append(_suggest(
+            KIND_JOIN, (a, b), [(a.end - 1, a.end), (b.start, b.start + 1)], j.confidence,
+            f"接续第{a.line_end}行与第{b.line_start}行：{j.why_zh}（…{str(a.text)[-6:]}|{str(b.text)[:6]}…）",
+            f"join line {a.line_end} with line {b.line_start}: {j.why_en} (…{str(a.text)[-6:]}|{str(b.text)[:6]}…)",
+            (("separator", j.separator), ("drop", j.drop)), config))
+
+    if config.punctuation:
+        for info in infos:
+            if info.furniture or layout.skipped(info.block.index):
+                continue
+            b = info.block
+            reps = replacements(str(b.text))
+            changes = tuple((b.text.raw_offset(k), v) for k, v in sorted(reps.items())
+                            if b.text.raw_offset(k) is not None)
+            if changes:
+                suggestions.append(_suggest(
+                    KIND_PUNCTUATION, (b,), [(o, o + 1) for o, _ in changes], 0.8,
+                    f"第{b.line_start}行恢复{len(changes)}个全角标点", f"line {b.line_start}: restore {len(changes)} full-width punctuation mark(s)",
+                    (("changes", changes),), config, default=config.punctuation_default))
+
+    order = {k: n for n, k in enumerate(KINDS)}
+    suggestions.sort(key=lambda s: (s.ranges[0][0] if s.ranges else 0, order[s.kind]))
+    return Analysis(page=page, blocks=blocks, suggestions=tuple(suggestions), hard_wrapped=wrapped,
+                    seconds=time.perf_counter() - t0)

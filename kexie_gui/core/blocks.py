@@ -1,0 +1,149 @@
+"""Split a page into blocks: the pieces OCR printed, with raw offsets and lines.
+
+Two layouts occur: blank-line pages (a blank line between blocks) and
+hard-wrapped pages (one printed line per text line, paragraphs indented with
+full-width spaces, no blank lines).  One rule serves both: a line continues
+the block above it only when nothing separates them (no blank line, no
+indent) and the line above is *full*, i.e. it ran to the column edge.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .model import Block, Page, Text
+from .text import ends_sentence, is_latin_char
+
+INDENT_CHARS = "\u3000 \t"
+FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int  # raw offset of the first character
+    text: str  # without the newline
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for n, raw in enumerate(text.split("\n"), 1):
+        lines.append(Line(n, pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def indent_width(s: str) -> int:
+    """Characters of leading indentation (ideographic or ASCII spaces, tabs)."""
+    return len(s) - len(s.lstrip(INDENT_CHARS))
+
+
+def is_indented(s: str) -> bool:
+    """A paragraph start on a hard-wrapped page: two or more spaces, one of them full-width counts double.
+
+    >>> is_indented("\u3000\u3000本报讯"), is_indented("本报讯"), is_indented("  text")
+    (True, False, True)
+    """
+    lead = s[: indent_width(s)]
+    return sum(2 if ch == "\u3000" else (4 if ch == "\t" else 1) for ch in lead) >= 2
+
+
+def line_width(lines: list[Line]) -> float:
+    """Typical printed width: the upper median of non-blank line lengths."""
+    lengths = sorted(len(l.text.strip()) for l in lines if l.text.strip())
+    if not lengths:
+        return 0.0
+    top = lengths[len(lengths) // 4:]  # headlines and short last lines pull the median down
+    return float(statistics.median(top))
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped: many consecutive text lines and hardly any blank line between them."""
+    nonblank = [l for l in lines if l.text.strip()]
+    if len(nonblank) < 6:
+        return False
+    adjacent = sum(1 for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip())
+    return adjacent >= 0.6 * len(nonblank)
+
+
+def _joiner(left: str, right: str) -> tuple[str, int]:
+    """How two printed lines of one paragraph join: returns (separator, chars to drop from left).
+
+    Chinese joins with nothing; Latin words join with a space; a hyphen that
+    splits a Latin word at the line end is removed.
+
+    >>> _joiner("科技", "工作"), _joiner("tech-", "nology"), _joiner("open", "source")
+    (('', 0), ('', 1), (' ', 0))
+    """
+    if not left or not right:
+        return "", 0
+    if left.endswith("-") and len(left) > 1 and is_latin_char(left[-2]) and right[0].islower():
+        return "", 1
+    if is_latin_char(left[-1]) and is_latin_char(right[0]):
+        return " ", 0
+    if left[-1] in ",.;:!?" and is_latin_char(right[0]):
+        return " ", 0
+    return "", 0
+
+
+def _block_text(lines: list[Line]) -> Text:
+    """Unwrap the lines of one block, dropping indentation and line-end spaces, with provenance."""
+    out = Text()
+    for line in lines:
+        lead = indent_width(line.text)
+        body = line.text[lead:].rstrip()
+        piece = Text.traced(body, line.start + lead)
+        if out:
+            sep, drop = _joiner(str(out), body)
+            if drop:
+                out = out.slice(0, len(out) - drop)
+            if sep:
+                out = out + Text.untraced(sep)
+        out = out + piece
+    return out
+
+
+def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
+    """Blocks of ``page`` in page order, and whether the page is hard-wrapped."""
+    lines = split_lines(page.text)
+    wrapped = is_hard_wrapped(lines)
+    width = line_width(lines)
+    groups: list[list[Line]] = []
+    prev: Line | None = None
+    for line in lines:
+        stripped = line.text.strip()
+        if not stripped:
+            prev = None
+            continue
+        continues = (
+            prev is not None
+            and groups
+            and not is_indented(line.text)
+            and width >= 8
+            and len(prev.text.strip()) >= FULL_LINE_SHARE * width
+            and (wrapped or not ends_sentence(prev.text.strip()))
+        )
+        if continues:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+    blocks = []
+    for i, g in enumerate(groups):
+        text = _block_text(g)
+        if not text:
+            continue
+        blocks.append(Block(
+            index=len(blocks),
+            start=g[0].start + indent_width(g[0].text),
+            end=g[-1].end,
+            line_start=g[0].number,
+            line_end=g[-1].number,
+            text=text,
+            indented=is_indented(g[0].text),
+        ))
+    return tuple(blocks), wrapped

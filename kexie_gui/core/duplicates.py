@@ -1,0 +1,237 @@
+"""Repeated blocks: exact, near (an OCR look-alike or two) and truncated copies.
+
+Damage repaired: a continuation printed ahead of its headline and again in
+place, a run of blocks repeated after the article or at the page end (the last
+one cut off mid-sentence), a headline printed twice.  Of each pair the copy in
+reading position is kept, the stray one is suggested for removal.
+
+Candidates come from an index of aligned character n-grams, so a 10 MB input
+costs a few dictionary look-ups per block instead of a comparison of every
+pair; rapidfuzz verifies each candidate.
+
+Example: blocks ``[A, B, Headline, lead, A, B]`` where the first ``A, B`` sits
+between an article end and ``Headline`` → remove the first ``A, B``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .classify import BlockInfo
+from .layout import Layout
+
+GRAM = 6  # characters per index key
+MAX_KEYS = 24  # keys per block: enough to find a copy with a few changed characters
+COMMON_KEY = 40  # a key shared by more blocks than this is boilerplate, not evidence
+MIN_LEN = 4  # shorter blocks are never called duplicates on their own
+NEAR_EDITS = 2  # OCR look-alikes differ in 1–2 characters
+
+
+def norm(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """Block ``b`` (later) repeats block ``a`` (earlier)."""
+
+    a: int
+    b: int
+    kind: str  # "exact" / "near" / "truncated"
+    edits: int
+
+
+def _keys(s: str) -> list[str]:
+    if len(s) < GRAM:
+        return [s]
+    return [s[i:i + GRAM] for i in range(0, min(len(s) - GRAM + 1, GRAM * MAX_KEYS), GRAM)]
+
+
+def compare(x: str, y: str) -> tuple[str, int] | None:
+    """How ``y`` repeats ``x`` (or the reverse), or None.
+
+    >>> compare("一是工作站建设要围绕", "一是工作站建设要围绕全市总体发展")
+    ('truncated', 0)
+    >>> compare("培训班在大竹县开班,来自全县各乡镇的30余名", "培训班在大竹县开班,来自全县各乡镇的3O余名")
+    ('near', 1)
+    """
+    if x == y:
+        return "exact", 0
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < MIN_LEN:
+        return None
+    limit = NEAR_EDITS if len(short) >= 16 else (1 if len(short) >= 8 else 0)
+    if len(short) == len(long_) or abs(len(x) - len(y)) <= 1:
+        d = Levenshtein.distance(x, y, score_cutoff=limit)
+        if d <= limit:
+            return ("near", d) if d else ("exact", 0)
+    if len(short) >= 8 and len(short) < len(long_):
+        d = Levenshtein.distance(short, long_[: len(short)], score_cutoff=limit)
+        if d <= limit:
+            return "truncated", d
+    return None
+
+
+def find_matches(infos: list[BlockInfo], eligible: list[int]) -> list[Match]:
+    """Every verified pair among ``eligible`` block indexes."""
+    texts = {i: norm(infos[i].text) for i in eligible}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        if len(texts[i]) >= MIN_LEN:
+            for k in set(_keys(texts[i])):
+                index[k].append(i)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for members in index.values():
+        if len(members) < 2 or len(members) > COMMON_KEY:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = sorted((members[x], members[y]))
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                r = compare(texts[a], texts[b])
+                if r:
+                    out.append(Match(a, b, r[0], r[1]))
+    out.sort(key=lambda m: (m.a, m.b))
+    return out
+
+
+@dataclass
+class Run:
+    """Two runs of consecutive blocks, the second repeating the first."""
+
+    first: list[int]
+    second: list[int]
+    matches: list[Match]
+
+
+def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
+    """Chain pairs whose blocks follow each other on both sides into runs."""
+    by_pair = {(m.a, m.b): m for m in matches}
+    used: set[tuple[int, int]] = set()
+    runs = []
+    for m in matches:
+        if (m.a, m.b) in used:
+            continue
+        # only start a run where the previous pair does not continue into this one
+        pa, pb = layout.prev(m.a), layout.prev(m.b)
+        if pa is not None and pb is not None and (pa, pb) in by_pair and (pa, pb) not in used and pa != m.b:
+            continue
+        run = Run([m.a], [m.b], [m])
+        used.add((m.a, m.b))
+        a, b = m.a, m.b
+        while True:
+            na, nb = layout.next(a), layout.next(b)
+            if na is None or nb is None or na >= m.b or (na, nb) not in by_pair or (na, nb) in used:
+                break
+            run.first.append(na)
+            run.second.append(nb)
+            run.matches.append(by_pair[(na, nb)])
+            used.add((na, nb))
+            a, b = na, nb
+        runs.append(run)
+    # pairs skipped at a run start whose predecessor was consumed elsewhere
+    for m in matches:
+        if (m.a, m.b) not in used:
+            runs.append(Run([m.a], [m.b], [m]))
+            used.add((m.a, m.b))
+    runs.sort(key=lambda r: (-len(r.first), r.first[0]))
+    return runs
+
+
+def stray_score(copy: list[int], layout: Layout) -> int:
+    """How much a copy sits outside the reading flow.
+
+    +1 after an article end or the page top, +1 before a headline or the page
+    end; -1 when it continues the block before it (that block stops mid-sentence),
+    -2 when it opens with a confirmed headline.
+    """
+    infos = layout.infos
+    members = frozenset(copy)
+    score = 0
+    p = layout.prev(copy[0], members)
+    n = layout.next(copy[-1], members)
+    if p is None or infos[p].article_end:
+        score += 1
+    if n is None or layout.starts_article(n):
+        score += 1
+    if p is not None and not infos[p].article_end and not infos[p].ends_sentence and not infos[p].heading \
+            and not infos[copy[0]].opens_article:
+        score -= 1
+    if layout.confirmed_headline(copy[0]):
+        score -= 2
+    return score
+
+
+def _headline_before(copy: list[int], other: list[int], layout: Layout) -> bool:
+    """The copy sits right before the headline of the article that holds the other copy."""
+    members = frozenset(copy)
+    n = layout.next(copy[-1], members)
+    if n is None or not layout.starts_article(n) or n > other[0]:
+        return False
+    j = layout.next(n)
+    while j is not None and j < other[0]:
+        if layout.infos[j].article_end or (j != n and layout.confirmed_headline(j)):
+            return False
+        j = layout.next(j)
+    return True
+
+
+@dataclass(frozen=True)
+class Removal:
+    block: int
+    keep: int
+    kind: str
+    edits: int
+    confidence: float
+    reason_en: str
+    reason_zh: str
+
+
+def _eligible_run(run: Run, layout: Layout) -> bool:
+    """Single short blocks and lone subheads repeat legitimately (bylines, 小标题)."""
+    if len(run.first) > 1:
+        return True
+    a, b = run.first[0], run.second[0]
+    ia, ib = layout.infos[a], layout.infos[b]
+    if ia.heading or ib.heading:
+        return layout.confirmed_headline(a) or layout.confirmed_headline(b)
+    return len(norm(ia.text)) >= 12 and ia.byline_inner is None
+
+
+def decide(runs: list[Run], layout: Layout) -> list[Removal]:
+    removals: list[Removal] = []
+    for run in runs:
+        if any(i in layout.removed for i in run.first + run.second):
+            continue
+        if not _eligible_run(run, layout):
+            continue
+        sa, sb = stray_score(run.first, layout), stray_score(run.second, layout)
+        if sa != sb:
+            drop_first = sa > sb
+            confidence = 0.95 if abs(sa - sb) >= 2 else 0.9
+            why_en, why_zh = "it stands outside the article flow", "其位置不在正文顺序中"
+        elif _headline_before(run.first, run.second, layout):
+            drop_first, confidence = True, 0.8
+            why_en, why_zh = "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
+        else:
+            drop_first, confidence = False, 0.75 if max(sa, sb) > 0 else 0.6
+            why_en, why_zh = "the later copy repeats the earlier one", "后一份重复了前一份"
+        dropped, kept = (run.first, run.second) if drop_first else (run.second, run.first)
+        for d, k, m in zip(dropped, kept, run.matches):
+            c = confidence - (0.05 if m.kind != "exact" else 0.0)
+            removals.append(Removal(d, k, m.kind, m.edits, c, why_en, why_zh))
+            layout.removed.add(d)
+    removals.sort(key=lambda r: r.block)
+    return removals
+
+
+def find_duplicates(infos: list[BlockInfo], layout: Layout) -> list[Removal]:
+    eligible = [i for i, info in enumerate(infos) if not info.furniture]
+    matches = find_matches(infos, eligible)
+    return decide(build_runs(matches, layout), layout)

@@ -1,0 +1,375 @@
+"""Plain data of the analysis: pages, blocks, suggestions, decisions, clean output.
+
+Everything here is immutable and serialisable; nothing computes heuristics.
+Raw offsets count characters (code points) of ``Page.text``, the decoded page
+with line endings normalised to ``\\n``.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping
+
+# Block roles produced by apply(); the user may set the editable ones by hand.
+ROLE_BODY = "body"
+ROLE_TITLE = "title"
+ROLE_SUBTITLE = "subtitle"  # a 副题 under the headline
+ROLE_KICKER = "kicker"  # an 引题 above the headline (exported as subtitle)
+ROLE_BYLINE = "byline"
+ROLE_FURNITURE = "furniture"
+ROLE_DUPLICATE = "duplicate"
+EDITABLE_ROLES = (ROLE_BODY, ROLE_TITLE, ROLE_SUBTITLE, ROLE_KICKER, ROLE_BYLINE, ROLE_FURNITURE)
+REMOVED_ROLES = (ROLE_FURNITURE, ROLE_DUPLICATE)
+
+
+class Text(str):
+    """A string that knows the raw offset of each of its characters.
+
+    ``runs`` is a tuple of ``(text_start, raw_start, length)``; characters not
+    covered by a run (a space inserted by a join, a character typed by the
+    editor) have no raw offset.
+
+    >>> t = Text.traced("ab", 10)
+    >>> (t + Text.traced("cd", 40)).raw_offset(2)
+    40
+    """
+
+    runs: tuple
+
+    def __new__(cls, value: str = "", runs: Iterable[tuple[int, int, int]] = ()):
+        obj = super().__new__(cls, value)
+        obj.runs = tuple(runs)
+        return obj
+
+    @classmethod
+    def traced(cls, value: str, raw_start: int) -> "Text":
+        """A string copied unchanged from the raw page at ``raw_start``."""
+        return cls(value, ((0, raw_start, len(value)),) if value else ())
+
+    @classmethod
+    def untraced(cls, value: str) -> "Text":
+        return cls(value, ())
+
+    def raw_offset(self, index: int) -> int | None:
+        """Raw offset of character ``index``, or None when it was inserted."""
+        starts = [r[0] for r in self.runs]
+        i = bisect.bisect_right(starts, index) - 1
+        if i >= 0:
+            t0, r0, n = self.runs[i]
+            if index < t0 + n:
+                return r0 + index - t0
+        return None
+
+    def raw_span(self) -> tuple[int, int] | None:
+        """Smallest raw range covering every traced character."""
+        if not self.runs:
+            return None
+        return min(r[1] for r in self.runs), max(r[1] + r[2] for r in self.runs)
+
+    def __add__(self, other):  # keeps provenance when both sides are Text
+        other_runs = getattr(other, "runs", ())
+        shift = len(self)
+        return Text(str.__add__(self, other), self.runs + tuple((t + shift, r, n) for t, r, n in other_runs))
+
+    def slice(self, start: int, end: int | None = None) -> "Text":
+        end = len(self) if end is None else end
+        runs = []
+        for t0, r0, n in self.runs:
+            a, b = max(t0, start), min(t0 + n, end)
+            if a < b:
+                runs.append((a - start, r0 + a - t0, b - a))
+        return Text(str.__getitem__(self, slice(start, end)), runs)
+
+    def strip_traced(self) -> "Text":
+        """Strip whitespace at both ends, keeping provenance."""
+        s = str(self)
+        left = len(s) - len(s.lstrip())
+        right = len(s.rstrip())
+        return self.slice(left, max(left, right))
+
+    def with_replacements(self, by_raw: Mapping[int, str]) -> "Text":
+        """Replace single characters by raw offset (same length, same provenance)."""
+        if not by_raw:
+            return self
+        chars = list(self)
+        for t0, r0, n in self.runs:
+            for k in range(n):
+                rep = by_raw.get(r0 + k)
+                if rep is not None:
+                    chars[t0 + k] = rep
+        return Text("".join(chars), self.runs)
+
+
+def stable_id(prefix: str, *parts) -> str:
+    """An id that depends only on its parts, so it survives re-analysis."""
+    digest = hashlib.blake2s(repr(parts).encode("utf-8"), digest_size=5).hexdigest()
+    return f"{prefix}-{digest}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A decoded page: ``text`` has ``\\n`` line ends and no BOM."""
+
+    source: str
+    text: str
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    sha256: str = ""
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding raw ``offset``."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of raw text the page printed as one piece (a paragraph or a fragment of one).
+
+    ``text`` is the block's own text: for hard-wrapped pages the printed lines
+    are unwrapped and the paragraph indent removed.  ``text.runs`` map it back.
+    """
+
+    index: int
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    text: Text
+    indented: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"b{self.start}"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed repair.  ``blocks`` are block ids; ``ranges`` raw ranges it touches."""
+
+    id: str
+    kind: str
+    blocks: tuple[str, ...]
+    ranges: tuple[tuple[int, int], ...]
+    confidence: float
+    explain_zh: str
+    explain_en: str
+    default: bool = True
+    payload: tuple = ()  # kind-specific, a tuple of (key, value) pairs
+
+    def get(self, key, default=None):
+        for k, v in self.payload:
+            if k == key:
+                return v
+        return default
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "blocks": list(self.blocks),
+            "ranges": [list(r) for r in self.ranges],
+            "confidence": round(self.confidence, 3),
+            "explain_zh": self.explain_zh,
+            "explain_en": self.explain_en,
+            "default": self.default,
+            "payload": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.payload},
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    page: Page
+    blocks: tuple[Block, ...]
+    suggestions: tuple[Suggestion, ...]
+    hard_wrapped: bool = False
+    seconds: float = 0.0
+
+    def block(self, block_id: str) -> Block:
+        return self._by_id()[block_id]
+
+    def suggestion(self, suggestion_id: str) -> Suggestion:
+        return self._suggestions_by_id()[suggestion_id]
+
+    def _by_id(self) -> dict:
+        cache = self.__dict__.get("_block_index")
+        if cache is None:
+            cache = {b.id: b for b in self.blocks}
+            object.__setattr__(self, "_block_index", cache)
+        return cache
+
+    def _suggestions_by_id(self) -> dict:
+        cache = self.__dict__.get("_suggestion_index")
+        if cache is None:
+            cache = {s.id: s for s in self.suggestions}
+            object.__setattr__(self, "_suggestion_index", cache)
+        return cache
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose raw range holds ``offset``."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What the editor decided; plain data, serialisable, never mutated in place.
+
+    - ``choices``: suggestion id -> accepted (absent: the suggestion's default);
+    - ``roles``: block id -> role set by hand (overrides every suggestion);
+    - ``edits``: paragraph key -> the paragraph's text as the editor typed it
+      (key: ``"<block id>"`` of the paragraph's first block, ``"<article key>:title"``,
+      ``":subtitle"`` or ``":byline"``); the value is ``(old_text, new_text)``;
+    - ``moves``: ``(block id, before block id or "")``: move a block before
+      another one ("" = to the page end), in the order they were made;
+    - ``splits``: raw offsets where a block is cut in two by hand.
+    """
+
+    choices: tuple[tuple[str, bool], ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
+    edits: tuple[tuple[str, tuple[str, str]], ...] = ()
+    moves: tuple[tuple[str, str], ...] = ()
+    splits: tuple[int, ...] = ()
+
+    # -- reading
+    def choice(self, suggestion_id: str) -> bool | None:
+        return dict(self.choices).get(suggestion_id)
+
+    def is_accepted(self, suggestion: Suggestion) -> bool:
+        c = self.choice(suggestion.id)
+        return suggestion.default if c is None else c
+
+    def role(self, block_id: str) -> str | None:
+        return dict(self.roles).get(block_id)
+
+    # -- changing (each returns a new value)
+    def with_choice(self, suggestion_id: str, accepted: bool | None) -> "Decisions":
+        d = dict(self.choices)
+        if accepted is None:
+            d.pop(suggestion_id, None)
+        else:
+            d[suggestion_id] = bool(accepted)
+        return replace(self, choices=tuple(sorted(d.items())))
+
+    def with_choices(self, items: Mapping[str, bool | None]) -> "Decisions":
+        out = self
+        for k, v in items.items():
+            out = out.with_choice(k, v)
+        return out
+
+    def with_role(self, block_id: str, role: str | None) -> "Decisions":
+        if role is not None and role not in EDITABLE_ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        d = dict(self.roles)
+        if role is None:
+            d.pop(block_id, None)
+        else:
+            d[block_id] = role
+        return replace(self, roles=tuple(sorted(d.items())))
+
+    def with_edit(self, key: str, old_text: str, new_text: str | None) -> "Decisions":
+        d = dict(self.edits)
+        if new_text is None:
+            d.pop(key, None)
+        else:
+            first_old = d.get(key, (old_text, None))[0]
+            d[key] = (first_old, new_text)
+        return replace(self, edits=tuple(sorted(d.items())))
+
+    def with_move(self, block_id: str, before_id: str) -> "Decisions":
+        return replace(self, moves=self.moves + ((block_id, before_id),))
+
+    def with_split(self, offset: int) -> "Decisions":
+        if offset in self.splits:
+            return self
+        return replace(self, splits=tuple(sorted(self.splits + (offset,))))
+
+    def without_split(self, offset: int) -> "Decisions":
+        return replace(self, splits=tuple(o for o in self.splits if o != offset))
+
+    # -- serialising
+    def to_dict(self) -> dict:
+        return {
+            "choices": {k: v for k, v in self.choices},
+            "roles": {k: v for k, v in self.roles},
+            "edits": {k: list(v) for k, v in self.edits},
+            "moves": [list(m) for m in self.moves],
+            "splits": list(self.splits),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Decisions":
+        if not isinstance(data, Mapping):
+            raise ValueError("decisions must be a JSON object")
+        choices = data.get("choices") or {}
+        roles = data.get("roles") or {}
+        edits = data.get("edits") or {}
+        for r in roles.values():
+            if r not in EDITABLE_ROLES:
+                raise ValueError(f"unknown role {r!r}")
+        return cls(
+            choices=tuple(sorted((str(k), bool(v)) for k, v in choices.items())),
+            roles=tuple(sorted((str(k), str(v)) for k, v in roles.items())),
+            edits=tuple(sorted((str(k), (str(v[0]), str(v[1]))) for k, v in edits.items())),
+            moves=tuple((str(a), str(b)) for a, b in (data.get("moves") or [])),
+            splits=tuple(sorted(int(o) for o in (data.get("splits") or []))),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Decisions":
+        return cls.from_dict(json.loads(text))
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """One clean article; every string is a :class:`Text` tracing back to the raw page."""
+
+    key: str  # id of the block the article starts with
+    title: Text
+    subtitle: Text | None
+    paragraphs: tuple[Text, ...]
+    byline: Text | None
+    section: str | None = None
+    blocks: tuple[str, ...] = ()  # ids of every block that went into it
+    paragraph_keys: tuple[str, ...] = ()  # key of each paragraph (its first block id)
+
+    def to_dict(self) -> dict:
+        return {
+            "title": str(self.title),
+            "subtitle": None if self.subtitle is None else str(self.subtitle),
+            "paragraphs": [str(p) for p in self.paragraphs],
+            "byline": None if self.byline is None else str(self.byline),
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    block: str
+    text: str
+    reason: str  # "duplicate" / "furniture" / "by hand"
+    decided_by: str  # suggestion id, or "role:<block id>" for a hand decision
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    source: str
+    articles: tuple[CleanArticle, ...]
+    removed: tuple[RemovedBlock, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "articles": [a.to_dict() for a in self.articles],
+            "removed": [
+                {"block": r.block, "text": r.text, "reason": r.reason, "decided_by": r.decided_by}
+                for r in self.removed
+            ],
+        }
