@@ -95,8 +95,17 @@ def _pinyin_pairs(infos: list[BlockInfo]) -> dict[int, int]:
 def _furniture_suggestions(infos, config) -> tuple[list[Suggestion], dict[int, str]]:
     out, sections = [], {}
     pairs = _pinyin_pairs(infos)
+    for i, info in enumerate(infos):
+        # a column title printed without pinyin sits right above or below its sponsor line
+        if info.furniture == fz.SPONSOR_LINE:
+            for j in (i - 1, i + 1):
+                below_is_headline = j == i + 1 and j + 1 < len(infos) and infos[j + 1].opens_article
+                if 0 <= j < len(infos) and not infos[j].furniture and infos[j].heading \
+                        and len(infos[j].text.strip()) <= 12 and j not in pairs.values() and not below_is_headline:
+                    pairs[j] = j
+                    break
     for i, j in pairs.items():
-        for k, cat in ((i, fz.PINYIN_HEADER), (j, fz.COLUMN_TITLE)):
+        for k, cat in (((i, fz.PINYIN_HEADER),) if i != j else ()) + ((j, fz.COLUMN_TITLE),):
             infos[k].furniture = cat
         sections[j] = infos[j].text.strip()
     for i, info in enumerate(infos):

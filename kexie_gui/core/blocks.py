@@ -9,10 +9,14 @@ indent) and the line above is *full*, i.e. it ran to the column edge.
 from __future__ import annotations
 
 import statistics
+
+import regex
 from dataclasses import dataclass
 
+from . import furniture as fz
+from .classify import glued_byline
 from .model import Block, Page, Text
-from .text import ends_sentence, is_latin_char
+from .text import BRACKETED, ends_sentence, is_latin_char, is_reporter_line
 
 INDENT_CHARS = "\u3000 \t"
 FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
@@ -70,6 +74,35 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     return adjacent >= 0.6 * len(nonblank)
 
 
+_LATIN_LINE = regex.compile(r"^[A-Za-z]+( +[A-Za-z]+)+$")
+
+
+def standalone_line(text: str) -> bool:
+    """Lines printed on their own, never wrapped into a paragraph: captions, credits,
+    jump lines, page furniture, bracketed bylines, reporter lines, pinyin headers.
+
+    >>> standalone_line("图为活动现场。"), standalone_line("(肖东 姜国涛)"), standalone_line("服务创新创业中建功立业,")
+    (True, True, False)
+    """
+    s = text.strip()
+    return bool(fz.classify_single(s) or BRACKETED.match(s) or _LATIN_LINE.match(s) or is_reporter_line(s))
+
+
+def _starts_new_block(prev: str, line: str, width: float, wrapped: bool) -> bool:
+    """Whether ``line`` starts a block of its own although no blank line precedes it."""
+    p, s = prev.strip(), line.strip()
+    if is_indented(line) or width < 8 or standalone_line(p) or standalone_line(s):
+        return True
+    if len(p) < FULL_LINE_SHARE * width:
+        return True  # the line above stopped short of the column edge
+    if ends_sentence(p) or glued_byline(p):
+        if not wrapped:
+            return True
+        # a short heading under a paragraph that happened to fill its last line
+        return len(s) < FULL_LINE_SHARE * width and not ends_sentence(s) and not s[-1:] in "，,、；;：:"
+    return False
+
+
 def _joiner(left: str, right: str) -> tuple[str, int]:
     """How two printed lines of one paragraph join: returns (separator, chars to drop from left).
 
@@ -119,15 +152,7 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
         if not stripped:
             prev = None
             continue
-        continues = (
-            prev is not None
-            and groups
-            and not is_indented(line.text)
-            and width >= 8
-            and len(prev.text.strip()) >= FULL_LINE_SHARE * width
-            and (wrapped or not ends_sentence(prev.text.strip()))
-        )
-        if continues:
+        if prev is not None and groups and not _starts_new_block(prev.text, line.text, width, wrapped):
             groups[-1].append(line)
         else:
             groups.append([line])

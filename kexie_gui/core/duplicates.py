@@ -118,10 +118,6 @@ def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
     for m in matches:
         if (m.a, m.b) in used:
             continue
-        # only start a run where the previous pair does not continue into this one
-        pa, pb = layout.prev(m.a), layout.prev(m.b)
-        if pa is not None and pb is not None and (pa, pb) in by_pair and (pa, pb) not in used and pa != m.b:
-            continue
         run = Run([m.a], [m.b], [m])
         used.add((m.a, m.b))
         a, b = m.a, m.b
@@ -129,17 +125,14 @@ def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
             na, nb = layout.next(a), layout.next(b)
             if na is None or nb is None or na >= m.b or (na, nb) not in by_pair or (na, nb) in used:
                 break
+            if layout.confirmed_headline(na) or layout.confirmed_headline(nb):
+                break  # a repeated headline is judged on its own
             run.first.append(na)
             run.second.append(nb)
             run.matches.append(by_pair[(na, nb)])
             used.add((na, nb))
             a, b = na, nb
         runs.append(run)
-    # pairs skipped at a run start whose predecessor was consumed elsewhere
-    for m in matches:
-        if (m.a, m.b) not in used:
-            runs.append(Run([m.a], [m.b], [m]))
-            used.add((m.a, m.b))
     runs.sort(key=lambda r: (-len(r.first), r.first[0]))
     return runs
 

@@ -7,6 +7,7 @@ all of them: furniture and removed blocks are skipped, jump lines are not
 from __future__ import annotations
 
 from .classify import BlockInfo
+from .text import has_clause_marks
 
 
 class Layout:
@@ -53,8 +54,11 @@ class Layout:
     def kicker_of(self, i: int) -> bool:
         """A heading right above a confirmed headline (引题)."""
         info = self.infos[i]
-        if not info.heading or info.dash_subtitle or i in self.removed:
+        if not info.heading or info.dash_subtitle or i in self.removed or has_clause_marks(info.text):
             return False
+        p = self.prev(i)
+        if p is not None and not (self.infos[p].ends_sentence or self.infos[p].article_end or self.infos[p].furniture):
+            return False  # under an unfinished paragraph it is the paragraph's continuation
         j = self.next(i)
         return j is not None and self.confirmed_headline(j)
 

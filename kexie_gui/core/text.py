@@ -46,6 +46,10 @@ def ends_clause(s: str) -> bool:
     return bool(s) and s[-1] in CLAUSE_MARKS
 
 
+def has_clause_marks(s: str) -> bool:
+    return bool(regex.search(r"[，,；;：:。]", s))
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(regex.search(r"[，,、；;：:。！？!?]", s))
 
@@ -133,7 +137,7 @@ def looks_like_heading(s: str, max_len: int = 40) -> bool:
     s = s.strip()
     if not s or len(s) > max_len:
         return False
-    if ends_sentence(s) or ends_clause(s):
+    if ends_sentence(s) or ends_clause(s) or "。" in s:
         return False
     if BRACKETED.match(s):
         return False
