@@ -88,8 +88,11 @@ def standalone_line(text: str) -> bool:
     return bool(fz.classify_single(s) or BRACKETED.match(s) or _LATIN_LINE.match(s) or is_reporter_line(s))
 
 
-def _starts_new_block(prev: str, line: str, width: float, wrapped: bool) -> bool:
-    """Whether ``line`` starts a block of its own although no blank line precedes it."""
+def _starts_new_block(prev: str, line: str, after: str | None, width: float, wrapped: bool) -> bool:
+    """Whether ``line`` starts a block of its own although no blank line precedes it.
+
+    ``after`` is the line below ``line`` (None at a blank line or the page end).
+    """
     p, s = prev.strip(), line.strip()
     if is_indented(line) or width < 8 or standalone_line(p) or standalone_line(s):
         return True
@@ -98,8 +101,14 @@ def _starts_new_block(prev: str, line: str, width: float, wrapped: bool) -> bool
     if ends_sentence(p) or glued_byline(p):
         if not wrapped:
             return True
-        # a short heading under a paragraph that happened to fill its last line
-        return len(s) < FULL_LINE_SHARE * width and not ends_sentence(s) and not s[-1:] in "，,、；;：:"
+        # a short heading under a paragraph that happened to fill its last line; a short
+        # piece cut by a column break is followed by the rest of its paragraph instead
+        if len(s) >= FULL_LINE_SHARE * width or ends_sentence(s) or s[-1:] in "，,、；;：:":
+            return False
+        if after is None or is_indented(after) or standalone_line(after):
+            return True
+        a = after.strip()
+        return len(a) < FULL_LINE_SHARE * width and not ends_sentence(a)
     return False
 
 
@@ -147,12 +156,13 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
     width = line_width(lines)
     groups: list[list[Line]] = []
     prev: Line | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         stripped = line.text.strip()
         if not stripped:
             prev = None
             continue
-        if prev is not None and groups and not _starts_new_block(prev.text, line.text, width, wrapped):
+        after = lines[n + 1].text if n + 1 < len(lines) and lines[n + 1].text.strip() else None
+        if prev is not None and groups and not _starts_new_block(prev.text, line.text, after, width, wrapped):
             groups[-1].append(line)
         else:
             groups.append([line])

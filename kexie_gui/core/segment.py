@@ -17,7 +17,7 @@ from . import furniture as fz
 from .classify import BlockInfo, plain_subhead_shape
 from .layout import Layout
 
-SUBHEAD_MAX_LEN = 16
+SUBHEAD_MAX_LEN = 10  # longer unpunctuated pieces are far more often the start of a cut paragraph
 
 
 @dataclass

@@ -137,8 +137,8 @@ def looks_like_heading(s: str, max_len: int = 40) -> bool:
     s = s.strip()
     if not s or len(s) > max_len:
         return False
-    if ends_sentence(s) or ends_clause(s) or "。" in s:
-        return False
+    if ends_sentence(s) or ends_clause(s) or has_clause_marks(s):
+        return False  # headlines are set without commas; a block with one is a fragment
     if BRACKETED.match(s):
         return False
     return han_share(s) >= 0.4
