@@ -51,7 +51,7 @@ def is_subhead(i: int, layout: Layout) -> bool:
     if p is not None and not (layout.infos[p].ends_sentence or layout.infos[p].heading or layout.infos[p].reporter):
         return False
     n = layout.next(i)
-    return n is not None and not layout.infos[n].time_lead and not layout.infos[n].heading
+    return n is not None and not layout.infos[n].time_lead and not layout.starts_article(n)
 
 
 def segment(layout: Layout, sections: dict[int, str]) -> Structure:
