@@ -229,11 +229,9 @@ def apply(analysis: Analysis, decisions: Decisions | None = None) -> CleanPage:
         flush_kicker()
         if role == ROLE_SUBTITLE:
             art = article_for(block)
-            if art.subtitle is None:
-                art.subtitle = text
-                art.blocks.append(block.id)
-            else:
-                add_paragraph(block, text)
+            # a kicker above and a 副题 below share the one subtitle field, one per line
+            art.subtitle = text if art.subtitle is None else art.subtitle + Text.untraced("\n") + text
+            art.blocks.append(block.id)
             continue
         parts = plan.byline_parts.get(block.id)
         if role == ROLE_BYLINE:

@@ -43,6 +43,11 @@ def make_article():
 
 
 @pytest.fixture
+def seed_gold_path() -> Path:
+    return SEED_GOLD
+
+
+@pytest.fixture
 def seed_page() -> CleanPage:
     return page_from_gold(SEED_GOLD)
 

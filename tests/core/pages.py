@@ -1,0 +1,121 @@
+"""Small pages written for the tests, each showing one layout or one kind of damage.
+
+Every page is (raw text, expected articles); expected articles are
+(title, subtitle, paragraphs, byline) with the raw page's own characters.
+"""
+
+P1 = "本报讯 近日，成都市科协召开学会工作座谈会，37家市级学会负责人参加会议。"
+P2 = "会议总结了一年来的学会工作，分析了当前存在的问题，并对下一步工作作了安排。"
+P3 = "市科协负责人指出，学会要聚焦主责主业，把服务科技工作者作为立会之本。"
+
+BLANK_LINE_PAGE = (
+    "四川科技报 2024年3月5日 星期二\n\n第2版\n\n"
+    "成都市科协召开学会工作座谈会\n\n"
+    f"{P1}\n\n会议总结了一年来的学会工作，分析了当前存在的问题，\n\n\n"
+    "并对下一步工作作了安排。\n\n"
+    f"{P3}\n\n（本报记者 王敏）\n\n"
+    "责任编辑：李华\n"
+)
+BLANK_LINE_EXPECTED = [
+    ("成都市科协召开学会工作座谈会", None, [P1, P2, P3], "本报记者 王敏"),
+]
+
+KICKER_SUBTITLE_PAGE = (
+    "弘扬科学精神 普及科学知识\n\n"
+    "绵阳市科技活动周启动\n\n"
+    "——记绵阳市科协科普志愿服务队\n\n"
+    "本报记者 张三 通讯员 李四\n\n"
+    "3月12日，绵阳市2024年科技活动周正式启动，活动为期一周。\n\n"
+    "■搭建平台聚合力\n\n"
+    "据了解，本次活动共开展科普讲座、科技咨询等活动120余场次。\n\n"
+    "图为活动现场。  王五 摄\n\n"
+    "简讯\n\n"
+    "宣汉县科技特派员进村服务\n\n"
+    "日前，宣汉县组织6名科技特派员深入田间地头，为种植户提供技术服务。\n\n"
+    "绵阳推出5G科普服务清单\n\n"
+    "7月2日，绵阳市科协发布“5G+科普”服务清单，推出线上科普课程53门。\n"
+)
+KICKER_SUBTITLE_EXPECTED = [
+    ("绵阳市科技活动周启动", "弘扬科学精神 普及科学知识\n——记绵阳市科协科普志愿服务队",
+     ["3月12日，绵阳市2024年科技活动周正式启动，活动为期一周。", "■搭建平台聚合力",
+      "据了解，本次活动共开展科普讲座、科技咨询等活动120余场次。"], "本报记者 张三 通讯员 李四"),
+    ("宣汉县科技特派员进村服务", None, ["日前，宣汉县组织6名科技特派员深入田间地头，为种植户提供技术服务。"], None),
+    ("绵阳推出5G科普服务清单", None, ["7月2日，绵阳市科协发布“5G+科普”服务清单，推出线上科普课程53门。"], None),
+]
+
+# the first block repeats a later one (a continuation printed before its headline),
+# the headline is printed again after the article and the page ends on a truncated repeat
+DUPLICATE_PAGE = (
+    "第一篇文章的标题在这里\n\n"
+    "本报讯 近日，某市科协召开工作会议，总结了过去一年的工作。（张三）\n\n"
+    "会议还研究部署了下一阶段的重点任务，要求各单位抓好落实。\n\n"
+    "与会人员一致表示，将以此次会议为契机，推动工作取得新成效。\n\n"
+    "某县科协开展科普进校园活动\n\n"
+    "本报讯 日前，某县科协组织专家走进中小学，开展科普讲座十余场，\n\n"
+    "会议还研究部署了下一阶段的重点任务，要求各单位抓好落实。\n\n"
+    "与会人员一致表示，将以此次会议为契机，推动工作取得新成效。\n\n"
+    "（李四）\n\n"
+    "某县科协开展科普进校园活动\n\n"
+    "会议还研究部署了下一阶段的重点\n"
+)
+
+HARD_WRAPPED_PAGE = (
+    "德阳市老科协赴绵竹市开展专题调研\n"
+    "\u3000\u3000本报讯 6月27日，德阳市科协党组书记\n"
+    "一行到绵竹市开展专题调研，详细了解基层\n"
+    "科协组织运行情况。\n"
+    "\u3000\u3000调研组先后考察了花椒标准化种植基地、乡\n"
+    "镇科普活动站等地，并针对当前生产中的突\n"
+    "出问题提出了具\n"
+    "体建议。\n"
+    "（罗文艳 孟瑶）\n"
+    "绵竹市科协举办科普培训班\n"
+    "\u3000\u3000日前，绵竹市科协举办科普志愿者骨干培训\n"
+    "班，120余名志愿者参加培训，培训内容涵盖\n"
+    "防灾减灾、食品安全等方面。\n"
+)
+HARD_WRAPPED_EXPECTED = [
+    ("德阳市老科协赴绵竹市开展专题调研", None,
+     ["本报讯 6月27日，德阳市科协党组书记一行到绵竹市开展专题调研，详细了解基层科协组织运行情况。",
+      "调研组先后考察了花椒标准化种植基地、乡镇科普活动站等地，并针对当前生产中的突出问题提出了具体建议。"],
+     "罗文艳 孟瑶"),
+    ("绵竹市科协举办科普培训班", None,
+     ["日前，绵竹市科协举办科普志愿者骨干培训班，120余名志愿者参加培训，培训内容涵盖防灾减灾、食品安全等方面。"],
+     None),
+]
+
+LATIN_PAGE = (
+    "AI赋能科普新模式\n\n"
+    "本报讯 近日，某市科协发布open-\n\n"
+    "source科普平台，平台基于5G网络和AI大模型，用户增长3.5%，覆盖2023~2025年。\n"
+)
+LATIN_EXPECTED = [
+    ("AI赋能科普新模式", None,
+     ["本报讯 近日，某市科协发布opensource科普平台，平台基于5G网络和AI大模型，用户增长3.5%，覆盖2023~2025年。"],
+     None),
+]
+
+# a photo caption and its credit printed between two pieces of one paragraph, and a jump line
+CAPTION_PAGE = (
+    "攀枝花市青少年科技创新大赛举行\n\n"
+    "本报讯 4月6日，攀枝花市第五届青少年科技创新大赛在仁和区举行。\n\n"
+    "近年来，攀枝花市科协坚持以科技工作者为本，\n\n"
+    "图为活动现场。\n"
+    "记者 梁祥祥 摄\n\n"
+    "深入实施“科普惠民”工程，不断夯实基层组织基础。\n\n"
+    "（下转第2版）\n"
+)
+CAPTION_EXPECTED = [
+    ("攀枝花市青少年科技创新大赛举行", None,
+     ["本报讯 4月6日，攀枝花市第五届青少年科技创新大赛在仁和区举行。",
+      "近年来，攀枝花市科协坚持以科技工作者为本，深入实施“科普惠民”工程，不断夯实基层组织基础。"], None),
+]
+
+TABLE = {
+    "blank-line page with furniture and own-line byline": (BLANK_LINE_PAGE, BLANK_LINE_EXPECTED),
+    "kicker, subtitle, reporter line, subhead, caption, short-news column": (KICKER_SUBTITLE_PAGE,
+                                                                             KICKER_SUBTITLE_EXPECTED),
+    "hard-wrapped page": (HARD_WRAPPED_PAGE, HARD_WRAPPED_EXPECTED),
+    "latin words, hyphen, numbers": (LATIN_PAGE, LATIN_EXPECTED),
+    "caption between the pieces of a paragraph, jump line": (CAPTION_PAGE, CAPTION_EXPECTED),
+}
