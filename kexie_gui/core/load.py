@@ -49,19 +49,30 @@ def normalise_newlines(text: str) -> tuple[str, str]:
     return text, dominant
 
 
-def _looks_like_utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without BOM: Chinese or ASCII text has a zero byte at every other place."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+def _plausible_share(text: str) -> float:
+    """Share of characters a Chinese page is made of: Han, ASCII, CJK punctuation, white space."""
+    if not text:
+        return 0.0
+    good = sum(1 for ch in text if ch.isascii() and (ch.isprintable() or ch in "\n\r\t")
+               or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+               or "\u2010" <= ch <= "\u206f")
+    return good / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: pick the byte order whose text reads as a Chinese page."""
+    if len(data) < 4 or len(data) % 2:
         return None
-    even_zero = sample[0::2].count(0)
-    odd_zero = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_zero > 0.3 * half and even_zero == 0:
-        return "utf-16-le"
-    if even_zero > 0.3 * half and odd_zero == 0:
-        return "utf-16-be"
-    return None
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text[:5000])
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -75,18 +86,19 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise LoadError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})")
             return text.lstrip("\ufeff"), enc.replace("-sig", "") + ("-bom" if enc == "utf-8-sig" else "")
-    utf16 = _looks_like_utf16_without_bom(data)
-    if utf16:
+    if b"\x00" not in data:
         try:
-            return data.decode(utf16), utf16
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     if b"\x00" in data:
         raise LoadError(f"{name}: this is not a text file (it contains NUL bytes); open a plain-text page")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    damaged = data.decode("utf-8", errors="replace")
+    if damaged.count("\ufffd") <= max(3, len(damaged) // 1000):
+        return damaged, f"utf-8 ({damaged.count(chr(0xFFFD))} invalid byte sequence(s) replaced by U+FFFD)"
     # Not UTF-8: Chinese OCR output is almost always GB18030/GBK; confirm with the detector.
     from charset_normalizer import from_bytes
 
@@ -104,6 +116,11 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             enc = "gb18030"  # its superset decodes the same bytes without loss
             text = data.decode(enc)
         return text, enc
+    # Mostly UTF-8 with a few damaged bytes: keep the text, mark the damage with U+FFFD.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= max(3, len(text) // 100):
+        return text, f"utf-8 ({bad} invalid byte sequence(s) replaced by U+FFFD)"
     raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16 and GB18030)")
 
 
