@@ -142,7 +142,7 @@ def analyse(page: Page, config: Config = Config()) -> Analysis:
             KIND_DUPLICATE, (b, keep), [_range(b)], r.confidence,
             f"删除第{b.line_start}行：与第{keep.line_start}行{what_zh}，{r.reason_zh}",
             f"drop line {b.line_start}: {what_en} of line {keep.line_start}; {r.reason_en}",
-            (("keep", keep.id), ("match", r.kind), ("edits", r.edits)), config))
+            (("keep", keep.id), ("match", r.kind), ("edits", r.edits)), config, default=r.default))
 
     structure = segment(layout, dict(sections))
     for i in structure.short_news_headers:

@@ -182,6 +182,7 @@ class Removal:
     kind: str
     edits: int
     confidence: float
+    default: bool
     reason_en: str
     reason_zh: str
 
@@ -198,29 +199,45 @@ def _eligible_run(run: Run, layout: Layout) -> bool:
     return len(norm(ia.text)) >= 12 and ia.byline_inner is None
 
 
+def _verdict(run: Run, layout: Layout, final: bool):
+    """(drop the first copy?, confidence, default, why en, why zh), or None to wait for a later pass."""
+    sa, sb = stray_score(run.first, layout), stray_score(run.second, layout)
+    if sa != sb:
+        confidence = 0.95 if abs(sa - sb) >= 2 else 0.9
+        return sa > sb, confidence, True, "it stands outside the article flow", "其位置不在正文顺序中"
+    if _headline_before(run.first, run.second, layout):
+        return True, 0.8, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
+    if not final:
+        return None  # removing other repeats first may make this one clear
+    if max(sa, sb) > 0:
+        return False, 0.75, True, "the later copy repeats the earlier one", "后一份重复了前一份"
+    # both copies sit inside running text: two articles may share a stock paragraph
+    return False, 0.5, False, "both copies sit inside articles; check by hand", "两份都在正文中，请人工核对"
+
+
 def decide(runs: list[Run], layout: Layout) -> list[Removal]:
+    """Judge clear runs first; each removal can clear up the context of the ones left."""
     removals: list[Removal] = []
-    for run in runs:
-        if any(i in layout.removed for i in run.first + run.second):
-            continue
-        if not _eligible_run(run, layout):
-            continue
-        sa, sb = stray_score(run.first, layout), stray_score(run.second, layout)
-        if sa != sb:
-            drop_first = sa > sb
-            confidence = 0.95 if abs(sa - sb) >= 2 else 0.9
-            why_en, why_zh = "it stands outside the article flow", "其位置不在正文顺序中"
-        elif _headline_before(run.first, run.second, layout):
-            drop_first, confidence = True, 0.8
-            why_en, why_zh = "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
-        else:
-            drop_first, confidence = False, 0.75 if max(sa, sb) > 0 else 0.6
-            why_en, why_zh = "the later copy repeats the earlier one", "后一份重复了前一份"
-        dropped, kept = (run.first, run.second) if drop_first else (run.second, run.first)
-        for d, k, m in zip(dropped, kept, run.matches):
-            c = confidence - (0.05 if m.kind != "exact" else 0.0)
-            removals.append(Removal(d, k, m.kind, m.edits, c, why_en, why_zh))
-            layout.removed.add(d)
+    pending = [r for r in runs if _eligible_run(r, layout)]
+    final = False
+    while pending:
+        waiting = []
+        for run in pending:
+            if any(i in layout.removed for i in run.first + run.second):
+                continue
+            verdict = _verdict(run, layout, final)
+            if verdict is None:
+                waiting.append(run)
+                continue
+            drop_first, confidence, default, why_en, why_zh = verdict
+            dropped, kept = (run.first, run.second) if drop_first else (run.second, run.first)
+            for d, k, m in zip(dropped, kept, run.matches):
+                c = confidence - (0.05 if m.kind != "exact" else 0.0)
+                removals.append(Removal(d, k, m.kind, m.edits, c, default, why_en, why_zh))
+                if default:
+                    layout.removed.add(d)
+        final = len(waiting) == len(pending)  # no progress: settle the ties
+        pending = waiting
     removals.sort(key=lambda r: r.block)
     return removals
 

@@ -46,12 +46,16 @@ def ends_clause(s: str) -> bool:
     return bool(s) and s[-1] in CLAUSE_MARKS
 
 
+_CLAUSE_MARKS = regex.compile(r"[，,；;：:。]")
+_INNER_PUNCT = regex.compile(r"[，,、；;：:。！？!?]")
+
+
 def has_clause_marks(s: str) -> bool:
-    return bool(regex.search(r"[，,；;：:。]", s))
+    return bool(_CLAUSE_MARKS.search(s))
 
 
 def has_inner_punctuation(s: str) -> bool:
-    return bool(regex.search(r"[，,、；;：:。！？!?]", s))
+    return bool(_INNER_PUNCT.search(s))
 
 
 # A lead that opens with 本报讯/本刊讯, possibly with a reporter in brackets.
@@ -89,6 +93,9 @@ GLUED_BYLINE = regex.compile(r"(?P<open>[（(])(?P<inner>[^()（）]{2,40})[）)
 SUBHEAD_MARK = regex.compile(r"^\s*([■◆●◇□★☆▲▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])")
 
 
+_NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|简称|专家|单位|\d)")
+
+
 def is_byline_inner(inner: str) -> bool:
     """Text inside a byline's brackets: a few names or one organisation, no sentence.
 
@@ -98,7 +105,7 @@ def is_byline_inner(inner: str) -> bool:
     inner = inner.strip()
     if not inner or has_inner_punctuation(inner) or any(ch in inner for ch in "“”\"《》"):
         return False
-    if regex.search(r"(供图|提供|摄|上接|下转|简称|专家|单位|\d)", inner):
+    if _NOT_A_NAME.search(inner):
         return False
     return bool(BYLINE_INNER.match(inner))
 
