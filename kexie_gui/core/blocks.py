@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import furniture as fz
 from .classify import glued_byline
 from .model import Block, Page, Text
-from .text import BRACKETED, ends_sentence, is_latin_char, is_reporter_line
+from .text import BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH, ends_sentence, has_clause_marks, is_latin_char, is_reporter_line
 
 INDENT_CHARS = "\u3000 \t"
 FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
@@ -85,7 +85,8 @@ def standalone_line(text: str) -> bool:
     (True, True, False)
     """
     s = text.strip()
-    return bool(fz.classify_single(s) or BRACKETED.match(s) or _LATIN_LINE.match(s) or is_reporter_line(s))
+    return bool(fz.classify_single(s) or BRACKETED.match(s) or _LATIN_LINE.match(s) or is_reporter_line(s)
+                or SUBTITLE_DASH.match(s))
 
 
 def _starts_new_block(prev: str, line: str, after: str | None, width: float, wrapped: bool) -> bool:
@@ -94,6 +95,8 @@ def _starts_new_block(prev: str, line: str, after: str | None, width: float, wra
     ``after`` is the line below ``line`` (None at a blank line or the page end).
     """
     p, s = prev.strip(), line.strip()
+    if s[:1] in CLOSERS + SENTENCE_END + CLAUSE_MARKS and not is_indented(line):
+        return False  # no printed line starts with a closing quote or a comma: it is wrapped text
     if is_indented(line) or width < 8 or standalone_line(p) or standalone_line(s):
         return True
     if len(p) < FULL_LINE_SHARE * width:
@@ -101,9 +104,9 @@ def _starts_new_block(prev: str, line: str, after: str | None, width: float, wra
     if ends_sentence(p) or glued_byline(p):
         if not wrapped:
             return True
-        # a short heading under a paragraph that happened to fill its last line; a short
-        # piece cut by a column break is followed by the rest of its paragraph instead
-        if len(s) >= FULL_LINE_SHARE * width or ends_sentence(s) or s[-1:] in "，,、；;：:":
+        # a heading under a paragraph that happened to fill its last line; a piece
+        # cut by a column break is followed by the rest of its paragraph instead
+        if ends_sentence(s) or has_clause_marks(s) or s[-1:] in "，,、；;：:":
             return False
         if after is None or is_indented(after) or standalone_line(after):
             return True
