@@ -103,7 +103,7 @@ def classify_block(block: Block) -> BlockInfo:
         info.subhead_mark = bool(SUBHEAD_MARK.match(text)) and len(text) <= 30
         if info.subhead_mark and not ends_sentence(text) and not ends_clause(text):
             info.heading = True
-        info.glued_byline = glued_byline(text) if len(text) > 12 else None
+        info.glued_byline = glued_byline(text)
     info.ends_sentence = ends_sentence(text)
     info.ends_clause = ends_clause(text)
     return info

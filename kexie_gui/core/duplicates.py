@@ -194,8 +194,10 @@ def _eligible_run(run: Run, layout: Layout) -> bool:
     a, b = run.first[0], run.second[0]
     ia, ib = layout.infos[a], layout.infos[b]
     if ia.heading and ib.heading and len(ia.text.strip()) == len(ib.text.strip()):
-        # a headline printed twice, not a 小标题 two articles share
-        return layout.confirmed_headline(a) or layout.confirmed_headline(b)
+        # a headline printed twice, or a 小标题 repeated out of place; not a 小标题 two articles share
+        if layout.confirmed_headline(a) or layout.confirmed_headline(b):
+            return True
+        return stray_score([a], layout) != stray_score([b], layout)
     return len(norm(ia.text)) >= 12 and ia.byline_inner is None
 
 
