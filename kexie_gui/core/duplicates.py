@@ -110,6 +110,13 @@ class Run:
     matches: list[Match]
 
 
+def _run_tail(x: str, y: str) -> Match | None:
+    """Inside a run a short last block counts when it is the start of its copy (cut off at the page end)."""
+    if len(y) >= 2 and len(y) < len(x) and x.startswith(y):
+        return Match(-1, -1, "truncated", 0)
+    return None
+
+
 def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
     """Chain pairs whose blocks follow each other on both sides into runs."""
     by_pair = {(m.a, m.b): m for m in matches}
@@ -123,13 +130,19 @@ def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
         a, b = m.a, m.b
         while True:
             na, nb = layout.next(a), layout.next(b)
-            if na is None or nb is None or na >= m.b or (na, nb) not in by_pair or (na, nb) in used:
+            if na is None or nb is None or na >= m.b or (na, nb) in used:
                 break
             if layout.confirmed_headline(na) or layout.confirmed_headline(nb):
                 break  # a repeated headline is judged on its own
+            match = by_pair.get((na, nb))
+            if match is None:
+                tail = _run_tail(norm(layout.infos[na].text), norm(layout.infos[nb].text))
+                if tail is None or layout.next(nb) is not None:
+                    break
+                match = Match(na, nb, tail.kind, tail.edits)
             run.first.append(na)
             run.second.append(nb)
-            run.matches.append(by_pair[(na, nb)])
+            run.matches.append(match)
             used.add((na, nb))
             a, b = na, nb
         runs.append(run)
@@ -198,7 +211,10 @@ def _eligible_run(run: Run, layout: Layout) -> bool:
         if layout.confirmed_headline(a) or layout.confirmed_headline(b):
             return True
         return stray_score([a], layout) != stray_score([b], layout)
-    return len(norm(ia.text)) >= 12 and ia.byline_inner is None
+    if ia.byline_inner is not None:
+        return False  # two articles by the same author or body
+    # a short piece needs clear evidence: one copy inside the text, the other stray
+    return len(norm(ia.text)) >= 12 or abs(stray_score([a], layout) - stray_score([b], layout)) >= 2
 
 
 def _verdict(run: Run, layout: Layout, final: bool):

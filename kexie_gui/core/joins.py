@@ -48,11 +48,11 @@ def separator(left: str, right: str) -> tuple[str, int]:
 def judge_break(a: BlockInfo, b: BlockInfo, hard_wrapped: bool, b_is_subhead: bool,
                 a_is_subhead: bool) -> tuple[float, str, str] | None:
     """Is the break between body blocks ``a`` and ``b`` a column break?  (confidence, why) or None."""
-    if b.byline_inner is not None or b.agency_lead or b.reporter or b.dash_subtitle:
-        return None
+    if b.byline_inner is not None or b.agency_lead or b.reporter or b.dash_subtitle or a.glued_byline:
+        return None  # a byline ends its article
     if a.ends_clause:  # a paragraph never ends with a comma, whatever follows
         return 0.97, "the first piece ends with a clause mark", "前一段以逗号等句中标点结尾"
-    if b.opens_article or b_is_subhead or a_is_subhead:
+    if b_is_subhead or a_is_subhead or (b.opens_article and a.heading):
         return None
     if a.ends_sentence:
         return None
