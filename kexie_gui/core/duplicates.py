@@ -68,9 +68,12 @@ def compare(x: str, y: str) -> tuple[str, int] | None:
         d = Levenshtein.distance(x, y, score_cutoff=limit)
         if d <= limit:
             return ("near", d) if d else ("exact", 0)
+    if 4 <= len(short) < 8 and long_.startswith(short):
+        return "truncated", 0  # a short cut copy must match to the letter
     if len(short) >= 8 and len(short) < len(long_):
         d = Levenshtein.distance(short, long_[: len(short)], score_cutoff=limit)
-        if d <= limit:
+        # a cut copy ends exactly where the page ends: its last characters agree
+        if d <= limit and short[-2:] == long_[len(short) - 2: len(short)]:
             return "truncated", d
     return None
 
@@ -154,8 +157,9 @@ def stray_score(copy: list[int], layout: Layout) -> int:
     """How much a copy sits outside the reading flow.
 
     +1 after an article end or the page top, +1 before a headline or the page
-    end; -1 when it continues the block before it (that block stops mid-sentence),
-    -2 when it opens with a confirmed headline.
+    end; -1 when it continues the block before it (that block stops mid-sentence)
+    or the block after it continues it; +1 when it stops mid-sentence and
+    nothing continues it; -2 when it opens with a confirmed headline.
     """
     infos = layout.infos
     members = frozenset(copy)
@@ -164,8 +168,15 @@ def stray_score(copy: list[int], layout: Layout) -> int:
     n = layout.next(copy[-1], members)
     if p is None or infos[p].article_end:
         score += 1
-    if n is None or layout.starts_article(n):
+    next_starts = n is None or layout.starts_article(n, members)
+    if next_starts:
         score += 1
+    last = infos[copy[-1]]
+    if not last.ends_sentence and not last.article_end and not last.heading:
+        if next_starts:
+            score += 1  # cut off mid-sentence with nothing to continue it
+        elif not infos[n].opens_article and not infos[n].heading:
+            score -= 1  # the block after it carries on its sentence
     if p is not None and not infos[p].article_end and not infos[p].ends_sentence and not infos[p].heading \
             and not infos[copy[0]].opens_article:
         score -= 1

@@ -73,8 +73,6 @@ def find_joins(layout: Layout, structure: Structure, hard_wrapped: bool) -> list
                                   a in structure.subheads)
             if verdict is None:
                 continue
-            if infos[a].glued_byline is not None and a == art.glued:
-                continue
             sep, drop = separator(infos[a].text, infos[b].text)
             out.append(Join(a, b, sep, drop, *verdict))
     return out

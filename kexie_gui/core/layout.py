@@ -51,19 +51,20 @@ class Layout:
             return False
         return self.opens_article(self.next(i))
 
-    def kicker_of(self, i: int) -> bool:
+    def kicker_of(self, i: int, exclude: frozenset[int] = frozenset()) -> bool:
         """A heading right above a confirmed headline (引题)."""
         info = self.infos[i]
         if not info.heading or info.dash_subtitle or i in self.removed or has_clause_marks(info.text):
             return False
-        p = self.prev(i)
+        p = self.prev(i, exclude)
         if p is not None and not (self.infos[p].ends_sentence or self.infos[p].article_end or self.infos[p].furniture):
             return False  # under an unfinished paragraph it is the paragraph's continuation
         j = self.next(i)
         return j is not None and self.confirmed_headline(j)
 
-    def starts_article(self, i: int) -> bool:
-        return self.confirmed_headline(i) or self.kicker_of(i)
+    def starts_article(self, i: int, exclude: frozenset[int] = frozenset()) -> bool:
+        """A headline, or the kicker above one (``exclude``: blocks to look through)."""
+        return self.confirmed_headline(i) or self.kicker_of(i, exclude)
 
     def after_article_end(self, i: int, exclude: frozenset[int] = frozenset()) -> bool:
         """Nothing but an article end (or the page top) before block ``i``."""

@@ -118,10 +118,8 @@ def segment(layout: Layout, sections: dict[int, str]) -> Structure:
         if info.heading and is_subhead(i, layout) and current.body:
             subheads.add(i)
         current.body.append(i)
+        if info.glued_byline is not None and current.byline is None and current.reporter is None \
+                and current.glued is None:
+            current.glued = i  # the byline closes the article; anything after it is stray
         ended = info.glued_byline is not None
-    for art in articles:
-        if art.body and art.byline is None and art.reporter is None:
-            last = art.body[-1]
-            if infos[last].glued_byline is not None:
-                art.glued = last
     return Structure(articles, headers, subheads)
