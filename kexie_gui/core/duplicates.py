@@ -228,8 +228,20 @@ def _eligible_run(run: Run, layout: Layout) -> bool:
     return len(norm(ia.text)) >= 12 or abs(stray_score([a], layout) - stray_score([b], layout)) >= 2
 
 
+def _cut_copy(run: Run, layout: Layout) -> int | None:
+    """0 or 1 when one copy holds a block cut short (the repeat is cut, never the original)."""
+    for a, b, m in zip(run.first, run.second, run.matches):
+        if m.kind == "truncated":
+            la, lb = len(norm(layout.infos[a].text)), len(norm(layout.infos[b].text))
+            return 0 if la < lb else 1
+    return None
+
+
 def _verdict(run: Run, layout: Layout, final: bool):
     """(drop the first copy?, confidence, default, why en, why zh), or None to wait for a later pass."""
+    cut = _cut_copy(run, layout)
+    if cut is not None:
+        return cut == 0, 0.95, True, "it is a copy cut off mid-way", "它是中途截断的副本"
     sa, sb = stray_score(run.first, layout), stray_score(run.second, layout)
     if sa != sb:
         confidence = 0.95 if abs(sa - sb) >= 2 else 0.9
