@@ -1,0 +1,564 @@
+"""The one controller of the review window: pages, analyses, decisions.  Plain Python, no Qt.
+
+Why a controller without Qt: the editor's work — which suggestion was accepted,
+what was typed, which page is done — is the part that must never go wrong, and
+it is testable here without a window.  Widgets report intent as plain values
+(a suggestion id, a raw offset, a block id) to the methods below; the
+controller turns each intent into a new :class:`Decisions` value and hands the
+pair (old, new) to a *recorder*.  The window's recorder pushes a
+``QUndoCommand`` that calls :meth:`Controller.set_decisions` back; the default
+recorder calls it directly.  After every change the clean page is recomputed
+with the pure ``core.apply`` — never patched in place — and listeners are told
+through small :class:`Event` objects.
+
+Long work (analysis; recomputing a huge page) goes through an injected
+*runner* so the GUI thread never blocks; tests pass :class:`SyncRunner`.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Protocol
+
+from .. import core
+from ..core import Analysis, CleanPage, Decisions, LoadError, Page, Suggestion
+from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
+from .derive import Derived, Lines, Place, derive, edit_key, part_text, suggestion_offset
+from .marks import N_, Translate, identity
+
+STATUS_ANALYSING = "analysing"
+STATUS_ERROR = "error"
+STATUS_NEW = "new"
+STATUS_REVIEW = "review"
+STATUS_DONE = "done"
+
+#: pages longer than this (characters) are recomputed off the GUI thread
+ASYNC_CHARS = 300_000
+#: "accept all of this kind" records one command per suggestion up to this many, one in all above
+MACRO_LIMIT = 200
+
+
+class Event:
+    """A list of callbacks; the controller's way to say something changed without knowing who listens."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable] = []
+
+    def connect(self, callback: Callable) -> None:
+        self._callbacks.append(callback)
+
+    def disconnect(self, callback: Callable) -> None:
+        self._callbacks.remove(callback)
+
+    def emit(self, *args) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+
+class Runner(Protocol):
+    def submit(self, fn: Callable[[], object], done: Callable[[object], None],
+               failed: Callable[[BaseException], None]) -> None: ...
+
+
+class SyncRunner:
+    """Runs work at once on the caller's thread (tests, the self-test, tools)."""
+
+    def submit(self, fn, done, failed) -> None:
+        try:
+            result = fn()
+        except Exception as exc:  # noqa: BLE001 - reported to the editor, not swallowed
+            failed(exc)
+            return
+        done(result)
+
+
+class Recorder(Protocol):
+    def record(self, label: str, page_id: str, old: Decisions, new: Decisions) -> None: ...
+
+    def group(self, label: str): ...
+
+
+class DirectRecorder:
+    """Applies every change at once (no undo); the window replaces it with an undo-stack recorder."""
+
+    def __init__(self, controller: "Controller"):
+        self.controller = controller
+
+    def record(self, label: str, page_id: str, old: Decisions, new: Decisions) -> None:
+        self.controller.set_decisions(page_id, new)
+
+    @contextmanager
+    def group(self, label: str) -> Iterator[None]:
+        with self.controller.batch():
+            yield
+
+
+@dataclass(eq=False)
+class PageState:
+    """One open page and everything decided about it."""
+
+    id: str
+    path: str
+    page: Page
+    lines: Lines
+    analysis: Analysis | None = None
+    decisions: Decisions = field(default_factory=Decisions)
+    clean: CleanPage | None = None
+    view: Derived | None = None
+    done: bool = False
+    failure: str | None = None
+    generation: int = 0  # bumps on every decisions change; late async results are dropped
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) or self.path
+
+    @property
+    def status(self) -> str:
+        if self.failure:
+            return STATUS_ERROR
+        if self.analysis is None:
+            return STATUS_ANALYSING
+        if self.done:
+            return STATUS_DONE
+        if self.decisions != Decisions():
+            return STATUS_REVIEW
+        return STATUS_NEW
+
+    def is_open(self, suggestion: Suggestion) -> bool:
+        """Open = the editor has not decided it yet (its default is in force)."""
+        return self.decisions.choice(suggestion.id) is None
+
+    @property
+    def open_count(self) -> int:
+        if self.analysis is None:
+            return 0
+        decided = {k for k, _ in self.decisions.choices}
+        return sum(1 for s in self.analysis.suggestions if s.id not in decided)
+
+    def line_of(self, offset: int) -> int:
+        return self.lines.line_of(offset)
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    opened: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+def compute(analysis: Analysis, decisions: Decisions) -> tuple[CleanPage, Derived]:
+    """The clean page and its view data; pure, so it may run on any thread."""
+    clean = core.apply(analysis, decisions)
+    return clean, derive(analysis, decisions, clean)
+
+
+def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Expand dropped paths: a folder gives its ``.txt`` files (sorted); returns ``(files, errors)``."""
+    files, errors = [], []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+            if not found:
+                errors.append(f"{path.name or path}: the folder holds no .txt pages")
+            files += found
+        else:
+            files.append(str(path))
+    return files, errors
+
+
+class Controller:
+    """Owns the open pages and turns intents into decisions."""
+
+    def __init__(self, runner: Runner | None = None, translate: Translate = identity,
+                 load: Callable[[str], Page] = core.load_page,
+                 analyse: Callable[[Page], Analysis] = core.analyse):
+        self.runner: Runner = runner or SyncRunner()
+        self.recorder: Recorder = DirectRecorder(self)
+        self.translate = translate
+        self.language = "en"
+        self._load = load
+        self._analyse = analyse
+        self.pages: list[PageState] = []
+        self.current_id: str | None = None
+        self.clipboard: str | None = None  # a block cut for moving
+        self._batch = 0
+        self._dirty: set[str] = set()
+        self._running = 0
+        # events
+        self.pages_changed = Event()  # () — the list, a status or a count changed
+        self.current_changed = Event()  # (PageState | None) — another page is shown
+        self.page_updated = Event()  # (PageState) — its clean page / decisions changed
+        self.busy_changed = Event()  # (busy: bool, text: str)
+        self.error = Event()  # (message: str) — something the editor must read
+        self.notice = Event()  # (message: str) — a passing remark for the status bar
+
+    # -- small helpers
+    def _t(self, context: str, text: str) -> str:
+        return self.translate(context, text)
+
+    @property
+    def current(self) -> PageState | None:
+        return self.page(self.current_id) if self.current_id else None
+
+    def page(self, page_id: str) -> PageState | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def _work_started(self, text: str) -> None:
+        self._running += 1
+        self.busy_changed.emit(True, text)
+
+    def _work_ended(self) -> None:
+        self._running -= 1
+        self.busy_changed.emit(self._running > 0, "")
+
+    # -- pages
+    def open_paths(self, paths: Iterable[str]) -> OpenResult:
+        """Open page files (folders give their .txt files).  A file that cannot be read changes nothing."""
+        files, errors = page_files(paths)
+        opened, first = [], None
+        for f in files:
+            pid = os.path.abspath(f)
+            existing = self.page(pid)
+            if existing is not None:
+                first = first or pid
+                continue
+            try:
+                page = self._load(f)
+            except LoadError as exc:
+                errors.append(str(exc))
+                continue
+            state = PageState(id=pid, path=pid, page=page, lines=Lines(page.text))
+            self.pages.append(state)
+            opened.append(pid)
+            first = first or pid
+        if opened:
+            self.pages_changed.emit()
+        if first is not None:
+            self.select_page(first)
+        for pid in opened:
+            self._start_analysis(self.page(pid))
+        if errors:
+            self.error.emit("\n".join(errors))
+        return OpenResult(tuple(opened), tuple(errors))
+
+    def select_page(self, page_id: str | None) -> None:
+        if page_id == self.current_id or (page_id is not None and self.page(page_id) is None):
+            return
+        self.current_id = page_id
+        self.current_changed.emit(self.current)
+
+    def close_page(self, page_id: str) -> None:
+        state = self.page(page_id)
+        if state is None:
+            return
+        index = self.pages.index(state)
+        self.pages.remove(state)
+        self.pages_changed.emit()
+        if self.current_id == page_id:
+            self.current_id = None
+            nxt = self.pages[min(index, len(self.pages) - 1)].id if self.pages else None
+            if nxt is None:
+                self.current_changed.emit(None)
+            else:
+                self.select_page(nxt)
+
+    def set_done(self, page_id: str, done: bool) -> None:
+        state = self.page(page_id)
+        if state is not None and state.analysis is not None and state.done != done:
+            state.done = done
+            self.pages_changed.emit()
+
+    def _start_analysis(self, state: PageState) -> None:
+        analyse, page = self._analyse, state.page
+
+        def work():
+            analysis = analyse(page)
+            return (analysis,) + compute(analysis, Decisions())
+
+        self._work_started(self._t("Controller", "Analysing {name}…").format(name=state.name))
+        self.runner.submit(work, lambda result: self._analysed(state, result),
+                           lambda exc: self._analysis_failed(state, exc))
+
+    def _analysed(self, state: PageState, result) -> None:
+        self._work_ended()
+        if state not in self.pages:
+            return
+        state.analysis, state.clean, state.view = result
+        state.decisions = Decisions()
+        self.pages_changed.emit()
+        self.page_updated.emit(state)
+
+    def _analysis_failed(self, state: PageState, exc: BaseException) -> None:
+        self._work_ended()
+        if state not in self.pages:
+            return
+        state.failure = str(exc) or type(exc).__name__
+        self.pages_changed.emit()
+        self.page_updated.emit(state)
+        self.error.emit(self._t("Controller", "Analysis of {name} failed: {why}").format(
+            name=state.name, why=state.failure))
+
+    # -- decisions (the only way they change; undo commands call this)
+    def set_decisions(self, page_id: str, decisions: Decisions) -> None:
+        state = self.page(page_id)
+        if state is None or state.analysis is None:
+            return
+        state.decisions = decisions
+        state.generation += 1
+        if self._batch:
+            self._dirty.add(page_id)
+            return
+        self._recompute(state)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several decision changes, one recompute at the end (macros, multi-step undo)."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                dirty, self._dirty = self._dirty, set()
+                for pid in dirty:
+                    state = self.page(pid)
+                    if state is not None:
+                        self._recompute(state)
+
+    def _recompute(self, state: PageState) -> None:
+        analysis, decisions, generation = state.analysis, state.decisions, state.generation
+        if len(state.page.text) <= ASYNC_CHARS:
+            self._recomputed(state, generation, compute(analysis, decisions))
+            return
+        self._work_started(self._t("Controller", "Updating {name}…").format(name=state.name))
+
+        def done(result):
+            self._work_ended()
+            self._recomputed(state, generation, result)
+
+        def failed(exc):
+            self._work_ended()
+            self.error.emit(str(exc))
+
+        self.runner.submit(lambda: compute(analysis, decisions), done, failed)
+
+    def _recomputed(self, state: PageState, generation: int, result) -> None:
+        if state not in self.pages or generation != state.generation:
+            return  # a newer change is on its way
+        state.clean, state.view = result
+        self.pages_changed.emit()
+        self.page_updated.emit(state)
+
+    def _change(self, label: str, new: Decisions, state: PageState | None = None) -> bool:
+        state = state or self.current
+        if state is None or state.analysis is None or new == state.decisions:
+            return False
+        self.recorder.record(label, state.id, state.decisions, new)
+        return True
+
+    def _ready(self) -> PageState | None:
+        state = self.current
+        if state is None or state.analysis is None or state.view is None:
+            return None
+        return state
+
+    def kind_label(self, kind: str) -> str:
+        zh, en = core.KIND_LABELS.get(kind, (kind, kind))
+        return zh if self.language == "zh" else en
+
+    def explain(self, suggestion: Suggestion) -> str:
+        return suggestion.explain_zh if self.language == "zh" else suggestion.explain_en
+
+    # -- suggestions
+    def decide(self, suggestion_id: str, accepted: bool | None) -> bool:
+        """Accept (True), reject (False) or reopen (None) one suggestion."""
+        state = self._ready()
+        if state is None:
+            return False
+        s = state.analysis.suggestion(suggestion_id)
+        verb = {True: N_("Controller", "Accept"), False: N_("Controller", "Reject"),
+                None: N_("Controller", "Reopen")}[accepted]
+        label = self._t("Controller", "{verb}: {kind}, line {line}").format(
+            verb=self._t("Controller", verb), kind=self.kind_label(s.kind), line=state.line_of(suggestion_offset(s)))
+        return self._change(label, state.decisions.with_choice(suggestion_id, accepted))
+
+    def decide_kind(self, kind: str, accepted: bool) -> int:
+        """Accept or reject every suggestion of ``kind`` not already so decided: one undo step."""
+        state = self._ready()
+        if state is None:
+            return 0
+        todo = [s for s in state.analysis.suggestions
+                if s.kind == kind and state.decisions.choice(s.id) is not accepted]
+        if not todo:
+            return 0
+        if accepted:
+            verb = self._t("Controller", "Accept all")
+        else:
+            verb = self._t("Controller", "Reject all")
+        label = f"{verb}: {self.kind_label(kind)} ({len(todo)})"
+        with self.recorder.group(label):
+            if len(todo) <= MACRO_LIMIT:
+                d = state.decisions
+                for s in todo:
+                    new = d.with_choice(s.id, accepted)
+                    self.recorder.record(f"{verb}: {self.explain(s)}", state.id, d, new)
+                    d = new
+            else:
+                new = with_choices_fast(state.decisions, {s.id: accepted for s in todo})
+                self.recorder.record(label, state.id, state.decisions, new)
+        return len(todo)
+
+    def neighbour_open(self, suggestion_id: str | None, step: int, visible: Callable[[Suggestion], bool] = lambda s: True) -> str | None:
+        """The next (step=1) or previous (-1) open suggestion after ``suggestion_id``, wrapping round."""
+        state = self._ready()
+        if state is None:
+            return None
+        items = state.analysis.suggestions
+        n = len(items)
+        if not n:
+            return None
+        ids = [s.id for s in items]
+        start = ids.index(suggestion_id) if suggestion_id in ids else (-1 if step > 0 else n)
+        for k in range(1, n + 1):
+            s = items[(start + step * k) % n]
+            if state.is_open(s) and visible(s):
+                return s.id
+        return None
+
+    # -- structure
+    def block_at(self, offset: int):
+        state = self._ready()
+        return None if state is None else state.view.block_at(offset)
+
+    def set_role(self, block_id: str, role: str | None) -> bool:
+        """Give a block a role by hand (title, subtitle, kicker, byline, furniture, body); None drops the hand role."""
+        state = self._ready()
+        if state is None or (role is not None and role not in EDITABLE_ROLES):
+            return False
+        block = state.view.block(block_id)
+        line = block.line_start if block else "?"
+        label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=self.role_label(role or ROLE_BODY))
+        return self._change(label, state.decisions.with_role(block_id, role))
+
+    def role_label(self, role: str) -> str:
+        labels = {"body": N_("Roles", "body"), "title": N_("Roles", "title"), "subtitle": N_("Roles", "subtitle"),
+                  "kicker": N_("Roles", "kicker"), "byline": N_("Roles", "byline"),
+                  "furniture": N_("Roles", "furniture"), "duplicate": N_("Roles", "duplicate")}
+        return self._t("Roles", labels.get(role, role))
+
+    def restore_block(self, block_id: str) -> bool:
+        """Bring back a removed block (furniture, duplicate) as body text."""
+        return self.set_role(block_id, ROLE_BODY)
+
+    def split_at(self, offset: int) -> bool:
+        """Start a new article at raw ``offset``: cut the block there if needed and make the rest a title."""
+        state = self._ready()
+        if state is None:
+            return False
+        block = state.view.block_at(offset)
+        if block is None:
+            self.notice.emit(self._t("Controller", "Put the cursor inside a text block to split there."))
+            return False
+        text = block.text
+        k = next((i for i in range(len(text)) if (text.raw_offset(i) or -1) >= offset), None)
+        label = self._t("Controller", "Split article at line {line}").format(line=state.line_of(offset))
+        if k is None or not str(text)[:k].strip():
+            return self._change(label, state.decisions.with_role(block.id, ROLE_TITLE))
+        cut = text.raw_offset(k)
+        with self.recorder.group(label):
+            d1 = state.decisions.with_split(cut)
+            self.recorder.record(label, state.id, state.decisions, d1)
+            self.recorder.record(label, state.id, d1, d1.with_role(f"b{cut}", ROLE_TITLE))
+        return True
+
+    def merge_with_previous(self, article: int) -> bool:
+        """Fold article ``article`` into the one before it (its title becomes body text)."""
+        state = self._ready()
+        if state is None or not 0 <= article < len(state.clean.articles):
+            return False
+        if article == 0:
+            self.notice.emit(self._t("Controller", "The first article has no article before it."))
+            return False
+        key = state.clean.articles[article].key
+        label = self._t("Controller", "Merge article {n} with the previous one").format(n=article + 1)
+        return self._change(label, state.decisions.with_role(key, ROLE_BODY))
+
+    def move_blocks(self, block_ids: list[str], before_id: str) -> bool:
+        """Move blocks (in their order) before ``before_id`` ("" = page end); one undo step."""
+        state = self._ready()
+        block_ids = [b for b in block_ids if b != before_id]
+        if state is None or not block_ids:
+            return False
+        d = state.decisions
+        for bid in block_ids:
+            d = d.with_move(bid, before_id)
+        where = state.view.block(before_id)
+        label = self._t("Controller", "Move {n} block(s) before line {line}").format(
+            n=len(block_ids), line=where.line_start if where else "∞")
+        return self._change(label, d)
+
+    def cut_block(self, block_id: str) -> None:
+        self.clipboard = block_id
+        self.notice.emit(self._t("Controller", "Block cut; put the cursor where it belongs and paste."))
+
+    def paste_before(self, block_id: str) -> bool:
+        if not self.clipboard:
+            return False
+        moving, self.clipboard = self.clipboard, None
+        return self.move_blocks([moving], block_id)
+
+    def paragraph_blocks(self, article: int, part) -> list[str]:
+        """Ids of the blocks that gave characters to one part of an article, in raw order."""
+        state = self._ready()
+        if state is None:
+            return []
+        text = part_text(state.clean.articles[article], part)
+        ids = []
+        for _, r0, _ in sorted(getattr(text, "runs", ()), key=lambda r: r[1]):
+            b = state.view.block_at(r0)
+            if b is not None and b.id not in ids:
+                ids.append(b.id)
+        return ids
+
+    # -- hand edits
+    def edit_text(self, place: Place, new_text: str) -> bool:
+        """Replace the text of one part of an article (title, subtitle, byline or paragraph)."""
+        state = self._ready()
+        if state is None:
+            return False
+        article = state.clean.articles[place.article]
+        key = edit_key(article, place.part)
+        current = str(part_text(article, place.part) or "")
+        if new_text == current:
+            return False
+        before = dict(state.decisions.edits).get(key)
+        if before is not None and before[0] == new_text:
+            new = state.decisions.with_edit(key, before[0], None)  # typed back to the original
+        else:
+            new = state.decisions.with_edit(key, current, new_text)
+        label = self._t("Controller", "Edit text of article {n}").format(n=place.article + 1)
+        return self._change(label, new)
+
+    # -- export
+    def export_plan(self, scope: str, extension: str, folder: str) -> list[tuple[PageState, Path]]:
+        """Which pages go to which files: ``scope`` is ``"current"`` or ``"done"``."""
+        if scope == "current":
+            states = [self.current] if self.current and self.current.clean else []
+        else:
+            states = [p for p in self.pages if p.done and p.clean]
+        return [(s, Path(folder) / (Path(s.path).stem + extension)) for s in states]
+
+
+def with_choices_fast(decisions: Decisions, changes: dict[str, bool]) -> Decisions:
+    """``Decisions.with_choices`` in one pass (it re-sorts per item: quadratic on huge pages)."""
+    merged = dict(decisions.choices)
+    merged.update(changes)
+    return Decisions(choices=tuple(sorted(merged.items())), roles=decisions.roles, edits=decisions.edits,
+                     moves=decisions.moves, splits=decisions.splits)
