@@ -1,0 +1,722 @@
+"""Sessions: an editor's decisions about one page, saved beside it and restored even after the page changed.
+
+    path = save_session("PAGE.txt", page, decisions, analysis=analysis, extra={"status": "review"})
+    result = load_session("PAGE.txt", page, analysis)   # result.decisions, result.lost, result.summary()
+
+A session file ``PAGE.kexie.json`` (``PAGE`` is the page's name without
+``.txt``) sits beside the page, or in a project folder, or -- when the
+page's folder is read-only -- in the user data folder under a name keyed by
+a hash of the page's absolute path.  It holds the decisions
+(:meth:`Decisions.to_dict`) and, for re-anchoring, a content *fingerprint*
+of everything they refer to:
+
+- a block id (roles, edits, moves): the block's text, and which copy of that
+  text it is when the page prints the same text more than once;
+- a suggestion id (choices): its kind and the fingerprints of its blocks;
+- a split: the fingerprint of the block it cuts and where in its text.
+
+Block ids are raw offsets (``b<offset>``) and suggestion ids hash raw
+ranges, so any change to the raw file -- one blank line added at the top --
+moves every id.  When the page's sha256 still matches, the decisions come
+back as they are; otherwise each one is re-anchored by content (same text
+first, then a unique best match with rapidfuzz ratio >= 90) and whatever
+cannot be placed is listed in :attr:`SessionResult.lost` with a message for
+the editor.  Loading never writes: the old session file stays untouched,
+and the next save keeps a copy (``PAGE.kexie.json.bak-<time>``) before it
+replaces a session written for other page contents or one it cannot read.
+
+Nothing here imports Qt; writes go through :mod:`kexie_gui.fileio`.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import APP_NAME, __version__
+from .core.apply import split_blocks_at
+from .core.load import MAX_BYTES, KexieError
+from .core.model import Analysis, Block, Decisions, Page
+from .fileio import ExportError, atomic_write_bytes, atomic_write_text
+
+__all__ = [
+    "FORMAT", "VERSION", "SESSION_SUFFIX", "SIMILARITY", "SessionError", "SessionResult", "LostDecision",
+    "data_dir", "session_path_for", "session_candidates", "save_session", "load_session",
+    "session_document", "read_session_file", "restore_decisions",
+]
+
+FORMAT = "kexie-session"
+VERSION = 1
+SESSION_SUFFIX = ".kexie.json"
+SIMILARITY = 90  # rapidfuzz ratio a changed block must reach to keep its decisions
+STALE_TEMP_SECONDS = 60  # a save's temp file older than this was left by a killed process
+_CONTEXT = 12  # characters kept on each side of a split to find it again in a changed block
+
+
+class SessionError(KexieError):
+    """A session file cannot be read or written; the message names it and says why."""
+
+
+# ---------------------------------------------------------------- where sessions live
+
+def data_dir() -> Path:
+    """The per-user data folder (``KEXIE_DATA_DIR`` overrides it, for tests and portable installs)."""
+    env = os.environ.get("KEXIE_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _folder_writable(folder: Path) -> bool:
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _session_name(page_path: Path) -> str:
+    return page_path.stem + SESSION_SUFFIX
+
+
+def _fallback_path(page_path: Path) -> Path:
+    key = hashlib.sha256(str(page_path.absolute()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return data_dir() / "sessions" / f"{page_path.stem}-{key}{SESSION_SUFFIX}"
+
+
+def session_path_for(page_path: str | os.PathLike, project_dir: str | os.PathLike | None = None) -> Path:
+    """Where the session of ``page_path`` is saved.
+
+    ``project_dir/PAGE.kexie.json`` when a project folder is given, else
+    ``PAGE.kexie.json`` beside the page; when the page's folder is not
+    writable, a file in the user data folder keyed by the page's absolute path.
+    """
+    page_path = Path(page_path)
+    if project_dir is not None:
+        return Path(project_dir) / _session_name(page_path)
+    if _folder_writable(page_path.absolute().parent):
+        return page_path.with_name(_session_name(page_path))
+    return _fallback_path(page_path)
+
+
+def session_candidates(page_path: str | os.PathLike, project_dir: str | os.PathLike | None = None) -> list[Path]:
+    """Existing session files of ``page_path``, the most recently written first.
+
+    Beside the page and in the user data folder both count: a page whose
+    folder was read-only yesterday may be writable today.
+    """
+    page_path = Path(page_path)
+    if project_dir is not None:
+        places = [Path(project_dir) / _session_name(page_path)]
+    else:
+        places = [page_path.with_name(_session_name(page_path)), _fallback_path(page_path)]
+    found = []
+    for p in places:
+        try:
+            found.append((p.stat().st_mtime, p))
+        except OSError:
+            continue
+    return [p for _, p in sorted(found, key=lambda t: -t[0])]
+
+
+# ---------------------------------------------------------------- fingerprints
+
+def _short(text: str, n: int = 16) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _edit_block(key: str) -> tuple[str, str]:
+    """``"b12:title"`` -> ``("b12", ":title")``; a paragraph key has no suffix."""
+    bid, colon, part = key.partition(":")
+    return bid, (colon + part)
+
+
+def _copies(blocks) -> dict[str, tuple[int, int]]:
+    """Block id -> (which copy of its text it is, how many copies the page holds)."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for b in blocks:
+        seen[str(b.text)].append(b.id)
+    out = {}
+    for ids in seen.values():
+        for n, bid in enumerate(ids):
+            out[bid] = (n, len(ids))
+    return out
+
+
+def _block_print(block: Block, copies: Mapping[str, tuple[int, int]], page: Page) -> dict:
+    nth, of = copies[block.id]
+    return {"text": str(block.text), "nth": nth, "of": of, "line": page.line_of(block.start)}
+
+
+def _split_print(blocks: tuple[Block, ...], copies, page: Page, offset: int) -> dict | None:
+    for b in blocks:
+        if b.start < offset < b.end:
+            k = next((i for i in range(len(b.text)) if b.text.raw_offset(i) == offset), None)
+            if not k:
+                return None
+            text = str(b.text)
+            return {"block": _block_print(b, copies, page), "at": k,
+                    "left": text[max(0, k - _CONTEXT):k], "right": text[k:k + _CONTEXT]}
+    return None
+
+
+def fingerprints(analysis: Analysis, decisions: Decisions) -> dict:
+    """Content fingerprints of every block, suggestion and split ``decisions`` refer to."""
+    page = analysis.page
+    raw_copies = _copies(analysis.blocks)
+    cut = split_blocks_at(analysis.blocks, decisions.splits)
+    cut_copies = _copies(cut)
+    cut_by_id = {b.id: b for b in cut}
+
+    referenced = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
+    referenced += [bid for move in decisions.moves for bid in move if bid]
+    blocks = {bid: _block_print(cut_by_id[bid], cut_copies, page) for bid in referenced if bid in cut_by_id}
+
+    suggestions = {}
+    by_id = {s.id: s for s in analysis.suggestions}
+    for sid, _ in decisions.choices:
+        s = by_id.get(sid)
+        if s is None:
+            continue
+        start = analysis.block(s.blocks[0]).start if s.blocks else 0
+        suggestions[sid] = {
+            "kind": s.kind,
+            "blocks": [_block_print(analysis.block(b), raw_copies, page) for b in s.blocks],
+            "ranges": [[a - start, b - start] for a, b in s.ranges],  # relative: they survive a shift
+        }
+    splits = {}
+    for offset in decisions.splits:
+        fp = _split_print(analysis.blocks, raw_copies, page, offset)
+        if fp is not None:
+            splits[str(offset)] = fp
+    return {"blocks": blocks, "suggestions": suggestions, "splits": splits}
+
+
+# ---------------------------------------------------------------- the document
+
+def _now() -> tuple[float, str]:
+    t = time.time()
+    return t, datetime.datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")
+
+
+def session_document(page_path: str | os.PathLike | None, page: Page | None, decisions: Decisions,
+                     analysis: Analysis | None, extra: Mapping | None = None, *, sha256: str | None = None) -> dict:
+    """The JSON-ready session of ``page`` (also the body of an autosave).
+
+    Without ``analysis`` the document holds no fingerprints: its decisions
+    can then be restored onto the same page contents only.  ``page`` may be
+    None when ``sha256`` names the contents.
+    """
+    if page is None and analysis is not None:
+        page = analysis.page
+    sha = page.sha256 if page is not None else sha256
+    if not sha or (sha256 and sha256 != sha) or (analysis is not None and analysis.page.sha256 != sha):
+        raise ValueError("the page, its sha256 and its analysis disagree")
+    size = None
+    if page_path is not None:
+        try:
+            size = Path(page_path).stat().st_size
+        except OSError:
+            size = None
+    stamp, text = _now()
+    extra = dict(extra or {})
+    json.dumps(extra)  # fail here, not half-way through a write, when extra is not JSON
+    source = page.source if page is not None else str(page_path or "")
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kexie": __version__,
+        "saved_at": stamp,
+        "saved_at_text": text,
+        "page": {
+            "source": os.path.basename(source) or source,
+            "path": None if page_path is None else str(Path(page_path).absolute()),
+            "sha256": sha,
+            "size": size,
+            "chars": None if page is None else len(page.text),
+            "encoding": None if page is None else page.encoding,
+        },
+        "status": extra.get("status"),
+        "extra": extra,
+        "decisions": decisions.to_dict(),
+        "anchors": fingerprints(analysis, decisions) if analysis is not None else {},
+    }
+
+
+def _encode(doc: Mapping) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _damaged(name: str, why: str) -> SessionError:
+    return SessionError(f"{name}: the session file is damaged ({why}); the page opens without its "
+                        f"saved decisions and the file is kept as it is")
+
+
+def parse_session(data: bytes, name: str) -> dict:
+    """Check and decode the bytes of a session file; raises :class:`SessionError`."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _damaged(name, "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise _damaged(name, f"not valid JSON at line {exc.lineno}") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise SessionError(f"{name}: this is not a kexie session file")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _damaged(name, f"unknown format version {version!r}")
+    if version > VERSION:
+        raise SessionError(f"{name}: the session was saved by a newer kexie (session format {version}, "
+                           f"this kexie reads up to {VERSION}); update kexie to open it. The file is kept as it is")
+    page = doc.get("page")
+    if not isinstance(page, dict) or not isinstance(page.get("sha256"), str):
+        raise _damaged(name, "the page record is missing")
+    for key, kind in (("decisions", dict), ("anchors", dict), ("extra", dict)):
+        if not isinstance(doc.get(key, {}), kind):
+            raise _damaged(name, f"{key!r} is not a JSON object")
+    try:
+        Decisions.from_dict(doc.get("decisions") or {})
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+        raise _damaged(name, f"the decisions cannot be read: {exc}") from None
+    anchors = doc.get("anchors") or {}
+    for key in ("blocks", "suggestions", "splits"):
+        if not isinstance(anchors.get(key, {}), dict):
+            raise _damaged(name, f"anchors.{key} is not a JSON object")
+    return doc
+
+
+def read_session_file(path: str | os.PathLike) -> dict:
+    """Read and check a session file; every failure is a :class:`SessionError` naming it."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SessionError(f"{path}: the session file is too large to be one of ours; it is kept as it is")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such session file") from None
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read the session file ({exc.strerror or exc})") from None
+    return parse_session(data, str(path))
+
+
+# ---------------------------------------------------------------- saving
+
+def _backup_name(target: Path) -> Path:
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = target.with_name(f"{target.name}.bak-{stamp}")
+    n = 2
+    while os.path.lexists(candidate):
+        candidate = target.with_name(f"{target.name}.bak-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def _keep_old(target: Path, sha256: str) -> Path | None:
+    """Copy a session written for other page contents (or unreadable) aside before replacing it.
+
+    Copy, not rename: if the new write then fails, the old file is still where it was.
+    """
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SessionError(f"{target}: cannot read the old session file to keep a copy "
+                           f"({exc.strerror or exc}); nothing was saved") from None
+    try:
+        if parse_session(data, str(target))["page"]["sha256"] == sha256:
+            return None
+    except SessionError:
+        pass
+    backup = _backup_name(target)
+    atomic_write_bytes(backup, data)
+    return backup
+
+
+def _sweep_stale_temps(target: Path) -> None:
+    """Remove temp files a killed save left beside ``target`` (fileio names them ``.NAME.xxxx.tmp``)."""
+    now = time.time()
+    try:
+        for p in target.parent.glob(f".{target.name}.*.tmp"):
+            try:
+                if now - p.stat().st_mtime > STALE_TEMP_SECONDS:
+                    p.unlink()
+            except OSError:
+                continue
+    except OSError:
+        pass
+
+
+def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisions, *,
+                 extra: Mapping | None = None, analysis: Analysis | None = None,
+                 project_dir: str | os.PathLike | None = None) -> Path:
+    """Write the session of ``page`` atomically (see :func:`session_path_for`); returns its path.
+
+    Pass the ``analysis`` the window already has; without it the page is
+    analysed again to fingerprint the decisions.  A session file saved for
+    other page contents, or one that cannot be read, is first copied to
+    ``NAME.bak-<time>``.  Raises :class:`SessionError` with a one-line message
+    (disk full, read-only folder...); the old session file is then intact.
+    """
+    if analysis is None:
+        from .core import analyse
+
+        analysis = analyse(page)
+    doc = session_document(path_of_page, page, decisions, analysis, extra)
+    target = session_path_for(path_of_page, project_dir)
+    try:
+        if target.parent != Path(path_of_page).absolute().parent and project_dir is None:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the user data folder
+        elif project_dir is not None:
+            Path(project_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SessionError(f"{target.parent}: cannot create the session folder ({exc.strerror or exc})") from None
+    try:
+        _keep_old(target, page.sha256)
+        atomic_write_text(target, _encode(doc), force=True)
+    except ExportError as exc:
+        raise SessionError(str(exc).replace("cannot write the file", "cannot save the session")) from None
+    _sweep_stale_temps(target)
+    return target
+
+
+# ---------------------------------------------------------------- restoring
+
+@dataclass(frozen=True)
+class LostDecision:
+    """A decision that could not be carried over to the changed page."""
+
+    what: str  # "choice" / "role" / "edit" / "move" / "split"
+    key: str  # its key in the old decisions (suggestion id, block id, edit key, offset)
+    line: int | None  # where it was on the old page
+    message: str  # one line for the editor (English)
+    message_zh: str
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """The decisions restored from a session and what happened to them."""
+
+    decisions: Decisions
+    path: Path | None = None  # the session file read; None: the page had no session
+    page_changed: bool = False  # the raw file differs from the one the session was saved for
+    restored: int = 0  # decisions carried over (re-anchored ones included)
+    total: int = 0  # decisions in the session file
+    lost: tuple[LostDecision, ...] = ()
+    notes: tuple[str, ...] = ()  # decisions re-anchored to text that changed a little: worth a look
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    saved_at: float | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.path is not None
+
+    @property
+    def status(self) -> str | None:
+        return self.extra.get("status")
+
+    def summary(self) -> str:
+        """One or two sentences for the status bar or a dialog."""
+        if self.path is None:
+            return "No saved session for this page."
+        name = self.path.name
+        if not self.page_changed:
+            if not self.lost:
+                return f"Restored {self.restored} decision(s) from {name}."
+        head = (f"The page changed since {name} was saved: " if self.page_changed else f"{name}: ")
+        text = f"{head}{self.restored} of {self.total} decision(s) restored"
+        if self.lost:
+            text += (f", {len(self.lost)} could not be placed and are lost. The session file is kept "
+                     f"as it is; saving keeps a copy of it as {name}.bak-<time>")
+        return text + "."
+
+    def summary_zh(self) -> str:
+        if self.path is None:
+            return "此页没有保存的会话。"
+        name = self.path.name
+        if not self.page_changed and not self.lost:
+            return f"已从 {name} 恢复 {self.restored} 项决定。"
+        head = f"页面在保存 {name} 之后已改动：" if self.page_changed else f"{name}："
+        text = f"{head}{self.total} 项决定中恢复了 {self.restored} 项"
+        if self.lost:
+            text += f"，{len(self.lost)} 项无法定位而丢失。会话文件保持原样；保存时会另存一份 {name}.bak-<时间>"
+        return text + "。"
+
+
+_NOT_FOUND = ("that text is no longer on the page", "该文字已不在页面上")
+
+
+class _Matcher:
+    """Finds the block of a fingerprint among the blocks of the new analysis."""
+
+    def __init__(self, blocks):
+        self.blocks = list(blocks)
+        self.by_text: dict[str, list[Block]] = defaultdict(list)
+        for b in self.blocks:
+            self.by_text[str(b.text)].append(b)
+        self.texts = [str(b.text) for b in self.blocks]
+        self.claimed: dict[str, str] = {}  # new block id -> fingerprint key that took it
+        self._memo: dict[str, tuple] = {}
+
+    def find(self, fp: Mapping) -> tuple[Block | None, bool, tuple[str, str]]:
+        """``(block, exact, why-not)``: ``block`` None when the fingerprint cannot be placed."""
+        key = json.dumps([fp.get("text"), fp.get("nth"), fp.get("of")], ensure_ascii=False)
+        if key in self._memo:
+            return self._memo[key]
+        result = self._find(fp)
+        block = result[0]
+        if block is not None:
+            other = self.claimed.get(block.id)
+            if other is not None and other != key:
+                result = (None, False, ("it matches the same text as another decision", "与另一项决定匹配到同一段文字"))
+            else:
+                self.claimed[block.id] = key
+        self._memo[key] = result
+        return result
+
+    def _find(self, fp: Mapping):
+        text, nth, of = str(fp.get("text", "")), int(fp.get("nth", 0)), int(fp.get("of", 1))
+        same = self.by_text.get(text, [])
+        if len(same) == 1:
+            return same[0], True, ("", "")
+        if len(same) > 1:
+            if len(same) == of and 0 <= nth < of:
+                return same[nth], True, ("", "")
+            return None, False, (f"the text now occurs {len(same)} times on the page (it occurred {of} "
+                                 f"time(s)); cannot tell which copy is meant",
+                                 f"该文字现在在页面上出现 {len(same)} 次（原为 {of} 次），无法判断是哪一处")
+        if not text:
+            return None, False, _NOT_FOUND
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(text, self.texts, scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
+        if not hits:
+            return None, False, _NOT_FOUND
+        best = max(score for _, score, _ in hits)
+        top = sorted(i for _, score, i in hits if score == best)
+        if len(top) == 1:
+            return self.blocks[top[0]], False, ("", "")
+        if len(top) == of and 0 <= nth < of:
+            return self.blocks[top[nth]], False, ("", "")
+        return None, False, (f"{len(top)} places on the page resemble it equally; cannot tell which is meant",
+                             f"页面上有 {len(top)} 处与之同样相似，无法判断是哪一处")
+
+
+def _locate_cut(block: Block, fp: Mapping, exact: bool) -> int | None:
+    """Index in ``block.text`` where a split recorded by ``fp`` falls."""
+    text = str(block.text)
+    if exact:
+        return int(fp["at"])
+    left, right = str(fp.get("left", "")), str(fp.get("right", ""))
+    for needle, shift in ((left + right, len(left)), (left, len(left)), (right, 0)):
+        if needle and text.count(needle) == 1:
+            return text.index(needle) + shift
+    return None
+
+
+_ACTIONS = {
+    "role": ("the role “{v}” of “{t}”", "“{t}”的角色“{v}”"),
+    "edit": ("your edit of “{t}”", "对“{t}”的修改"),
+    "move": ("moving “{t}”", "移动“{t}”"),
+    "split": ("the split of “{t}”", "对“{t}”的拆分"),
+    "choice": ("your choice to {v} the {k} suggestion on “{t}”", "对“{t}”的{k}建议的{v}"),
+}
+
+
+def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -> LostDecision:
+    line = fp.get("line") if fp else None
+    t = _short(fp.get("text", "")) if fp else key
+    en, zh = _ACTIONS[what]
+    where_en = f"line {line}: " if line else ""
+    where_zh = f"第{line}行：" if line else ""
+    return LostDecision(what=what, key=key, line=line,
+                        message=f"{where_en}{en.format(t=t, **kw)} is lost: {why[0]}",
+                        message_zh=f"{where_zh}{zh.format(t=t, **kw)}已丢失：{why[1]}")
+
+
+_NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
+
+
+def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path | None = None) -> SessionResult:
+    """The decisions of a checked session document (:func:`parse_session`) carried over to ``analysis``.
+
+    When the page's sha256 matches, ids are trusted and kept; any id the
+    analysis does not know (a newer kexie may analyse differently) and every
+    id of a changed page is re-anchored by its fingerprint.
+    """
+    old = Decisions.from_dict(doc.get("decisions") or {})
+    anchors = doc.get("anchors") or {}
+    fp_blocks, fp_sugg, fp_splits = (anchors.get(k) or {} for k in ("blocks", "suggestions", "splits"))
+    saved_sha = (doc.get("page") or {}).get("sha256")
+    same = saved_sha == page.sha256
+    extra = dict(doc.get("extra") or {})
+    total = len(old.choices) + len(old.roles) + len(old.edits) + len(old.moves) + len(old.splits)
+    common = dict(path=path, page_changed=not same, total=total, extra=extra, saved_at=doc.get("saved_at"))
+    if same and _all_known(old, analysis):
+        return SessionResult(decisions=old, restored=total, **common)
+
+    lost: list[LostDecision] = []
+    notes: list[str] = []
+
+    # splits first: they decide which pieces the other decisions refer to
+    raw_matcher = _Matcher(analysis.blocks)
+    splits: list[int] = []
+    for offset in old.splits:
+        if same:
+            splits.append(offset)
+            continue
+        fp = fp_splits.get(str(offset))
+        if fp is None:
+            lost.append(_lost("split", str(offset), None, _NO_RECORD))
+            continue
+        block, exact, why = raw_matcher.find(fp["block"])
+        k = _locate_cut(block, fp, exact) if block is not None else None
+        new = block.text.raw_offset(k) if block is not None and k else None
+        if new is None:
+            lost.append(_lost("split", str(offset), fp["block"], why if block is None else
+                              ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")))
+            continue
+        splits.append(new)
+        if not exact:
+            notes.append(f"line {page.line_of(new)}: a split was placed in text that changed; check it")
+
+    cut = split_blocks_at(analysis.blocks, tuple(sorted(set(splits))))
+    cut_ids = {b.id for b in cut}
+    cut_matcher = _Matcher(cut)
+
+    def block_id(bid: str):
+        """(new id, None) or (None, (fp, why))."""
+        if same and bid in cut_ids:
+            return bid, None
+        fp = fp_blocks.get(bid)
+        if fp is None:
+            return None, (None, _NO_RECORD)
+        block, exact, why = cut_matcher.find(fp)
+        if block is None:
+            return None, (fp, why)
+        if not exact:
+            note = f"line {page.line_of(block.start)}: a decision was placed on text that changed; check it"
+            if note not in notes:
+                notes.append(note)
+        return block.id, None
+
+    roles = []
+    for bid, role in old.roles:
+        new, err = block_id(bid)
+        if new is None:
+            lost.append(_lost("role", bid, err[0], err[1], v=role))
+        else:
+            roles.append((new, role))
+    edits = []
+    for key, value in old.edits:
+        bid, suffix = _edit_block(key)
+        new, err = block_id(bid)
+        if new is None:
+            lost.append(_lost("edit", key, err[0] or {"text": value[0]}, err[1]))
+        else:
+            edits.append((new + suffix, value))
+    moves = []
+    for bid, before in old.moves:
+        new, err = block_id(bid)
+        new_before, err_before = block_id(before) if before else ("", None)
+        if new is None or new_before is None:
+            fp, why = err or err_before
+            if err is None:
+                fp = fp_blocks.get(bid) or fp
+                why = (f"the block it was moved before is gone ({why[0]})", f"目标位置的段落已不在（{why[1]}）")
+            lost.append(_lost("move", bid, fp, why))
+        else:
+            moves.append((new, new_before))
+
+    suggestions = {s.id for s in analysis.suggestions}
+    by_blocks: dict[tuple, list] = defaultdict(list)
+    for s in analysis.suggestions:
+        by_blocks[(s.kind, s.blocks)].append(s)
+    choices = []
+    for sid, accepted in old.choices:
+        if same and sid in suggestions:
+            choices.append((sid, accepted))
+            continue
+        fp = fp_sugg.get(sid)
+        verb = ("accept", "接受") if accepted else ("reject", "拒绝")
+        if fp is None:
+            lost.append(_lost("choice", sid, None, _NO_RECORD, v=verb[0], k="a"))
+            continue
+        first = (fp.get("blocks") or [{}])[0]
+        new_ids, why = [], None
+        for bfp in fp.get("blocks") or []:
+            block, _, why_b = raw_matcher.find(bfp)
+            if block is None:
+                why = why_b
+                break
+            new_ids.append(block.id)
+        found = by_blocks.get((fp.get("kind"), tuple(new_ids)), []) if why is None else []
+        if len(found) > 1:
+            rel = fp.get("ranges")
+            found = [s for s in found if [[a - analysis.block(s.blocks[0]).start, b - analysis.block(s.blocks[0]).start]
+                                          for a, b in s.ranges] == rel]
+        if len(found) == 1:
+            choices.append((found[0].id, accepted))
+            continue
+        if why is None:
+            why = ("kexie no longer makes that suggestion there, so there is nothing to decide",
+                   "该处已不再有这条建议")
+        lang = _kind_label(fp.get("kind"))
+        en, zh = _ACTIONS["choice"]
+        line = first.get("line")
+        t = _short(first.get("text", ""))
+        lost.append(LostDecision(
+            what="choice", key=sid, line=line,
+            message=(f"line {line}: " if line else "") + en.format(v=verb[0], k=lang[1], t=t) + f" is lost: {why[0]}",
+            message_zh=(f"第{line}行：" if line else "") + zh.format(v=verb[1], k=lang[0], t=t) + f"已丢失：{why[1]}"))
+
+    restored = Decisions(
+        choices=tuple(sorted(dict(choices).items())),
+        roles=tuple(sorted(dict(roles).items())),
+        edits=tuple(sorted(dict(edits).items())),
+        moves=tuple(moves),
+        splits=tuple(sorted(set(splits))),
+    )
+    return SessionResult(decisions=restored, restored=total - len(lost), lost=tuple(lost), notes=tuple(notes),
+                         **common)
+
+
+def _kind_label(kind) -> tuple[str, str]:
+    from .core import KIND_LABELS
+
+    return KIND_LABELS.get(kind, (str(kind), str(kind)))
+
+
+def _all_known(decisions: Decisions, analysis: Analysis) -> bool:
+    """Every id the decisions use exists in ``analysis`` (always so unless the analyser changed)."""
+    suggestions = {s.id for s in analysis.suggestions}
+    if any(sid not in suggestions for sid, _ in decisions.choices):
+        return False
+    ids = {b.id for b in split_blocks_at(analysis.blocks, decisions.splits)}
+    used = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
+    used += [bid for move in decisions.moves for bid in move if bid]
+    return all(bid in ids for bid in used)
+
+
+def load_session(page_path: str | os.PathLike, page: Page, analysis: Analysis, *,
+                 project_dir: str | os.PathLike | None = None,
+                 path: str | os.PathLike | None = None) -> SessionResult:
+    """The saved decisions of ``page`` (read from ``path``, or found by :func:`session_candidates`).
+
+    No session: empty decisions and ``result.found`` False.  A damaged or
+    unknown session file raises :class:`SessionError`; the caller opens the
+    page without it (the file is never changed here).
+    """
+    if path is None:
+        found = session_candidates(page_path, project_dir)
+        if not found:
+            return SessionResult(decisions=Decisions())
+        path = found[0]
+    path = Path(path)
+    doc = read_session_file(path)
+    return restore_decisions(doc, page, analysis, path)

@@ -1,0 +1,326 @@
+"""Session files: what they hold, where they live, restoring them onto the same or a changed page."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kexie_gui.core import Decisions, KexieError, analyse, page_from_text
+from kexie_gui.session import (FORMAT, SESSION_SUFFIX, VERSION, SessionError, load_session, read_session_file,
+                               save_session, session_candidates, session_path_for)
+
+from .conftest import SMALL, articles, busy_decisions, opened
+
+
+def _decision_count(d: Decisions) -> int:
+    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits)
+
+
+def test_session_file_holds_page_decisions_and_fingerprints(seed):
+    page, analysis = opened(seed)
+    d = busy_decisions(analysis)
+    path = save_session(seed, page, d, analysis=analysis, extra={"status": "review", "done": False})
+    assert path == seed.with_name(seed.stem + SESSION_SUFFIX)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == FORMAT and doc["version"] == VERSION
+    assert doc["page"]["sha256"] == page.sha256 == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert doc["page"]["source"] == seed.name and doc["page"]["size"] == seed.stat().st_size
+    assert Decisions.from_dict(doc["decisions"]) == d
+    assert doc["status"] == "review" and doc["extra"] == {"status": "review", "done": False}
+    blocks = doc["anchors"]["blocks"]
+    for bid, _ in d.roles:
+        assert blocks[bid]["text"]
+    for bid, before in d.moves:
+        assert bid in blocks and before in blocks
+    for key, _ in d.edits:
+        assert key.partition(":")[0] in blocks
+    for sid, _ in d.choices:
+        fp = doc["anchors"]["suggestions"][sid]
+        s = analysis.suggestion(sid)
+        assert fp["kind"] == s.kind
+        assert [b["text"] for b in fp["blocks"]] == [str(analysis.block(b).text) for b in s.blocks]
+    assert set(doc["anchors"]["splits"]) == {str(o) for o in d.splits}
+
+
+def test_same_page_restores_everything_as_is(seed):
+    page, analysis = opened(seed)
+    d = busy_decisions(analysis)
+    save_session(seed, page, d, analysis=analysis, extra={"status": "review"})
+    result = load_session(seed, page, analysis)
+    assert result.decisions == d
+    assert result.found and not result.page_changed and result.lost == ()
+    assert result.restored == result.total == _decision_count(d)
+    assert result.status == "review"
+    assert result.summary() == f"Restored {result.total} decision(s) from {seed.stem}{SESSION_SUFFIX}."
+    assert "恢复" in result.summary_zh()
+
+
+def test_no_session_gives_empty_decisions(seed):
+    page, analysis = opened(seed)
+    result = load_session(seed, page, analysis)
+    assert result.decisions == Decisions() and not result.found
+    assert result.summary() == "No saved session for this page."
+
+
+def test_save_without_analysis_analyses_the_page(small):
+    page, analysis = opened(small)
+    d = busy_decisions(analysis)
+    save_session(small, page, d)
+    assert load_session(small, page, analysis).decisions == d
+
+
+def test_changed_page_reanchors_and_load_never_writes(seed):
+    page, analysis = opened(seed)
+    d = busy_decisions(analysis)
+    session = save_session(seed, page, d, analysis=analysis)
+    before = session.read_bytes()
+    seed.write_bytes(b"\n\n\n" + seed.read_bytes())  # every raw offset moves by 3
+    page2, analysis2 = opened(seed)
+    result = load_session(seed, page2, analysis2)
+    assert result.page_changed and result.lost == ()
+    assert result.restored == result.total == _decision_count(d)
+    assert result.decisions != d  # ids moved ...
+    assert articles(analysis2, result.decisions) == articles(analysis, d)  # ... the work did not
+    assert session.read_bytes() == before
+    assert sorted(p.name for p in seed.parent.iterdir()) == sorted([seed.name, session.name])
+
+
+def test_next_save_keeps_a_copy_of_a_session_for_other_contents(seed):
+    page, analysis = opened(seed)
+    session = save_session(seed, page, busy_decisions(analysis), analysis=analysis)
+    old = session.read_bytes()
+    save_session(seed, page, Decisions(), analysis=analysis)  # same contents: simply replaced
+    assert [p.name for p in seed.parent.glob("*.bak-*")] == []
+    session.write_bytes(old)
+    seed.write_bytes(seed.read_bytes() + "\n补记一段。\n".encode("utf-8"))
+    page2, analysis2 = opened(seed)
+    restored = load_session(seed, page2, analysis2).decisions
+    save_session(seed, page2, restored, analysis=analysis2)
+    backups = list(seed.parent.glob(f"{session.name}.bak-*"))
+    assert len(backups) == 1 and backups[0].read_bytes() == old
+    assert read_session_file(session)["page"]["sha256"] == page2.sha256
+    save_session(seed, page2, restored, analysis=analysis2)  # now it matches: no second copy
+    assert len(list(seed.parent.glob(f"{session.name}.bak-*"))) == 1
+
+
+def test_a_slightly_changed_block_keeps_its_decisions_with_a_note(small):
+    page, analysis = opened(small)
+    target = next(b for b in analysis.blocks if str(b.text).startswith("市科协负责人"))
+    d = Decisions().with_role(target.id, "subtitle")
+    save_session(small, page, d, analysis=analysis)
+    small.write_text(SMALL.replace("立会之本", "立会之基"), encoding="utf-8")  # an OCR fix by hand
+    page2, analysis2 = opened(small)
+    result = load_session(small, page2, analysis2)
+    assert result.lost == ()
+    (bid, role), = result.decisions.roles
+    assert role == "subtitle" and str(analysis2.block(bid).text).startswith("市科协负责人")
+    assert result.notes and "check it" in result.notes[0]
+
+
+def test_decisions_on_removed_text_are_listed_as_lost(small):
+    page, analysis = opened(small)
+    gone = next(b for b in analysis.blocks if str(b.text).startswith("市科协负责人"))
+    kept = next(b for b in analysis.blocks if str(b.text).startswith("日前"))
+    d = Decisions().with_role(gone.id, "subtitle").with_role(kept.id, "title")
+    save_session(small, page, d, analysis=analysis)
+    small.write_text(SMALL.replace("市科协负责人指出，学会要聚焦主责主业，把服务科技工作者作为立会之本。\n\n", ""),
+                     encoding="utf-8")
+    page2, analysis2 = opened(small)
+    result = load_session(small, page2, analysis2)
+    (lost,) = result.lost
+    assert lost.what == "role" and lost.key == gone.id and lost.line == gone.line_start
+    assert lost.message == (f"line {gone.line_start}: the role “subtitle” of “市科协负责人指出，学会要聚焦主责…” "
+                            f"is lost: that text is no longer on the page")
+    assert "已丢失" in lost.message_zh
+    assert [role for _, role in result.decisions.roles] == ["title"]
+    assert result.restored == 1 and result.total == 2
+    assert "1 could not be placed and are lost" in result.summary()
+    assert f"{small.stem}{SESSION_SUFFIX}.bak-<time>" in result.summary()
+
+
+def test_a_choice_on_a_suggestion_no_longer_made_is_lost(small):
+    page, analysis = opened(small)
+    join = next(s for s in analysis.suggestions if s.kind == "join")
+    d = Decisions().with_choice(join.id, False)
+    save_session(small, page, d, analysis=analysis)
+    small.write_text(SMALL.replace("存在的问题，\n\n并对", "存在的问题，并对"), encoding="utf-8")  # joined by hand
+    page2, analysis2 = opened(small)
+    result = load_session(small, page2, analysis2)
+    (lost,) = result.lost
+    assert lost.what == "choice" and "reject" in lost.message and "join fragments" in lost.message
+    assert result.decisions == Decisions()
+
+
+def test_copies_of_the_same_text_keep_their_order(tmp_path):
+    text = "标题一则科协新闻\n\n重复的一段文字，两处都印了。\n\n中间的一段不同的文字。\n\n重复的一段文字，两处都印了。\n"
+    path = tmp_path / "dup.txt"
+    path.write_text(text, encoding="utf-8")
+    page, analysis = opened(path)
+    copies = [b for b in analysis.blocks if str(b.text).startswith("重复")]
+    d = Decisions().with_role(copies[1].id, "furniture")
+    save_session(path, page, d, analysis=analysis)
+    path.write_text("\n" + text, encoding="utf-8")
+    page2, analysis2 = opened(path)
+    result = load_session(path, page2, analysis2)
+    new_copies = [b for b in analysis2.blocks if str(b.text).startswith("重复")]
+    assert result.decisions.roles == ((new_copies[1].id, "furniture"),)
+    path.write_text(text + "\n重复的一段文字，两处都印了。\n", encoding="utf-8")  # now three copies
+    page3, analysis3 = opened(path)
+    result = load_session(path, page3, analysis3)
+    assert [x.what for x in result.lost] == ["role"] and "occurs 3 times" in result.lost[0].message
+
+
+def test_a_split_follows_its_text_in_a_changed_block(small):
+    page, analysis = opened(small)
+    block = next(b for b in analysis.blocks if str(b.text).startswith("本报讯"))
+    k = str(block.text).index("37家")
+    d = Decisions().with_split(block.text.raw_offset(k))
+    save_session(small, page, d, analysis=analysis)
+    small.write_text("\n" + SMALL.replace("本报讯 近日", "本报讯 日前"), encoding="utf-8")
+    page2, analysis2 = opened(small)
+    result = load_session(small, page2, analysis2)
+    assert result.lost == ()
+    (offset,) = result.decisions.splits
+    assert page2.text[offset:offset + 3] == "37家"
+
+
+def test_same_contents_but_unknown_ids_are_found_by_content(seed):
+    """A newer kexie may name suggestions differently: same page, ids re-anchored by their fingerprints."""
+    page, analysis = opened(seed)
+    s = next(s for s in analysis.suggestions if s.kind == "join")
+    session = save_session(seed, page, Decisions().with_choice(s.id, False), analysis=analysis)
+    doc = json.loads(session.read_text(encoding="utf-8"))
+    doc["decisions"]["choices"] = {"join-0000000000": False}
+    doc["anchors"]["suggestions"] = {"join-0000000000": doc["anchors"]["suggestions"][s.id]}
+    session.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = load_session(seed, page, analysis)
+    assert result.decisions.choices == ((s.id, False),) and result.lost == ()
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"{not json", "damaged (not valid JSON at line 1)"),
+    (b"\xff\xfe\x00garbage", "damaged (not UTF-8 text)"),
+    (b"[]", "not a kexie session file"),
+    (json.dumps({"format": "something-else"}).encode(), "not a kexie session file"),
+    (json.dumps({"format": FORMAT, "version": 99, "page": {"sha256": "x"}}).encode(), "saved by a newer kexie"),
+    (json.dumps({"format": FORMAT, "version": 0}).encode(), "unknown format version 0"),
+    (json.dumps({"format": FORMAT, "version": "1"}).encode(), "unknown format version '1'"),
+    (json.dumps({"format": FORMAT, "version": 1}).encode(), "the page record is missing"),
+    (json.dumps({"format": FORMAT, "version": 1, "page": {"sha256": "x"},
+                 "decisions": {"roles": {"b1": "emperor"}}}).encode(), "the decisions cannot be read"),
+    (json.dumps({"format": FORMAT, "version": 1, "page": {"sha256": "x"},
+                 "decisions": {"edits": {"b1": 5}}}).encode(), "the decisions cannot be read"),
+    (json.dumps({"format": FORMAT, "version": 1, "page": {"sha256": "x"},
+                 "anchors": {"blocks": []}}).encode(), "anchors.blocks is not a JSON object"),
+])
+def test_damaged_or_unknown_session_files_raise_a_clear_error(seed, content, expected):
+    page, analysis = opened(seed)
+    session = seed.with_name(seed.stem + SESSION_SUFFIX)
+    session.write_bytes(content)
+    with pytest.raises(SessionError) as err:
+        load_session(seed, page, analysis)
+    assert isinstance(err.value, KexieError)
+    message = str(err.value)
+    assert str(session) in message and expected in message and "\n" not in message
+    assert session.read_bytes() == content  # kept for the editor (or a newer kexie)
+
+
+def test_saving_over_a_damaged_session_keeps_a_copy(seed):
+    page, analysis = opened(seed)
+    session = seed.with_name(seed.stem + SESSION_SUFFIX)
+    session.write_bytes(b"{half a fi")
+    save_session(seed, page, Decisions(), analysis=analysis)
+    (backup,) = seed.parent.glob("*.bak-*")
+    assert backup.read_bytes() == b"{half a fi"
+    assert load_session(seed, page, analysis).found
+
+
+def test_unreadable_session_file(seed, monkeypatch):
+    page, analysis = opened(seed)
+    session = save_session(seed, page, Decisions(), analysis=analysis)
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self == session:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(SessionError, match=r"cannot read the session file \(Permission denied\)"):
+        load_session(seed, page, analysis)
+
+
+def test_project_folder(seed, tmp_path):
+    page, analysis = opened(seed)
+    project = tmp_path / "project"
+    assert session_path_for(seed, project) == project / (seed.stem + SESSION_SUFFIX)
+    d = busy_decisions(analysis)
+    path = save_session(seed, page, d, analysis=analysis, project_dir=project)
+    assert path.parent == project and not seed.with_name(seed.stem + SESSION_SUFFIX).exists()
+    assert load_session(seed, page, analysis, project_dir=project).decisions == d
+    assert not load_session(seed, page, analysis).found
+
+
+def test_read_only_page_folder_falls_back_to_the_user_data_folder(tmp_path, data_dir, monkeypatch):
+    folders = [tmp_path / "cd1", tmp_path / "cd2"]
+    pages = []
+    for f in folders:
+        f.mkdir()
+        (f / "page.txt").write_text(SMALL, encoding="utf-8")
+        pages.append(f / "page.txt")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) in folders else real_access(p, mode, **kw))
+    paths = [session_path_for(p) for p in pages]
+    assert paths[0] != paths[1]  # same name, different folders
+    assert all(p.parent == data_dir / "sessions" and p.name.startswith("page-") for p in paths)
+    page, analysis = opened(pages[0])
+    d = busy_decisions(analysis)
+    assert save_session(pages[0], page, d, analysis=analysis) == paths[0]
+    assert load_session(pages[0], page, analysis).decisions == d
+    assert not load_session(pages[1], page, analysis).found
+    monkeypatch.setattr(os, "access", real_access)  # the folder became writable: the saved session is still found
+    assert session_candidates(pages[0]) == [paths[0]]
+    assert load_session(pages[0], page, analysis).decisions == d
+
+
+def test_save_errors_are_session_errors_naming_the_file(seed, monkeypatch):
+    page, analysis = opened(seed)
+    monkeypatch.setattr(os, "open", _refuse_writes(os.open, PermissionError(13, "Permission denied")))
+    with pytest.raises(SessionError) as err:
+        save_session(seed, page, Decisions(), analysis=analysis)
+    assert str(err.value).startswith(str(seed.with_name(seed.stem + SESSION_SUFFIX)) + ": cannot save the session")
+    assert "permission denied" in str(err.value)
+
+
+def _refuse_writes(real_open, exc):
+    def fake(path, flags, *args, **kw):
+        if flags & os.O_WRONLY:
+            raise exc
+        return real_open(path, flags, *args, **kw)
+    return fake
+
+
+def test_extra_must_be_json_and_nothing_is_written_otherwise(seed):
+    page, analysis = opened(seed)
+    with pytest.raises(TypeError):
+        save_session(seed, page, Decisions(), analysis=analysis, extra={"when": object()})
+    assert not seed.with_name(seed.stem + SESSION_SUFFIX).exists()
+
+
+def test_analysis_of_another_page_is_refused(seed, small):
+    page, _ = opened(seed)
+    _, other = opened(small)
+    with pytest.raises(ValueError):
+        save_session(seed, page, Decisions(), analysis=other)
+
+
+def test_page_from_text_sessions_work_too(tmp_path):
+    page = page_from_text(SMALL, str(tmp_path / "typed.txt"))
+    analysis = analyse(page)
+    d = busy_decisions(analysis)
+    save_session(tmp_path / "typed.txt", page, d, analysis=analysis)
+    assert load_session(tmp_path / "typed.txt", page, analysis).decisions == d
+    assert not (tmp_path / "typed.txt").exists()  # the page itself need not be on disk
