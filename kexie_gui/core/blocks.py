@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import furniture as fz
 from .classify import glued_byline
 from .model import Block, Page, Text
-from .text import BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH, ends_sentence, has_clause_marks, is_latin_char, is_reporter_line
+from .text import BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH, han_share, ends_sentence, has_clause_marks, is_latin_char, is_reporter_line
 
 INDENT_CHARS = "\u3000 \t"
 FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
@@ -85,16 +85,24 @@ def standalone_line(text: str) -> bool:
     (True, True, False)
     """
     s = text.strip()
+    if s.isdigit():
+        return False  # a number wrapped at the column edge, not a page number
     return bool(fz.classify_single(s) or BRACKETED.match(s) or _LATIN_LINE.match(s) or is_reporter_line(s)
                 or SUBTITLE_DASH.match(s))
 
 
-def _starts_new_block(prev: str, line: str, after: str | None, width: float, wrapped: bool) -> bool:
+def _heading_line(s: str) -> bool:
+    s = s.strip()
+    return bool(s) and not ends_sentence(s) and not has_clause_marks(s) and s[-1:] not in CLAUSE_MARKS
+
+
+def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrapped: bool) -> bool:
     """Whether ``line`` starts a block of its own although no blank line precedes it.
 
-    ``after`` is the line below ``line`` (None at a blank line or the page end).
+    ``below`` holds the next lines up to the next blank line (at most two are read).
     """
     p, s = prev.strip(), line.strip()
+    after = below[0] if below else None
     if s[:1] in CLOSERS + SENTENCE_END + CLAUSE_MARKS and not is_indented(line):
         return False  # no printed line starts with a closing quote or a comma: it is wrapped text
     if is_indented(line) or width < 8 or standalone_line(p) or standalone_line(s):
@@ -106,12 +114,16 @@ def _starts_new_block(prev: str, line: str, after: str | None, width: float, wra
             return True
         # a heading under a paragraph that happened to fill its last line; a piece
         # cut by a column break is followed by the rest of its paragraph instead
-        if ends_sentence(s) or has_clause_marks(s) or s[-1:] in "，,、；;：:":
+        if not _heading_line(s):
             return False
         if after is None or is_indented(after) or standalone_line(after):
             return True
         a = after.strip()
-        return len(a) < FULL_LINE_SHARE * width and not ends_sentence(a)
+        if len(a) < FULL_LINE_SHARE * width and not ends_sentence(a):
+            return True
+        # two headings in a row (a repeated headline above the next one, a kicker above a
+        # long headline): the second is followed by its lead
+        return _heading_line(a) and (len(below) < 2 or is_indented(below[1]) or standalone_line(below[1]))
     return False
 
 
@@ -121,11 +133,13 @@ def _joiner(left: str, right: str) -> tuple[str, int]:
     Chinese joins with nothing; Latin words join with a space; a hyphen that
     splits a Latin word at the line end is removed.
 
-    >>> _joiner("科技", "工作"), _joiner("tech-", "nology"), _joiner("open", "source")
-    (('', 0), ('', 1), (' ', 0))
+    >>> _joiner("科技", "工作"), _joiner("tech-", "nology"), _joiner("open", "source"), _joiner("增收42", "0余户")
+    (('', 0), ('', 1), (' ', 0), ('', 0))
     """
     if not left or not right:
         return "", 0
+    if han_share(left) > 0.3 or han_share(right) > 0.3:
+        return "", 0  # Chinese is wrapped anywhere, even inside a number or an acronym
     if left.endswith("-") and len(left) > 1 and is_latin_char(left[-2]) and right[0].islower():
         return "", 1
     if is_latin_char(left[-1]) and is_latin_char(right[0]):
@@ -164,8 +178,12 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
         if not stripped:
             prev = None
             continue
-        after = lines[n + 1].text if n + 1 < len(lines) and lines[n + 1].text.strip() else None
-        if prev is not None and groups and not _starts_new_block(prev.text, line.text, after, width, wrapped):
+        below = []
+        for nxt in lines[n + 1:n + 3]:
+            if not nxt.text.strip():
+                break
+            below.append(nxt.text)
+        if prev is not None and groups and not _starts_new_block(prev.text, line.text, below, width, wrapped):
             groups[-1].append(line)
         else:
             groups.append([line])
