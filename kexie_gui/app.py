@@ -1,0 +1,190 @@
+"""The composition root of the window: ``kexie-gui [PAGE.txt …] [--lang zh|en] [--self-test]``.
+
+``compose`` is the one place that builds the controller, the models, the
+window, the undo stacks and the actions and connects them (Mu's ``run()``);
+tests call it with a synchronous runner and a temporary settings file.
+``main`` adds argument parsing and the QApplication.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import APP_ID, APP_NAME, __version__
+from .resources_path import resource, sample_page
+
+_DEFAULT = object()
+
+
+@dataclass
+class App:
+    """Everything ``compose`` built, for tests, tools and benchmarks."""
+
+    controller: object
+    window: object
+    presenter: object
+    suggestions: object
+    outline: object
+    pages: object
+    recorder: object
+    undo_group: object
+    translations: object
+    settings: object
+    actions: dict
+
+
+def _qt_app(qt_args: list[str]):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(APP_NAME)
+        QCoreApplication.setApplicationName("kexie-gui")
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication([sys.argv[0] if sys.argv else "kexie-gui"] + qt_args)
+        app.setDesktopFileName(APP_ID)
+        icon = resource("icons") / "kexie.svg"
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def compose(paths=(), *, language: str | None = None, runner=None, settings=None, exporter=_DEFAULT) -> App:
+    """Build and connect the window.  ``runner`` defaults to a QThreadPool runner on the global pool."""
+    from PySide6.QtCore import QSettings, QThreadPool
+    from PySide6.QtGui import QUndoGroup
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.actions import build_actions
+    from .ui.controller import Controller
+    from .ui.i18n import Translations, _tr, system_language
+    from .ui.models import OutlineModel, PagesModel, SuggestionModel
+    from .ui.presenter import Presenter, load_exporter
+    from .ui.runner import QtRunner
+    from .ui.settings import Settings
+    from .ui.undo import UndoRecorder
+    from .ui.window import MainWindow
+
+    qapp = QApplication.instance()
+    settings = settings if settings is not None else Settings(QSettings())
+    if runner is None:
+        runner = QtRunner(QThreadPool.globalInstance(), qapp)
+    language = language or settings.get("ui/language") or system_language()
+    translations = Translations(qapp)
+    translations.set_language(language)
+    controller = Controller(runner=runner, translate=_tr)
+    controller.language = translations.language
+    undo_group = QUndoGroup()
+    recorder = UndoRecorder(controller, undo_group)
+    controller.recorder = recorder
+    suggestions = SuggestionModel(controller)
+    outline = OutlineModel()
+    pages = PagesModel(controller)
+    window = MainWindow(suggestions, outline, pages, controller.kind_label, settings)
+    for owned in (undo_group, suggestions, outline, pages):
+        owned.setParent(window)  # they live as long as the window
+    presenter = Presenter(controller, window, suggestions, outline, pages, recorder, undo_group, settings,
+                          translations, load_exporter() if exporter is _DEFAULT else exporter)
+    actions = build_actions(window, presenter.handlers())
+    window.install_actions(actions, translations.language)
+    presenter.after_actions()
+    window.restore_settings()
+    if paths:
+        presenter.open_paths([str(p) for p in paths])
+    return App(controller, window, presenter, suggestions, outline, pages, recorder, undo_group, translations,
+               settings, actions)
+
+
+def wait_until(predicate, timeout: float = 30.0) -> bool:
+    """Run the event loop until ``predicate()`` holds (the analysis arrives on the GUI thread)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QThread.msleep(5)
+    return True
+
+
+def self_test() -> int:
+    """Open the sample page offscreen, apply the default decisions, export; 0 when all went well."""
+    from PySide6.QtCore import QSettings
+
+    from .ui.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="kexie-self-test-") as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        app = compose(language="en", settings=settings)
+        page = sample_page()
+        if not page.is_file():
+            raise RuntimeError(f"the sample page is missing: {page}")
+        app.presenter.open_paths([str(page)])
+        state = app.controller.current
+        if state is None:
+            raise RuntimeError(f"the sample page did not open: {app.window.message_bar.text()}")
+        if not wait_until(lambda: state.view is not None or state.failure, 60):
+            raise RuntimeError("the analysis did not finish within 60 s")
+        if state.failure:
+            raise RuntimeError(f"the analysis failed: {state.failure}")
+        articles = len(state.clean.articles)
+        if not articles:
+            raise RuntimeError("the sample page gave no articles")
+        print(f"self-test: {page.name}: {len(state.analysis.suggestions)} suggestions, {articles} articles")
+        exporter = app.presenter.exporter
+        if exporter is None:
+            print("self-test: kexie_gui.export is not importable; export skipped")
+        else:
+            out = Path(tmp) / "export"
+            out.mkdir()
+            from .ui.presenter import EXPORT_FORMATS
+            for fmt in [f for f in EXPORT_FORMATS if f in exporter.FORMATS]:
+                written = app.presenter.export_to("current", fmt, str(out))
+                if not written or not all(p.is_file() and p.stat().st_size > 0 for p in written):
+                    raise RuntimeError(f"export to {fmt} wrote nothing: {app.window.message_bar.text()}")
+                print(f"self-test: exported {', '.join(p.name for p in written)}")
+        app.window.close()
+    print("self-test: ok")
+    return 0
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="kexie-gui", description="Review window: raw OCR page beside the "
+                                     "clean articles; accept or reject every repair.")
+    parser.add_argument("pages", nargs="*", help="page files (.txt) or folders to open")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: system locale)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the sample page offscreen, apply the default decisions, export, exit 0/1")
+    parser.add_argument("--version", action="version", version=f"kexie-gui {__version__}")
+    return parser.parse_known_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        if "QT_QPA_PLATFORM" not in os.environ:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        try:
+            _qt_app(qt_args)
+            return self_test()
+        except Exception as exc:  # noqa: BLE001 - the self-test reports every failure as exit 1
+            print(f"self-test failed: {exc}", file=sys.stderr)
+            return 1
+    qapp = _qt_app(qt_args)
+    app = compose(args.pages, language=args.lang)
+    if args.lang:
+        app.settings.set("ui/language", args.lang)
+    app.window.show()
+    return qapp.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The actions table: every command of the window as data (name, text, shortcut, menu, handler).
+
+Menus, the toolbar, the panel buttons and Help > Keyboard shortcuts are all
+generated from this one table, so a shortcut cannot be documented in one place
+and bound differently in another.  Texts are English source strings; the
+Chinese ones live in ``resources/translations/kexie_zh_CN.ts`` (context
+"Actions").  Handlers are looked up by name in the mapping the composition
+root passes (``Presenter.handlers()``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
+
+from .i18n import _tr
+from .marks import N_
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str  # handler key; "-" is a separator
+    text: str  # English; translated in context "Actions"
+    shortcut: str = ""  # portable text ("Ctrl+Return"); Qt maps Ctrl to Cmd on macOS
+    menu: str = ""  # key in MENUS
+    tip: str = ""  # status tip, translated in context "Actions"
+    toolbar: bool = False
+    icon: str = ""  # a QStyle.StandardPixmap name
+    checkable: bool = False
+    short: str = ""  # toolbar label when the menu text is long, translated in context "Actions"
+
+
+def _sep(menu: str) -> ActionSpec:
+    return ActionSpec("-", "", menu=menu)
+
+
+MENUS = (
+    ("file", N_("Menus", "&File")),
+    ("edit", N_("Menus", "&Edit")),
+    ("review", N_("Menus", "&Review")),
+    ("structure", N_("Menus", "&Structure")),
+    ("structure/roles", N_("Menus", "Mark block &as")),
+    ("view", N_("Menus", "&View")),
+    ("help", N_("Menus", "&Help")),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", N_("Actions", "&Open pages…"), "Ctrl+O", "file",
+               N_("Actions", "Open one or more .txt pages"), True, "SP_DialogOpenButton", short=N_("Actions", "Open")),
+    ActionSpec("open_folder", N_("Actions", "Open &folder…"), "Ctrl+Shift+O", "file",
+               N_("Actions", "Open every .txt page of a folder")),
+    # File > Open Recent is inserted here (a generated submenu)
+    ActionSpec("close_page", N_("Actions", "&Close page"), "Ctrl+W", "file", N_("Actions", "Close the shown page")),
+    _sep("file"),
+    ActionSpec("mark_done", N_("Actions", "Page &done"), "Ctrl+D", "file",
+               N_("Actions", "Mark the shown page as reviewed (it is then exported with “all done pages”)"),
+               True, "SP_DialogApplyButton", checkable=True, short=N_("Actions", "Done")),
+    ActionSpec("export", N_("Actions", "&Export…"), "Ctrl+E", "file",
+               N_("Actions", "Write the clean articles as Word or Markdown"), True, "SP_DialogSaveButton", short=N_("Actions", "Export")),
+    _sep("file"),
+    ActionSpec("quit", N_("Actions", "&Quit"), "Ctrl+Q", "file", N_("Actions", "Close the window")),
+
+    ActionSpec("undo", N_("Actions", "&Undo"), "Ctrl+Z", "edit", N_("Actions", "Undo the last decision"), True,
+               "SP_ArrowBack"),
+    ActionSpec("redo", N_("Actions", "&Redo"), "Ctrl+Shift+Z", "edit", N_("Actions", "Redo the undone decision"),
+               True, "SP_ArrowForward"),
+    _sep("edit"),
+    ActionSpec("edit_text", N_("Actions", "Edit &text…"), "F2", "edit",
+               N_("Actions", "Retype the title, byline or paragraph at the cursor")),
+
+    ActionSpec("next", N_("Actions", "&Next open suggestion"), "Alt+Down", "review",
+               N_("Actions", "Go to the next suggestion you have not decided"), True, "SP_ArrowDown",
+               short=N_("Actions", "Next")),
+    ActionSpec("previous", N_("Actions", "&Previous open suggestion"), "Alt+Up", "review",
+               N_("Actions", "Go to the previous suggestion you have not decided"), True, "SP_ArrowUp",
+               short=N_("Actions", "Previous")),
+    _sep("review"),
+    ActionSpec("accept", N_("Actions", "&Accept"), "Ctrl+Return", "review",
+               N_("Actions", "Accept the selected suggestion and go to the next"), True, "SP_DialogYesButton"),
+    ActionSpec("reject", N_("Actions", "&Reject"), "Ctrl+Backspace", "review",
+               N_("Actions", "Reject the selected suggestion and go to the next"), True, "SP_DialogNoButton"),
+    ActionSpec("reopen", N_("Actions", "Re&open"), "Ctrl+Shift+Backspace", "review",
+               N_("Actions", "Forget the decision on the selected suggestion")),
+    _sep("review"),
+    ActionSpec("accept_kind", N_("Actions", "Accept all of this &kind"), "Ctrl+Shift+Return", "review",
+               N_("Actions", "Accept every suggestion of the selected kind (one undo step)")),
+    ActionSpec("reject_kind", N_("Actions", "Reject all of this k&ind"), "", "review",
+               N_("Actions", "Reject every suggestion of the selected kind (one undo step)")),
+
+    ActionSpec("split", N_("Actions", "&Split article here"), "Ctrl+Shift+S", "structure",
+               N_("Actions", "Start a new article at the cursor; the text from there on is its title"), True,
+               short=N_("Actions", "Split")),
+    ActionSpec("merge", N_("Actions", "&Merge with previous article"), "Ctrl+Shift+M", "structure",
+               N_("Actions", "Fold the current article into the one before it"), True,
+               short=N_("Actions", "Merge")),
+    _sep("structure"),
+    ActionSpec("role_title", N_("Actions", "&Title"), "Alt+1", "structure/roles",
+               N_("Actions", "The block at the cursor is a headline")),
+    ActionSpec("role_subtitle", N_("Actions", "&Subtitle"), "Alt+2", "structure/roles",
+               N_("Actions", "The block at the cursor is a subtitle under the headline")),
+    ActionSpec("role_kicker", N_("Actions", "&Kicker"), "Alt+3", "structure/roles",
+               N_("Actions", "The block at the cursor is a kicker above the headline")),
+    ActionSpec("role_byline", N_("Actions", "&Byline"), "Alt+4", "structure/roles",
+               N_("Actions", "The block at the cursor is the byline")),
+    ActionSpec("role_body", N_("Actions", "B&ody text"), "Alt+5", "structure/roles",
+               N_("Actions", "The block at the cursor is ordinary body text")),
+    ActionSpec("role_furniture", N_("Actions", "&Furniture (remove)"), "Alt+6", "structure/roles",
+               N_("Actions", "The block at the cursor is page furniture: leave it out")),
+    ActionSpec("restore", N_("Actions", "&Restore removed block"), "Ctrl+Shift+R", "structure",
+               N_("Actions", "Bring a removed block (furniture, repeat) back as body text")),
+    _sep("structure"),
+    ActionSpec("cut_block", N_("Actions", "Cu&t block"), "Ctrl+Shift+X", "structure",
+               N_("Actions", "Take the block at the cursor to move it")),
+    ActionSpec("paste_block", N_("Actions", "&Paste block before cursor"), "Ctrl+Shift+V", "structure",
+               N_("Actions", "Put the cut block before the block at the cursor")),
+
+    # View > Language and the panel toggles are generated after these
+    ActionSpec("shortcuts", N_("Actions", "&Keyboard shortcuts"), "Ctrl+/", "help",
+               N_("Actions", "List every command and its keys")),
+    ActionSpec("about", N_("Actions", "&About kexie"), "", "help", N_("Actions", "Version and licence")),
+)
+
+BY_NAME = {a.name: a for a in ACTIONS if a.name != "-"}
+
+
+def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]]) -> dict[str, QAction]:
+    """One QAction per table row, triggered into its handler (missing handlers leave it disabled)."""
+    out: dict[str, QAction] = {}
+    style = parent.style()
+    for spec in ACTIONS:
+        if spec.name == "-":
+            continue
+        action = QAction(parent)
+        action.setObjectName(f"action_{spec.name}")
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.icon:
+            action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+        action.setCheckable(spec.checkable)
+        handler = handlers.get(spec.name)
+        if handler is None:
+            action.setEnabled(False)
+        elif spec.checkable:
+            action.triggered.connect(lambda checked, h=handler: h(checked))
+        else:
+            action.triggered.connect(lambda checked=False, h=handler: h())
+        out[spec.name] = action
+    retranslate_actions(out)
+    return out
+
+
+def retranslate_actions(actions: Mapping[str, QAction]) -> None:
+    for name, action in actions.items():
+        spec = BY_NAME[name]
+        action.setText(_tr("Actions", spec.text))
+        if spec.short:
+            action.setIconText(_tr("Actions", spec.short))
+        tip = _tr("Actions", spec.tip) if spec.tip else ""
+        action.setStatusTip(tip)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        plain = _tr("Actions", spec.text).replace("&", "").rstrip("…")
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+
+
+def build_menus(menubar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
+    """The menus of ``MENUS`` filled in table order; returns them by key for generated additions."""
+    menus: dict[str, QMenu] = {}
+    for key, _title in MENUS:
+        parent_key = key.rpartition("/")[0]
+        menu = QMenu(menubar)
+        menu.setObjectName(f"menu_{key.replace('/', '_')}")
+        menus[key] = menu
+        if parent_key:
+            menus[parent_key].addMenu(menu)
+        else:
+            menubar.addMenu(menu)
+    for spec in ACTIONS:
+        if spec.menu not in menus:
+            continue
+        if spec.name == "-":
+            menus[spec.menu].addSeparator()
+        else:
+            menus[spec.menu].addAction(actions[spec.name])
+    retranslate_menus(menus)
+    return menus
+
+
+def retranslate_menus(menus: Mapping[str, QMenu]) -> None:
+    titles = dict(MENUS)
+    for key, menu in menus.items():
+        if key in titles:
+            menu.setTitle(_tr("Menus", titles[key]))
+
+
+def build_toolbar(toolbar: QToolBar, actions: Mapping[str, QAction]) -> None:
+    last_menu = None
+    for spec in ACTIONS:
+        if spec.toolbar and spec.name in actions:
+            if last_menu is not None and spec.menu.split("/")[0] != last_menu:
+                toolbar.addSeparator()
+            toolbar.addAction(actions[spec.name])
+            last_menu = spec.menu.split("/")[0]
+
+
+def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) for Help > Keyboard shortcuts, in table order, translated."""
+    titles = dict(MENUS)
+    rows = []
+    for spec in ACTIONS:
+        if spec.name == "-" or spec.name not in actions:
+            continue
+        keys = actions[spec.name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        menu = " › ".join(_tr("Menus", titles[k]).replace("&", "")
+                          for k in _menu_path(spec.menu))
+        rows.append((menu, _tr("Actions", spec.text).replace("&", ""), keys))
+    return rows
+
+
+def _menu_path(key: str) -> list[str]:
+    parts = key.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]

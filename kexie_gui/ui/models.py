@@ -1,0 +1,398 @@
+"""Qt item models over the controller's data: suggestions, the article outline, the open pages.
+
+They hold no state of their own beyond a reference to what they show; a
+change in the controller resets or refreshes them.  Drops on the outline are
+reported as intent (``move_requested``), never carried out in the model, so
+the controller stays the only place decisions change.
+"""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QByteArray, QMimeData,
+                            QModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from ..core import CleanPage
+from .controller import (STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller,
+                         PageState)
+from .derive import suggestion_offset
+from .i18n import _tr
+from .marks import N_
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def status_icon(colour: str) -> QIcon:
+    """A small filled circle in the status colour (cached: the list redraws often)."""
+    icon = _ICONS.get(colour)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = _ICONS[colour] = QIcon(pixmap)
+    return icon
+
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+OPEN_ROLE = Qt.ItemDataRole.UserRole + 3
+OFFSET_ROLE = Qt.ItemDataRole.UserRole + 4
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+PART_MIME = "application/x-kexie-parts"
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_INVALID = QModelIndex()
+
+
+class SuggestionModel(QAbstractTableModel):
+    """Every suggestion of the shown page: state, kind, line, confidence, explanation."""
+
+    COLUMNS = (N_("SuggestionModel", "State"), N_("SuggestionModel", "Kind"), N_("SuggestionModel", "Line"),
+               N_("SuggestionModel", "Confidence"), N_("SuggestionModel", "Explanation"))
+    COL_STATE, COL_KIND, COL_LINE, COL_CONFIDENCE, COL_EXPLAIN = range(5)
+
+    def __init__(self, controller: Controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.state: PageState | None = None
+        self.analysis = None  # the analysis whose suggestions are listed
+        self._items: tuple = ()
+        self._lines: list[int] = []
+
+    def set_page(self, state: PageState | None) -> None:
+        self.beginResetModel()
+        self.state = state
+        self.analysis = state.analysis if state is not None else None
+        self._items = state.analysis.suggestions if state is not None and state.analysis is not None else ()
+        self._lines = [state.line_of(suggestion_offset(s)) for s in self._items] if self._items else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Decisions changed: states may have; the rows have not."""
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        self.refresh()
+
+    def rowCount(self, parent=_INVALID) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=_INVALID) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr("SuggestionModel", self.COLUMNS[section])
+        return None
+
+    def row_of(self, suggestion_id: str) -> int:
+        return next((i for i, s in enumerate(self._items) if s.id == suggestion_id), -1)
+
+    def state_text(self, s) -> str:
+        choice = self.state.decisions.choice(s.id)
+        if choice is True:
+            return _tr("SuggestionModel", "✓ accepted")
+        if choice is False:
+            return _tr("SuggestionModel", "✗ rejected")
+        if s.default:
+            return _tr("SuggestionModel", "○ open (applies)")
+        return _tr("SuggestionModel", "○ open (skipped)")
+
+    def data(self, index, role=_DISPLAY):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        s = self._items[index.row()]
+        col = index.column()
+        if role == _DISPLAY:
+            if col == self.COL_STATE:
+                return self.state_text(s)
+            if col == self.COL_KIND:
+                return self.controller.kind_label(s.kind)
+            if col == self.COL_LINE:
+                return self._lines[index.row()]
+            if col == self.COL_CONFIDENCE:
+                return f"{s.confidence:.0%}"
+            if col == self.COL_EXPLAIN:
+                return self.controller.explain(s)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return self.controller.explain(s)
+        elif role == Qt.ItemDataRole.FontRole and self.state.is_open(s) and col == self.COL_STATE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.ForegroundRole and not self.state.decisions.is_accepted(s):
+            return QColor("#888888")
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_LINE, self.COL_CONFIDENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ID_ROLE:
+            return s.id
+        elif role == KIND_ROLE:
+            return s.kind
+        elif role == OPEN_ROLE:
+            return self.state.is_open(s)
+        elif role == OFFSET_ROLE:
+            return suggestion_offset(s)
+        return None
+
+    def suggestion(self, row: int):
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+
+class SuggestionFilter(QSortFilterProxyModel):
+    """Filter by kind and by "open only"; the table sorts through it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kind = ""
+        self.open_only = False
+
+    def set_kind(self, kind: str) -> None:
+        self._refilter(lambda: setattr(self, "kind", kind))
+
+    def set_open_only(self, value: bool) -> None:
+        self._refilter(lambda: setattr(self, "open_only", bool(value)))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self.kind and model.data(index, KIND_ROLE) != self.kind:
+            return False
+        if self.open_only and not model.data(index, OPEN_ROLE):
+            return False
+        return True
+
+    def accepts(self, suggestion, state: PageState) -> bool:
+        """The same test on a suggestion object (navigation uses it)."""
+        if self.kind and suggestion.kind != self.kind:
+            return False
+        return not self.open_only or state.is_open(suggestion)
+
+
+class OutlineModel(QAbstractItemModel):
+    """Articles (title, byline, section, paragraph count) with their paragraphs as children.
+
+    Paragraph rows can be dragged onto another paragraph (move before it) or
+    onto an article (move to its end); the model only reports the intent.
+    """
+
+    move_requested = Signal(list, int, int)  # [(article, paragraph)], target article, target paragraph (-1: end)
+
+    COLUMNS = (N_("OutlineModel", "Title"), N_("OutlineModel", "Byline"), N_("OutlineModel", "Section"),
+               N_("OutlineModel", "¶"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.clean: CleanPage | None = None
+        self.page_id = ""
+
+    def set_clean(self, clean: CleanPage | None, page_id: str = "") -> None:
+        self.beginResetModel()
+        self.clean, self.page_id = clean, page_id
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    @property
+    def _articles(self):
+        return self.clean.articles if self.clean is not None else ()
+
+    def index(self, row, column, parent=_INVALID):
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index=_INVALID):
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent=_INVALID) -> int:
+        if not parent.isValid():
+            return len(self._articles)
+        if parent.internalId() == 0 and parent.column() == 0 and 0 <= parent.row() < len(self._articles):
+            return len(self._articles[parent.row()].paragraphs)
+        return 0
+
+    def columnCount(self, parent=_INVALID) -> int:
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr("OutlineModel", self.COLUMNS[section])
+        return None
+
+    def place(self, index) -> tuple[int, int]:
+        """``(article, paragraph)`` of an index; paragraph -1 for an article row."""
+        if not index.isValid():
+            return -1, -1
+        if index.internalId() == 0:
+            return index.row(), -1
+        return index.internalId() - 1, index.row()
+
+    def data(self, index, role=_DISPLAY):
+        if not index.isValid():
+            return None
+        article, paragraph = self.place(index)
+        if not 0 <= article < len(self._articles):
+            return None
+        a = self._articles[article]
+        col = index.column()
+        if paragraph >= 0:
+            if paragraph >= len(a.paragraphs):
+                return None
+            text = str(a.paragraphs[paragraph])
+            if role == _DISPLAY and col == 0:
+                return f"¶{paragraph + 1}  {text[:28]}{'…' if len(text) > 28 else ''}"
+            if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+                return text[:400]
+            return None
+        if role == _DISPLAY:
+            if col == 0:
+                untitled = _tr("OutlineModel", "(untitled)")
+                return f"{article + 1}. {str(a.title) or untitled}"
+            if col == 1:
+                return str(a.byline or "")
+            if col == 2:
+                return a.section or ""
+            if col == 3:
+                return len(a.paragraphs)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return str(a.title)
+        if role == Qt.ItemDataRole.FontRole and col == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        base |= Qt.ItemFlag.ItemIsDropEnabled
+        if index.internalId() != 0:
+            base |= Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):
+        return [PART_MIME]
+
+    def mimeData(self, indexes):
+        items = sorted({self.place(i) for i in indexes if i.isValid() and i.internalId() != 0})
+        data = QMimeData()
+        data.setData(PART_MIME, QByteArray(json.dumps({"page": self.page_id, "items": items}).encode()))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return data is not None and data.hasFormat(PART_MIME) and self.clean is not None
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        try:
+            payload = json.loads(bytes(data.data(PART_MIME).data()).decode())
+        except ValueError:
+            return False
+        if payload.get("page") != self.page_id:
+            return False
+        items = [tuple(i) for i in payload.get("items", [])]
+        if not parent.isValid():  # between articles: before article ``row``
+            if row < 0:
+                target = (len(self._articles) - 1, -1)
+            elif row < len(self._articles):
+                target = (row, 0)
+            else:
+                target = (len(self._articles) - 1, -1)
+        else:
+            article, paragraph = self.place(parent)
+            if paragraph >= 0:  # onto a paragraph: before it
+                target = (article, paragraph)
+            elif row >= 0 and row < len(self._articles[article].paragraphs):
+                target = (article, row)
+            else:
+                target = (article, -1)
+        if not items:
+            return False
+        self.move_requested.emit(items, target[0], target[1])
+        return False  # nothing for the view to remove: the controller recomputes the outline
+
+
+class PagesModel(QAbstractListModel):
+    """Open pages with their status and count of open suggestions."""
+
+    STATUS = {STATUS_ANALYSING: N_("PagesModel", "analysing…"), STATUS_ERROR: N_("PagesModel", "failed"),
+              STATUS_NEW: N_("PagesModel", "new"), STATUS_REVIEW: N_("PagesModel", "in review"),
+              STATUS_DONE: N_("PagesModel", "done")}
+    COLOURS = {STATUS_ANALYSING: "#999999", STATUS_ERROR: "#c0392b", STATUS_NEW: "#4e79a7",
+               STATUS_REVIEW: "#f28e2b", STATUS_DONE: "#59a14f"}
+
+    def __init__(self, controller: Controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self._pages: list[PageState] = []
+
+    def refresh(self) -> None:
+        pages = list(self.controller.pages)
+        if [p.id for p in pages] != [p.id for p in self._pages]:
+            self.beginResetModel()
+            self._pages = pages
+            self.endResetModel()
+        elif pages:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(pages) - 1, 0))
+
+    def rowCount(self, parent=_INVALID) -> int:
+        return 0 if parent.isValid() else len(self._pages)
+
+    def status_text(self, state: PageState) -> str:
+        return _tr("PagesModel", self.STATUS[state.status])
+
+    def data(self, index, role=_DISPLAY):
+        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+            return None
+        p = self._pages[index.row()]
+        if role == _DISPLAY:
+            line = f"{p.name}\n{self.status_text(p)}"
+            if p.analysis is not None:
+                line += " · " + _tr("PagesModel", "{n} open").format(n=p.open_count)
+            return line
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.failure or p.path
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(self.COLOURS[p.status])
+        if role == PAGE_ROLE:
+            return p.id
+        return None
+
+    def row_of(self, page_id: str) -> int:
+        return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
+
+
+__all__ = ["ID_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
+           "PagesModel", "SuggestionFilter", "SuggestionModel"]

@@ -1,0 +1,310 @@
+"""The main window: lays out the panes, docks, menus and status bar.  A passive view.
+
+It knows no controller and no core logic: the presenter fills it with models
+and text, connects to the signals of its widgets, and calls the ``ask_*``
+methods when it needs an answer from the editor (tests replace those).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
+                               QMainWindow, QMenu, QMessageBox, QProgressBar, QSplitter, QToolBar, QToolButton,
+                               QTreeView, QUndoView, QVBoxLayout, QWidget)
+
+from .. import __version__
+from . import actions as table
+from .articleview import ArticleView
+from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
+from .dropfilter import DropFilter
+from .i18n import LANGUAGES, _tr
+from .panels import PagesPanel, SuggestionsPanel
+from .rawview import RawView
+from .settings import Settings
+
+
+class MessageBar(QFrame):
+    """A closable banner above the panes: errors the editor must read, without a modal dialog."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("message_bar")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_text(self, text: str, error: bool = True) -> None:
+        colours = ("#fdecea", "#c0392b") if error else ("#eaf2fd", "#2c6fbb")
+        self.setStyleSheet(f"#message_bar {{ background: {colours[0]}; border: 1px solid {colours[1]}; "
+                           f"border-radius: 3px; }}")
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return "" if self.isHidden() else self.label.text()
+
+
+class MainWindow(QMainWindow):
+    files_dropped = Signal(list)
+    language_chosen = Signal(str)
+    closing = Signal()
+
+    def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("main_window")
+        self.setWindowTitle("kexie")
+        self.setAcceptDrops(True)
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+
+        # central: raw page | (outline / article)
+        self.raw = RawView()
+        self.raw.setObjectName("raw_view")
+        self.raw_title = QLabel()
+        self.outline = QTreeView()
+        self.outline.setObjectName("outline")
+        self.outline.setModel(outline_model)
+        self.outline.setDragEnabled(True)
+        self.outline.setAcceptDrops(True)
+        self.outline.setDropIndicatorShown(True)
+        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.outline.setUniformRowHeights(True)
+        self.outline.header().setStretchLastSection(False)
+        self.outline.setColumnWidth(0, 300)
+        self.outline.setColumnWidth(1, 110)
+        self.outline.setColumnWidth(2, 110)
+        self.outline.setColumnWidth(3, 36)
+        self.article = ArticleView()
+        self.article.setObjectName("article_view")
+        self.articles_title = QLabel()
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.raw_title)
+        lv.addWidget(self.raw)
+        self.article_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.article_splitter.setObjectName("article_splitter")
+        right_top = QWidget()
+        rv = QVBoxLayout(right_top)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.articles_title)
+        rv.addWidget(self.outline)
+        self.article_splitter.addWidget(right_top)
+        self.article_splitter.addWidget(self.article)
+        self.article_splitter.setStretchFactor(0, 1)
+        self.article_splitter.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.article_splitter)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        cv = QVBoxLayout(central)
+        cv.setContentsMargins(4, 4, 4, 0)
+        cv.addWidget(self.message_bar)
+        cv.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        # docks
+        self.suggestions = SuggestionsPanel(suggestion_model, kind_label)
+        self.pages = PagesPanel(pages_model)
+        self.history = QUndoView()
+        self.history.setObjectName("history")
+        self.pages_dock = self._dock("pages_dock", self.pages, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.suggestions_dock = self._dock("suggestions_dock", self.suggestions,
+                                           Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock = self._dock("history_dock", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.splitDockWidget(self.pages_dock, self.history_dock, Qt.Orientation.Vertical)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+
+        # status bar
+        self.position = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 0)  # busy indicator: the core reports no fractions
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.position)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        # page files dropped anywhere
+        self.drops = DropFilter(self)
+        self.drops.watch(self, self.raw.viewport(), self.article.viewport(), self.outline.viewport(),
+                         self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.drops.paths_dropped.connect(self.files_dropped)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("menu_recent")
+        self.language_menu = QMenu(self)
+        self.language_menu.setObjectName("menu_language")
+        self.language_group = QActionGroup(self)
+        self.panels_menu = QMenu(self)
+        self.resize(1400, 900)
+        self.retranslate()
+
+    def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- actions and menus from the table
+    def install_actions(self, actions: dict[str, QAction], language: str) -> None:
+        self.actions = actions
+        self.menus = table.build_menus(self.menuBar(), actions)
+        file_menu = self.menus["file"]
+        file_menu.insertMenu(actions["close_page"], self.recent_menu)
+        table.build_toolbar(self.toolbar, actions)
+        self.suggestions.add_buttons([actions[n] for n in ("accept", "reject", "accept_kind", "previous", "next")])
+        view = self.menus["view"]
+        view.addMenu(self.language_menu)
+        for code, name in LANGUAGES.items():
+            a = self.language_menu.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(code == language)
+            a.setData(code)
+            a.setObjectName(f"language_{code}")
+            self.language_group.addAction(a)
+            a.triggered.connect(lambda checked=False, c=code: self.language_chosen.emit(c))
+        view.addSeparator()
+        for dock in (self.pages_dock, self.suggestions_dock, self.history_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addAction(self.toolbar.toggleViewAction())
+        self.retranslate()
+
+    def set_recent(self, paths: list[str], open_path, clear) -> None:
+        self.recent_menu.clear()
+        for p in paths:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda checked=False, p=p: open_path(p))
+        if paths:
+            self.recent_menu.addSeparator()
+            a = self.recent_menu.addAction(_tr("MainWindow", "Clear list"))
+            a.triggered.connect(clear)
+        self.recent_menu.setEnabled(bool(paths))
+
+    def retranslate(self) -> None:
+        self.raw_title.setText("<b>" + _tr("MainWindow", "Raw page") + "</b>")
+        self.articles_title.setText("<b>" + _tr("MainWindow", "Articles") + "</b>")
+        self.raw.setPlaceholderText(_tr("MainWindow", "Drop .txt pages or a folder here, or use File › Open."))
+        self.pages_dock.setWindowTitle(_tr("MainWindow", "Pages"))
+        self.suggestions_dock.setWindowTitle(_tr("MainWindow", "Suggestions"))
+        self.history_dock.setWindowTitle(_tr("MainWindow", "History"))
+        self.history.setEmptyLabel(_tr("MainWindow", "<opened>"))
+        self.toolbar.setWindowTitle(_tr("MainWindow", "Toolbar"))
+        self.recent_menu.setTitle(_tr("MainWindow", "Open &Recent"))
+        self.language_menu.setTitle(_tr("MainWindow", "&Language"))
+        self.suggestions.retranslate()
+        self.pages.retranslate()
+        if self.actions:
+            table.retranslate_actions(self.actions)
+            table.retranslate_menus(self.menus)
+
+    # -- feedback
+    def show_error(self, text: str) -> None:
+        self.message_bar.show_text(text, error=True)
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 8000)
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.progress.setVisible(busy)
+        if busy and text:
+            self.statusBar().showMessage(text)
+        elif not busy:
+            self.statusBar().clearMessage()
+
+    # -- questions (tests replace these)
+    def ask_open_files(self, folder: str) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self, _tr("MainWindow", "Open pages"), folder,
+                                                _tr("MainWindow", "Text pages (*.txt);;All files (*)"))
+        return files
+
+    def ask_folder(self, folder: str) -> str:
+        return QFileDialog.getExistingDirectory(self, _tr("MainWindow", "Open folder"), folder)
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int,
+                   has_current: bool) -> ExportChoice | None:
+        dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def ask_edit(self, what: str, text: str) -> str | None:
+        dialog = EditTextDialog(what, text, self)
+        if dialog.exec() != EditTextDialog.DialogCode.Accepted:
+            return None
+        return dialog.text()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(table.shortcut_rows(self.actions), self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _tr("MainWindow", "About kexie"), _tr(
+            "MainWindow", "<h3>kexie {version}</h3><p>Turns damaged OCR text of newspaper pages (科协报) into clean "
+            "articles. Every change is a suggestion you can accept, reject or undo.</p><p>MIT licence.</p>")
+            .format(version=__version__))
+
+    # -- persistence of the window's own state
+    def restore_settings(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.get("window/state")
+        if state:
+            self.restoreState(state)
+        sizes = self.settings.get("window/splitter")
+        if sizes and all(isinstance(s, int) for s in sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.setSizes([self.width() // 2, self.width() // 2])
+        sizes = self.settings.get("window/article_splitter")
+        if sizes and all(isinstance(s, int) for s in sizes):
+            self.article_splitter.setSizes(sizes)
+        else:
+            self.article_splitter.setSizes([200, 600])
+
+    def save_settings(self) -> None:
+        self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
+        self.settings.set("window/state", bytes(self.saveState().data()))
+        self.settings.set("window/splitter", self.splitter.sizes())
+        self.settings.set("window/article_splitter", self.article_splitter.sizes())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        self.save_settings()
+        super().closeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+

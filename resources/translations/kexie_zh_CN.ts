@@ -1,0 +1,761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open pages…</source>
+        <translation>打开版面(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open one or more .txt pages</source>
+        <translation>打开一个或多个 .txt 版面</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open every .txt page of a folder</source>
+        <translation>打开文件夹中的全部 .txt 版面</translation>
+    </message>
+    <message>
+        <source>&amp;Close page</source>
+        <translation>关闭版面(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the shown page</source>
+        <translation>关闭当前显示的版面</translation>
+    </message>
+    <message>
+        <source>Page &amp;done</source>
+        <translation>版面已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark the shown page as reviewed (it is then exported with “all done pages”)</source>
+        <translation>将当前版面标记为已审校（“全部已完成版面”导出时包含它）</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the clean articles as Word or Markdown</source>
+        <translation>将整理好的文章写成 Word 或 Markdown 文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last decision</source>
+        <translation>撤销上一个决定</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the undone decision</source>
+        <translation>重做刚撤销的决定</translation>
+    </message>
+    <message>
+        <source>Edit &amp;text…</source>
+        <translation>编辑文字(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Retype the title, byline or paragraph at the cursor</source>
+        <translation>改写光标处的标题、署名或段落</translation>
+    </message>
+    <message>
+        <source>&amp;Next open suggestion</source>
+        <translation>下一条待定建议(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next suggestion you have not decided</source>
+        <translation>转到下一条尚未决定的建议</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一条</translation>
+    </message>
+    <message>
+        <source>&amp;Previous open suggestion</source>
+        <translation>上一条待定建议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the previous suggestion you have not decided</source>
+        <translation>转到上一条尚未决定的建议</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一条</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion and go to the next</source>
+        <translation>接受所选建议并转到下一条</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion and go to the next</source>
+        <translation>拒绝所选建议并转到下一条</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>重新待定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Forget the decision on the selected suggestion</source>
+        <translation>撤回对所选建议的决定</translation>
+    </message>
+    <message>
+        <source>Accept all of this &amp;kind</source>
+        <translation>接受全部同类建议(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion of the selected kind (one undo step)</source>
+        <translation>接受所选类别的全部建议（一步即可撤销）</translation>
+    </message>
+    <message>
+        <source>Reject all of this k&amp;ind</source>
+        <translation>拒绝全部同类建议(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Reject every suggestion of the selected kind (one undo step)</source>
+        <translation>拒绝所选类别的全部建议（一步即可撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Split article here</source>
+        <translation>在此分篇(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start a new article at the cursor; the text from there on is its title</source>
+        <translation>从光标处开始新文章，光标后的文字作为标题</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分篇</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with previous article</source>
+        <translation>与上一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Fold the current article into the one before it</source>
+        <translation>把当前文章并入前一篇</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is a headline</source>
+        <translation>光标处的文字块是标题</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitle</source>
+        <translation>副题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is a subtitle under the headline</source>
+        <translation>光标处的文字块是标题下的副题</translation>
+    </message>
+    <message>
+        <source>&amp;Kicker</source>
+        <translation>引题(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is a kicker above the headline</source>
+        <translation>光标处的文字块是标题上方的引题</translation>
+    </message>
+    <message>
+        <source>&amp;Byline</source>
+        <translation>署名(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is the byline</source>
+        <translation>光标处的文字块是署名</translation>
+    </message>
+    <message>
+        <source>B&amp;ody text</source>
+        <translation>正文(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is ordinary body text</source>
+        <translation>光标处的文字块是普通正文</translation>
+    </message>
+    <message>
+        <source>&amp;Furniture (remove)</source>
+        <translation>版面杂项（删除）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor is page furniture: leave it out</source>
+        <translation>光标处的文字块是版面杂项：不收入文章</translation>
+    </message>
+    <message>
+        <source>&amp;Restore removed block</source>
+        <translation>恢复已删除的文字块(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bring a removed block (furniture, repeat) back as body text</source>
+        <translation>把已删除的文字块（杂项、重复段）作为正文恢复</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t block</source>
+        <translation>剪切文字块(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take the block at the cursor to move it</source>
+        <translation>取出光标处的文字块以便移动</translation>
+    </message>
+    <message>
+        <source>&amp;Paste block before cursor</source>
+        <translation>在光标前粘贴文字块(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Put the cut block before the block at the cursor</source>
+        <translation>把剪切的文字块放到光标处文字块之前</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every command and its keys</source>
+        <translation>列出全部命令及其按键</translation>
+    </message>
+    <message>
+        <source>&amp;About kexie</source>
+        <translation>关于 kexie(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>版本与许可证</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>Section: {name}</source>
+        <translation>栏目：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Analysing {name}…</source>
+        <extracomment>pages longer than this (characters) are recomputed off the GUI thread &quot;accept all of this kind&quot; records one command per suggestion up to this many, one in all above</extracomment>
+        <translation>正在分析 {name}…</translation>
+    </message>
+    <message>
+        <source>Analysis of {name} failed: {why}</source>
+        <translation>{name} 分析失败：{why}</translation>
+    </message>
+    <message>
+        <source>Updating {name}…</source>
+        <translation>正在更新 {name}…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新待定</translation>
+    </message>
+    <message>
+        <source>{verb}: {kind}, line {line}</source>
+        <translation>{verb}：{kind}，第 {line} 行</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>全部接受</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>全部拒绝</translation>
+    </message>
+    <message>
+        <source>Mark line {line} as {role}</source>
+        <translation>将第 {line} 行标为{role}</translation>
+    </message>
+    <message>
+        <source>Put the cursor inside a text block to split there.</source>
+        <translation>请把光标放在要分篇的文字块内。</translation>
+    </message>
+    <message>
+        <source>Split article at line {line}</source>
+        <translation>在第 {line} 行分篇</translation>
+    </message>
+    <message>
+        <source>The first article has no article before it.</source>
+        <translation>第一篇文章前面没有文章。</translation>
+    </message>
+    <message>
+        <source>Merge article {n} with the previous one</source>
+        <translation>将第 {n} 篇与上一篇合并</translation>
+    </message>
+    <message>
+        <source>Move {n} block(s) before line {line}</source>
+        <translation>将 {n} 个文字块移到第 {line} 行之前</translation>
+    </message>
+    <message>
+        <source>Block cut; put the cursor where it belongs and paste.</source>
+        <translation>文字块已剪切；把光标放到目标位置后粘贴。</translation>
+    </message>
+    <message>
+        <source>Edit text of article {n}</source>
+        <translation>编辑第 {n} 篇的文字</translation>
+    </message>
+</context>
+<context>
+    <name>EditTextDialog</name>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文字</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The shown page</source>
+        <translation>当前显示的版面</translation>
+    </message>
+    <message>
+        <source>All pages marked done ({n})</source>
+        <translation>全部已完成的版面（{n} 个）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>版面：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Each page becomes one file named after the page.</source>
+        <translation>每个版面写成一个文件，以版面文件名命名。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Raw page</source>
+        <translation>原始版面</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Drop .txt pages or a folder here, or use File › Open.</source>
+        <translation>把 .txt 版面或文件夹拖到这里，或使用“文件 › 打开”。</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;刚打开&gt;</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open pages</source>
+        <translation>打开版面</translation>
+    </message>
+    <message>
+        <source>Text pages (*.txt);;All files (*)</source>
+        <translation>文本版面 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>About kexie</source>
+        <translation>关于 kexie</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;kexie {version}&lt;/h3&gt;&lt;p&gt;Turns damaged OCR text of newspaper pages (科协报) into clean articles. Every change is a suggestion you can accept, reject or undo.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;kexie {version}&lt;/h3&gt;&lt;p&gt;把受损的报纸版面（科协报）OCR 文本整理成干净的文章。每处改动都是一条建议，可以接受、拒绝或撤销。&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审校(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Structure</source>
+        <translation>结构(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark block &amp;as</source>
+        <translation>将文字块标为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>¶</source>
+        <translation>段</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>PagesModel</name>
+    <message>
+        <source>analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新打开</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>审校中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} 条待定</translation>
+    </message>
+</context>
+<context>
+    <name>PagesPanel</name>
+    <message>
+        <source>Drop .txt pages or a folder here.</source>
+        <translation>把 .txt 版面或文件夹拖到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Export is not available in this installation</source>
+        <translation>此安装不含导出功能</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>removed ({why})</source>
+        <translation>已删除（{why}）</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>paragraph {n}</source>
+        <translation>第 {n} 段</translation>
+    </message>
+    <message>
+        <source>article {n}, {what}</source>
+        <translation>第 {n} 篇，{what}</translation>
+    </message>
+    <message>
+        <source>Select a suggestion or a kind first.</source>
+        <translation>请先选择一条建议或一个类别。</translation>
+    </message>
+    <message>
+        <source>{n} suggestion(s) decided.</source>
+        <translation>已决定 {n} 条建议。</translation>
+    </message>
+    <message>
+        <source>No open suggestion left.</source>
+        <translation>没有待定的建议了。</translation>
+    </message>
+    <message>
+        <source>Click in the raw page or the article text first.</source>
+        <translation>请先在原始版面或文章中点一下。</translation>
+    </message>
+    <message>
+        <source>The cursor is not inside a text block.</source>
+        <translation>光标不在文字块内。</translation>
+    </message>
+    <message>
+        <source>{folder}: the export folder does not exist</source>
+        <translation>{folder}：导出文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>These files exist already:</source>
+        <translation>以下文件已存在：</translation>
+    </message>
+    <message>
+        <source>Replace them?</source>
+        <translation>要替换吗？</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>Exported {n} file(s) to {folder}</source>
+        <translation>已导出 {n} 个文件到 {folder}</translation>
+    </message>
+    <message>
+        <source>The Chinese translation file is missing.</source>
+        <translation>缺少中文翻译文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RawView</name>
+    <message>
+        <source>The copy that is kept of a repeated passage</source>
+        <translation>重复段落中保留的那一份</translation>
+    </message>
+    <message>
+        <source>Article {n}: {title}</source>
+        <translation>第 {n} 篇：{title}</translation>
+    </message>
+    <message>
+        <source>Kept copy of repeat group {n}</source>
+        <translation>重复组 {n} 的保留份</translation>
+    </message>
+    <message>
+        <source>Repeat of group {n}</source>
+        <translation>重复组 {n} 的重复份</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>furniture</source>
+        <translation>版面杂项</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复段</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>✓ accepted</source>
+        <translation>✓ 已接受</translation>
+    </message>
+    <message>
+        <source>✗ rejected</source>
+        <translation>✗ 已拒绝</translation>
+    </message>
+    <message>
+        <source>○ open (applies)</source>
+        <translation>○ 待定（默认采用）</translation>
+    </message>
+    <message>
+        <source>○ open (skipped)</source>
+        <translation>○ 待定（默认不用）</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>只看待定</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,70 @@
+"""Fixtures of the window tests: offscreen Qt, a synchronous runner, a throw-away settings file.
+
+``QT_QPA_PLATFORM`` must be set before anything imports Qt.  The offscreen
+platform warns "This plugin does not support propagateSizeHints()" whenever
+a shown window's size hints change; that is the platform plugin talking, not
+our code, so it alone is exempted from ``qt_log_level_fail = WARNING``.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED = DATA / "000_57b0e2a3ead17231.txt"
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    from kexie_gui.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_app(qtbot, settings):
+    """Build the whole window (as the app does) with a synchronous runner."""
+    from kexie_gui.app import compose
+    from kexie_gui.ui.controller import SyncRunner
+
+    built = []
+
+    def make(language="en", runner=None, **kw):
+        app = compose(language=language, runner=runner or SyncRunner(), settings=settings, **kw)
+        qtbot.addWidget(app.window)
+        built.append(app)
+        return app
+
+    yield make
+    for app in built:
+        app.translations.set_language("en")
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def seed_app(app):
+    """The window with the seed page dropped on the raw view."""
+    from .helpers import drop
+
+    drop(app.window.raw.viewport(), [SEED])
+    assert app.controller.current is not None and app.controller.current.view is not None
+    return app
