@@ -20,6 +20,7 @@ from .text import BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH,
 
 INDENT_CHARS = "\u3000 \t"
 FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
+EDGE_SHARE = 0.9  # a heading this long was wrapped at the edge, and the next line is its tail
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
         return True
     if len(p) < FULL_LINE_SHARE * width:
         return True  # the line above stopped short of the column edge
+    if wrapped and _heading_line(p) and _heading_line(s) and len(p) < EDGE_SHARE * width \
+            and (after is None or is_indented(after) or standalone_line(after)):
+        return True  # a headline under a heading that did not reach the edge (a repeated headline)
     if ends_sentence(p) or glued_byline(p):
         if not wrapped:
             return True
@@ -116,11 +120,14 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
         # cut by a column break is followed by the rest of its paragraph instead
         if not _heading_line(s):
             return False
+        full = len(s) >= FULL_LINE_SHARE * width
+        if full and "、" in s:
+            return False  # a full line with an enumeration comma is running text
         if after is None or is_indented(after) or standalone_line(after):
             return True
         a = after.strip()
-        if len(a) < FULL_LINE_SHARE * width and not ends_sentence(a):
-            return True
+        if not full and len(a) < FULL_LINE_SHARE * width and not ends_sentence(a):
+            return True  # a short heading above another short one (kicker, 副题)
         # two headings in a row (a repeated headline above the next one, a kicker above a
         # long headline): the second is followed by its lead
         return _heading_line(a) and (len(below) < 2 or is_indented(below[1]) or standalone_line(below[1]))
