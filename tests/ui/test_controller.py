@@ -1,0 +1,195 @@
+"""The controller without any window: intents become decisions, async results are never stale."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+
+from kexie_gui.core import Decisions
+from kexie_gui.ui import controller as ctl
+from kexie_gui.ui.controller import Controller, with_choices_fast
+from kexie_gui.ui.derive import PART_BYLINE, PART_TITLE, Place
+
+from .conftest import SEED
+
+
+class DeferredRunner:
+    """Keeps submitted work until the test runs it, in any order."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def submit(self, fn, done, failed):
+        self.jobs.append((fn, done, failed))
+
+    def run(self, index=0):
+        fn, done, failed = self.jobs.pop(index)
+        try:
+            result = fn()
+        except Exception as exc:  # noqa: BLE001
+            failed(exc)
+        else:
+            done(result)
+
+
+class CountingRecorder:
+    def __init__(self, controller):
+        self.c = controller
+        self.records, self.groups = [], []
+
+    def record(self, label, page_id, old, new):
+        self.records.append(label)
+        self.c.set_decisions(page_id, new)
+
+    @contextmanager
+    def group(self, label):
+        self.groups.append(label)
+        with self.c.batch():
+            yield
+
+
+@pytest.fixture
+def c():
+    controller = Controller()
+    controller.open_paths([str(SEED)])
+    return controller
+
+
+def test_analysis_is_asynchronous_and_reported(tmp_path):
+    runner = DeferredRunner()
+    c = Controller(runner=runner)
+    events = []
+    c.busy_changed.connect(lambda busy, text: events.append(busy))
+    c.open_paths([str(SEED)])
+    state = c.current
+    assert state.status == "analysing" and state.view is None and events == [True]
+    runner.run()
+    assert state.status == "new" and len(state.clean.articles) == 4 and events == [True, False]
+
+
+def test_a_failed_analysis_marks_the_page_and_says_why():
+    def broken(page):
+        raise ValueError("detector exploded")
+
+    c = Controller(analyse=broken)
+    errors = []
+    c.error.connect(errors.append)
+    c.open_paths([str(SEED)])
+    assert c.current.status == "error" and "detector exploded" in errors[0]
+    assert not c.decide("x", True)
+
+
+def test_unreadable_paths_change_nothing(c, tmp_path):
+    errors = []
+    c.error.connect(errors.append)
+    before = list(c.pages)
+    result = c.open_paths([str(tmp_path / "missing.txt"), str(tmp_path)])
+    assert result.opened == () and len(result.errors) == 2
+    assert "no such file" in errors[0] and "no .txt pages" in errors[0]
+    assert c.pages == before
+
+
+def test_opening_the_same_page_twice_selects_it(c):
+    first = c.current
+    assert c.open_paths([str(SEED)]).opened == ()
+    assert c.pages == [first]
+
+
+def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
+    monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
+    runner = DeferredRunner()
+    c = Controller(runner=runner)
+    c.open_paths([str(SEED)])
+    runner.run()
+    state = c.current
+    joins = [s for s in state.analysis.suggestions if s.kind == "join"]
+    c.decide(joins[0].id, False)
+    c.decide(joins[1].id, False)
+    assert len(runner.jobs) == 2
+    clean_before = state.clean
+    runner.run(1)  # the newer result first
+    newest = state.clean
+    assert newest is not clean_before
+    runner.run(0)  # the older one arrives late and is dropped
+    assert state.clean is newest
+    assert not c.busy
+
+
+def test_decide_and_navigate(c):
+    state = c.current
+    items = state.analysis.suggestions
+    assert state.open_count == len(items)
+    assert c.neighbour_open(None, 1) == items[0].id
+    assert c.neighbour_open(None, -1) == items[-1].id
+    c.decide(items[0].id, True)
+    assert c.neighbour_open(items[-1].id, 1) == items[1].id  # wraps round, skips decided
+    assert state.open_count == len(items) - 1
+    assert c.neighbour_open(None, 1, lambda s: s.kind == "duplicate").startswith("duplicate")
+
+
+def test_accept_all_is_one_group_and_one_command_above_the_limit(c, monkeypatch):
+    rec = CountingRecorder(c)
+    c.recorder = rec
+    punct = [s for s in c.current.analysis.suggestions if s.kind == "punctuation"]
+    assert c.decide_kind("punctuation", False) == len(punct)
+    assert len(rec.groups) == 1 and len(rec.records) == len(punct)
+    assert c.decide_kind("punctuation", False) == 0  # nothing left to change
+    monkeypatch.setattr(ctl, "MACRO_LIMIT", 2)
+    rec.records.clear()
+    assert c.decide_kind("punctuation", True) == len(punct)
+    assert len(rec.records) == 1
+    assert all(c.current.decisions.choice(s.id) is True for s in punct)
+
+
+def test_hand_edits_and_typing_back_the_original(c):
+    state = c.current
+    title = str(state.clean.articles[0].title)
+    assert c.edit_text(Place(0, PART_TITLE, 0), "新标题")
+    assert str(state.clean.articles[0].title) == "新标题"
+    assert c.edit_text(Place(0, PART_TITLE, 0), title)
+    assert state.decisions.edits == ()
+    assert not c.edit_text(Place(0, PART_TITLE, 0), title)  # no change, no decision
+    assert c.edit_text(Place(0, PART_BYLINE, 0), "本报记者 张三")
+    assert str(state.clean.articles[0].byline) == "本报记者 张三"
+
+
+def test_split_inside_and_at_block_start(c):
+    state = c.current
+    body = state.clean.articles[0].paragraph_keys[1]
+    start = int(body[1:])
+    assert c.split_at(start)  # at the start: the block becomes a title, no cut
+    assert state.decisions.splits == () and state.decisions.role(body) == "title"
+    assert c.split_at(start + 20)
+    assert state.decisions.splits == (start + 20,)
+    assert not c.split_at(1)  # on the blank first line: nothing to split
+    assert c.merge_with_previous(len(state.clean.articles) - 1)
+    assert not c.merge_with_previous(0)
+
+
+def test_moves_and_roles(c):
+    state = c.current
+    keys = state.clean.articles[0].paragraph_keys
+    assert not c.move_blocks([keys[0]], keys[0])
+    assert c.move_blocks([keys[1]], keys[0])
+    assert state.clean.articles[0].paragraph_keys[0] == keys[1]
+    assert c.paragraph_blocks(0, 0)[0] == keys[1]  # with the blocks joined to it
+    assert not c.set_role(keys[0], "nonsense")
+    assert c.set_role(keys[0], "furniture")
+    assert any(r.block == keys[0] for r in state.clean.removed)
+
+
+def test_done_and_export_plan(c, tmp_path):
+    state = c.current
+    assert c.export_plan("done", ".md", str(tmp_path)) == []
+    c.set_done(state.id, True)
+    assert state.status == "done"
+    [(page, path)] = c.export_plan("done", ".md", str(tmp_path))
+    assert page is state and path == tmp_path / (SEED.stem + ".md")
+    c.close_page(state.id)
+    assert c.current is None and c.pages == []
+
+
+def test_fast_bulk_choices_equal_the_core_ones(c):
+    d = Decisions().with_choice("b", False).with_role("b2", "title")
+    changes = {"a": True, "b": True, "c": False}
+    assert with_choices_fast(d, changes) == d.with_choices(changes)
