@@ -135,9 +135,10 @@ def analyse(page: Page, config: Config = Config()) -> Analysis:
 
     for r in find_duplicates(infos, layout):
         b, keep = blocks[r.block], blocks[r.keep]
-        what_zh = {"exact": "完全重复", "near": f"近似重复（差{r.edits}字）", "truncated": "截断的重复"}[r.kind]
+        what_zh = {"exact": "完全重复", "near": f"近似重复（差{r.edits}字）", "truncated": "截断的重复",
+                   "piece": "段落片段的重复"}[r.kind]
         what_en = {"exact": "an exact repeat", "near": f"a near repeat ({r.edits} character(s) differ)",
-                   "truncated": "a truncated repeat"}[r.kind]
+                   "truncated": "a truncated repeat", "piece": "a repeated piece"}[r.kind]
         suggestions.append(_suggest(
             KIND_DUPLICATE, (b, keep), [_range(b)], r.confidence,
             f"删除第{b.line_start}行：与第{keep.line_start}行{what_zh}，{r.reason_zh}",

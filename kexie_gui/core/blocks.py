@@ -97,6 +97,12 @@ def _heading_line(s: str) -> bool:
     return bool(s) and not ends_sentence(s) and not has_clause_marks(s) and s[-1:] not in CLAUSE_MARKS
 
 
+def wraps_on(text: str) -> bool:
+    """Standalone lines that may run over two lines: a caption, a 副题."""
+    s = text.strip()
+    return not ends_sentence(s) and (bool(SUBTITLE_DASH.match(s)) or fz.caption(s) == fz.CAPTION)
+
+
 def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrapped: bool) -> bool:
     """Whether ``line`` starts a block of its own although no blank line precedes it.
 
@@ -106,7 +112,9 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
     after = below[0] if below else None
     if s[:1] in CLOSERS + SENTENCE_END + CLAUSE_MARKS and not is_indented(line):
         return False  # no printed line starts with a closing quote or a comma: it is wrapped text
-    if is_indented(line) or width < 8 or standalone_line(p) or standalone_line(s):
+    if is_indented(line) or width < 8 or standalone_line(s):
+        return True
+    if standalone_line(p) and not (len(p) >= EDGE_SHARE * width and wraps_on(p)):
         return True
     if len(p) < FULL_LINE_SHARE * width:
         return True  # the line above stopped short of the column edge

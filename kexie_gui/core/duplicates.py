@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .classify import BlockInfo
 from .layout import Layout
+from .text import ends_sentence
 
 GRAM = 6  # characters per index key
 MAX_KEYS = 24  # keys per block: enough to find a copy with a few changed characters
@@ -100,7 +101,43 @@ def find_matches(infos: list[BlockInfo], eligible: list[int]) -> list[Match]:
                 r = compare(texts[a], texts[b])
                 if r:
                     out.append(Match(a, b, r[0], r[1]))
+    pieces = {i: t for i, t in texts.items() if not infos[i].heading}  # a headline is quoted in its lead
+    out += _piece_matches(texts, pieces, seen)
     out.sort(key=lambda m: (m.a, m.b))
+    return out
+
+
+PIECE_MIN = 12  # a repeated piece shorter than this could be a stock phrase
+
+
+def _piece_matches(texts: dict[int, str], pieces: dict[int, str], seen: set[tuple[int, int]]) -> list[Match]:
+    """A block repeating one piece of a paragraph that stands whole elsewhere.
+
+    On a hard-wrapped page the pieces of a column-broken paragraph may run
+    together in reading position, while the repeat holds only the second
+    piece: ``…做好|了保障，…`` whole, ``了保障，…`` repeated.  The piece starts
+    mid-sentence, which tells it from a stock sentence quoted in two articles.
+    One pass over every block's n-grams against the index of block openings.
+    """
+    openings: dict[str, list[int]] = defaultdict(list)
+    for i, t in pieces.items():
+        if len(t) >= PIECE_MIN:
+            openings[t[:GRAM]].append(i)
+    out = []
+    for j, long_ in texts.items():
+        for p in range(1, len(long_) - PIECE_MIN + 1):
+            for i in openings.get(long_[p:p + GRAM], ()):
+                if i == j or len(openings[long_[p:p + GRAM]]) > COMMON_KEY:
+                    continue
+                short = texts[i]
+                if len(short) >= len(long_) or long_[p:p + len(short)] != short:
+                    continue
+                if ends_sentence(long_[:p]):
+                    continue  # a whole sentence quoted again, not a cut piece
+                a, b = sorted((i, j))
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    out.append(Match(a, b, "piece", 0))
     return out
 
 
@@ -229,9 +266,13 @@ def _eligible_run(run: Run, layout: Layout) -> bool:
 
 
 def _cut_copy(run: Run, layout: Layout) -> int | None:
-    """0 or 1 when one copy holds a block cut short (the repeat is cut, never the original)."""
+    """0 or 1 when one copy holds a block cut short or a piece of a whole paragraph.
+
+    The repeat is cut, never the original; and a piece is never dropped in
+    favour of the whole paragraph's text being lost.
+    """
     for a, b, m in zip(run.first, run.second, run.matches):
-        if m.kind == "truncated":
+        if m.kind in ("truncated", "piece"):
             la, lb = len(norm(layout.infos[a].text)), len(norm(layout.infos[b].text))
             return 0 if la < lb else 1
     return None
