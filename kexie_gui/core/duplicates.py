@@ -272,14 +272,38 @@ def _cut_copy(run: Run, layout: Layout) -> int | None:
     favour of the whole paragraph's text being lost.
     """
     for a, b, m in zip(run.first, run.second, run.matches):
-        if m.kind in ("truncated", "piece"):
+        if m.kind == "truncated":
             la, lb = len(norm(layout.infos[a].text)), len(norm(layout.infos[b].text))
             return 0 if la < lb else 1
     return None
 
 
+SKIP = "skip"
+
+
+def _piece_verdict(run: Run, layout: Layout):
+    """A repeated piece goes only when it clearly stands outside the text.
+
+    Stock phrases recur inside articles (``与会人员一致表示，将以此次会议为契机…``), and a
+    column break may fall inside one; such a piece continues the block before it.
+    """
+    m = next(m for m in run.matches if m.kind == "piece")
+    k = run.matches.index(m)
+    a, b = run.first[k], run.second[k]
+    piece_first = len(norm(layout.infos[a].text)) < len(norm(layout.infos[b].text))
+    copy = run.first if piece_first else run.second
+    infos = layout.infos
+    p = layout.prev(copy[0], frozenset(copy))
+    continues = p is not None and not infos[p].ends_sentence and not infos[p].article_end and not infos[p].heading
+    if continues or stray_score(copy, layout) < 1:
+        return SKIP
+    return piece_first, 0.85, True, "it repeats a piece of a paragraph printed whole elsewhere", "它重复了别处完整段落中的一段"
+
+
 def _verdict(run: Run, layout: Layout, final: bool):
     """(drop the first copy?, confidence, default, why en, why zh), or None to wait for a later pass."""
+    if any(m.kind == "piece" for m in run.matches):
+        return _piece_verdict(run, layout)
     cut = _cut_copy(run, layout)
     if cut is not None:
         return cut == 0, 0.95, True, "it is a copy cut off mid-way", "它是中途截断的副本"
@@ -310,6 +334,8 @@ def decide(runs: list[Run], layout: Layout) -> list[Removal]:
             verdict = _verdict(run, layout, final)
             if verdict is None:
                 waiting.append(run)
+                continue
+            if verdict == SKIP:
                 continue
             drop_first, confidence, default, why_en, why_zh = verdict
             dropped, kept = (run.first, run.second) if drop_first else (run.second, run.first)
