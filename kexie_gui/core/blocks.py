@@ -100,7 +100,9 @@ def _heading_line(s: str) -> bool:
 def wraps_on(text: str) -> bool:
     """Standalone lines that may run over two lines: a caption, a 副题."""
     s = text.strip()
-    return not ends_sentence(s) and (bool(SUBTITLE_DASH.match(s)) or fz.caption(s) == fz.CAPTION)
+    if ends_sentence(s) or s.endswith("摄"):
+        return False  # a caption ends with its full stop or its photographer's credit
+    return bool(SUBTITLE_DASH.match(s)) or fz.caption(s) == fz.CAPTION
 
 
 def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrapped: bool) -> bool:
