@@ -175,25 +175,23 @@ def fingerprints(analysis: Analysis, decisions: Decisions) -> dict:
 
     referenced = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
     referenced += [bid for move in decisions.moves for bid in move if bid]
-    blocks = {bid: _block_print(cut_by_id[bid], cut_copies, page) for bid in referenced if bid in cut_by_id}
+    # null marks a reference to nothing (a piece whose split was undone...): it had no effect
+    blocks = {bid: _block_print(cut_by_id[bid], cut_copies, page) if bid in cut_by_id else None
+              for bid in referenced}
 
     suggestions = {}
     by_id = {s.id: s for s in analysis.suggestions}
     for sid, _ in decisions.choices:
         s = by_id.get(sid)
         if s is None:
+            suggestions[sid] = None
             continue
-        start = analysis.block(s.blocks[0]).start if s.blocks else 0
         suggestions[sid] = {
             "kind": s.kind,
             "blocks": [_block_print(analysis.block(b), raw_copies, page) for b in s.blocks],
-            "ranges": [[a - start, b - start] for a, b in s.ranges],  # relative: they survive a shift
+            "ranges": _relative_ranges(analysis, s),  # relative to its first block: they survive a shift
         }
-    splits = {}
-    for offset in decisions.splits:
-        fp = _split_print(analysis.blocks, raw_copies, page, offset)
-        if fp is not None:
-            splits[str(offset)] = fp
+    splits = {str(o): _split_print(analysis.blocks, raw_copies, page, o) for o in decisions.splits}
     return {"blocks": blocks, "suggestions": suggestions, "splits": splits}
 
 
@@ -285,9 +283,34 @@ def parse_session(data: bytes, name: str) -> dict:
         raise _damaged(name, f"the decisions cannot be read: {exc}") from None
     anchors = doc.get("anchors") or {}
     for key in ("blocks", "suggestions", "splits"):
-        if not isinstance(anchors.get(key, {}), dict):
+        table = anchors.get(key, {})
+        if not isinstance(table, dict):
             raise _damaged(name, f"anchors.{key} is not a JSON object")
+        check = {"blocks": _valid_block_print, "suggestions": _valid_suggestion_print,
+                 "splits": _valid_split_print}[key]
+        bad = next((k for k, fp in table.items() if fp is not None and not check(fp)), None)
+        if bad is not None:
+            raise _damaged(name, f"the fingerprint anchors.{key}.{bad} is not one kexie writes")
     return doc
+
+
+def _is_int(x) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _valid_block_print(fp) -> bool:
+    return (isinstance(fp, dict) and isinstance(fp.get("text"), str) and _is_int(fp.get("nth"))
+            and _is_int(fp.get("of")) and 0 <= fp["nth"] < fp["of"])
+
+
+def _valid_suggestion_print(fp) -> bool:
+    return (isinstance(fp, dict) and isinstance(fp.get("kind"), str) and isinstance(fp.get("blocks"), list)
+            and all(_valid_block_print(b) for b in fp["blocks"]))
+
+
+def _valid_split_print(fp) -> bool:
+    return (isinstance(fp, dict) and _valid_block_print(fp.get("block")) and _is_int(fp.get("at"))
+            and isinstance(fp.get("left", ""), str) and isinstance(fp.get("right", ""), str))
 
 
 def read_session_file(path: str | os.PathLike) -> dict:
@@ -542,59 +565,75 @@ def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -
 _NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
 
 
+_ABSENT, _INERT = "absent", "inert"  # no fingerprint recorded / recorded as referring to nothing
+
+
+def _lookup(table: Mapping, key: str):
+    """The fingerprint of ``key``: a dict, ``_INERT`` (saved as null) or ``_ABSENT``."""
+    if key not in table:
+        return _ABSENT
+    fp = table[key]
+    return fp if isinstance(fp, dict) else _INERT
+
+
 def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path | None = None) -> SessionResult:
     """The decisions of a checked session document (:func:`parse_session`) carried over to ``analysis``.
 
-    When the page's sha256 matches, ids are trusted and kept; any id the
-    analysis does not know (a newer kexie may analyse differently) and every
-    id of a changed page is re-anchored by its fingerprint.
+    Same page contents: everything is kept as it is, except an id the
+    analysis does not know (a newer kexie may analyse differently), which is
+    re-anchored by its fingerprint.  Changed contents: every decision is
+    re-anchored; one that had no effect when it was saved (it referred to
+    nothing) is left out; one that cannot be placed is listed as lost.
     """
     old = Decisions.from_dict(doc.get("decisions") or {})
     anchors = doc.get("anchors") or {}
     fp_blocks, fp_sugg, fp_splits = (anchors.get(k) or {} for k in ("blocks", "suggestions", "splits"))
-    saved_sha = (doc.get("page") or {}).get("sha256")
-    same = saved_sha == page.sha256
+    same = (doc.get("page") or {}).get("sha256") == page.sha256
     extra = dict(doc.get("extra") or {})
     total = len(old.choices) + len(old.roles) + len(old.edits) + len(old.moves) + len(old.splits)
-    common = dict(path=path, page_changed=not same, total=total, extra=extra, saved_at=doc.get("saved_at"))
+    common = dict(path=path, page_changed=not same, extra=extra, saved_at=doc.get("saved_at"))
     if same and _all_known(old, analysis):
-        return SessionResult(decisions=old, restored=total, **common)
+        return SessionResult(decisions=old, restored=total, total=total, **common)
 
     lost: list[LostDecision] = []
     notes: list[str] = []
+    inert = 0
 
     # splits first: they decide which pieces the other decisions refer to
     raw_matcher = _Matcher(analysis.blocks)
     splits: list[int] = []
     for offset in old.splits:
+        fp = _lookup(fp_splits, str(offset))
         if same:
-            splits.append(offset)
-            continue
-        fp = fp_splits.get(str(offset))
-        if fp is None:
+            splits.append(offset)  # same raw text: a raw offset means what it meant
+        elif fp is _INERT:
+            inert += 1
+        elif fp is _ABSENT:
             lost.append(_lost("split", str(offset), None, _NO_RECORD))
-            continue
-        block, exact, why = raw_matcher.find(fp["block"])
-        k = _locate_cut(block, fp, exact) if block is not None else None
-        new = block.text.raw_offset(k) if block is not None and k else None
-        if new is None:
-            lost.append(_lost("split", str(offset), fp["block"], why if block is None else
-                              ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")))
-            continue
-        splits.append(new)
-        if not exact:
-            notes.append(f"line {page.line_of(new)}: a split was placed in text that changed; check it")
+        else:
+            block, exact, why = raw_matcher.find(fp["block"])
+            k = _locate_cut(block, fp, exact) if block is not None else None
+            new = block.text.raw_offset(k) if block is not None and k else None
+            if new is None:
+                lost.append(_lost("split", str(offset), fp["block"], why if block is None else
+                                  ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")))
+                continue
+            splits.append(new)
+            if not exact:
+                notes.append(f"line {page.line_of(new)}: a split was placed in text that changed; check it")
 
     cut = split_blocks_at(analysis.blocks, tuple(sorted(set(splits))))
     cut_ids = {b.id for b in cut}
     cut_matcher = _Matcher(cut)
 
     def block_id(bid: str):
-        """(new id, None) or (None, (fp, why))."""
-        if same and bid in cut_ids:
+        """``(new id, None)``, ``(_INERT, None)`` or ``(None, (fingerprint, why))``."""
+        fp = _lookup(fp_blocks, bid)
+        if same and (bid in cut_ids or not isinstance(fp, dict)):
             return bid, None
-        fp = fp_blocks.get(bid)
-        if fp is None:
+        if fp is _INERT:
+            return _INERT, None
+        if fp is _ABSENT:
             return None, (None, _NO_RECORD)
         block, exact, why = cut_matcher.find(fp)
         if block is None:
@@ -608,7 +647,9 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     roles = []
     for bid, role in old.roles:
         new, err = block_id(bid)
-        if new is None:
+        if new is _INERT:
+            inert += 1
+        elif new is None:
             lost.append(_lost("role", bid, err[0], err[1], v=role))
         else:
             roles.append((new, role))
@@ -616,7 +657,9 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     for key, value in old.edits:
         bid, suffix = _edit_block(key)
         new, err = block_id(bid)
-        if new is None:
+        if new is _INERT:
+            inert += 1
+        elif new is None:
             lost.append(_lost("edit", key, err[0] or {"text": value[0]}, err[1]))
         else:
             edits.append((new + suffix, value))
@@ -624,7 +667,11 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     for bid, before in old.moves:
         new, err = block_id(bid)
         new_before, err_before = block_id(before) if before else ("", None)
-        if new is None or new_before is None:
+        if new_before is _INERT:
+            new_before = ""  # "before nothing" moved the block to the page end, and still does
+        if new is _INERT:
+            inert += 1
+        elif new is None or new_before is None:
             fp, why = err or err_before
             if err is None:
                 fp = fp_blocks.get(bid) or fp
@@ -633,18 +680,21 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         else:
             moves.append((new, new_before))
 
-    suggestions = {s.id for s in analysis.suggestions}
+    known = {s.id for s in analysis.suggestions}
     by_blocks: dict[tuple, list] = defaultdict(list)
     for s in analysis.suggestions:
         by_blocks[(s.kind, s.blocks)].append(s)
     choices = []
     for sid, accepted in old.choices:
-        if same and sid in suggestions:
+        fp = _lookup(fp_sugg, sid)
+        verb = ("accept", "接受") if accepted else ("reject", "拒绝")
+        if same and (sid in known or not isinstance(fp, dict)):
             choices.append((sid, accepted))
             continue
-        fp = fp_sugg.get(sid)
-        verb = ("accept", "接受") if accepted else ("reject", "拒绝")
-        if fp is None:
+        if fp is _INERT:
+            inert += 1
+            continue
+        if fp is _ABSENT:
             lost.append(_lost("choice", sid, None, _NO_RECORD, v=verb[0], k="a"))
             continue
         first = (fp.get("blocks") or [{}])[0]
@@ -657,24 +707,24 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
             new_ids.append(block.id)
         found = by_blocks.get((fp.get("kind"), tuple(new_ids)), []) if why is None else []
         if len(found) > 1:
-            rel = fp.get("ranges")
-            found = [s for s in found if [[a - analysis.block(s.blocks[0]).start, b - analysis.block(s.blocks[0]).start]
-                                          for a, b in s.ranges] == rel]
+            found = [s for s in found if _relative_ranges(analysis, s) == fp.get("ranges")]
         if len(found) == 1:
             choices.append((found[0].id, accepted))
             continue
         if why is None:
             why = ("kexie no longer makes that suggestion there, so there is nothing to decide",
                    "该处已不再有这条建议")
-        lang = _kind_label(fp.get("kind"))
+        label = _kind_label(fp.get("kind"))
         en, zh = _ACTIONS["choice"]
         line = first.get("line")
         t = _short(first.get("text", ""))
         lost.append(LostDecision(
             what="choice", key=sid, line=line,
-            message=(f"line {line}: " if line else "") + en.format(v=verb[0], k=lang[1], t=t) + f" is lost: {why[0]}",
-            message_zh=(f"第{line}行：" if line else "") + zh.format(v=verb[1], k=lang[0], t=t) + f"已丢失：{why[1]}"))
+            message=(f"line {line}: " if line else "") + en.format(v=verb[0], k=label[1], t=t) + f" is lost: {why[0]}",
+            message_zh=(f"第{line}行：" if line else "") + zh.format(v=verb[1], k=label[0], t=t) + f"已丢失：{why[1]}"))
 
+    if inert:
+        notes.append(f"{inert} saved decision(s) that had no effect on the page were left out")
     restored = Decisions(
         choices=tuple(sorted(dict(choices).items())),
         roles=tuple(sorted(dict(roles).items())),
@@ -682,8 +732,13 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         moves=tuple(moves),
         splits=tuple(sorted(set(splits))),
     )
-    return SessionResult(decisions=restored, restored=total - len(lost), lost=tuple(lost), notes=tuple(notes),
-                         **common)
+    return SessionResult(decisions=restored, restored=total - inert - len(lost), total=total - inert,
+                         lost=tuple(lost), notes=tuple(notes), **common)
+
+
+def _relative_ranges(analysis: Analysis, s) -> list[list[int]]:
+    start = analysis.block(s.blocks[0]).start if s.blocks else 0
+    return [[a - start, b - start] for a, b in s.ranges]
 
 
 def _kind_label(kind) -> tuple[str, str]:

@@ -215,6 +215,9 @@ def test_same_contents_but_unknown_ids_are_found_by_content(seed):
                  "decisions": {"edits": {"b1": 5}}}).encode(), "the decisions cannot be read"),
     (json.dumps({"format": FORMAT, "version": 1, "page": {"sha256": "x"},
                  "anchors": {"blocks": []}}).encode(), "anchors.blocks is not a JSON object"),
+    (json.dumps({"format": FORMAT, "version": 1, "page": {"sha256": "x"},
+                 "anchors": {"splits": {"5": {"block": {"text": "x", "nth": 2, "of": 1}, "at": 1}}}}).encode(),
+     "the fingerprint anchors.splits.5 is not one kexie writes"),
 ])
 def test_damaged_or_unknown_session_files_raise_a_clear_error(seed, content, expected):
     page, analysis = opened(seed)
@@ -324,3 +327,27 @@ def test_page_from_text_sessions_work_too(tmp_path):
     save_session(tmp_path / "typed.txt", page, d, analysis=analysis)
     assert load_session(tmp_path / "typed.txt", page, analysis).decisions == d
     assert not (tmp_path / "typed.txt").exists()  # the page itself need not be on disk
+
+
+def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_left_out_on_a_changed_one(small):
+    """A role on the second piece of a split that was undone has no effect -- until the editor splits again."""
+    page, analysis = opened(small)
+    block = next(b for b in analysis.blocks if str(b.text).startswith("本报讯"))
+    offset = block.text.raw_offset(5)
+    live = next(b for b in analysis.blocks if str(b.text).startswith("日前"))
+    d = (Decisions().with_split(offset).with_role(f"b{offset}", "title").without_split(offset)
+         .with_role(live.id, "subtitle").with_move(live.id, "b999999"))
+    session = save_session(small, page, d, analysis=analysis)
+    doc = json.loads(session.read_text(encoding="utf-8"))
+    assert doc["anchors"]["blocks"][f"b{offset}"] is None and doc["anchors"]["blocks"]["b999999"] is None
+    same = load_session(small, page, analysis)
+    assert same.decisions == d and same.lost == () and same.restored == same.total == 3
+    small.write_text("\n" + SMALL, encoding="utf-8")
+    page2, analysis2 = opened(small)
+    changed = load_session(small, page2, analysis2)
+    new_live = next(b for b in analysis2.blocks if str(b.text).startswith("日前"))
+    assert changed.decisions.roles == ((new_live.id, "subtitle"),)
+    assert changed.decisions.moves == ((new_live.id, ""),)  # "before nothing" is the page end, as before
+    assert changed.lost == () and changed.restored == changed.total == 2
+    assert changed.notes == ("1 saved decision(s) that had no effect on the page were left out",)
+    assert articles(analysis2, changed.decisions) == articles(analysis, d)
