@@ -123,7 +123,9 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
     if wrapped and _heading_line(p) and _heading_line(s) and len(p) < EDGE_SHARE * width \
             and (after is None or is_indented(after) or standalone_line(after)):
         return True  # a headline under a heading that did not reach the edge (a repeated headline)
-    if ends_sentence(p) or glued_byline(p):
+    if glued_byline(p):
+        return True  # a byline closes its article: what follows belongs to another block
+    if ends_sentence(p):
         if not wrapped:
             return True
         # a heading under a paragraph that happened to fill its last line; a piece
