@@ -108,7 +108,7 @@ def wraps_on(text: str) -> bool:
 def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrapped: bool) -> bool:
     """Whether ``line`` starts a block of its own although no blank line precedes it.
 
-    ``below`` holds the next lines up to the next blank line (at most two are read).
+    ``below`` holds the next lines up to the next blank line (at most three are read).
     """
     p, s = prev.strip(), line.strip()
     after = below[0] if below else None
@@ -140,9 +140,14 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
         a = after.strip()
         if not full and len(a) < FULL_LINE_SHARE * width and not ends_sentence(a):
             return True  # a short heading above another short one (kicker, 副题)
-        # two headings in a row (a repeated headline above the next one, a kicker above a
-        # long headline): the second is followed by its lead
-        return _heading_line(a) and (len(below) < 2 or is_indented(below[1]) or standalone_line(below[1]))
+        # headings in a row (a repeated headline above the next one, a kicker above a
+        # long headline that wraps): the last of them is followed by its lead
+        for k, nxt in enumerate(below):
+            if is_indented(nxt) or standalone_line(nxt):
+                return k > 0
+            if not _heading_line(nxt):
+                return False
+        return True
     return False
 
 
@@ -198,7 +203,7 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
             prev = None
             continue
         below = []
-        for nxt in lines[n + 1:n + 3]:
+        for nxt in lines[n + 1:n + 4]:
             if not nxt.text.strip():
                 break
             below.append(nxt.text)
