@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import furniture as fz
 from .classify import glued_byline
 from .model import Block, Page, Text
-from .text import BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH, han_share, ends_sentence, has_clause_marks, is_latin_char, is_reporter_line
+from .text import LEAD_AGENCY, TIME_PHRASE, BRACKETED, CLAUSE_MARKS, CLOSERS, SENTENCE_END, SUBTITLE_DASH, han_share, ends_sentence, has_clause_marks, is_latin_char, is_reporter_line
 
 INDENT_CHARS = "\u3000 \t"
 FULL_LINE_SHARE = 0.8  # a line this close to the page's line width ran to the edge
@@ -97,6 +97,14 @@ def _heading_line(s: str) -> bool:
     return bool(s) and not ends_sentence(s) and not has_clause_marks(s) and s[-1:] not in CLAUSE_MARKS
 
 
+def _opens_article_line(line: str) -> bool:
+    """A line that only ever comes right under a headline."""
+    s = line.strip()
+    if is_indented(line):
+        return bool(LEAD_AGENCY.match(s) or TIME_PHRASE.match(s))
+    return is_reporter_line(s) or bool(SUBTITLE_DASH.match(s)) or (fz.jump_line(s) is not None and "上接" in s)
+
+
 def wraps_on(text: str) -> bool:
     """Standalone lines that may run over two lines: a caption, a 副题."""
     s = text.strip()
@@ -120,6 +128,9 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
         return True
     if len(p) < FULL_LINE_SHARE * width:
         return True  # the line above stopped short of the column edge
+    if wrapped and _heading_line(s) and after is not None and _opens_article_line(after) \
+            and not (_heading_line(p) and len(p) >= EDGE_SHARE * width):
+        return True  # a headline (not the tail of a wrapped one): a lead, reporter line or 副题 comes under it
     if wrapped and _heading_line(p) and _heading_line(s) and len(p) < EDGE_SHARE * width \
             and (after is None or is_indented(after) or standalone_line(after)):
         return True  # a headline under a heading that did not reach the edge (a repeated headline)
