@@ -133,7 +133,7 @@ def analyse(page: Page, config: Config = Config()) -> Analysis:
     suggestions, sections = _furniture_suggestions(infos, config)
     layout = Layout(infos)
 
-    for r in find_duplicates(infos, layout):
+    for r in find_duplicates(infos, layout, wrapped):
         b, keep = blocks[r.block], blocks[r.keep]
         what_zh = {"exact": "完全重复", "near": f"近似重复（差{r.edits}字）", "truncated": "截断的重复",
                    "piece": "段落片段的重复"}[r.kind]

@@ -72,6 +72,8 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
     >>> glued_byline("工作站(以下简称“市科青联”)") is None
     True
     """
+    if not text.rstrip().endswith((")", "）")):
+        return None
     m = GLUED_BYLINE.search(text)
     if not m or m.start() == 0:
         return None

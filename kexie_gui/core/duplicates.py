@@ -79,8 +79,8 @@ def compare(x: str, y: str) -> tuple[str, int] | None:
     return None
 
 
-def find_matches(infos: list[BlockInfo], eligible: list[int]) -> list[Match]:
-    """Every verified pair among ``eligible`` block indexes."""
+def find_matches(infos: list[BlockInfo], eligible: list[int], pieces: bool = True) -> list[Match]:
+    """Every verified pair among ``eligible`` block indexes (``pieces``: look for repeated pieces too)."""
     texts = {i: norm(infos[i].text) for i in eligible}
     index: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
@@ -101,8 +101,9 @@ def find_matches(infos: list[BlockInfo], eligible: list[int]) -> list[Match]:
                 r = compare(texts[a], texts[b])
                 if r:
                     out.append(Match(a, b, r[0], r[1]))
-    pieces = {i: t for i, t in texts.items() if not infos[i].heading}  # a headline is quoted in its lead
-    out += _piece_matches(texts, pieces, seen)
+    if pieces:
+        candidates = {i: t for i, t in texts.items() if not infos[i].heading}  # a headline is quoted in its lead
+        out += _piece_matches(texts, candidates, seen)
     out.sort(key=lambda m: (m.a, m.b))
     return out
 
@@ -350,7 +351,9 @@ def decide(runs: list[Run], layout: Layout) -> list[Removal]:
     return removals
 
 
-def find_duplicates(infos: list[BlockInfo], layout: Layout) -> list[Removal]:
+def find_duplicates(infos: list[BlockInfo], layout: Layout, hard_wrapped: bool = False) -> list[Removal]:
+    """Repeated blocks to remove.  Pieces of a paragraph only run together (and so need the
+    piece search) when the page is hard-wrapped; on a blank-line page each piece is a block."""
     eligible = [i for i, info in enumerate(infos) if not info.furniture]
-    matches = find_matches(infos, eligible)
+    matches = find_matches(infos, eligible, pieces=hard_wrapped)
     return decide(build_runs(matches, layout), layout)

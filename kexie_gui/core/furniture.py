@@ -153,13 +153,18 @@ def is_pinyin_of(latin: str, han: str) -> bool:
     True
     """
     latin = latin.strip()
-    if not _LATIN_WORDS.match(latin) or len(han.strip()) > 20:
+    if not latin.isascii() or len(han.strip()) > 20 or not _LATIN_WORDS.match(latin):
         return False
     return "".join(latin.split()).lower() == _pinyin_syllables(han.strip())
 
 
+MAX_FURNITURE_LEN = 120  # every rule above has a length cap below this; body text is longer
+
+
 def classify_single(text: str) -> str | None:
     """The furniture category of a block judged on its own text, or None."""
+    if len(text) > MAX_FURNITURE_LEN:
+        return None
     for rule in SINGLE_BLOCK_RULES:
         cat = rule(text)
         if cat:

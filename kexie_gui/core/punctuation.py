@@ -31,6 +31,8 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def replacements(text: str) -> dict[int, str]:
     """Index → full-width mark, for each half-width mark that sits in Chinese text."""
     out: dict[int, str] = {}
+    if not any(ch in text for ch in FULL):
+        return out
     opens: list[int] = []
     for i, ch in enumerate(text):
         if ch not in FULL:
