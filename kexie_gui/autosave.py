@@ -188,16 +188,20 @@ class AutosaveStore:
             raise SessionError(f"{self.root}: cannot create the autosave folder ({exc.strerror or exc})") from None
 
     def save(self, page_key: str, page_path: str | os.PathLike, page_sha: str, decisions: Decisions,
-             extra: Mapping | None = None, *, analysis: Analysis | None = None) -> Path:
+             extra: Mapping | None = None, *, analysis: Analysis | None = None,
+             project_dir: str | os.PathLike | None = None) -> Path:
         """Write the page's autosave atomically; returns its path.
 
         Pass ``analysis`` so that recovery can re-anchor the decisions if the
         page file changes before the editor comes back; without it they are
-        restored only onto the same page contents.  Raises :class:`SessionError`.
+        restored only onto the same page contents.  Give the ``project_dir``
+        sessions are saved in, if any, so :meth:`pending` compares with the
+        right session file.  Raises :class:`SessionError`.
         """
         self._ensure_root()
         doc = session_document(page_path, None, decisions, analysis, extra, sha256=page_sha)
-        doc["autosave"] = {"page_key": page_key, "pid": os.getpid()}
+        doc["autosave"] = {"page_key": page_key, "pid": os.getpid(),
+                           "project_dir": None if project_dir is None else str(Path(project_dir).absolute())}
         path = self.path_for(page_key)
         try:
             atomic_write_text(path, json.dumps(doc, ensure_ascii=False) + "\n", force=True)
@@ -257,7 +261,8 @@ class AutosaveStore:
     def _unsaved(rec: Recovery) -> bool:
         if not rec.page_path:
             return True
-        for session in session_candidates(rec.page_path):
+        project_dir = (rec.document.get("autosave") or {}).get("project_dir")
+        for session in session_candidates(rec.page_path, project_dir if isinstance(project_dir, str) else None):
             try:
                 doc = read_session_file(session)
             except SessionError:

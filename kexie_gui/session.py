@@ -30,6 +30,7 @@ Nothing here imports Qt; writes go through :mod:`kexie_gui.fileio`.
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
 import json
 import os
@@ -375,6 +376,26 @@ def _sweep_stale_temps(target: Path) -> None:
         pass
 
 
+def _write(target: Path, doc: Mapping, sha256: str) -> None:
+    _keep_old(target, sha256)
+    atomic_write_text(target, _encode(doc), force=True)
+    _sweep_stale_temps(target)
+
+
+def _mkdir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SessionError(f"{folder}: cannot create the session folder ({exc.strerror or exc})") from None
+
+
+def _save_error(exc: ExportError) -> str:
+    return str(exc).replace("cannot write the file", "cannot save the session")
+
+
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisions, *,
                  extra: Mapping | None = None, analysis: Analysis | None = None,
                  project_dir: str | os.PathLike | None = None) -> Path:
@@ -383,29 +404,37 @@ def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisio
     Pass the ``analysis`` the window already has; without it the page is
     analysed again to fingerprint the decisions.  A session file saved for
     other page contents, or one that cannot be read, is first copied to
-    ``NAME.bak-<time>``.  Raises :class:`SessionError` with a one-line message
-    (disk full, read-only folder...); the old session file is then intact.
+    ``NAME.bak-<time>``.  When the page's folder refuses the write although it
+    looked writable (network shares, ACLs), the session goes to the user data
+    folder instead.  Raises :class:`SessionError` with a one-line message
+    (disk full...); the old session file is then intact.
     """
     if analysis is None:
         from .core import analyse
 
         analysis = analyse(page)
     doc = session_document(path_of_page, page, decisions, analysis, extra)
+    page_folder = Path(path_of_page).absolute().parent
     target = session_path_for(path_of_page, project_dir)
+    if target.absolute().parent != page_folder:
+        _mkdir(target.parent)
     try:
-        if target.parent != Path(path_of_page).absolute().parent and project_dir is None:
-            target.parent.mkdir(parents=True, exist_ok=True)  # the user data folder
-        elif project_dir is not None:
-            Path(project_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SessionError(f"{target.parent}: cannot create the session folder ({exc.strerror or exc})") from None
-    try:
-        _keep_old(target, page.sha256)
-        atomic_write_text(target, _encode(doc), force=True)
+        _write(target, doc, page.sha256)
+        return target
     except ExportError as exc:
-        raise SessionError(str(exc).replace("cannot write the file", "cannot save the session")) from None
-    _sweep_stale_temps(target)
-    return target
+        cause = exc.__cause__
+        if (project_dir is not None or target.absolute().parent != page_folder
+                or getattr(cause, "errno", None) not in _REFUSED):
+            raise SessionError(_save_error(exc)) from None
+        first = _save_error(exc)
+    fallback = _fallback_path(Path(path_of_page))
+    _mkdir(fallback.parent)
+    try:
+        _write(fallback, doc, page.sha256)
+    except ExportError as exc:
+        raise SessionError(f"{first}; saving to {fallback} instead failed too "
+                           f"({str(exc).rsplit(': ', 1)[-1]})") from None
+    return fallback
 
 
 # ---------------------------------------------------------------- restoring
@@ -454,8 +483,9 @@ class SessionResult:
         head = (f"The page changed since {name} was saved: " if self.page_changed else f"{name}: ")
         text = f"{head}{self.restored} of {self.total} decision(s) restored"
         if self.lost:
-            text += (f", {len(self.lost)} could not be placed and are lost. The session file is kept "
-                     f"as it is; saving keeps a copy of it as {name}.bak-<time>")
+            text += f", {len(self.lost)} could not be placed and are lost"
+            if name.endswith(SESSION_SUFFIX):
+                text += f". The session file is kept as it is; saving keeps a copy of it as {name}.bak-<time>"
         return text + "."
 
     def summary_zh(self) -> str:
@@ -467,7 +497,9 @@ class SessionResult:
         head = f"页面在保存 {name} 之后已改动：" if self.page_changed else f"{name}："
         text = f"{head}{self.total} 项决定中恢复了 {self.restored} 项"
         if self.lost:
-            text += f"，{len(self.lost)} 项无法定位而丢失。会话文件保持原样；保存时会另存一份 {name}.bak-<时间>"
+            text += f"，{len(self.lost)} 项无法定位而丢失"
+            if name.endswith(SESSION_SUFFIX):
+                text += f"。会话文件保持原样；保存时会另存一份 {name}.bak-<时间>"
         return text + "。"
 
 
@@ -563,6 +595,19 @@ def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -
 
 
 _NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
+
+
+def _lost_choice(sid: str, kind, first: Mapping | None, accepted: bool, why: tuple[str, str]) -> LostDecision:
+    zh_kind, en_kind = _kind_label(kind)
+    line = first.get("line") if first else None
+    t = _short(first.get("text", "")) if first else sid
+    en, zh = _ACTIONS["choice"]
+    return LostDecision(
+        what="choice", key=sid, line=line,
+        message=(f"line {line}: " if line else "") + en.format(v="accept" if accepted else "reject", k=en_kind, t=t)
+        + f" is lost: {why[0]}",
+        message_zh=(f"第{line}行：" if line else "") + zh.format(v="接受" if accepted else "拒绝", k=zh_kind, t=t)
+        + f"已丢失：{why[1]}")
 
 
 _ABSENT, _INERT = "absent", "inert"  # no fingerprint recorded / recorded as referring to nothing
@@ -687,7 +732,6 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     choices = []
     for sid, accepted in old.choices:
         fp = _lookup(fp_sugg, sid)
-        verb = ("accept", "接受") if accepted else ("reject", "拒绝")
         if same and (sid in known or not isinstance(fp, dict)):
             choices.append((sid, accepted))
             continue
@@ -695,9 +739,8 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
             inert += 1
             continue
         if fp is _ABSENT:
-            lost.append(_lost("choice", sid, None, _NO_RECORD, v=verb[0], k="a"))
+            lost.append(_lost_choice(sid, sid.rsplit("-", 1)[0], None, accepted, _NO_RECORD))  # "<kind>-<hash>"
             continue
-        first = (fp.get("blocks") or [{}])[0]
         new_ids, why = [], None
         for bfp in fp.get("blocks") or []:
             block, _, why_b = raw_matcher.find(bfp)
@@ -714,14 +757,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         if why is None:
             why = ("kexie no longer makes that suggestion there, so there is nothing to decide",
                    "该处已不再有这条建议")
-        label = _kind_label(fp.get("kind"))
-        en, zh = _ACTIONS["choice"]
-        line = first.get("line")
-        t = _short(first.get("text", ""))
-        lost.append(LostDecision(
-            what="choice", key=sid, line=line,
-            message=(f"line {line}: " if line else "") + en.format(v=verb[0], k=label[1], t=t) + f" is lost: {why[0]}",
-            message_zh=(f"第{line}行：" if line else "") + zh.format(v=verb[1], k=label[0], t=t) + f"已丢失：{why[1]}"))
+        lost.append(_lost_choice(sid, fp.get("kind"), (fp.get("blocks") or [None])[0], accepted, why))
 
     if inert:
         notes.append(f"{inert} saved decision(s) that had no effect on the page were left out")

@@ -99,7 +99,8 @@ def test_recovery_onto_a_page_that_changed_meanwhile(store, seed):
 
 def test_autosave_without_analysis_restores_onto_the_same_page_only(store, small):
     page, analysis = opened(small)
-    d = Decisions().with_role(analysis.blocks[1].id, "title")
+    join = next(s for s in analysis.suggestions if s.kind == "join")
+    d = Decisions().with_role(analysis.blocks[1].id, "title").with_choice(join.id, False)
     store.save("k", small, page.sha256, d, {})
     rec = store.load("k")
     assert rec.restore(page, analysis).decisions == d
@@ -107,7 +108,11 @@ def test_autosave_without_analysis_restores_onto_the_same_page_only(store, small
     page2, analysis2 = opened(small)
     result = rec.restore(page2, analysis2)
     assert result.decisions == Decisions()
-    assert "no record of its text" in result.lost[0].message
+    assert [x.message for x in result.lost] == [
+        f"the role “title” of “{analysis.blocks[1].id}” is lost: the session holds no record of its text",
+        f"your choice to reject the join fragments suggestion on “{join.id}” is lost: "
+        f"the session holds no record of its text"]
+    assert result.lost[1].message_zh == f"对“{join.id}”的接续断段建议的拒绝已丢失：会话中没有记录它的文字"
 
 
 def test_autosave_write_failure_is_a_session_error_and_keeps_the_old_one(store, small, monkeypatch):
@@ -235,3 +240,25 @@ def test_debouncer_retries_after_a_failed_write():
 def test_debouncer_rejects_nonsense():
     with pytest.raises(ValueError):
         Debouncer(delay=5, max_delay=1)
+
+
+def test_pending_compares_with_the_session_in_the_project_folder(store, seed, tmp_path):
+    page, analysis = opened(seed)
+    d = busy_decisions(analysis)
+    project = tmp_path / "project"
+    store.save("seed", seed, page.sha256, d, {}, analysis=analysis, project_dir=project)
+    assert len(store.pending()) == 1
+    save_session(seed, page, d, analysis=analysis, project_dir=project)
+    assert store.pending() == []
+
+
+def test_a_recovery_summary_does_not_promise_a_session_backup(store, small):
+    page, analysis = opened(small)
+    d = Decisions().with_role(analysis.blocks[1].id, "title")
+    store.save("k", small, page.sha256, d, {})
+    small.write_text("\n" + small.read_text(encoding="utf-8"), encoding="utf-8")
+    page2, analysis2 = opened(small)
+    result = store.load("k").restore(page2, analysis2)
+    assert result.summary().endswith("0 of 1 decision(s) restored, 1 could not be placed and are lost.")
+    assert result.lost[0].message == "the role “title” of “b%d” is lost: the session holds no record of its text" % (
+        analysis.blocks[1].start)

@@ -295,7 +295,34 @@ def test_save_errors_are_session_errors_naming_the_file(seed, monkeypatch):
     with pytest.raises(SessionError) as err:
         save_session(seed, page, Decisions(), analysis=analysis)
     assert str(err.value).startswith(str(seed.with_name(seed.stem + SESSION_SUFFIX)) + ": cannot save the session")
-    assert "permission denied" in str(err.value)
+    assert "permission denied" in str(err.value) and "instead failed too (permission denied" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_folder_that_refuses_the_write_sends_the_session_to_the_user_data_folder(seed, data_dir, monkeypatch):
+    """os.access said yes (a network share, an ACL) but the write is refused: save elsewhere, find it again."""
+    page, analysis = opened(seed)
+    d = busy_decisions(analysis)
+    real_open = os.open
+
+    def refuse_in_page_folder(path, flags, *args, **kw):
+        if flags & os.O_WRONLY and Path(path).parent == seed.parent:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kw)
+
+    monkeypatch.setattr(os, "open", refuse_in_page_folder)
+    path = save_session(seed, page, d, analysis=analysis)
+    assert path.parent == data_dir / "sessions"
+    assert sorted(p.name for p in seed.parent.iterdir()) == [seed.name]
+    assert load_session(seed, page, analysis).decisions == d
+
+
+def test_disk_full_is_not_a_reason_to_write_elsewhere(seed, data_dir, monkeypatch):
+    page, analysis = opened(seed)
+    monkeypatch.setattr(os, "open", _refuse_writes(os.open, OSError(28, "No space left on device")))
+    with pytest.raises(SessionError, match="cannot save the session: the disk is full$"):
+        save_session(seed, page, Decisions(), analysis=analysis)
+    assert not (data_dir / "sessions").exists()
 
 
 def _refuse_writes(real_open, exc):
