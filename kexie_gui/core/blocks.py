@@ -186,6 +186,10 @@ def _joiner(left: str, right: str) -> tuple[str, int]:
 
 def _block_text(lines: list[Line]) -> Text:
     """Unwrap the lines of one block, dropping indentation and line-end spaces, with provenance."""
+    if len(lines) == 1:  # the common case on blank-line pages
+        line = lines[0]
+        lead = indent_width(line.text)
+        return Text.traced(line.text[lead:].rstrip(), line.start + lead)
     out = Text()
     for line in lines:
         lead = indent_width(line.text)

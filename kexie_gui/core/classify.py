@@ -43,9 +43,7 @@ class BlockInfo:
     ends_sentence: bool = False
     ends_clause: bool = False
 
-    @property
-    def text(self) -> str:
-        return str(self.block.text)
+    text: str = ""  # the block's text as a plain string, kept once
 
     @property
     def lead(self) -> bool:
@@ -87,8 +85,9 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
 
 
 def classify_block(block: Block) -> BlockInfo:
-    text = str(block.text).strip()
-    info = BlockInfo(block=block)
+    raw = str(block.text)
+    text = raw.strip()
+    info = BlockInfo(block=block, text=raw)
     info.furniture = fz.classify_single(text)
     if info.furniture == fz.JUMP:
         info.jump_up = "上接" in text or "接" in text[:4]
