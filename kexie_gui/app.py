@@ -43,6 +43,9 @@ def _qt_app(qt_args: list[str]):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from .ui.qtfix import protect_singletons
+
+    protect_singletons()  # before the window makes its first void call (see ui/qtfix.py)
     app = QApplication.instance()
     if app is None:
         QCoreApplication.setOrganizationName(APP_NAME)
@@ -72,6 +75,9 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     from .ui.undo import UndoRecorder
     from .ui.window import MainWindow
 
+    from .ui.qtfix import protect_singletons
+
+    protect_singletons()
     qapp = QApplication.instance()
     settings = settings if settings is not None else Settings(QSettings())
     if runner is None:
@@ -183,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         app.settings.set("ui/language", args.lang)
     app.window.show()
+    if not args.pages and sample_page().is_file():
+        app.controller.warm_up(str(sample_page()))
     return qapp.exec()
 
 

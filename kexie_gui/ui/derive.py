@@ -158,6 +158,8 @@ class Derived:
     provenance: Provenance
     block_starts: list[int] = field(default_factory=list)
     article_of_block: dict[str, int] = field(default_factory=dict)
+    span_starts: list[int] = field(default_factory=list)  # for range queries by the raw view
+    longest_span: int = 0
 
     def block_at(self, offset: int) -> Block | None:
         """The block (after splits) whose raw range holds ``offset``."""
@@ -245,7 +247,9 @@ def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage) -> Derive
     spans, groups = highlight_spans(analysis, decisions, blocks)
     bands, home = article_bands(clean, blocks)
     return Derived(blocks=blocks, spans=spans, groups=groups, bands=bands, provenance=Provenance(clean),
-                   block_starts=[b.start for b in blocks], article_of_block=home)
+                   block_starts=[b.start for b in blocks], article_of_block=home,
+                   span_starts=[s.start for s in spans], longest_span=max((s.end - s.start for s in spans),
+                                                                          default=0))
 
 
 class Lines:

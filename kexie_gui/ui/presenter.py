@@ -202,7 +202,9 @@ class Presenter:
         article = state.clean.articles[index] if state and state.clean and index is not None else None
         self.article_index = index if article is not None else None
         self.w.article.show_article(article, self.article_index)
-        if select_outline and self.article_index is not None:
+        current = self.w.outline.selectionModel().currentIndex()
+        if select_outline and self.article_index is not None and not (
+                current.isValid() and self.outline.place(current) == (self.article_index, -1)):
             self._syncing = True
             try:
                 self.w.outline.selectionModel().setCurrentIndex(

@@ -71,8 +71,10 @@ class RawView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._text = ""
         self._derived: Derived | None = None
-        self._line_spans: dict[int, list[Span]] = {}
-        self._markers: dict[int, list[tuple[str, int, bool]]] = {}
+        self._spans: tuple[Span, ...] = ()  # sorted by start (derive sorts them)
+        self._span_starts: list[int] = []
+        self._max_span = 0
+        self._lines = None
         self._bands: tuple[Band, ...] = ()
         self._band_starts: list[int] = []
         self._focus: list[tuple[int, int]] = []  # raw ranges of the selected suggestion / paragraph
@@ -92,8 +94,8 @@ class RawView(QPlainTextEdit):
             self._text = text
             self._map = Utf16Map(text)
             self._derived = None
-            self._line_spans, self._markers, self._bands, self._focus = {}, {}, (), []
-            self._band_starts = []
+            self._spans, self._span_starts, self._max_span, self._lines = (), [], 0, None
+            self._bands, self._band_starts, self._focus = (), [], []
             self._focus_char = None
             self.setPlainText(text)
         finally:
@@ -101,23 +103,39 @@ class RawView(QPlainTextEdit):
         self._refresh_selections(force=True)
 
     def set_view(self, derived: Derived | None, lines, explain: dict[str, str] | None = None) -> None:
-        """New highlight data (after every decision); ``lines`` maps raw offsets to lines."""
+        """New highlight data (after every decision); ``lines`` maps raw offsets to lines.
+
+        Nothing is indexed per line here: spans are sorted by start, so the
+        lines on screen find theirs by bisection, and a 10 MB page costs no
+        more to show than the seed page.
+        """
         self._derived = derived
         self._explain = explain or {}
-        spans_by_line: dict[int, list[Span]] = defaultdict(list)
-        markers: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
-        if derived is not None:
-            for span in derived.spans:
-                first, last = lines.line_of(span.start), lines.line_of(max(span.start, span.end - 1))
-                for line in range(first, last + 1):
-                    spans_by_line[line].append(span)
-                if span.layer in (LAYER_KEPT, LAYER_DUPLICATE, LAYER_JOIN, LAYER_FURNITURE):
-                    markers[first].append((span.layer, span.group, span.accepted))
-        self._line_spans, self._markers = dict(spans_by_line), dict(markers)
+        self._lines = lines
+        self._spans = derived.spans if derived is not None else ()
+        self._span_starts = derived.span_starts if derived is not None else []
+        self._max_span = derived.longest_span if derived is not None else 0
         self._bands = derived.bands if derived is not None else ()
         self._band_starts = [b.first_line for b in self._bands]
         self._refresh_selections(force=True)
         self.gutter.update()
+
+    def spans_between(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping raw ``[start, end)``."""
+        lo = bisect.bisect_left(self._span_starts, start - self._max_span)
+        hi = bisect.bisect_left(self._span_starts, end)
+        return [sp for sp in self._spans[lo:hi] if sp.end > start]
+
+    def _markers(self, first_line: int, last_line: int) -> dict[int, list[tuple[str, int, bool]]]:
+        """Gutter markers of the lines shown, by the line each span starts on."""
+        if self._lines is None or not self._spans:
+            return {}
+        start, end = self._lines.start_of(first_line), self._lines.start_of(last_line + 1) + 1
+        out: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
+        for sp in self.spans_between(start, end):
+            if sp.layer in (LAYER_KEPT, LAYER_DUPLICATE, LAYER_JOIN, LAYER_FURNITURE):
+                out[self._lines.line_of(sp.start)].append((sp.layer, sp.group, sp.accepted))
+        return out
 
     def highlight_counts(self) -> dict[str, int]:
         return self._derived.counts() if self._derived is not None else {}
@@ -194,13 +212,13 @@ class RawView(QPlainTextEdit):
         if not force and key == self._visible_key:
             return
         self._visible_key = key
-        seen: set[int] = set()
         selections = []
-        for line in range(first, last + 1):
-            for span in self._line_spans.get(line, ()):
-                if id(span) in seen:
-                    continue
-                seen.add(id(span))
+        if self._spans:
+            doc = self.document()
+            start = self.from_qt(doc.findBlockByNumber(first - 1).position())
+            last_block = doc.findBlockByNumber(last - 1)
+            end = self.from_qt(last_block.position() + last_block.length())
+            for span in self.spans_between(start, end):
                 fmt = span_format(span)
                 if fmt is not None:
                     selections.append(self._selection(span.start, span.end, fmt))
@@ -244,8 +262,8 @@ class RawView(QPlainTextEdit):
 
     def span_tooltip(self, offset: int, line: int) -> str:
         texts = []
-        for span in self._line_spans.get(line, ()):
-            if span.start <= offset < span.end or (span.layer == LAYER_JOIN and abs(span.start - offset) <= 1):
+        for span in self.spans_between(offset - 1, offset + 2):
+            if span.start <= offset < span.end or span.layer == LAYER_JOIN:
                 if span.layer == LAYER_KEPT:
                     texts.append(_tr("RawView", "The copy that is kept of a repeated passage"))
                 elif span.suggestion and span.suggestion in self._explain:
@@ -286,7 +304,7 @@ class RawView(QPlainTextEdit):
         parts = []
         if band is not None:
             parts.append(_tr("RawView", "Article {n}: {title}").format(n=band.article + 1, title=band.title))
-        for layer, group, accepted in self._markers.get(line, ()):
+        for layer, group, accepted in self._markers(line, line).get(line, ()):
             if layer == LAYER_KEPT:
                 parts.append(_tr("RawView", "Kept copy of repeat group {n}").format(n=group + 1))
             elif layer == LAYER_DUPLICATE:
@@ -306,6 +324,9 @@ class RawView(QPlainTextEdit):
         mark_x = num_right + 2
         cursor_line = self.textCursor().blockNumber() + 1
         drawn_band_labels = set()
+        first_shown = block.blockNumber() + 1
+        markers_by_line = self._markers(first_shown, first_shown + self.viewport().height()
+                                        // max(1, fm.height()) + 2)
         while block.isValid():
             geo = self.blockBoundingGeometry(block).translated(offset)
             if geo.top() > event.rect().bottom():
@@ -314,7 +335,7 @@ class RawView(QPlainTextEdit):
                 line = block.blockNumber() + 1
                 top, height = int(geo.top()), int(geo.height())
                 # line number; furniture lines greyed
-                markers = self._markers.get(line, ())
+                markers = markers_by_line.get(line, ())
                 grey = any(m[0] == LAYER_FURNITURE and m[2] for m in markers)
                 painter.setPen(QColor(palette.FURNITURE_TEXT) if grey or line != cursor_line
                                else pal.text().color())

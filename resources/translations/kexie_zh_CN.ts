@@ -72,12 +72,20 @@
         <translation>撤销上一个决定</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Redo the undone decision</source>
         <translation>重做刚撤销的决定</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Edit &amp;text…</source>
@@ -120,12 +128,20 @@
         <translation>接受所选建议并转到下一条</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
         <source>&amp;Reject</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
         <source>Reject the selected suggestion and go to the next</source>
         <translation>拒绝所选建议并转到下一条</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Re&amp;open</source>
@@ -144,12 +160,20 @@
         <translation>接受所选类别的全部建议（一步即可撤销）</translation>
     </message>
     <message>
+        <source>Accept all</source>
+        <translation>全部接受</translation>
+    </message>
+    <message>
         <source>Reject all of this k&amp;ind</source>
         <translation>拒绝全部同类建议(&amp;I)</translation>
     </message>
     <message>
         <source>Reject every suggestion of the selected kind (one undo step)</source>
         <translation>拒绝所选类别的全部建议（一步即可撤销）</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>全部拒绝</translation>
     </message>
     <message>
         <source>&amp;Split article here</source>

@@ -68,3 +68,11 @@ def seed_app(app):
     drop(app.window.raw.viewport(), [SEED])
     assert app.controller.current is not None and app.controller.current.view is not None
     return app
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _none_stays_alive():
+    """PySide6 6.12 on Python 3.11 loses references to None, True and False (see kexie_gui/ui/qtfix.py)."""
+    from kexie_gui.ui.qtfix import protect_singletons
+
+    protect_singletons()

@@ -73,6 +73,26 @@ def test_outline_model_passes_the_model_tester_and_drags_paragraphs(qtmodelteste
     assert not other.dropMimeData(mime, 2, -1, -1, other.index(0, 0)) and len(seen) == 2
 
 
+def test_outline_updates_in_place_when_only_paragraphs_change(qtmodeltester, qapp):
+    c = _opened()
+    model = OutlineModel()
+    model.set_clean(c.current.clean, c.current.id)
+    qtmodeltester.check(model)  # the tester stays attached and checks every signal below
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    join = next(s for s in c.current.analysis.suggestions if s.kind == "join")
+    c.decide(join.id, False)  # one paragraph more in article 1
+    model.set_clean(c.current.clean, c.current.id)
+    assert model.rowCount(model.index(0, 0)) == len(c.current.clean.articles[0].paragraphs)
+    c.decide(join.id, True)
+    model.set_clean(c.current.clean, c.current.id)
+    assert model.rowCount(model.index(0, 0)) == len(c.current.clean.articles[0].paragraphs)
+    assert resets == []
+    c.split_at(int(c.current.clean.articles[1].paragraph_keys[2][1:]))  # a new article: reset
+    model.set_clean(c.current.clean, c.current.id)
+    assert resets == [1] and model.rowCount() == 5
+
+
 def test_pages_model_passes_the_model_tester(qtmodeltester, qapp, tmp_path):
     c = Controller()
     model = PagesModel(c)
