@@ -49,7 +49,7 @@ from .fileio import ExportError, atomic_write_bytes, atomic_write_text
 __all__ = [
     "FORMAT", "VERSION", "SESSION_SUFFIX", "SIMILARITY", "SessionError", "SessionResult", "LostDecision",
     "data_dir", "session_path_for", "session_candidates", "save_session", "load_session",
-    "session_document", "read_session_file", "restore_decisions",
+    "session_document", "fingerprints", "parse_session", "read_session_file", "restore_decisions",
 ]
 
 FORMAT = "kexie-session"
@@ -149,36 +149,51 @@ def _copies(blocks) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _block_print(block: Block, copies: Mapping[str, tuple[int, int]], page: Page) -> dict:
-    nth, of = copies[block.id]
-    return {"text": str(block.text), "nth": nth, "of": of, "line": page.line_of(block.start)}
+class _Blocks:
+    """A list of blocks with what a fingerprint needs: copies of each text, neighbours, positions."""
+
+    def __init__(self, blocks, page: Page):
+        self.list = list(blocks)
+        self.page = page
+        self.pos = {b.id: i for i, b in enumerate(self.list)}
+        self.copies = _copies(self.list)
+
+    def context(self, block: Block) -> tuple[str, str]:
+        """The end of the block before and the start of the block after (they tell copies apart)."""
+        i = self.pos[block.id]
+        prev = str(self.list[i - 1].text)[-_CONTEXT:] if i > 0 else ""
+        nxt = str(self.list[i + 1].text)[:_CONTEXT] if i + 1 < len(self.list) else ""
+        return prev, nxt
+
+    def print(self, block: Block) -> dict:
+        nth, of = self.copies[block.id]
+        prev, nxt = self.context(block)
+        return {"text": str(block.text), "nth": nth, "of": of, "index": self.pos[block.id], "prev": prev,
+                "next": nxt, "line": self.page.line_of(block.start)}
 
 
-def _split_print(blocks: tuple[Block, ...], copies, page: Page, offset: int) -> dict | None:
-    for b in blocks:
+def _split_print(blocks: _Blocks, offset: int) -> dict | None:
+    for b in blocks.list:
         if b.start < offset < b.end:
             k = next((i for i in range(len(b.text)) if b.text.raw_offset(i) == offset), None)
             if not k:
                 return None
             text = str(b.text)
-            return {"block": _block_print(b, copies, page), "at": k,
+            return {"block": blocks.print(b), "at": k,
                     "left": text[max(0, k - _CONTEXT):k], "right": text[k:k + _CONTEXT]}
     return None
 
 
 def fingerprints(analysis: Analysis, decisions: Decisions) -> dict:
     """Content fingerprints of every block, suggestion and split ``decisions`` refer to."""
-    page = analysis.page
-    raw_copies = _copies(analysis.blocks)
-    cut = split_blocks_at(analysis.blocks, decisions.splits)
-    cut_copies = _copies(cut)
-    cut_by_id = {b.id: b for b in cut}
+    raw = _Blocks(analysis.blocks, analysis.page)
+    cut = _Blocks(split_blocks_at(analysis.blocks, decisions.splits), analysis.page)
+    cut_by_id = {b.id: b for b in cut.list}
 
     referenced = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
     referenced += [bid for move in decisions.moves for bid in move if bid]
     # null marks a reference to nothing (a piece whose split was undone...): it had no effect
-    blocks = {bid: _block_print(cut_by_id[bid], cut_copies, page) if bid in cut_by_id else None
-              for bid in referenced}
+    blocks = {bid: cut.print(cut_by_id[bid]) if bid in cut_by_id else None for bid in referenced}
 
     suggestions = {}
     by_id = {s.id: s for s in analysis.suggestions}
@@ -189,10 +204,10 @@ def fingerprints(analysis: Analysis, decisions: Decisions) -> dict:
             continue
         suggestions[sid] = {
             "kind": s.kind,
-            "blocks": [_block_print(analysis.block(b), raw_copies, page) for b in s.blocks],
+            "blocks": [raw.print(analysis.block(b)) for b in s.blocks],
             "ranges": _relative_ranges(analysis, s),  # relative to its first block: they survive a shift
         }
-    splits = {str(o): _split_print(analysis.blocks, raw_copies, page, o) for o in decisions.splits}
+    splits = {str(o): _split_print(raw, o) for o in decisions.splits}
     return {"blocks": blocks, "suggestions": suggestions, "splits": splits}
 
 
@@ -301,7 +316,8 @@ def _is_int(x) -> bool:
 
 def _valid_block_print(fp) -> bool:
     return (isinstance(fp, dict) and isinstance(fp.get("text"), str) and _is_int(fp.get("nth"))
-            and _is_int(fp.get("of")) and 0 <= fp["nth"] < fp["of"])
+            and _is_int(fp.get("of")) and 0 <= fp["nth"] < fp["of"] and _is_int(fp.get("index", 0))
+            and isinstance(fp.get("prev", ""), str) and isinstance(fp.get("next", ""), str))
 
 
 def _valid_suggestion_print(fp) -> bool:
@@ -507,23 +523,31 @@ _NOT_FOUND = ("that text is no longer on the page", "该文字已不在页面上
 
 
 class _Matcher:
-    """Finds the block of a fingerprint among the blocks of the new analysis."""
+    """Finds the block of a fingerprint among the blocks of the new analysis.
 
-    def __init__(self, blocks):
-        self.blocks = list(blocks)
+    Same text first; when the page holds several copies of it, the same copy
+    (n-th of as many), else the copy between the same neighbours, else the
+    copy nearest the old position.  No same text: the unique best rapidfuzz
+    ratio >= :data:`SIMILARITY`, with the same tie-breaks.  Every new block is
+    given to one fingerprint at most.
+    """
+
+    def __init__(self, blocks, page: Page):
+        self.blocks = _Blocks(blocks, page)
         self.by_text: dict[str, list[Block]] = defaultdict(list)
-        for b in self.blocks:
+        for b in self.blocks.list:
             self.by_text[str(b.text)].append(b)
-        self.texts = [str(b.text) for b in self.blocks]
+        self.texts = [str(b.text) for b in self.blocks.list]
         self.claimed: dict[str, str] = {}  # new block id -> fingerprint key that took it
         self._memo: dict[str, tuple] = {}
 
     def find(self, fp: Mapping) -> tuple[Block | None, bool, tuple[str, str]]:
-        """``(block, exact, why-not)``: ``block`` None when the fingerprint cannot be placed."""
+        """``(block, sure, why-not)``: ``block`` None when the fingerprint cannot be placed;
+        ``sure`` False when the text changed or the copy was chosen by position (worth a look)."""
         key = json.dumps([fp.get("text"), fp.get("nth"), fp.get("of")], ensure_ascii=False)
         if key in self._memo:
             return self._memo[key]
-        result = self._find(fp)
+        result = self._find(fp, key)
         block = result[0]
         if block is not None:
             other = self.claimed.get(block.id)
@@ -534,17 +558,14 @@ class _Matcher:
         self._memo[key] = result
         return result
 
-    def _find(self, fp: Mapping):
-        text, nth, of = str(fp.get("text", "")), int(fp.get("nth", 0)), int(fp.get("of", 1))
+    def _find(self, fp: Mapping, key: str):
+        text = str(fp.get("text", ""))
         same = self.by_text.get(text, [])
-        if len(same) == 1:
-            return same[0], True, ("", "")
-        if len(same) > 1:
-            if len(same) == of and 0 <= nth < of:
-                return same[nth], True, ("", "")
-            return None, False, (f"the text now occurs {len(same)} times on the page (it occurred {of} "
-                                 f"time(s)); cannot tell which copy is meant",
-                                 f"该文字现在在页面上出现 {len(same)} 次（原为 {of} 次），无法判断是哪一处")
+        if same:
+            return self._pick(same, fp, key, True, (
+                f"the text now occurs {len(same)} times on the page (it occurred {fp.get('of', 1)} time(s)); "
+                f"cannot tell which copy is meant",
+                f"该文字现在在页面上出现 {len(same)} 次（原为 {fp.get('of', 1)} 次），无法判断是哪一处"))
         if not text:
             return None, False, _NOT_FOUND
         from rapidfuzz import fuzz, process
@@ -553,13 +574,31 @@ class _Matcher:
         if not hits:
             return None, False, _NOT_FOUND
         best = max(score for _, score, _ in hits)
-        top = sorted(i for _, score, i in hits if score == best)
-        if len(top) == 1:
-            return self.blocks[top[0]], False, ("", "")
-        if len(top) == of and 0 <= nth < of:
-            return self.blocks[top[nth]], False, ("", "")
-        return None, False, (f"{len(top)} places on the page resemble it equally; cannot tell which is meant",
-                             f"页面上有 {len(top)} 处与之同样相似，无法判断是哪一处")
+        top = [self.blocks.list[i] for i in sorted(i for _, score, i in hits if score == best)]
+        return self._pick(top, fp, key, False, (
+            f"{len(top)} places on the page resemble it equally; cannot tell which is meant",
+            f"页面上有 {len(top)} 处与之同样相似，无法判断是哪一处"))
+
+    def _pick(self, candidates: list[Block], fp: Mapping, key: str, exact: bool, why: tuple[str, str]):
+        if len(candidates) == 1:
+            return candidates[0], exact, ("", "")
+        nth, of = int(fp.get("nth", 0)), int(fp.get("of", 1))
+        if len(candidates) == of and 0 <= nth < of:
+            return candidates[nth], exact, ("", "")
+        free = [c for c in candidates if self.claimed.get(c.id, key) == key]
+        if "prev" in fp or "next" in fp:
+            scores = [(self.blocks.context(c)[0] == fp.get("prev")) + (self.blocks.context(c)[1] == fp.get("next"))
+                      for c in free]
+            best = max(scores, default=0)
+            if best:
+                free = [c for c, sc in zip(free, scores) if sc == best]
+                if len(free) == 1:
+                    return free[0], exact and best == 2, ("", "")
+        if "index" in fp and free:
+            ranked = sorted((abs(self.blocks.pos[c.id] - int(fp["index"])), n) for n, c in enumerate(free))
+            if len(ranked) == 1 or ranked[0][0] < ranked[1][0]:
+                return free[ranked[0][1]], False, ("", "")
+        return None, False, why
 
 
 def _locate_cut(block: Block, fp: Mapping, exact: bool) -> int | None:
@@ -645,7 +684,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     inert = 0
 
     # splits first: they decide which pieces the other decisions refer to
-    raw_matcher = _Matcher(analysis.blocks)
+    raw_matcher = _Matcher(analysis.blocks, page)
     splits: list[int] = []
     for offset in old.splits:
         fp = _lookup(fp_splits, str(offset))
@@ -669,7 +708,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
 
     cut = split_blocks_at(analysis.blocks, tuple(sorted(set(splits))))
     cut_ids = {b.id for b in cut}
-    cut_matcher = _Matcher(cut)
+    cut_matcher = _Matcher(cut, page)
 
     def block_id(bid: str):
         """``(new id, None)``, ``(_INERT, None)`` or ``(None, (fingerprint, why))``."""

@@ -166,11 +166,30 @@ def test_copies_of_the_same_text_keep_their_order(tmp_path):
     page2, analysis2 = opened(path)
     result = load_session(path, page2, analysis2)
     new_copies = [b for b in analysis2.blocks if str(b.text).startswith("重复")]
-    assert result.decisions.roles == ((new_copies[1].id, "furniture"),)
+    assert result.decisions.roles == ((new_copies[1].id, "furniture"),) and result.notes == ()
     path.write_text(text + "\n重复的一段文字，两处都印了。\n", encoding="utf-8")  # now three copies
     page3, analysis3 = opened(path)
     result = load_session(path, page3, analysis3)
-    assert [x.what for x in result.lost] == ["role"] and "occurs 3 times" in result.lost[0].message
+    third = [b for b in analysis3.blocks if str(b.text).startswith("重复")]
+    assert result.decisions.roles == ((third[1].id, "furniture"),)  # the one after 中间, nearest its old place
+    assert result.lost == () and "check it" in result.notes[0]
+
+
+def test_a_copy_that_cannot_be_told_apart_is_lost(tmp_path):
+    path = tmp_path / "dup.txt"
+    path.write_text("标题一则科协新闻\n\n前面的一段文字。\n\n重复的一段文字。\n\n后面的一段文字。\n", encoding="utf-8")
+    page, analysis = opened(path)
+    (x,) = [b for b in analysis.blocks if str(b.text).startswith("重复")]
+    save_session(path, page, Decisions().with_role(x.id, "subtitle"), analysis=analysis)
+    # two copies now, neither between the old neighbours, one block either side of the old place
+    path.write_text("标题一则科协新闻\n\n重复的一段文字。\n\n另一段文字。\n\n重复的一段文字。\n\n再一段文字。\n",
+                    encoding="utf-8")
+    page2, analysis2 = opened(path)
+    result = load_session(path, page2, analysis2)
+    (lost,) = result.lost
+    assert lost.message.endswith("is lost: the text now occurs 2 times on the page (it occurred 1 time(s)); "
+                                 "cannot tell which copy is meant")
+    assert result.decisions == Decisions()
 
 
 def test_a_split_follows_its_text_in_a_changed_block(small):
