@@ -28,18 +28,41 @@ class UsageError(KexieError):
     pass
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
-    """Files named on the command line; a folder means every ``.txt`` in it (recursively, sorted)."""
+def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[Path, Path]]:
+    """(page file, output name without suffix) for every page on the command line.
+
+    A folder means every ``.txt`` in it, recursively and sorted; its pages keep
+    their sub-folders in the output (``2024/03/001.txt`` → ``OUT/2024/03/001.json``),
+    so pages with the same name in different folders never overwrite each other.
+    """
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES
-                           and not f.name.endswith(".gold.json"))
+            try:
+                found = sorted(f for f in p.rglob("*") if f.suffix.lower() in PAGE_SUFFIXES and f.is_file())
+            except OSError as exc:
+                print(f"kexie: {p}: cannot list the folder ({exc.strerror or exc})", file=sys.stderr)
+                continue
             if not found:
                 print(f"kexie: {p}: no .txt pages in this folder", file=sys.stderr)
-            yield from found
+            for f in found:
+                yield f, f.relative_to(p).with_suffix("")
         else:
-            yield p
+            yield p, Path(p.stem)
+
+
+def plan_outputs(pages: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """Give two pages that would write the same output name distinct names (``name (2)``)."""
+    taken: set[str] = set()
+    out = []
+    for page, name in pages:
+        candidate, n = name, 1
+        while str(candidate).casefold() in taken:
+            n += 1
+            candidate = name.with_name(f"{name.name} ({n})")
+        taken.add(str(candidate).casefold())
+        out.append((page, candidate))
+    return out
 
 
 class Progress:
@@ -65,16 +88,18 @@ class Progress:
             self.stream.flush()
 
 
-def _target(out_dir: Path, page: Path, fmt: str) -> Path:
+def _target(out_dir: Path, name: Path, fmt: str) -> Path:
     from .export import EXTENSIONS
 
-    return out_dir / (page.stem + EXTENSIONS[fmt])
+    target = out_dir / name.with_name(name.name + EXTENSIONS[fmt])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def cmd_clean(args) -> int:
     from .export import render, write_page
 
-    pages = list(iter_inputs(args.pages))
+    pages = plan_outputs(list(iter_inputs(args.pages)))
     if not pages:
         raise UsageError("no input pages")
     if args.output is None and (len(pages) > 1 or args.format != "json"):
@@ -87,7 +112,7 @@ def cmd_clean(args) -> int:
             raise UsageError(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from None
     failed = 0
     progress = Progress(len(pages))
-    for n, page_path in enumerate(pages, 1):
+    for n, (page_path, name) in enumerate(pages, 1):
         progress.update(n - 1, page_path.name)
         try:
             clean = apply(analyse(load_page(page_path)))
@@ -95,7 +120,11 @@ def cmd_clean(args) -> int:
                 sys.stdout.buffer.write(render(clean, "json"))
                 sys.stdout.flush()
             else:
-                write_page(clean, args.format, _target(out_dir, page_path, args.format), force=args.force)
+                write_page(clean, args.format, _target(out_dir, name, args.format), force=args.force)
+        except OSError as exc:
+            failed += 1
+            progress.close()
+            print(f"kexie: {page_path.name}: {exc.strerror or exc}", file=sys.stderr)
         except KexieError as exc:
             failed += 1
             progress.close()
@@ -120,7 +149,7 @@ def describe(analysis) -> str:
 
 def cmd_analyze(args) -> int:
     failed = 0
-    for page_path in iter_inputs(args.pages):
+    for page_path, _ in iter_inputs(args.pages):
         try:
             analysis = analyse(load_page(page_path))
         except KexieError as exc:

@@ -70,3 +70,12 @@ def test_analyze_lists_suggestions(capsys):
 def test_missing_file_message(tmp_path, capsys):
     assert main(["clean", str(tmp_path / "nope.txt")]) == EXIT_SOME_FAILED
     assert "nope.txt: no such file" in capsys.readouterr().err
+
+
+def test_two_files_with_one_name_get_distinct_outputs(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEED, tmp_path / sub / "page.txt")
+    out = tmp_path / "out"
+    assert main(["clean", str(tmp_path / "a" / "page.txt"), str(tmp_path / "b" / "page.txt"), "-o", str(out)]) == EXIT_OK
+    assert sorted(p.name for p in out.iterdir()) == ["page (2).json", "page.json"]
