@@ -157,19 +157,22 @@ class _Blocks:
         self.page = page
         self.pos = {b.id: i for i, b in enumerate(self.list)}
         self.copies = _copies(self.list)
+        self._ends: list[tuple[str, str]] | None = None
 
     def context(self, block: Block) -> tuple[str, str]:
         """The end of the block before and the start of the block after (they tell copies apart)."""
+        if self._ends is None:
+            self._ends = [(str.__getitem__(b.text, slice(-_CONTEXT, None)), str.__getitem__(b.text, slice(_CONTEXT)))
+                          for b in self.list]
         i = self.pos[block.id]
-        prev = str(self.list[i - 1].text)[-_CONTEXT:] if i > 0 else ""
-        nxt = str(self.list[i + 1].text)[:_CONTEXT] if i + 1 < len(self.list) else ""
-        return prev, nxt
+        return (self._ends[i - 1][0] if i > 0 else "",
+                self._ends[i + 1][1] if i + 1 < len(self.list) else "")
 
     def print(self, block: Block) -> dict:
         nth, of = self.copies[block.id]
         prev, nxt = self.context(block)
         return {"text": str(block.text), "nth": nth, "of": of, "index": self.pos[block.id], "prev": prev,
-                "next": nxt, "line": self.page.line_of(block.start)}
+                "next": nxt, "line": block.line_start}
 
 
 def _split_print(blocks: _Blocks, offset: int) -> dict | None:
@@ -263,7 +266,9 @@ def session_document(page_path: str | os.PathLike | None, page: Page | None, dec
 
 
 def _encode(doc: Mapping) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    """One top-level key per line: readable in a diff, and fast (``indent`` would use the slow encoder)."""
+    items = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in doc.items())
+    return "{\n" + ",\n".join(items) + "\n}\n"
 
 
 def _damaged(name: str, why: str) -> SessionError:
@@ -587,8 +592,8 @@ class _Matcher:
             return candidates[nth], exact, ("", "")
         free = [c for c in candidates if self.claimed.get(c.id, key) == key]
         if "prev" in fp or "next" in fp:
-            scores = [(self.blocks.context(c)[0] == fp.get("prev")) + (self.blocks.context(c)[1] == fp.get("next"))
-                      for c in free]
+            contexts = [self.blocks.context(c) for c in free]
+            scores = [(prev == fp.get("prev")) + (nxt == fp.get("next")) for prev, nxt in contexts]
             best = max(scores, default=0)
             if best:
                 free = [c for c, sc in zip(free, scores) if sc == best]

@@ -397,3 +397,10 @@ def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_lef
     assert changed.lost == () and changed.restored == changed.total == 2
     assert changed.notes == ("1 saved decision(s) that had no effect on the page were left out",)
     assert articles(analysis2, changed.decisions) == articles(analysis, d)
+
+
+def test_fingerprints_cover_every_field_of_decisions():
+    """A new kind of decision must get a fingerprint too, or a changed page would drop it silently."""
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(Decisions)] == ["choices", "roles", "edits", "moves", "splits"]
