@@ -94,6 +94,13 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16
+    nuls = data.count(b"\x00")
+    if nuls and nuls <= max(3, len(data) // 1000):
+        # a few stray NUL bytes in a text page (a damaged transfer): drop them, keep the page
+        try:
+            return data.replace(b"\x00", b"").decode("utf-8"), f"utf-8 ({nuls} NUL byte(s) removed)"
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise LoadError(f"{name}: this is not a text file (it contains NUL bytes); open a plain-text page")
     damaged = data.decode("utf-8", errors="replace")
