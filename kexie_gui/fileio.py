@@ -18,13 +18,29 @@ from pathlib import Path
 
 from .core.load import KexieError
 
-__all__ = ["ExportError", "atomic_write_bytes", "atomic_write_text", "describe_os_error"]
+__all__ = ["ExportError", "atomic_write_bytes", "atomic_write_text", "describe_os_error", "temp_files_for"]
 
 _TEMP_ATTEMPTS = 8  # random temp names collide only by bad luck; retry a few times
 
 
 class ExportError(KexieError):
-    """Writing an exported file failed; the message is meant for the editor."""
+    """Writing an exported file failed; the message is meant for the editor.
+
+    ``errno`` is the operating system's error number when an OSError caused it.
+    """
+
+    def __init__(self, message: str, errno_: int | None = None):
+        super().__init__(message)
+        self.errno = errno_
+
+
+def temp_files_for(path: str | os.PathLike) -> list[Path]:
+    """Temporary files an interrupted atomic write of ``path`` may have left beside it."""
+    target = Path(path)
+    try:
+        return sorted(target.parent.glob(f".{target.name}.*.tmp"))
+    except OSError:
+        return []
 
 
 def describe_os_error(path: Path, exc: OSError) -> str:
@@ -129,11 +145,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, force: bool = Fa
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
-        raise ExportError(describe_os_error(path, OSError(errno.ENOENT, "No such folder")))
+        raise ExportError(describe_os_error(path, OSError(errno.ENOENT, "No such folder")), errno.ENOENT)
     if path.is_dir():
-        raise ExportError(describe_os_error(path, OSError(errno.EISDIR, "Is a folder")))
+        raise ExportError(describe_os_error(path, OSError(errno.EISDIR, "Is a folder")), errno.EISDIR)
     if not force and os.path.lexists(path):
-        raise ExportError(describe_os_error(path, OSError(errno.EEXIST, "File exists")))
+        raise ExportError(describe_os_error(path, OSError(errno.EEXIST, "File exists")), errno.EEXIST)
     old_mode = None
     if force:
         try:
@@ -159,7 +175,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, force: bool = Fa
         _publish(tmp, path, force)
         tmp = None
     except OSError as exc:
-        raise ExportError(describe_os_error(path, exc)) from exc
+        raise ExportError(describe_os_error(path, exc), exc.errno) from exc
     finally:
         if tmp is not None:
             _remove_quietly(tmp)

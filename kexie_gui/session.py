@@ -44,7 +44,7 @@ from . import APP_NAME, __version__
 from .core.apply import split_blocks_at
 from .core.load import MAX_BYTES, KexieError
 from .core.model import Analysis, Block, Decisions, Page
-from .fileio import ExportError, atomic_write_bytes, atomic_write_text
+from .fileio import ExportError, atomic_write_bytes, atomic_write_text, temp_files_for
 
 __all__ = [
     "FORMAT", "VERSION", "SESSION_SUFFIX", "SIMILARITY", "SessionError", "SessionResult", "LostDecision",
@@ -386,15 +386,12 @@ def _keep_old(target: Path, sha256: str) -> Path | None:
 def _sweep_stale_temps(target: Path) -> None:
     """Remove temp files a killed save left beside ``target`` (fileio names them ``.NAME.xxxx.tmp``)."""
     now = time.time()
-    try:
-        for p in target.parent.glob(f".{target.name}.*.tmp"):
-            try:
-                if now - p.stat().st_mtime > STALE_TEMP_SECONDS:
-                    p.unlink()
-            except OSError:
-                continue
-    except OSError:
-        pass
+    for p in temp_files_for(target):
+        try:
+            if now - p.stat().st_mtime > STALE_TEMP_SECONDS:
+                p.unlink()
+        except OSError:
+            continue
 
 
 def _write(target: Path, doc: Mapping, sha256: str) -> None:
@@ -443,9 +440,8 @@ def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisio
         _write(target, doc, page.sha256)
         return target
     except ExportError as exc:
-        cause = exc.__cause__
         if (project_dir is not None or target.absolute().parent != page_folder
-                or getattr(cause, "errno", None) not in _REFUSED):
+                or exc.errno not in _REFUSED):
             raise SessionError(_save_error(exc)) from None
         first = _save_error(exc)
     fallback = _fallback_path(Path(path_of_page))
