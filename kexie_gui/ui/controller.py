@@ -102,7 +102,7 @@ class PageState:
     id: str
     path: str
     page: Page
-    lines: Lines
+    lines: Lines | None = None  # computed with the analysis, off the GUI thread
     analysis: Analysis | None = None
     decisions: Decisions = field(default_factory=Decisions)
     clean: CleanPage | None = None
@@ -148,6 +148,8 @@ class PageState:
         return count
 
     def line_of(self, offset: int) -> int:
+        if self.lines is None:
+            self.lines = Lines(self.page.text)
         return self.lines.line_of(offset)
 
 
@@ -243,7 +245,7 @@ class Controller:
             except LoadError as exc:
                 errors.append(str(exc))
                 continue
-            state = PageState(id=pid, path=pid, page=page, lines=Lines(page.text))
+            state = PageState(id=pid, path=pid, page=page)
             self.pages.append(state)
             opened.append(pid)
             first = first or pid
@@ -303,7 +305,7 @@ class Controller:
 
         def work():
             analysis = analyse(page)
-            return (analysis,) + compute(analysis, Decisions())
+            return (analysis,) + compute(analysis, Decisions()) + (Lines(page.text),)
 
         self._work_started(self._t("Controller", "Analysing {name}…").format(name=state.name))
         self.runner.submit(work, lambda result: self._analysed(state, result),
@@ -313,7 +315,7 @@ class Controller:
         self._work_ended()
         if state not in self.pages:
             return
-        state.analysis, state.clean, state.view = result
+        state.analysis, state.clean, state.view, state.lines = result
         state.decisions = Decisions()
         self.pages_changed.emit()
         self.page_updated.emit(state)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPolygon, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -22,6 +22,7 @@ from .i18n import _tr
 from .utf16 import Utf16Map
 
 BAND_WIDTH = 16
+CHUNK = 100_000  # characters per slice of a long page (about 20 ms of work each)
 MARK_WIDTH = 14
 
 
@@ -57,6 +58,7 @@ class Gutter(QWidget):
 
 class RawView(QPlainTextEdit):
     offset_clicked = Signal(int)  # raw offset (code points) the editor put the cursor at
+    loaded = Signal()  # a long page finished going in
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +84,7 @@ class RawView(QPlainTextEdit):
         self._explain: dict[str, str] = {}
         self._visible_key = None
         self._programmatic = False
+        self._loading = 0
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._on_update_request)
         self.cursorPositionChanged.connect(self._on_cursor)
@@ -89,6 +92,8 @@ class RawView(QPlainTextEdit):
 
     # -- content
     def set_text(self, text: str) -> None:
+        """Show a page.  Long pages go in by slices between events: a 10 MB page at once freezes for 0.5 s."""
+        self._loading += 1  # a slice still queued for an older page stops when it sees this change
         self._programmatic = True
         try:
             self._text = text
@@ -97,9 +102,32 @@ class RawView(QPlainTextEdit):
             self._spans, self._span_starts, self._max_span, self._lines = (), [], 0, None
             self._bands, self._band_starts, self._focus = (), [], []
             self._focus_char = None
-            self.setPlainText(text)
+            self.setPlainText(text[:CHUNK])
         finally:
             self._programmatic = False
+        if len(text) > CHUNK:
+            QTimer.singleShot(0, lambda n=self._loading: self._append(n, CHUNK))
+
+    def _append(self, loading: int, start: int) -> None:
+        if loading != self._loading:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._programmatic = True
+        try:
+            cursor.insertText(self._text[start:start + CHUNK])
+        finally:
+            self._programmatic = False
+        if start + CHUNK < len(self._text):
+            QTimer.singleShot(0, lambda: self._append(loading, start + CHUNK))
+        else:
+            self._refresh_selections(force=True)
+            self.loaded.emit()
+
+    @property
+    def complete(self) -> bool:
+        """Is the whole page in the document (not still going in by slices)?"""
+        return self.document().characterCount() - 1 >= self.to_qt(len(self._text))
         self._refresh_selections(force=True)
 
     def set_view(self, derived: Derived | None, lines, explain: dict[str, str] | None = None) -> None:

@@ -29,6 +29,25 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot):
     pool.waitForDone()
 
 
+def test_the_collector_pauses_and_threads_switch_faster_while_work_runs(qtbot):
+    import gc
+    import sys
+
+    pool = QThreadPool()
+    runner = QtRunner(pool)
+    seen = []
+    interval = sys.getswitchinterval()
+    assert gc.isenabled()
+    runner.submit(lambda: (gc.isenabled(), sys.getswitchinterval()), seen.append, seen.append)
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [(False, min(interval, 0.001))]
+    assert gc.isenabled() and sys.getswitchinterval() == interval
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+    pool.waitForDone()
+
+
 def test_the_window_shows_progress_while_the_pool_analyses(make_app, qtbot):
     pool = QThreadPool()
     app = make_app(runner=QtRunner(pool))
