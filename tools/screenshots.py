@@ -26,10 +26,13 @@ def main(argv=None) -> int:
     parser.add_argument("--page", default=str(SEED))
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--only", nargs="*", help="names of the shots to take (default: all)")
+    parser.add_argument("--full-colour", action="store_true",
+                        help="keep 32-bit colour (default: a 256-colour palette, a quarter of the size)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from kexie_gui.app import _qt_app, compose
@@ -61,7 +64,11 @@ def main(argv=None) -> int:
         for _ in range(3):
             QApplication.processEvents()
         path = out / f"{name}.png"
-        app.window.grab().save(str(path), "PNG", 9)
+        image = app.window.grab().toImage()
+        if not args.full_colour:  # UI pictures hold few colours: a palette keeps them sharp and small
+            image = image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+                                          | Qt.ImageConversionFlag.AvoidDither)
+        image.save(str(path), "PNG", 9)
         print(f"{path}  {path.stat().st_size // 1024} KB")
 
     app = build("en")

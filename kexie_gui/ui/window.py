@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFra
 
 from .. import __version__
 from . import actions as table
+from . import palette
 from .articleview import ArticleView
 from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
 from .dropfilter import DropFilter
@@ -21,6 +22,19 @@ from .i18n import LANGUAGES, _tr
 from .panels import PagesPanel, SuggestionsPanel
 from .rawview import RawView
 from .settings import Settings
+
+
+def legend_html() -> str:
+    """The key to the raw page's colours, in the same palette the view paints with."""
+    def swatch(colour: str, text: str, extra: str = "") -> str:
+        return (f'<span style="background:{colour};{extra}">&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}'
+                f'&nbsp;&nbsp;&nbsp;')
+
+    g0, g1 = palette.GROUP_COLOURS[0], palette.GROUP_COLOURS[1]
+    return ("<small>" + f'<span style="color:{g0}">◆</span>&nbsp;' + _tr("MainWindow", "kept copy")
+            + "&nbsp;&nbsp;&nbsp;" + swatch(g1, _tr("MainWindow", "repeat (one colour per group)"))
+            + swatch("#c8c8c8", _tr("MainWindow", "furniture"))
+            + swatch(palette.JOIN, _tr("MainWindow", "broken join")) + "</small>")
 
 
 class MessageBar(QFrame):
@@ -93,7 +107,14 @@ class MainWindow(QMainWindow):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.raw_title)
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.raw_title)
+        head.addStretch(1)
+        head.addWidget(self.legend)
+        lv.addLayout(head)
         lv.addWidget(self.raw)
         self.article_splitter = QSplitter(Qt.Orientation.Vertical)
         self.article_splitter.setObjectName("article_splitter")
@@ -205,6 +226,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.raw_title.setText("<b>" + _tr("MainWindow", "Raw page") + "</b>")
         self.articles_title.setText("<b>" + _tr("MainWindow", "Articles") + "</b>")
+        self.legend.setText(legend_html())
         self.raw.setPlaceholderText(_tr("MainWindow", "Drop .txt pages or a folder here, or use File › Open."))
         self.pages_dock.setWindowTitle(_tr("MainWindow", "Pages"))
         self.suggestions_dock.setWindowTitle(_tr("MainWindow", "Suggestions"))

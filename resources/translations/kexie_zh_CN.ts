@@ -424,6 +424,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>kept copy</source>
+        <translation>保留份</translation>
+    </message>
+    <message>
+        <source>repeat (one colour per group)</source>
+        <translation>重复份（每组一种颜色）</translation>
+    </message>
+    <message>
+        <source>furniture</source>
+        <translation>版面杂项</translation>
+    </message>
+    <message>
+        <source>broken join</source>
+        <translation>断段接续处</translation>
+    </message>
+    <message>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
