@@ -121,6 +121,22 @@ def wait_until(predicate, timeout: float = 30.0) -> bool:
     return True
 
 
+def _report_crashes_in(window) -> None:
+    """An exception in a handler is shown in the window's message bar (and printed), never lost."""
+    import traceback
+
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        traceback.print_exception(kind, value, tb)
+        try:
+            window.show_error(f"Internal error: {kind.__name__}: {value}")
+        except Exception:  # noqa: BLE001 - the window itself may be gone
+            previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
 def self_test() -> int:
     """Open the sample page offscreen, apply the default decisions, export; 0 when all went well."""
     from PySide6.QtCore import QSettings
@@ -188,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     app = compose(args.pages, language=args.lang)
     if args.lang:
         app.settings.set("ui/language", args.lang)
+    _report_crashes_in(app.window)
     app.window.show()
     if not args.pages and sample_page().is_file():
         app.controller.warm_up(str(sample_page()))

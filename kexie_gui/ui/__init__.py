@@ -4,11 +4,15 @@ The shape (see /work/shared/DESIGN.md):
 
 - ``controller``  the one controller: pages, analyses, decisions; plain Python, no Qt;
 - ``derive``      what the view shows of a page (highlight spans, article bands, provenance), pure;
+- ``marks``, ``utf16``  pure helpers: translation marks, code point <-> UTF-16 positions;
 - ``runner``      analysis off the GUI thread through an injected ``QThreadPool`` (or synchronously in tests);
-- ``undo``        one ``QUndoCommand`` per change of decisions;
+- ``undo``        one ``QUndoCommand`` per change of decisions, one ``QUndoStack`` per page;
 - ``models``      Qt item models over the controller's data (suggestions, outline, pages);
-- ``rawview``, ``articleview``, ``panels``, ``dialogs``: passive widgets that render and report intent;
+- ``rawview``, ``articleview``, ``panels``, ``dialogs``, ``dropfilter``, ``palette``: passive widgets
+  that render and report intent;
 - ``actions``     the actions table that builds menus, toolbar and the shortcuts dialog;
 - ``settings``    every persisted setting declared once; ``i18n`` the zh/en switch;
-- ``window``      the main window that lays the widgets out; ``kexie_gui.app`` composes it all.
+- ``window``      the main window (a passive view); ``presenter`` connects it to the controller;
+- ``qtfix``       a guard against a PySide6 6.12 reference-count bug on Python 3.11;
+- ``kexie_gui.app`` composes it all (the one composition root).
 """

@@ -349,3 +349,50 @@ def test_recent_files_and_settings_survive_a_restart(make_app, settings):
     assert str(SEED) in recent
     again.window.recent_menu.actions()[0].trigger()
     assert again.controller.current.name == SEED.name
+
+
+def test_real_key_presses_reach_the_actions(seed_app, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = seed_app
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    app.window.windowHandle().requestActivate()  # window shortcuts only fire in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window, timeout=3000)
+    target = app.window.raw  # not the table: its own arrow keys would move the selection too
+    target.setFocus()
+    items = app.controller.current.analysis.suggestions
+    qtbot.keyClick(target, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(target, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert app.window.suggestions.current_id() == items[1].id
+    qtbot.keyClick(target, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert app.window.suggestions.current_id() == items[0].id
+    qtbot.keyClick(target, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert app.controller.current.decisions.choice(items[0].id) is False
+    qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert app.controller.current.decisions.choice(items[1].id) is True
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert app.controller.current.decisions == Decisions()
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert app.controller.current.decisions.choice(items[0].id) is False
+
+
+def test_double_click_in_the_article_asks_for_the_new_text(seed_app, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    app = seed_app
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    asked = []
+    monkeypatch.setattr(app.window, "ask_edit", lambda what, text: asked.append((what, text)) or None)
+    view = app.window.article
+    block = view.document().findBlockByNumber(view._parts.index(0))
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + 2)
+    rect = view.cursorRect(cursor)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert asked and asked[0][1] == str(app.controller.current.clean.articles[0].paragraphs[0])
+    assert "paragraph 1" in asked[0][0]
+    assert app.controller.current.decisions == Decisions()  # cancelled: nothing recorded
