@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def screenshots(base_url: str | None, folder: Path = ROOT / "docs" / "screenshot
     lines = ["  <screenshots>"]
     for i, shot in enumerate(shots):
         kind = ' type="default"' if i == 0 else ""
-        caption = shot.stem.replace("-", " ").replace("_", " ")
+        # "02-duplicate.png" → "Duplicate": the number only orders the files
+        caption = re.sub(r"^\d+[-_ ]*", "", shot.stem).replace("-", " ").replace("_", " ") or shot.stem
         caption = caption[:1].upper() + caption[1:]
         lines += [f"    <screenshot{kind}>", f"      <caption>{escape(caption)}</caption>",
                   f"      <image>{escape(base + shot.name)}</image>", "    </screenshot>"]

@@ -57,12 +57,13 @@ def test_an_unlisted_version_is_refused(generate, monkeypatch):
 
 
 def test_screenshots_are_listed_when_a_base_url_is_known(generate, tmp_path):
-    (tmp_path / "main-window.png").write_bytes(b"\x89PNG")
+    for name in ("01-main-window.png", "02-duplicate.png"):
+        (tmp_path / name).write_bytes(b"\x89PNG")
     xml = generate.screenshots("https://example.org/kexie/", tmp_path)
-    shot = ET.fromstring(xml).find("screenshot")
-    assert shot.get("type") == "default"
-    assert shot.findtext("image") == "https://example.org/kexie/docs/screenshots/main-window.png"
-    assert shot.findtext("caption") == "Main window"
+    first, second = ET.fromstring(xml).findall("screenshot")
+    assert first.get("type") == "default" and second.get("type") is None
+    assert first.findtext("image") == "https://example.org/kexie/docs/screenshots/01-main-window.png"
+    assert [first.findtext("caption"), second.findtext("caption")] == ["Main window", "Duplicate"]
     assert generate.screenshots(None, tmp_path) == ""
 
 
