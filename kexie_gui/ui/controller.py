@@ -110,6 +110,8 @@ class PageState:
     done: bool = False
     failure: str | None = None
     generation: int = 0  # bumps on every decisions change; late async results are dropped
+    computing: bool = False  # a recomputation of a long page is running
+    recompute_after: bool = False  # decisions changed meanwhile: compute once more when it ends
 
     @property
     def name(self) -> str:
@@ -362,15 +364,26 @@ class Controller:
         if len(state.page.text) <= ASYNC_CHARS:
             self._recomputed(state, generation, compute(analysis, decisions))
             return
+        if state.computing:  # one computation per page at a time; the newest decisions follow it
+            state.recompute_after = True
+            return
+        state.computing = True
         self._work_started(self._t("Controller", "Updating {name}…").format(name=state.name))
 
-        def done(result):
+        def finished():
+            state.computing = False
             self._work_ended()
+            if state.recompute_after and state in self.pages:
+                state.recompute_after = False
+                self._recompute(state)
+
+        def done(result):
             self._recomputed(state, generation, result)
+            finished()
 
         def failed(exc):
-            self._work_ended()
             self.error.emit(str(exc))
+            finished()
 
         self.runner.submit(lambda: compute(analysis, decisions), done, failed)
 

@@ -253,7 +253,7 @@ def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage) -> Derive
 
 
 class Lines:
-    """Raw offset -> 1-based line number in O(log n) (``Page.line_of`` counts from the start each time).
+    r"""Raw offset -> 1-based line number in O(log n) (``Page.line_of`` counts from the start each time).
 
     >>> Lines("a\nbc\n").line_of(3), Lines("a\nbc\n").start_of(2)
     (2, 2)

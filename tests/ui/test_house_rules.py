@@ -41,3 +41,13 @@ def test_the_ui_carries_out_no_analysis_of_its_own():
     for path in (PACKAGE / "ui").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not any(f"core.{m.rsplit('.', 1)[1]} import" in source or m in source for m in detectors), path
+
+
+def test_the_pure_helpers_keep_their_doctests():
+    import doctest
+
+    from kexie_gui.ui import derive, marks, utf16
+
+    for module in (derive, marks, utf16):
+        failed, tried = doctest.testmod(module)
+        assert tried and not failed, module.__name__
