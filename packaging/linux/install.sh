@@ -78,7 +78,7 @@ else
     mkdir -p "$bin"
     ln -sf "$here/kexie-gui" "$bin/kexie-gui"
     ln -sf "$here/kexie" "$bin/kexie"
-    case ":$PATH:" in *":$bin:"*) ;; *) echo "install.sh: add $bin to PATH so the menu entry finds kexie-gui" ;; esac
+    case ":$PATH:" in *":$bin:"*) ;; *) echo "install.sh: add $bin to PATH to run kexie and kexie-gui from a shell" ;; esac
   elif ! command -v kexie-gui >/dev/null 2>&1; then
     echo "install.sh: kexie-gui is not on PATH; the menu entry runs 'kexie-gui %F'" >&2
   fi
