@@ -40,14 +40,14 @@ print(time.perf_counter() - t0)
 
 
 def drop_event(widget, path: Path) -> None:
-    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, QDragEnterEvent(QPointF(10, 10), *args))
+    QApplication.sendEvent(widget, QDragEnterEvent(QPoint(10, 10), *args))
     QApplication.sendEvent(widget, QDropEvent(QPointF(10, 10), *args))
 
 

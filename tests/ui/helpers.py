@@ -1,7 +1,7 @@
 """Driving the window through real Qt events (drops) and reading what it shows."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -11,11 +11,11 @@ def drop(widget, paths) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(QPointF(22, 22), Qt.DropAction.CopyAction, mime, buttons, mods)
+    move = QDragMoveEvent(QPoint(22, 22), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(widget, move)
     event = QDropEvent(QPointF(22, 22), Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(widget, event)
