@@ -5,7 +5,7 @@
     clean = apply(analysis, Decisions())  # accepted suggestions carried out
 """
 from .analyse import KIND_LABELS, KINDS, Config, analyse
-from .apply import APPLIERS, apply
+from .apply import APPLIERS, apply, split_blocks_at
 from .load import KexieError, LoadError, MAX_BYTES, load_page, page_from_bytes, page_from_text
 from .model import (Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock, Suggestion,
                     Text)
@@ -13,5 +13,5 @@ from .model import (Analysis, Block, CleanArticle, CleanPage, Decisions, Page, R
 __all__ = [
     "APPLIERS", "Analysis", "Block", "CleanArticle", "CleanPage", "Config", "Decisions", "KINDS",
     "KIND_LABELS", "KexieError", "LoadError", "MAX_BYTES", "Page", "RemovedBlock", "Suggestion", "Text",
-    "analyse", "apply", "load_page", "page_from_bytes", "page_from_text",
+    "analyse", "apply", "load_page", "page_from_bytes", "page_from_text", "split_blocks_at",
 ]

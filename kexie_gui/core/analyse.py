@@ -257,13 +257,24 @@ DETECTORS: tuple[tuple[str, Callable[[Context], list[Suggestion]]], ...] = (
 )
 
 
-def analyse(page: Page, config: Config = Config()) -> Analysis:
-    """Explain ``page``: its blocks and every repair we propose, none applied yet."""
+def analyse(page: Page, config: Config = Config(),
+            progress: Callable[[float, str], None] | None = None) -> Analysis:
+    """Explain ``page``: its blocks and every repair we propose, none applied yet.
+
+    ``progress(fraction, stage)`` is called between stages (for a progress bar).
+    """
+    report = progress or (lambda fraction, stage: None)
     t0 = time.perf_counter()
+    report(0.0, "blocks")
     blocks, wrapped = split_blocks(page)
+    report(0.2, "classify")
     infos = [classify_block(b) for b in blocks]
     ctx = Context(page=page, config=config, blocks=blocks, wrapped=wrapped, infos=infos, layout=Layout(infos))
-    suggestions = [s for _, detect in DETECTORS for s in detect(ctx)]
+    suggestions = []
+    for n, (name, detect) in enumerate(DETECTORS):
+        report(0.35 + 0.65 * n / len(DETECTORS), name)
+        suggestions += detect(ctx)
+    report(1.0, "done")
     order = {k: n for n, k in enumerate(KINDS)}
     suggestions.sort(key=lambda s: (s.ranges[0][0] if s.ranges else 0, order[s.kind]))
     return Analysis(page=page, blocks=blocks, suggestions=tuple(suggestions), hard_wrapped=wrapped,

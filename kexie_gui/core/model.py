@@ -119,8 +119,12 @@ class Page:
     sha256: str = ""
 
     def line_of(self, offset: int) -> int:
-        """1-based line number holding raw ``offset``."""
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number holding raw ``offset`` (a binary search over line starts)."""
+        starts = self.__dict__.get("_newlines")
+        if starts is None:
+            starts = [i for i, ch in enumerate(self.text) if ch == "\n"]
+            object.__setattr__(self, "_newlines", starts)
+        return bisect.bisect_left(starts, offset) + 1
 
 
 @dataclass(frozen=True)
@@ -235,16 +239,23 @@ class Decisions:
     moves: tuple[tuple[str, str], ...] = ()
     splits: tuple[int, ...] = ()
 
-    # -- reading
+    # -- reading (the dicts are built once per value: a value never changes)
+    def _cached(self, name: str, items) -> dict:
+        cache = self.__dict__.get("_" + name)
+        if cache is None:
+            cache = dict(items)
+            object.__setattr__(self, "_" + name, cache)
+        return cache
+
     def choice(self, suggestion_id: str) -> bool | None:
-        return dict(self.choices).get(suggestion_id)
+        return self._cached("choices", self.choices).get(suggestion_id)
 
     def is_accepted(self, suggestion: Suggestion) -> bool:
         c = self.choice(suggestion.id)
         return suggestion.default if c is None else c
 
     def role(self, block_id: str) -> str | None:
-        return dict(self.roles).get(block_id)
+        return self._cached("roles", self.roles).get(block_id)
 
     # -- changing (each returns a new value)
     def with_choice(self, suggestion_id: str, accepted: bool | None) -> "Decisions":
@@ -256,10 +267,14 @@ class Decisions:
         return replace(self, choices=tuple(sorted(d.items())))
 
     def with_choices(self, items: Mapping[str, bool | None]) -> "Decisions":
-        out = self
+        """Many choices at once (``accept all of this kind``), in one pass."""
+        d = dict(self.choices)
         for k, v in items.items():
-            out = out.with_choice(k, v)
-        return out
+            if v is None:
+                d.pop(k, None)
+            else:
+                d[k] = bool(v)
+        return replace(self, choices=tuple(sorted(d.items())))
 
     def with_role(self, block_id: str, role: str | None) -> "Decisions":
         if role is not None and role not in EDITABLE_ROLES:

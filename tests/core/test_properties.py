@@ -137,3 +137,16 @@ def test_decisions_round_trip_through_json():
          .with_edit("b0:title", "x", "y").with_move(analysis.blocks[1].id, "").with_split(analysis.blocks[2].start + 3))
     assert Decisions.from_json(d.to_json()) == d
     assert apply(analysis, Decisions.from_json(d.to_json())).to_dict() == apply(analysis, d).to_dict()
+
+
+def test_progress_is_reported_in_order():
+    seen = []
+    analyse(load_page(SEED), progress=lambda fraction, stage: seen.append((fraction, stage)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert {"duplicates", "joins"} <= {stage for _, stage in seen}
+
+
+def test_line_numbers():
+    page = page_from_text("一\n二\n\n三")
+    assert [page.line_of(o) for o in (0, 1, 2, 4, 5)] == [1, 1, 2, 3, 4]
