@@ -151,11 +151,9 @@ class Run:
     matches: list[Match]
 
 
-def _run_tail(x: str, y: str) -> Match | None:
+def _is_cut_tail(x: str, y: str) -> bool:
     """Inside a run a short last block counts when it is the start of its copy (cut off at the page end)."""
-    if len(y) >= 2 and len(y) < len(x) and x.startswith(y):
-        return Match(-1, -1, "truncated", 0)
-    return None
+    return 2 <= len(y) < len(x) and x.startswith(y)
 
 
 def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
@@ -177,10 +175,10 @@ def build_runs(matches: list[Match], layout: Layout) -> list[Run]:
                 break  # a repeated headline is judged on its own
             match = by_pair.get((na, nb))
             if match is None:
-                tail = _run_tail(norm(layout.infos[na].text), norm(layout.infos[nb].text))
-                if tail is None or layout.next(nb) is not None:
+                if layout.next(nb) is not None or not _is_cut_tail(norm(layout.infos[na].text),
+                                                                   norm(layout.infos[nb].text)):
                     break
-                match = Match(na, nb, tail.kind, tail.edits)
+                match = Match(na, nb, "truncated", 0)
             run.first.append(na)
             run.second.append(nb)
             run.matches.append(match)
