@@ -127,3 +127,37 @@ def test_hand_decisions_roles_splits_moves_and_edits():
     cut = block.start + 10
     pieces = apply(analysis, Decisions().with_split(cut).with_role(f"b{cut}", "title"))
     assert len(pieces.articles) == 5 and len(str(pieces.articles[1].title)) > 0
+
+
+def test_hard_wrapped_page_with_repeats_and_a_wrapped_headline():
+    """Repeated headline over the next (wrapped) one, a repeated piece, a cut copy at the page end."""
+    raw = (
+        "绵竹市科协举办科普培训班\n"
+        "\u3000\u3000日前，绵竹市科协举办科普志愿者骨干\n"
+        "培训班，120余名志愿者参加培训，培训内\n"
+        "容涵盖防灾减灾、食品安全等方面。\n"
+        "（罗文艳）\n"
+        "绵竹市科协举办科普培训班\n"
+        "德阳市老科协赴绵竹市开展专题调研活动并\n"
+        "召开座谈会\n"
+        "\u3000\u3000本报讯 6月27日，德阳市科协党组书记\n"
+        "一行到绵竹市开展专题调研，详细了解基层\n"
+        "科协组织运行情况。\n"
+        "\u3000\u3000调研组先后考察了花椒标准化种植基地、乡\n"
+        "镇科普活动站等地，并针对当前生产中的突\n"
+        "出问题提出了具体建议。\n"
+        "（孟瑶）\n"
+        "\u3000\u3000调研组先后考察了花椒标准化种植基地、乡\n"
+        "镇科普活动站等地，并针对当\n"
+    )
+    clean = apply(analyse(page_from_text(raw), RAW_CHARS))
+    assert articles(clean) == [
+        ("绵竹市科协举办科普培训班", None,
+         ["日前，绵竹市科协举办科普志愿者骨干培训班，120余名志愿者参加培训，培训内容涵盖防灾减灾、食品安全等方面。"],
+         "罗文艳"),
+        ("德阳市老科协赴绵竹市开展专题调研活动并召开座谈会", None,
+         ["本报讯 6月27日，德阳市科协党组书记一行到绵竹市开展专题调研，详细了解基层科协组织运行情况。",
+          "调研组先后考察了花椒标准化种植基地、乡镇科普活动站等地，并针对当前生产中的突出问题提出了具体建议。"],
+         "孟瑶"),
+    ]
+    assert [r.reason for r in clean.removed] == ["duplicate", "duplicate"]
