@@ -71,15 +71,15 @@ TIME_PHRASE = regex.compile(
 )
 
 # "本报记者 张三 通讯员 李四", "记者 王敏", "通讯员 X": a reporter line under the headline.
+_ROLE = r"(本报|本刊|特约|见习|实习)?(记者|通讯员|实习生|撰稿|摄影|文字|文|图|文/图|图/文|文图)"
 REPORTER_LINE = regex.compile(
-    r"^\s*((本报|本刊|特约|见习|实习)?(记者|通讯员|撰稿|文|文/图|图/文)[\s:：]*"
-    r"[\p{Han}·]{2,5}([\s、，,]+[\p{Han}·]{2,5})*\s*)+$"
+    rf"^\s*({_ROLE}[\s:：/／]*[\p{{Han}}·]{{2,5}}([\s、，,]+[\p{{Han}}·]{{2,5}})*\s*)+$"
 )
 
 # the text inside a trailing byline's brackets: names or an organisation
 BYLINE_INNER = regex.compile(
-    r"^\s*((本报|本刊|特约|见习|实习)?(记者|通讯员)\s*)?[\p{Han}·]{2,14}"
-    r"(\s+((本报|本刊|特约|见习|实习)?(记者|通讯员)\s*)?[\p{Han}·]{2,14}){0,5}\s*$"
+    rf"^\s*({_ROLE}[\s:：/／]*)?[\p{{Han}}·]{{2,14}}"
+    rf"([\s、]+({_ROLE}[\s:：/／]*)?[\p{{Han}}·]{{2,14}}){{0,5}}\s*$"
 )
 
 JUMP_LINE = regex.compile(r"^\s*[（(]\s*(上接|下转|转|接|续)(第?\s*[\dA-Z一二三四五六七八九十]+\s*版|[\p{Han}]{0,6})\s*[）)]\s*$")
@@ -101,6 +101,8 @@ def is_byline_inner(inner: str) -> bool:
 
     >>> is_byline_inner("本报记者 马静璠"), is_byline_inner("攀枝花市科协"), is_byline_inner("以下简称“市科青联”")
     (True, True, False)
+    >>> is_byline_inner("文/张三 图/李四"), is_byline_inner("记者 王敏 通讯员 李四")
+    (True, True)
     """
     inner = inner.strip()
     if not inner or has_inner_punctuation(inner) or any(ch in inner for ch in "“”\"《》"):
