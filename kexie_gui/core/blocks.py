@@ -97,6 +97,16 @@ def _heading_line(s: str) -> bool:
     return bool(s) and not ends_sentence(s) and not has_clause_marks(s) and s[-1:] not in CLAUSE_MARKS
 
 
+def _lead_below_headings(below: list[str]) -> bool:
+    """The lines below are headings (none or more) and then a paragraph start or a standalone line."""
+    for nxt in below:
+        if is_indented(nxt) or standalone_line(nxt):
+            return True
+        if not _heading_line(nxt):
+            return False
+    return True
+
+
 def _opens_article_line(line: str) -> bool:
     """A line that only ever comes right under a headline."""
     s = line.strip()
@@ -132,7 +142,7 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
             and not (_heading_line(p) and len(p) >= EDGE_SHARE * width):
         return True  # a headline (not the tail of a wrapped one): a lead, reporter line or 副题 comes under it
     if wrapped and _heading_line(p) and _heading_line(s) and len(p) < EDGE_SHARE * width \
-            and (after is None or is_indented(after) or standalone_line(after)):
+            and _lead_below_headings(below):
         return True  # a headline under a heading that did not reach the edge (a repeated headline)
     if glued_byline(p):
         return True  # a byline closes its article: what follows belongs to another block
@@ -153,12 +163,7 @@ def _starts_new_block(prev: str, line: str, below: list[str], width: float, wrap
             return True  # a short heading above another short one (kicker, 副题)
         # headings in a row (a repeated headline above the next one, a kicker above a
         # long headline that wraps): the last of them is followed by its lead
-        for k, nxt in enumerate(below):
-            if is_indented(nxt) or standalone_line(nxt):
-                return k > 0
-            if not _heading_line(nxt):
-                return False
-        return True
+        return _lead_below_headings(below)
     return False
 
 

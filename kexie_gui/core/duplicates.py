@@ -273,6 +273,8 @@ def _cut_copy(run: Run, layout: Layout) -> int | None:
     for a, b, m in zip(run.first, run.second, run.matches):
         if m.kind == "truncated":
             la, lb = len(norm(layout.infos[a].text)), len(norm(layout.infos[b].text))
+            if layout.confirmed_headline(a if la < lb else b):
+                return None  # a headline is never a cut copy of longer text
             return 0 if la < lb else 1
     return None
 
