@@ -210,6 +210,43 @@ def _block_text(lines: list[Line]) -> Text:
     return out
 
 
+REPEAT_MIN = 12  # a repeated tail shorter than this could be a stock phrase
+
+
+def split_repeated_tails(groups: list[list[Line]]) -> list[list[Line]]:
+    """Cut a wrapped block where a repeated piece was printed right after a finished paragraph.
+
+    On a hard-wrapped page a piece repeated out of place (``心里非常踏实。“只要群众
+    有需要…``) runs on from the paragraph above when that paragraph filled its last
+    line: nothing in the layout separates them.  Its text does: everything from a
+    line start after a sentence end to the block's end is the opening of another
+    block.  Only such whole tails are cut, so a stock sentence quoted mid-paragraph
+    is left alone.
+    """
+    texts = ["".join(_block_text(g).split()) for g in groups]
+    openings: dict[str, list[int]] = {}
+    for k, t in enumerate(texts):
+        if len(t) >= REPEAT_MIN:
+            openings.setdefault(t[:REPEAT_MIN], []).append(k)
+    out: list[list[Line]] = []
+    for k, g in enumerate(groups):
+        cut = None
+        for j in range(1, len(g)):
+            if not ends_sentence(g[j - 1].text.strip()):
+                continue
+            tail = "".join(_block_text(g[j:]).split())
+            if len(tail) < REPEAT_MIN:
+                continue
+            if any(other != k and texts[other].startswith(tail) for other in openings.get(tail[:REPEAT_MIN], ())):
+                cut = j
+                break
+        if cut is None:
+            out.append(g)
+        else:
+            out += [g[:cut], g[cut:]]
+    return out
+
+
 def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
     """Blocks of ``page`` in page order, and whether the page is hard-wrapped."""
     lines = split_lines(page.text)
@@ -232,6 +269,8 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
         else:
             groups.append([line])
         prev = line
+    if wrapped:
+        groups = split_repeated_tails(groups)
     blocks = []
     for i, g in enumerate(groups):
         text = _block_text(g)
