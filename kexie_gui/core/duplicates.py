@@ -273,10 +273,22 @@ def _cut_copy(run: Run, layout: Layout) -> int | None:
     for a, b, m in zip(run.first, run.second, run.matches):
         if m.kind == "truncated":
             la, lb = len(norm(layout.infos[a].text)), len(norm(layout.infos[b].text))
-            if layout.confirmed_headline(a if la < lb else b):
+            short = a if la < lb else b
+            if layout.confirmed_headline(short):
                 return None  # a headline is never a cut copy of longer text
+            if _continued(short, layout):
+                return None  # the first piece of a paragraph broken here, not a copy cut off
             return 0 if la < lb else 1
     return None
+
+
+def _continued(i: int, layout: Layout) -> bool:
+    """Block ``i`` stops mid-sentence and the next block carries the sentence on."""
+    info = layout.infos[i]
+    if info.ends_sentence or info.article_end or info.heading:
+        return False
+    n = layout.next(i)
+    return n is not None and not layout.infos[n].opens_article and not layout.infos[n].heading
 
 
 SKIP = "skip"
@@ -296,7 +308,7 @@ def _piece_verdict(run: Run, layout: Layout):
     infos = layout.infos
     p = layout.prev(copy[0], frozenset(copy))
     continues = p is not None and not infos[p].ends_sentence and not infos[p].article_end and not infos[p].heading
-    if continues or stray_score(copy, layout) < 1:
+    if continues:
         return SKIP
     return piece_first, 0.85, True, "it repeats a piece of a paragraph printed whole elsewhere", "它重复了别处完整段落中的一段"
 

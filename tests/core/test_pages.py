@@ -161,3 +161,14 @@ def test_hard_wrapped_page_with_repeats_and_a_wrapped_headline():
          "孟瑶"),
     ]
     assert [r.reason for r in clean.removed] == ["duplicate", "duplicate"]
+
+
+def test_a_stock_paragraph_in_two_articles_is_kept_in_both():
+    """Two articles share a boilerplate paragraph; in the second it is cut by a column break."""
+    stock = "面对新形势新任务新要求，广大科技工作者要牢记使命和责任担当，积极投身创新实践，在科技创新的道路上奋力前行。"
+    cut = stock.index("积极")
+    raw = (f"某市科协召开学会工作座谈会\n\n本报讯 近日，某市科协召开学会工作座谈会。\n\n{stock}\n\n（张三）\n\n"
+           f"某县举办科普讲座\n\n本报讯 日前，某县科协举办科普讲座。\n\n{stock[:cut]}\n\n{stock[cut:]}\n\n（李四）\n")
+    clean = apply(analyse(page_from_text(raw), RAW_CHARS))
+    assert clean.removed == ()
+    assert [str(a.paragraphs[1]) for a in clean.articles] == [stock, stock]
