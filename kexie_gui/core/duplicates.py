@@ -321,7 +321,7 @@ def _verdict(run: Run, layout: Layout, final: bool):
     if cut is not None:
         return cut == 0, 0.95, True, "it is a copy cut off mid-way", "它是中途截断的副本"
     sa, sb = stray_score(run.first, layout), stray_score(run.second, layout)
-    if sa != sb:
+    if sa != sb and max(sa, sb) >= 1:  # a repeat always has some sign of standing outside the flow
         confidence = 0.95 if abs(sa - sb) >= 2 else 0.9
         return sa > sb, confidence, True, "it stands outside the article flow", "其位置不在正文顺序中"
     if _headline_before(run.first, run.second, layout):
