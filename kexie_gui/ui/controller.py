@@ -13,6 +13,17 @@ through small :class:`Event` objects.
 
 Long work (analysis; recomputing a huge page) goes through an injected
 *runner* so the GUI thread never blocks; tests pass :class:`SyncRunner`.
+
+Keeping the editor's work: with ``load_session``/``save_session`` injected
+(the window passes :mod:`kexie_gui.session`'s), opening a page restores its
+saved decisions as the page's *initial* state -- not as undo steps -- and
+:meth:`Controller.save_page` writes them.  Each page knows what its session
+on disk holds (``PageState.saved``), so ``PageState.dirty`` is a plain value
+the window can show and ask about.  :meth:`Controller.reload_page` reads a
+page again after it changed on disk and carries the decisions over with the
+session's re-anchoring (``session_document`` then ``restore_decisions``, in
+memory).  What a restore found is announced through ``restored`` as a
+:class:`Restored`.
 """
 from __future__ import annotations
 
@@ -23,8 +34,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Protocol
 
 from .. import core
-from ..core import Analysis, CleanPage, Decisions, LoadError, Page, Suggestion
+from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
+from ..session import SessionResult, restore_decisions, session_document
 from .derive import Derived, Lines, Place, derive, edit_key, part_text, suggestion_offset
 from .marks import N_, Translate, identity
 
@@ -38,6 +50,14 @@ STATUS_DONE = "done"
 ASYNC_CHARS = 300_000
 #: "accept all of this kind" records one command per suggestion up to this many, one in all above
 MACRO_LIMIT = 200
+
+# where restored decisions came from (:attr:`Restored.source`)
+FROM_SESSION = "session"  # the page's session file, found when it was opened
+FROM_RECOVERY = "recovery"  # an autosave left behind by a crash
+FROM_RELOAD = "reload"  # the decisions held before the page was read again from disk
+
+# ``PageState.saved`` of a page whose session on disk is not known to hold its work
+UNSAVED = None
 
 
 class Event:
@@ -112,10 +132,19 @@ class PageState:
     generation: int = 0  # bumps on every decisions change; late async results are dropped
     computing: bool = False  # a recomputation of a long page is running
     recompute_after: bool = False  # decisions changed meanwhile: compute once more when it ends
+    # (decisions, done) as the session on disk holds them; UNSAVED when it does not hold this work
+    saved: tuple[Decisions, bool] | None = (Decisions(), False)
+    loads: int = 0  # bumps when the page is (re)read: a late analysis of older contents is dropped
+    restoring: tuple | None = None  # (restore, source) of the analysis under way
 
     @property
     def name(self) -> str:
         return os.path.basename(self.path) or self.path
+
+    @property
+    def dirty(self) -> bool:
+        """Decisions (or the done mark) that no session on disk holds: closing would lose them."""
+        return self.analysis is not None and self.saved != (self.decisions, self.done)
 
     @property
     def status(self) -> str:
@@ -161,6 +190,30 @@ class OpenResult:
     errors: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What opening (or reloading) a page found of earlier work.
+
+    ``result`` is the :class:`~kexie_gui.session.SessionResult` (None when
+    reading failed); ``error`` the one-line reason it failed (the page then
+    opens without those decisions).
+    """
+
+    source: str  # FROM_SESSION, FROM_RECOVERY or FROM_RELOAD
+    result: SessionResult | None = None
+    error: str | None = None
+
+    @property
+    def worth_a_look(self) -> bool:
+        """The editor should read about it: a failure, lost decisions, or a page that changed."""
+        r = self.result
+        return self.error is not None or (r is not None and r.found and (r.page_changed or bool(r.lost)))
+
+
+# ``restore(page, analysis) -> SessionResult``: decisions to open a page with
+Restore = Callable[[Page, Analysis], SessionResult]
+
+
 def compute(analysis: Analysis, decisions: Decisions) -> tuple[CleanPage, Derived]:
     """The clean page and its view data; pure, so it may run on any thread."""
     clean = core.apply(analysis, decisions)
@@ -187,13 +240,17 @@ class Controller:
 
     def __init__(self, runner: Runner | None = None, translate: Translate = identity,
                  load: Callable[[str], Page] = core.load_page,
-                 analyse: Callable[[Page], Analysis] = core.analyse):
+                 analyse: Callable[[Page], Analysis] = core.analyse,
+                 load_session: Callable[[str, Page, Analysis], SessionResult] | None = None,
+                 save_session: Callable[..., Path] | None = None):
         self.runner: Runner = runner or SyncRunner()
         self.recorder: Recorder = DirectRecorder(self)
         self.translate = translate
         self.language = "en"
         self._load = load
         self._analyse = analyse
+        self._load_session = load_session  # None: pages open without their sessions
+        self._save_session = save_session
         self.pages: list[PageState] = []
         self.current_id: str | None = None
         self.clipboard: str | None = None  # a block cut for moving
@@ -207,6 +264,9 @@ class Controller:
         self.busy_changed = Event()  # (busy: bool, text: str)
         self.error = Event()  # (message: str) — something the editor must read
         self.notice = Event()  # (message: str) — a passing remark for the status bar
+        self.changed = Event()  # (PageState) — its decisions or done mark changed: worth an autosave
+        self.restored = Event()  # (PageState, Restored) — earlier work was (or could not be) restored
+        self.saved = Event()  # (PageState, Path) — the page's session was written
 
     # -- small helpers
     def _t(self, context: str, text: str) -> str:
@@ -232,8 +292,13 @@ class Controller:
         self.busy_changed.emit(self._running > 0, "")
 
     # -- pages
-    def open_paths(self, paths: Iterable[str]) -> OpenResult:
-        """Open page files (folders give their .txt files).  A file that cannot be read changes nothing."""
+    def open_paths(self, paths: Iterable[str], restore: dict[str, Restore] | None = None) -> OpenResult:
+        """Open page files (folders give their .txt files).  A file that cannot be read changes nothing.
+
+        Each page opens with its saved session (when sessions are on), or with
+        what ``restore[absolute path](page, analysis)`` gives (recovered work).
+        """
+        restore = {os.path.abspath(k): v for k, v in (restore or {}).items()}
         files, errors = page_files(paths)
         opened, first = [], None
         for f in files:
@@ -256,7 +321,10 @@ class Controller:
         if first is not None:
             self.select_page(first)
         for pid in opened:
-            self._start_analysis(self.page(pid))
+            if pid in restore:
+                self._start_analysis(self.page(pid), restore[pid], FROM_RECOVERY)
+            else:
+                self._start_analysis(self.page(pid), self._session_restore(pid), FROM_SESSION)
         if errors:
             self.error.emit("\n".join(errors))
         return OpenResult(tuple(opened), tuple(errors))
@@ -287,6 +355,70 @@ class Controller:
         if state is not None and state.analysis is not None and state.done != done:
             state.done = done
             self.pages_changed.emit()
+            self.changed.emit(state)
+
+    @property
+    def dirty_pages(self) -> list[PageState]:
+        return [p for p in self.pages if p.dirty]
+
+    # -- sessions
+    def _session_restore(self, path: str) -> Restore | None:
+        load = self._load_session
+        if load is None:
+            return None
+        return lambda page, analysis: load(path, page, analysis)
+
+    @staticmethod
+    def extra(state: PageState) -> dict:
+        """What a session records besides the decisions: the page's status (new / review / done)."""
+        return {"status": state.status}
+
+    def save_page(self, page_id: str) -> Path:
+        """Write the page's session; raises :class:`~kexie_gui.session.SessionError` (the page stays dirty)."""
+        state = self.page(page_id)
+        if state is None or state.analysis is None or self._save_session is None:
+            raise KexieError(self._t("Controller", "There is nothing to save yet."))
+        decisions, done = state.decisions, state.done
+        path = self._save_session(state.path, state.page, decisions, extra=self.extra(state),
+                                  analysis=state.analysis)
+        state.saved = (decisions, done)
+        self.pages_changed.emit()
+        self.saved.emit(state, Path(path))
+        return Path(path)
+
+    def reload_page(self, page_id: str) -> bool:
+        """Read the page again from disk and carry its decisions over to the new contents.
+
+        The decisions go through a session document in memory, so they are
+        re-anchored exactly as a saved session would be; what cannot be placed
+        is reported through ``restored``.  The undo history refers to the old
+        contents: the caller clears it.  A file that cannot be read changes nothing.
+        """
+        state = self.page(page_id)
+        if state is None:
+            return False
+        try:
+            page = self._load(state.path)
+        except LoadError as exc:
+            self.error.emit(str(exc))
+            return False
+        restore, source = None, FROM_RELOAD
+        if state.analysis is not None:
+            doc = session_document(state.path, state.page, state.decisions, state.analysis, self.extra(state))
+
+            def restore(new_page, analysis):
+                return restore_decisions(doc, new_page, analysis, None)
+        elif state.restoring is not None:  # still analysing: what that analysis was to restore still holds
+            restore, source = state.restoring
+        state.page = page
+        state.analysis = state.clean = state.view = state.lines = None
+        state.failure = None
+        state.generation += 1
+        state.recompute_after = False
+        self.pages_changed.emit()
+        self.page_updated.emit(state)
+        self._start_analysis(state, restore, source)
+        return True
 
     def warm_up(self, path: str) -> None:
         """Analyse a page in the background and throw the result away.
@@ -302,30 +434,66 @@ class Controller:
 
         self.runner.submit(work, lambda _: None, lambda _: None)
 
-    def _start_analysis(self, state: PageState) -> None:
+    def _start_analysis(self, state: PageState, restore: Restore | None = None, source: str = FROM_SESSION) -> None:
         analyse, page = self._analyse, state.page
+        state.loads += 1
+        loads = state.loads
+        state.restoring = (restore, source)
 
-        def work():
+        def work():  # on a worker thread: analysis, restoring the saved decisions, the first clean page
             analysis = analyse(page)
-            return (analysis,) + compute(analysis, Decisions()) + (Lines(page.text),)
+            decisions, restored = Decisions(), None
+            if restore is not None:
+                try:
+                    result = restore(page, analysis)
+                except KexieError as exc:  # a damaged session: the page opens without it
+                    restored = Restored(source, error=str(exc))
+                else:
+                    decisions, restored = result.decisions, Restored(source, result)
+            try:
+                shown = compute(analysis, decisions)
+            except Exception as exc:  # noqa: BLE001 - decisions that break apply(): open the page without them
+                if decisions == Decisions():
+                    raise
+                decisions, restored = Decisions(), Restored(source, error=f"{type(exc).__name__}: {exc}")
+                shown = compute(analysis, decisions)
+            return (analysis,) + shown + (Lines(page.text), decisions, restored)
 
         self._work_started(self._t("Controller", "Analysing {name}…").format(name=state.name))
-        self.runner.submit(work, lambda result: self._analysed(state, result),
-                           lambda exc: self._analysis_failed(state, exc))
+        self.runner.submit(work, lambda result: self._analysed(state, loads, result),
+                           lambda exc: self._analysis_failed(state, loads, exc))
 
-    def _analysed(self, state: PageState, result) -> None:
+    def _analysed(self, state: PageState, loads: int, result) -> None:
         self._work_ended()
-        if state not in self.pages:
+        if state not in self.pages or loads != state.loads:
             return
-        state.analysis, state.clean, state.view, state.lines = result
-        state.decisions = Decisions()
+        state.restoring = None
+        state.analysis, state.clean, state.view, state.lines, decisions, restored = result
+        state.decisions = decisions
+        state.generation += 1
+        r = restored.result if restored is not None else None
+        if r is not None and (r.found or restored.source == FROM_RELOAD):
+            state.done = r.status == STATUS_DONE
+        if restored is None or restored.error is not None:
+            state.saved = (state.decisions, state.done)  # nothing restored: nothing unsaved yet
+        elif restored.source == FROM_SESSION and not (r.found and (r.page_changed or r.lost)):
+            state.saved = (state.decisions, state.done)  # as the session file holds it
+        elif restored.source == FROM_RELOAD and state.saved is not UNSAVED and r.total == 0:
+            state.saved = (state.decisions, state.done)  # nothing was decided: nothing to lose
+        else:
+            state.saved = UNSAVED  # recovered or re-anchored work is on no disk yet
         self.pages_changed.emit()
         self.page_updated.emit(state)
+        if restored is not None:
+            self.restored.emit(state, restored)
+            if state.dirty:
+                self.changed.emit(state)
 
-    def _analysis_failed(self, state: PageState, exc: BaseException) -> None:
+    def _analysis_failed(self, state: PageState, loads: int, exc: BaseException) -> None:
         self._work_ended()
-        if state not in self.pages:
+        if state not in self.pages or loads != state.loads:
             return
+        state.restoring = None
         state.failure = str(exc) or type(exc).__name__
         self.pages_changed.emit()
         self.page_updated.emit(state)
@@ -339,6 +507,7 @@ class Controller:
             return
         state.decisions = decisions
         state.generation += 1
+        self.changed.emit(state)
         if self._batch:
             self._dirty.add(page_id)
             return

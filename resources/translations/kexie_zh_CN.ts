@@ -24,6 +24,18 @@
         <translation>打开文件夹中的全部 .txt 版面</translation>
     </message>
     <message>
+        <source>&amp;Save decisions</source>
+        <translation>保存决定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the decisions on the shown page in a session file beside it</source>
+        <translation>把当前版面上的决定保存到它旁边的会话文件中</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>&amp;Close page</source>
         <translation>关闭版面(&amp;C)</translation>
     </message>
@@ -298,8 +310,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <source>Analysing {name}…</source>
+        <source>There is nothing to save yet.</source>
         <extracomment>pages longer than this (characters) are recomputed off the GUI thread &quot;accept all of this kind&quot; records one command per suggestion up to this many, one in all above</extracomment>
+        <translation>还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Analysing {name}…</source>
         <translation>正在分析 {name}…</translation>
     </message>
     <message>
@@ -365,6 +381,21 @@
     <message>
         <source>Edit text of article {n}</source>
         <translation>编辑第 {n} 篇的文字</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Internal error: {what}</source>
+        <translation>内部错误：{what}</translation>
+    </message>
+    <message>
+        <source>This is a bug in kexie. The details were written to:</source>
+        <translation>这是 kexie 的程序错误。详细信息已写入：</translation>
+    </message>
+    <message>
+        <source>Your decisions are kept (autosave); you can go on working, or save and restart kexie to be safe. Please send the log file with a report.</source>
+        <translation>您的决定已保留（自动保存）；可以继续工作，稳妥起见也可以保存后重新启动 kexie。报告问题时请附上该日志文件。</translation>
     </message>
 </context>
 <context>
@@ -440,6 +471,30 @@
         <translation>断段接续处</translation>
     </message>
     <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>No page open</source>
+        <translation>尚未打开版面</translation>
+    </message>
+    <message>
+        <source>Drop .txt pages or a whole folder anywhere in this window, or use File › Open pages… (Ctrl+O). Your decisions are saved beside each page with File › Save decisions (Ctrl+S), and kept automatically until you do.</source>
+        <translation>把 .txt 版面或整个文件夹拖到本窗口任意位置，或使用“文件 › 打开版面…”（Ctrl+O）。用“文件 › 保存决定”（Ctrl+S）把决定保存在各版面旁边；保存之前，kexie 会自动保留您的决定。</translation>
+    </message>
+    <message>
+        <source>Open the sample page</source>
+        <translation>打开示例版面</translation>
+    </message>
+    <message>
+        <source>Open pages…</source>
+        <translation>打开版面…</translation>
+    </message>
+    <message>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
@@ -484,6 +539,10 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
         <source>Open pages</source>
         <translation>打开版面</translation>
     </message>
@@ -494,6 +553,66 @@
     <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>These pages have decisions that are not saved:</source>
+        <translation>以下版面有尚未保存的决定：</translation>
+    </message>
+    <message>
+        <source>Save your decisions?</source>
+        <translation>保存您的决定吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>kexie did not close normally last time.</source>
+        <translation>kexie 上次没有正常关闭。</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作吗？</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>{name} was changed on disk by another program.</source>
+        <translation>{name} 已被其他程序在磁盘上修改。</translation>
+    </message>
+    <message>
+        <source>Reload reads the new text and carries your decisions over to it; decisions whose text is gone are listed. Keep current goes on with the text shown here.</source>
+        <translation>“重新载入”读取新文字并把您的决定转移过去；文字已不存在的决定会列出来。“保留当前”则继续使用这里显示的文字。</translation>
+    </message>
+    <message>
+        <source>Your unsaved decisions are kept either way.</source>
+        <translation>无论选哪一项，您未保存的决定都会保留。</translation>
+    </message>
+    <message>
+        <source>Page changed on disk</source>
+        <translation>版面已在磁盘上改动</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>保留当前</translation>
     </message>
     <message>
         <source>About kexie</source>
@@ -584,6 +703,10 @@
         <source>{n} open</source>
         <translation>{n} 条待定</translation>
     </message>
+    <message>
+        <source>* decisions not saved yet (File › Save decisions)</source>
+        <translation>* 决定尚未保存（文件 › 保存决定）</translation>
+    </message>
 </context>
 <context>
     <name>PagesPanel</name>
@@ -595,8 +718,60 @@
 <context>
     <name>Presenter</name>
     <message>
+        <source>Autosave works again.</source>
+        <translation>自动保存已恢复正常。</translation>
+    </message>
+    <message>
+        <source>{name} is back on disk.</source>
+        <translation>{name} 已重新出现在磁盘上。</translation>
+    </message>
+    <message>
         <source>Export is not available in this installation</source>
         <translation>此安装不含导出功能</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet.</source>
+        <translation>还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Your decisions were not saved (they are still here):</source>
+        <translation>您的决定没有保存（它们仍在这里）：</translation>
+    </message>
+    <message>
+        <source>Saved {n} decision(s) of {name} to {path}</source>
+        <translation>已把 {name} 的 {n} 项决定保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Saved the decisions of {n} pages.</source>
+        <translation>已保存 {n} 个版面的决定。</translation>
+    </message>
+    <message>
+        <source>Some autosave files could not be read; they are kept as they are:</source>
+        <translation>有些自动保存文件无法读取，已原样保留：</translation>
+    </message>
+    <message>
+        <source>{name} opened without its saved decisions: {why}</source>
+        <translation>{name} 已打开，但未带上保存的决定：{why}</translation>
+    </message>
+    <message>
+        <source>Reloaded {name} from disk: {restored} of {total} decision(s) carried over, {lost} lost.</source>
+        <translation>已从磁盘重新载入 {name}：{total} 项决定中转移了 {restored} 项，丢失 {lost} 项。</translation>
+    </message>
+    <message>
+        <source>Recovered {n} unsaved decision(s) of {name}.</source>
+        <translation>已恢复 {name} 的 {n} 项未保存决定。</translation>
+    </message>
+    <message>
+        <source>Autosave failed; your decisions are still here and kexie will try again:</source>
+        <translation>自动保存失败；您的决定仍在这里，kexie 稍后会再试：</translation>
+    </message>
+    <message>
+        <source>Kept the text shown; {name} on disk differs from it.</source>
+        <translation>已保留当前显示的文字；磁盘上的 {name} 与之不同。</translation>
+    </message>
+    <message>
+        <source>{name} was deleted or moved on disk. It stays open here with its text and your decisions; File › Save decisions still saves them (to {where}).</source>
+        <translation>{name} 已在磁盘上被删除或移走。它仍在这里打开，文字和您的决定都在；“文件 › 保存决定”仍可保存决定（保存到 {where}）。</translation>
     </message>
     <message>
         <source>Line {line}</source>

@@ -194,3 +194,116 @@ def test_fast_bulk_choices_equal_the_core_ones(c):
     d = Decisions().with_choice("b", False).with_role("b2", "title")
     changes = {"a": True, "b": True, "c": False}
     assert with_choices_fast(d, changes) == d.with_choices(changes)
+
+
+# -- keeping the editor's work (sessions injected as the window does)
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / SEED.name
+    path.write_bytes(SEED.read_bytes())
+    return path
+
+
+def _with_sessions(**kw):
+    from kexie_gui import session
+
+    return Controller(load_session=session.load_session, save_session=session.save_session, **kw)
+
+
+def test_dirty_follows_the_saved_decisions_and_done_mark(page):
+    c = _with_sessions()
+    changed, restored = [], []
+    c.changed.connect(lambda s: changed.append(s.decisions))
+    c.restored.connect(lambda s, r: restored.append(r))
+    c.open_paths([str(page)])
+    state = c.current
+    assert not state.dirty and c.dirty_pages == [] and changed == []
+    assert restored[0].source == ctl.FROM_SESSION and not restored[0].result.found
+    c.decide(state.analysis.suggestions[0].id, False)
+    assert state.dirty and c.dirty_pages == [state] and len(changed) == 1
+    path = c.save_page(state.id)
+    assert path.name == SEED.stem + ".kexie.json" and not state.dirty
+    c.set_done(state.id, True)
+    assert state.dirty and len(changed) == 2
+    c.set_done(state.id, False)
+    assert not state.dirty
+
+
+def test_a_page_opens_with_its_session_as_its_first_state(page):
+    c = _with_sessions()
+    c.open_paths([str(page)])
+    state = c.current
+    c.decide(state.analysis.suggestions[0].id, False)
+    c.set_done(state.id, True)
+    c.save_page(state.id)
+    decisions = state.decisions
+    c.close_page(state.id)
+    restored = []
+    c.restored.connect(lambda s, r: restored.append(r))
+    c.open_paths([str(page)])
+    again = c.current
+    assert again.decisions == decisions and again.done and not again.dirty
+    assert restored[0].result.restored == 1 and not restored[0].worth_a_look
+    assert again.clean is not None and again.view is not None  # computed with the restored decisions
+
+
+def test_a_session_that_cannot_be_read_opens_the_page_without_it(page):
+    def broken(path, page_, analysis):
+        from kexie_gui.session import SessionError
+
+        raise SessionError("x.kexie.json: the session file is damaged (not valid JSON at line 1)")
+
+    c = Controller(load_session=broken)
+    restored = []
+    c.restored.connect(lambda s, r: restored.append(r))
+    c.open_paths([str(page)])
+    assert c.current.view is not None and c.current.decisions == Decisions() and not c.current.dirty
+    assert restored[0].error.endswith("(not valid JSON at line 1)") and restored[0].worth_a_look
+
+
+def test_recovered_work_is_unsaved(page):
+    from kexie_gui.session import restore_decisions, session_document
+
+    c = _with_sessions()
+    c.open_paths([str(page)])
+    state = c.current
+    c.decide(state.analysis.suggestions[0].id, False)
+    doc = session_document(str(page), state.page, state.decisions, state.analysis, {"status": "review"})
+    decisions = state.decisions
+    c.close_page(state.id)
+    c.open_paths([str(page)], restore={str(page): lambda p, a: restore_decisions(doc, p, a, None)})
+    assert c.current.decisions == decisions and c.current.dirty
+
+
+def test_reload_carries_the_decisions_over_and_drops_a_late_analysis(page):
+    runner = DeferredRunner()
+    c = _with_sessions(runner=runner)
+    c.open_paths([str(page)])
+    runner.run()
+    state = c.current
+    c.decide(state.analysis.suggestions[0].id, False)
+    page.write_text("\n\n" + state.page.text, encoding="utf-8")
+    assert c.reload_page(state.id)
+    assert state.analysis is None and state.page.text.startswith("\n\n") and not state.dirty
+    assert c.reload_page(state.id)  # twice before the first analysis ends: only the last one counts
+    restored = []
+    c.restored.connect(lambda s, r: restored.append(r))
+    runner.run(0)
+    assert state.analysis is None and restored == []
+    runner.run(0)
+    assert state.analysis is not None and restored[0].source == ctl.FROM_RELOAD
+    assert restored[0].result.restored == 1 and state.dirty
+    (sid, accepted), = state.decisions.choices
+    assert accepted is False and state.analysis.suggestion(sid).kind == "headline"  # the same one, on the new text
+
+
+def test_reloading_a_vanished_page_changes_nothing(page):
+    c = _with_sessions()
+    errors = []
+    c.error.connect(errors.append)
+    c.open_paths([str(page)])
+    state = c.current
+    page.unlink()
+    assert not c.reload_page(state.id)
+    assert "no such file" in errors[0] and state.view is not None
