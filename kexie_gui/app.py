@@ -3,7 +3,17 @@
 ``compose`` is the one place that builds the controller, the models, the
 window, the undo stacks and the actions and connects them (Mu's ``run()``);
 tests call it with a synchronous runner and a temporary settings file.
-``main`` adds argument parsing and the QApplication.
+``main`` adds argument parsing, the QApplication, the crash reporter, the
+macOS "Open With" handler and, on start, the offer to recover unsaved work.
+
+Autosaves and sessions saved for read-only folders live in the user data
+folder; ``KEXIE_DATA_DIR`` moves it (tests, portable installs) and
+``compose(autosave=AutosaveStore(root))`` injects another store.
+
+``KEXIE_TEST_SCRIPT`` (tests only) names a Python file that ``main`` runs once
+the window is up, with ``app`` (the :class:`App`) and ``wait_until`` in its
+globals: it lets a test drive a real ``kexie-gui`` process -- make decisions,
+then be killed -- without a GUI driver.
 """
 from __future__ import annotations
 
@@ -36,6 +46,9 @@ class App:
     translations: object
     settings: object
     actions: dict
+    autosaver: object = None
+    watcher: object = None
+    crashed: bool = False  # the previous run ended without closing its window (kill, crash, power cut)
 
 
 def _qt_app(qt_args: list[str]):
@@ -59,13 +72,25 @@ def _qt_app(qt_args: list[str]):
     return app
 
 
-def compose(paths=(), *, language: str | None = None, runner=None, settings=None, exporter=_DEFAULT) -> App:
-    """Build and connect the window.  ``runner`` defaults to a QThreadPool runner on the global pool."""
+def compose(paths=(), *, language: str | None = None, runner=None, settings=None, exporter=_DEFAULT,
+            autosave=_DEFAULT, sessions: bool = True) -> App:
+    """Build and connect the window.
+
+    ``runner`` defaults to a QThreadPool runner on the global pool.
+    ``autosave`` is an :class:`~kexie_gui.autosave.AutosaveStore` (default:
+    the user data folder), or None for no autosave; composing marks the store
+    as in use (``start()``) and records in ``App.crashed`` whether the previous
+    run ended without closing.  ``sessions=False`` opens pages without their
+    saved sessions (self-test, screenshots); File › Save still writes them.
+    """
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtGui import QUndoGroup
     from PySide6.QtWidgets import QApplication
 
+    from . import session
+    from .autosave import AutosaveStore
     from .ui.actions import build_actions
+    from .ui.autosaver import Autosaver
     from .ui.controller import Controller
     from .ui.i18n import Translations, _tr, system_language
     from .ui.models import OutlineModel, PagesModel, SuggestionModel
@@ -73,6 +98,7 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     from .ui.runner import QtRunner
     from .ui.settings import Settings
     from .ui.undo import UndoRecorder
+    from .ui.watcher import PageWatcher
     from .ui.window import MainWindow
 
     from .ui.qtfix import protect_singletons
@@ -80,12 +106,17 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     protect_singletons()
     qapp = QApplication.instance()
     settings = settings if settings is not None else Settings(QSettings())
+    autosave_runner = None  # with an injected runner (tests) autosaves are written inline
     if runner is None:
         runner = QtRunner(QThreadPool.globalInstance(), qapp)
+        writer = QThreadPool(qapp)
+        writer.setMaxThreadCount(1)  # one writer keeps the autosaves of a page in order
+        autosave_runner = QtRunner(writer, qapp)
     language = language or settings.get("ui/language") or system_language()
     translations = Translations(qapp)
     translations.set_language(language)
-    controller = Controller(runner=runner, translate=_tr)
+    controller = Controller(runner=runner, translate=_tr, load_session=session.load_session if sessions else None,
+                            save_session=session.save_session)
     controller.language = translations.language
     undo_group = QUndoGroup()
     recorder = UndoRecorder(controller, undo_group)
@@ -96,16 +127,28 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     window = MainWindow(suggestions, outline, pages, controller.kind_label, settings)
     for owned in (undo_group, suggestions, outline, pages):
         owned.setParent(window)  # they live as long as the window
+    store = AutosaveStore() if autosave is _DEFAULT else autosave
+    crashed, store_problem = False, None
+    if store is not None:
+        try:
+            crashed = store.start()
+        except session.SessionError as exc:  # the data folder cannot be written: said, and retried on each write
+            store_problem = str(exc)
+    autosaver = Autosaver(controller, store, runner=autosave_runner, parent=window)
+    watcher = PageWatcher(window)
     presenter = Presenter(controller, window, suggestions, outline, pages, recorder, undo_group, settings,
-                          translations, load_exporter() if exporter is _DEFAULT else exporter)
+                          translations, load_exporter() if exporter is _DEFAULT else exporter,
+                          autosaver=autosaver, watcher=watcher)
     actions = build_actions(window, presenter.handlers())
     window.install_actions(actions, translations.language)
     presenter.after_actions()
     window.restore_settings()
+    if store_problem:
+        presenter.autosave_failed(store_problem)
     if paths:
         presenter.open_paths([str(p) for p in paths])
     return App(controller, window, presenter, suggestions, outline, pages, recorder, undo_group, translations,
-               settings, actions)
+               settings, actions, autosaver, watcher, crashed)
 
 
 def wait_until(predicate, timeout: float = 30.0) -> bool:
@@ -121,20 +164,51 @@ def wait_until(predicate, timeout: float = 30.0) -> bool:
     return True
 
 
-def _report_crashes_in(window) -> None:
-    """An exception in a handler is shown in the window's message bar (and printed), never lost."""
-    import traceback
+def _report_crashes_in(app: App):
+    """Uncaught exceptions (GUI thread and Python threads) are logged, the autosave flushed, the editor told.
 
-    previous = sys.excepthook
+    Returns the installed :class:`~kexie_gui.ui.crashes.CrashReporter` (``uninstall()`` puts the old hooks back).
+    """
+    from .ui.crashes import CrashReporter
 
-    def hook(kind, value, tb):
-        traceback.print_exception(kind, value, tb)
-        try:
-            window.show_error(f"Internal error: {kind.__name__}: {value}")
-        except Exception:  # noqa: BLE001 - the window itself may be gone
-            previous(kind, value, tb)
+    return CrashReporter(app.window, flush=app.autosaver.flush if app.autosaver else None,
+                         parent=app.window).install()
 
-    sys.excepthook = hook
+
+def _install_file_open(qapp, presenter, force: bool = False):
+    """macOS Finder's "Open With": a FileOpen event on the application opens the page.
+
+    Only macOS sends these; elsewhere the filter is not installed, since a
+    filter on the application sees every event of the program.
+    """
+    if sys.platform != "darwin" and not force:
+        return None
+    from .ui.dropfilter import FileOpenFilter
+
+    opener = FileOpenFilter(qapp)
+    opener.paths_opened.connect(presenter.open_paths)
+    qapp.installEventFilter(opener)
+    return opener
+
+
+def _run_test_script(app: App, path: str) -> None:
+    """Run the file named by ``KEXIE_TEST_SCRIPT`` with ``app`` in its globals (tests only)."""
+    import runpy
+
+    runpy.run_path(path, init_globals={"app": app, "wait_until": wait_until}, run_name="__kexie_test__")
+
+
+def _start(app: App, pages: list[str]) -> None:
+    """Once the window is up: offer back unsaved work, then open the pages asked for."""
+    app.presenter.offer_recovery(app.crashed)
+    pages = [p for p in pages if app.controller.page(os.path.abspath(p)) is None]  # not recovered just now
+    if pages:
+        app.presenter.open_paths(pages)
+    elif not app.controller.pages and sample_page().is_file():
+        app.controller.warm_up(str(sample_page()))
+    script = os.environ.get("KEXIE_TEST_SCRIPT")
+    if script:
+        _run_test_script(app, script)
 
 
 def self_test() -> int:
@@ -145,7 +219,7 @@ def self_test() -> int:
 
     with tempfile.TemporaryDirectory(prefix="kexie-self-test-") as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
-        app = compose(language="en", settings=settings)
+        app = compose(language="en", settings=settings, autosave=None, sessions=False)
         page = sample_page()
         if not page.is_file():
             raise RuntimeError(f"the sample page is missing: {page}")
@@ -200,14 +274,16 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # noqa: BLE001 - the self-test reports every failure as exit 1
             print(f"self-test failed: {exc}", file=sys.stderr)
             return 1
+    from PySide6.QtCore import QTimer
+
     qapp = _qt_app(qt_args)
-    app = compose(args.pages, language=args.lang)
+    app = compose(language=args.lang)
     if args.lang:
         app.settings.set("ui/language", args.lang)
-    _report_crashes_in(app.window)
+    _report_crashes_in(app)
+    _install_file_open(qapp, app.presenter)
     app.window.show()
-    if not args.pages and sample_page().is_file():
-        app.controller.warm_up(str(sample_page()))
+    QTimer.singleShot(0, lambda: _start(app, args.pages))
     return qapp.exec()
 
 

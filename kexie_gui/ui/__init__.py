@@ -13,6 +13,9 @@ The shape (see /work/shared/DESIGN.md):
 - ``actions``     the actions table that builds menus, toolbar and the shortcuts dialog;
 - ``settings``    every persisted setting declared once; ``i18n`` the zh/en switch;
 - ``window``      the main window (a passive view); ``presenter`` connects it to the controller;
+- ``autosaver``   a QTimer driven by ``autosave.Debouncer`` writes changed pages to the ``AutosaveStore``;
+- ``watcher``     open page files watched on disk (changed: offer Reload; deleted: say so, keep the page);
+- ``crashes``     uncaught exceptions logged (``crash.report_crash``), the autosave flushed, the editor told;
 - ``qtfix``       a guard against a PySide6 6.12 reference-count bug on Python 3.11;
 - ``kexie_gui.app`` composes it all (the one composition root).
 """

@@ -52,6 +52,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_folder", N_("Actions", "Open &folder…"), "Ctrl+Shift+O", "file",
                N_("Actions", "Open every .txt page of a folder")),
     # File > Open Recent is inserted here (a generated submenu)
+    ActionSpec("save", N_("Actions", "&Save decisions"), "Ctrl+S", "file",
+               N_("Actions", "Save the decisions on the shown page in a session file beside it"), True,
+               "SP_DriveFDIcon", short=N_("Actions", "Save")),
     ActionSpec("close_page", N_("Actions", "&Close page"), "Ctrl+W", "file", N_("Actions", "Close the shown page")),
     _sep("file"),
     ActionSpec("mark_done", N_("Actions", "Page &done"), "Ctrl+D", "file",

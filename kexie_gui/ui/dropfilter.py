@@ -38,3 +38,21 @@ class DropFilter(QObject):
                 self.paths_dropped.emit(paths)
                 return True
         return False
+
+
+class FileOpenFilter(QObject):
+    """macOS Finder's "Open With" (and a file dropped on the Dock icon) arrives as a FileOpen event.
+
+    Installed on the application object, so it sees every event of the
+    program: it only looks at the event's type and lets everything pass.
+    """
+
+    paths_opened = Signal(list)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()
+            if path:
+                self.paths_opened.emit([path])
+                return True
+        return False

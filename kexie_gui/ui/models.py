@@ -45,6 +45,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 3
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 4
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 5
+DIRTY_ROLE = Qt.ItemDataRole.UserRole + 6
+UNSAVED_MARK = " *"  # after the name of a page with unsaved decisions
 
 PART_MIME = "application/x-kexie-parts"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -420,12 +422,17 @@ class PagesModel(QAbstractListModel):
             return None
         p = self._pages[index.row()]
         if role == _DISPLAY:
-            line = f"{p.name}\n{self.status_text(p)}"
+            line = f"{p.name}{UNSAVED_MARK if p.dirty else ''}\n{self.status_text(p)}"
             if p.analysis is not None:
                 line += " · " + _tr("PagesModel", "{n} open").format(n=p.open_count)
             return line
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.failure or p.path
+            tip = p.failure or p.path
+            if p.dirty:
+                tip += "\n" + _tr("PagesModel", "* decisions not saved yet (File › Save decisions)")
+            return tip
+        if role == DIRTY_ROLE:
+            return p.dirty
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(self.COLOURS[p.status])
         if role == PAGE_ROLE:
@@ -436,5 +443,5 @@ class PagesModel(QAbstractListModel):
         return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
 
 
-__all__ = ["ID_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
-           "PagesModel", "SuggestionFilter", "SuggestionModel"]
+__all__ = ["DIRTY_ROLE", "ID_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
+           "PagesModel", "SuggestionFilter", "SuggestionModel", "UNSAVED_MARK"]

@@ -6,6 +6,15 @@ reading the view only for plain values (the selected suggestion, the cursor's
 raw offset).  It also keeps the panes in step: a suggestion, a raw line or an
 article paragraph selected in one place is shown in the others, using the
 provenance of the clean text (``Text.runs``).
+
+It also keeps the editor's work safe: File › Save writes the page's session
+(the controller's ``save_page``), closing a page or the window with unsaved
+decisions asks Save / Discard / Cancel through the window's ``ask_*``
+methods, restored sessions are explained (``Controller.restored``), every
+change is autosaved (:class:`~kexie_gui.ui.autosaver.Autosaver`), unsaved
+work left by a crash is offered back on start (:meth:`Presenter.offer_recovery`)
+and open page files are watched for changes on disk
+(:class:`~kexie_gui.ui.watcher.PageWatcher`).
 """
 from __future__ import annotations
 
@@ -17,12 +26,16 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoGroup
 
 from ..core import KexieError
-from .controller import Controller, PageState
+from ..resources_path import sample_page
+from ..session import session_path_for
+from .autosaver import Autosaver
+from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored
 from .derive import LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, part_text, suggestion_offset
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
 from .settings import Settings
 from .undo import UndoRecorder
+from .watcher import PageWatcher
 from .window import MainWindow
 
 EXPORT_FORMATS = ("docx", "md")  # what the window offers; the export package may know more
@@ -42,7 +55,8 @@ def load_exporter():
 class Presenter:
     def __init__(self, controller: Controller, window: MainWindow, suggestions: SuggestionModel,
                  outline: OutlineModel, pages: PagesModel, recorder: UndoRecorder, undo_group: QUndoGroup,
-                 settings: Settings, translations: Translations | None, exporter=None):
+                 settings: Settings, translations: Translations | None, exporter=None,
+                 autosaver: Autosaver | None = None, watcher: PageWatcher | None = None):
         self.c = controller
         self.w = window
         self.suggestions = suggestions
@@ -53,6 +67,9 @@ class Presenter:
         self.settings = settings
         self.translations = translations
         self.exporter = exporter
+        self.autosaver = autosaver
+        self.watcher = watcher
+        self._asking: set[str] = set()  # pages whose "changed on disk" question is on screen
         self.cursor_offset: int | None = None  # raw offset the structure commands act on
         self.article_index: int | None = None
         self._shown_id: str | None = None
@@ -76,11 +93,27 @@ class Presenter:
         outline.move_requested.connect(self.move_parts)
         w.history.setGroup(undo_group)
         w.closing.connect(self._closing)
+        w.close_guard = self.may_close
+        w.sample_requested.connect(self.open_sample)
+        w.open_requested.connect(self.ask_open)
+        c.restored.connect(self._restored)
+        if autosaver is not None:
+            autosaver.failed.connect(self.autosave_failed)
+            autosaver.recovered.connect(
+                lambda: w.show_notice(_tr("Presenter", "Autosave works again.")))
+        if watcher is not None:
+            watcher.changed.connect(self.page_file_changed)
+            watcher.deleted.connect(self.page_file_deleted)
+            watcher.restored.connect(lambda path: w.show_notice(
+                _tr("Presenter", "{name} is back on disk.").format(name=os.path.basename(path))))
+        w.placeholder.set_sample_available(sample_page().is_file())
+        w.set_placeholder(True)
 
     # -- handlers of the actions table
     def handlers(self) -> dict[str, Callable]:
         h = {
             "open": self.ask_open, "open_folder": self.ask_open_folder, "close_page": self.close_page,
+            "save": self.save,
             "mark_done": self.mark_done, "quit": self.w.close,
             "undo": self.recorder.undo, "redo": self.recorder.redo, "edit_text": self.edit_at_cursor,
             "next": lambda: self.step(1), "previous": lambda: self.step(-1),
@@ -111,18 +144,25 @@ class Presenter:
         self._update_actions()
 
     # -- opening pages
-    def open_paths(self, paths: list[str]) -> None:
+    def open_paths(self, paths: list[str], restore=None):
+        """Open pages (drop, File › Open, command line, Finder); ``restore`` as in ``Controller.open_paths``."""
+        self.w.message_bar.hide()  # what opening has to say (errors, restored sessions) shows anew
         before = {p.id for p in self.c.pages}
-        result = self.c.open_paths(paths)
+        result = self.c.open_paths(paths, restore=restore)
         for pid in result.opened:
             if pid not in before:
                 self.recorder.stack(pid)
                 self.settings.add_recent(pid)
+                state = self.c.page(pid)
+                if self.watcher is not None and state is not None:
+                    self.watcher.watch(state.path, state.page.sha256)
         if result.opened:
             self.settings.set("files/last_open_folder", os.path.dirname(result.opened[0]))
             self._refresh_recent()
-        if not result.errors:
-            self.w.message_bar.hide()
+        return result
+
+    def open_sample(self) -> None:
+        self.open_paths([str(sample_page())])
 
     def ask_open(self) -> None:
         files = self.w.ask_open_files(self.settings.get("files/last_open_folder"))
@@ -141,11 +181,167 @@ class Presenter:
 
         self.w.set_recent(self.settings.get("files/recent"), lambda p: self.open_paths([p]), clear)
 
-    def close_page(self) -> None:
+    def close_page(self) -> bool:
+        """Close the shown page, asking first when it holds unsaved decisions; True when it closed."""
         state = self.c.current
-        if state is not None:
-            self.recorder.forget(state.id)
-            self.c.close_page(state.id)
+        if state is None:
+            return False
+        if state.dirty:
+            answer = self.w.ask_save_changes([state.name])
+            if answer == "cancel" or (answer == "save" and not self.save_pages([state])):
+                return False
+        if self.autosaver is not None:
+            self.autosaver.discard(state.id)  # saved, or thrown away on purpose
+        if self.watcher is not None:
+            self.watcher.forget(state.path)
+        self.recorder.forget(state.id)
+        self.c.close_page(state.id)
+        return True
+
+    # -- keeping the editor's work
+    def save(self) -> bool:
+        """File › Save: the shown page's session."""
+        state = self.c.current
+        if state is None or state.analysis is None:
+            self.w.show_notice(_tr("Presenter", "Nothing to save yet."))
+            return False
+        return self.save_pages([state])
+
+    def save_pages(self, states: list[PageState]) -> bool:
+        """Write the sessions of ``states``; a failure is shown and leaves the page unsaved (and autosaved)."""
+        errors, saved = [], []
+        for state in states:
+            if state.analysis is None:
+                continue
+            try:
+                path = self.c.save_page(state.id)
+            except KexieError as exc:
+                errors.append(str(exc))
+                continue
+            saved.append((state, path))
+            if self.autosaver is not None:
+                self.autosaver.saved(state.id)
+        if errors:
+            self.w.show_error(_tr("Presenter", "Your decisions were not saved (they are still here):") + "\n"
+                              + "\n".join(errors))
+        elif len(saved) == 1:
+            state, path = saved[0]
+            self.w.show_notice(_tr("Presenter", "Saved {n} decision(s) of {name} to {path}").format(
+                n=_count(state), name=state.name, path=path))
+        elif saved:
+            self.w.show_notice(_tr("Presenter", "Saved the decisions of {n} pages.").format(n=len(saved)))
+        self._update_title()
+        return not errors
+
+    def may_close(self) -> bool:
+        """The window is closing: ask about unsaved decisions; False keeps it open."""
+        dirty = self.c.dirty_pages
+        if dirty:
+            answer = self.w.ask_save_changes([p.name for p in dirty])
+            if answer == "cancel" or (answer == "save" and not self.save_pages(dirty)):
+                return False
+        if self.autosaver is not None:
+            for state in self.c.pages:  # saved, clean, or thrown away on purpose
+                self.autosaver.discard(state.id)
+        return True
+
+    def offer_recovery(self, crashed: bool = False) -> str | None:
+        """On start: offer back the unsaved work autosaves hold; returns the answer (None: nothing to offer)."""
+        store = self.autosaver.store if self.autosaver is not None else None
+        if store is None:
+            return None
+        recoveries = [r for r in store.pending() if not _written_by_another_window(r)]
+        if store.problems:
+            self.w.show_warning(_tr("Presenter", "Some autosave files could not be read; they are kept as they "
+                                    "are:") + "\n" + "\n".join(store.problems))
+        if not recoveries:
+            return None
+        zh = self.c.language == "zh"
+        answer = self.w.ask_recover([r.describe_zh() if zh else r.describe() for r in recoveries], crashed)
+        if answer == "recover":
+            restore = {r.page_path: r.restore for r in recoveries if r.page_path}
+            self.open_paths(list(restore), restore=restore)
+        elif answer == "discard":
+            for r in recoveries:
+                try:
+                    store.discard(r.page_key)
+                except KexieError as exc:
+                    self.w.show_error(str(exc))
+        return answer
+
+    def _restored(self, state: PageState, restored: Restored) -> None:
+        """Say what opening (or reloading) a page did with its earlier decisions."""
+        if restored.error is not None:
+            self.w.show_warning(_tr("Presenter", "{name} opened without its saved decisions: {why}").format(
+                name=state.name, why=restored.error))
+            return
+        r = restored.result
+        zh = self.c.language == "zh"
+        summary = r.summary_zh() if zh else r.summary()
+        details = "\n".join([(x.message_zh if zh else x.message) for x in r.lost] + list(r.notes))
+        if restored.source == FROM_RELOAD:
+            text = _tr("Presenter", "Reloaded {name} from disk: {restored} of {total} decision(s) carried over, "
+                       "{lost} lost.").format(name=state.name, restored=r.restored, total=r.total, lost=len(r.lost))
+            (self.w.show_warning if r.lost else self.w.show_info)(text, details)
+        elif restored.source == FROM_RECOVERY:
+            text = _tr("Presenter", "Recovered {n} unsaved decision(s) of {name}.").format(n=r.restored,
+                                                                                          name=state.name)
+            if restored.worth_a_look:
+                self.w.show_warning(text + " " + summary, details)
+            else:
+                self.w.show_info(text)
+        elif r.found:
+            if restored.worth_a_look:
+                (self.w.show_warning if r.lost else self.w.show_info)(summary, details)
+            else:
+                self.w.show_notice(summary)
+
+    def autosave_failed(self, why: str) -> None:
+        self.w.show_warning(_tr("Presenter", "Autosave failed; your decisions are still here and kexie will try "
+                                "again:") + "\n" + why)
+
+    def page_file_changed(self, path: str) -> None:
+        """The page file holds other text now: offer to reload it."""
+        state = self.c.page(path)
+        if state is None or path in self._asking:
+            return
+        self._asking.add(path)
+        try:
+            reload = self.w.ask_reload(state.name, state.dirty)
+        finally:
+            self._asking.discard(path)
+        if reload:
+            self.reload_page(state.id)
+        else:
+            if self.watcher is not None:
+                self.watcher.expect(path)  # ask again only when it changes again
+            self.w.show_notice(_tr("Presenter", "Kept the text shown; {name} on disk differs from it.").format(
+                name=state.name))
+
+    def reload_page(self, page_id: str) -> bool:
+        """Read the page again and carry its decisions over (the undo history of the old text is dropped)."""
+        state = self.c.page(page_id)
+        if state is None:
+            return False
+        shown, self._shown_id = self._shown_id, None  # the raw view shows the new text
+        if not self.c.reload_page(page_id):
+            self._shown_id = shown
+            return False
+        self.recorder.forget(page_id)
+        self.recorder.stack(page_id)
+        if self.c.current_id == page_id:
+            self.recorder.activate(page_id)
+        if self.watcher is not None:
+            self.watcher.expect(state.path, state.page.sha256)
+        return True
+
+    def page_file_deleted(self, path: str) -> None:
+        state = self.c.page(path)
+        if state is None:
+            return
+        self.w.show_warning(_tr("Presenter", "{name} was deleted or moved on disk. It stays open here with its "
+                                "text and your decisions; File › Save decisions still saves them (to {where}).")
+                            .format(name=state.name, where=session_path_for(state.path)))
 
     def mark_done(self, done: bool | None = None) -> None:
         state = self.c.current
@@ -159,10 +355,17 @@ class Presenter:
         self.pages.refresh()
         self.w.pages.select(self.c.current_id)
         self._update_actions()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        state = self.c.current
+        self.w.setWindowTitle(f"{state.name}[*] — kexie" if state else "kexie")
+        self.w.setWindowModified(bool(state and state.dirty))
 
     def _current_changed(self, state: PageState | None) -> None:
         self.recorder.activate(state.id if state else None)
         self.w.pages.select(state.id if state else None)
+        self.w.set_placeholder(state is None)
         self._show(state, new_page=True)
 
     def _page_updated(self, state: PageState) -> None:
@@ -180,7 +383,7 @@ class Presenter:
             self.suggestions.set_page(state)
         else:
             self.suggestions.refresh()
-        w.setWindowTitle(f"{state.name} — kexie" if state else "kexie")
+        self._update_title()
         if state is None or state.view is None:
             w.raw.set_view(None, None)
             self.outline.set_clean(None)
@@ -224,6 +427,7 @@ class Presenter:
                      "role_title", "role_subtitle", "role_kicker", "role_byline", "role_body", "role_furniture"):
             a[name].setEnabled(ready)
         a["close_page"].setEnabled(state is not None)
+        a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and self.c.clipboard is not None)
         a["mark_done"].setChecked(bool(state and state.done))
         if self.exporter is not None:
@@ -511,4 +715,23 @@ class Presenter:
             self._show(state, new_page=False)
 
     def _closing(self) -> None:
+        if self.watcher is not None:
+            self.watcher.clear()
+        if self.autosaver is not None:
+            self.autosaver.stop()
+            if self.autosaver.store is not None:
+                self.autosaver.store.mark_clean_exit()
         self.settings.sync()
+
+
+def _written_by_another_window(recovery) -> bool:
+    """The autosave belongs to a kexie window that is still running: its work is not lost, leave it alone."""
+    from ..autosave import _pid_alive  # its private helper: AutosaveStore.pending() could skip these itself
+
+    pid = (recovery.document.get("autosave") or {}).get("pid")
+    return isinstance(pid, int) and pid != os.getpid() and _pid_alive(pid)
+
+
+def _count(state: PageState) -> int:
+    d = state.decisions
+    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits)

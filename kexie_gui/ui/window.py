@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QMainWindow, QMenu, QMessageBox, QProgressBar, QSplitter, QToolBar, QToolButton,
-                               QTreeView, QUndoView, QVBoxLayout, QWidget)
+                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
 
 from .. import __version__
 from . import actions as table
@@ -38,7 +38,11 @@ def legend_html() -> str:
 
 
 class MessageBar(QFrame):
-    """A closable banner above the panes: errors the editor must read, without a modal dialog."""
+    """A closable banner above the panes: what the editor must read, without a modal dialog.
+
+    A long explanation (which decisions could not be carried over...) sits
+    behind a "Details…" button that opens it in a window of its own.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -46,6 +50,10 @@ class MessageBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("message_details")
+        self.details_button.clicked.connect(self.show_details)
+        self.details_button.hide()
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
@@ -53,24 +61,109 @@ class MessageBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.details = ""
+        self.details_box: QMessageBox | None = None
         self.hide()
 
-    def show_text(self, text: str, error: bool = True) -> None:
+    def show_text(self, text: str, error: bool = True, details: str = "") -> None:
         colours = ("#fdecea", "#c0392b") if error else ("#eaf2fd", "#2c6fbb")
         self.setStyleSheet(f"#message_bar {{ background: {colours[0]}; border: 1px solid {colours[1]}; "
                            f"border-radius: 3px; }}")
         self.label.setText(text)
+        self.details = details
+        self.details_button.setText(_tr("MainWindow", "Details…"))
+        self.details_button.setVisible(bool(details))
         self.show()
 
     def text(self) -> str:
         return "" if self.isHidden() else self.label.text()
+
+    def show_details(self) -> QMessageBox:
+        """The details in a window that does not block the main one."""
+        if self.details_box is not None:
+            self.details_box.close()
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("MainWindow", "Details"), self.label.text(),
+                          QMessageBox.StandardButton.Close, self.window())
+        box.setObjectName("details_box")
+        box.setDetailedText(self.details)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._box_gone)
+        box.show()
+        self.details_box = box
+        return box
+
+    def _box_gone(self, *_args) -> None:
+        self.details_box = None
+
+
+class Placeholder(QWidget):
+    """What the central area shows while no page is open: how to start."""
+
+    sample_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("placeholder")
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setStyleSheet("color: #555;")
+        self.sample = QPushButton()
+        self.sample.setObjectName("open_sample")
+        self.sample.clicked.connect(self.sample_requested)
+        self.open = QPushButton()
+        self.open.setObjectName("open_pages")
+        self.open.clicked.connect(self.open_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sample)
+        buttons.addWidget(self.open)
+        buttons.addStretch(1)
+        box = QVBoxLayout()
+        box.addWidget(self.title)
+        box.addSpacing(8)
+        box.addWidget(self.text)
+        box.addSpacing(16)
+        box.addLayout(buttons)
+        frame = QFrame()
+        frame.setObjectName("placeholder_frame")
+        frame.setStyleSheet("#placeholder_frame { border: 2px dashed #b8c4d6; border-radius: 12px; }")
+        frame.setLayout(box)
+        frame.setMaximumWidth(620)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(frame, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.retranslate()
+
+    def set_sample_available(self, available: bool) -> None:
+        self.sample.setVisible(available)
+
+    def retranslate(self) -> None:
+        self.title.setText("<h2>" + _tr("MainWindow", "No page open") + "</h2>")
+        self.text.setText(_tr("MainWindow", "Drop .txt pages or a whole folder anywhere in this window, or use "
+                              "File › Open pages… (Ctrl+O). Your decisions are saved beside each page with "
+                              "File › Save decisions (Ctrl+S), and kept automatically until you do."))
+        self.sample.setText(_tr("MainWindow", "Open the sample page"))
+        self.open.setText(_tr("MainWindow", "Open pages…"))
 
 
 class MainWindow(QMainWindow):
     files_dropped = Signal(list)
     language_chosen = Signal(str)
     closing = Signal()
+    sample_requested = Signal()
+    open_requested = Signal()
 
     def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
                  parent: QWidget | None = None):
@@ -81,6 +174,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
+        self.close_guard = None  # () -> bool: may the window close?  (the presenter asks about unsaved work)
 
         # central: raw page | (outline / article)
         self.raw = RawView()
@@ -134,11 +228,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.message_bar = MessageBar()
+        self.placeholder = Placeholder()
+        self.placeholder.sample_requested.connect(self.sample_requested)
+        self.placeholder.open_requested.connect(self.open_requested)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("central_stack")
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.splitter)
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(4, 4, 4, 0)
         cv.addWidget(self.message_bar)
-        cv.addWidget(self.splitter, 1)
+        cv.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         # docks
@@ -169,8 +270,8 @@ class MainWindow(QMainWindow):
 
         # page files dropped anywhere
         self.drops = DropFilter(self)
-        self.drops.watch(self, self.raw.viewport(), self.article.viewport(), self.outline.viewport(),
-                         self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.article.viewport(),
+                         self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
         self.drops.paths_dropped.connect(self.files_dropped)
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menu_recent")
@@ -193,7 +294,7 @@ class MainWindow(QMainWindow):
         self.actions = actions
         self.menus = table.build_menus(self.menuBar(), actions)
         file_menu = self.menus["file"]
-        file_menu.insertMenu(actions["close_page"], self.recent_menu)
+        file_menu.insertMenu(actions["save"], self.recent_menu)
         table.build_toolbar(self.toolbar, actions)
         self.suggestions.add_buttons([actions[n] for n in ("accept", "reject", "accept_kind", "previous", "next")])
         view = self.menus["view"]
@@ -235,6 +336,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(_tr("MainWindow", "Toolbar"))
         self.recent_menu.setTitle(_tr("MainWindow", "Open &Recent"))
         self.language_menu.setTitle(_tr("MainWindow", "&Language"))
+        self.placeholder.retranslate()
         self.suggestions.retranslate()
         self.pages.retranslate()
         if self.actions:
@@ -248,6 +350,31 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def show_info(self, text: str, details: str = "") -> None:
+        """Something worth reading that is not an error (decisions re-anchored...); never blocks."""
+        self.message_bar.show_text(text, error=False, details=details)
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 8000)
+
+    def show_warning(self, text: str, details: str = "") -> None:
+        """Something went wrong but nothing is lost; never blocks."""
+        self.message_bar.show_text(text, error=True, details=details)
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 8000)
+
+    def show_crash(self, text: str) -> None:
+        """An internal error: said in the message bar and in a dialog naming the log file."""
+        self.show_error(text)
+        self.alert(_tr("MainWindow", "Internal error"), text)
+
+    def alert(self, title: str, text: str) -> None:
+        QMessageBox.critical(self, title, text)
+
+    def set_placeholder(self, shown: bool) -> None:
+        """The first-run placeholder instead of the panes (no page open)."""
+        self.stack.setCurrentWidget(self.placeholder if shown else self.splitter)
+
+    def placeholder_shown(self) -> bool:
+        return self.stack.currentWidget() is self.placeholder
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
@@ -269,6 +396,53 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _choose(self, title: str, text: str, buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
+                default: str, icon=QMessageBox.Icon.Question, details: str = "") -> str:
+        """A question with named answers; returns the name of the button pressed (Escape: the last one)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        made = {}
+        for name, label, role in buttons:
+            made[name] = box.addButton(label, role)
+        box.setDefaultButton(made[default])
+        box.setEscapeButton(made[buttons[-1][0]])
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((name for name, b in made.items() if b is clicked), buttons[-1][0])
+
+    def ask_save_changes(self, names: list[str]) -> str:
+        """Unsaved decisions on ``names``: ``"save"``, ``"discard"`` or ``"cancel"``."""
+        shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
+        text = _tr("MainWindow", "These pages have decisions that are not saved:") + "\n\n" + shown
+        role = QMessageBox.ButtonRole
+        return self._choose(_tr("MainWindow", "Save your decisions?"), text, [
+            ("save", _tr("MainWindow", "Save"), role.AcceptRole),
+            ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
+            ("cancel", _tr("MainWindow", "Cancel"), role.RejectRole)], "save", QMessageBox.Icon.Warning)
+
+    def ask_recover(self, items: list[str], crashed: bool) -> str:
+        """Unsaved work found on start: ``"recover"``, ``"discard"`` or ``"later"``."""
+        head = (_tr("MainWindow", "kexie did not close normally last time.") + " ") if crashed else ""
+        text = head + _tr("MainWindow", "Recover unsaved work?") + "\n\n" + "\n".join(items)
+        role = QMessageBox.ButtonRole
+        return self._choose(_tr("MainWindow", "Recover unsaved work?"), text, [
+            ("recover", _tr("MainWindow", "Recover"), role.AcceptRole),
+            ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
+            ("later", _tr("MainWindow", "Decide later"), role.RejectRole)], "recover")
+
+    def ask_reload(self, name: str, dirty: bool) -> bool:
+        """The page file changed on disk: True to read it again, False to keep the text shown."""
+        text = _tr("MainWindow", "{name} was changed on disk by another program.").format(name=name) + "\n\n"
+        text += _tr("MainWindow", "Reload reads the new text and carries your decisions over to it; decisions "
+                    "whose text is gone are listed. Keep current goes on with the text shown here.")
+        if dirty:
+            text += "\n\n" + _tr("MainWindow", "Your unsaved decisions are kept either way.")
+        role = QMessageBox.ButtonRole
+        return self._choose(_tr("MainWindow", "Page changed on disk"), text, [
+            ("reload", _tr("MainWindow", "Reload"), role.AcceptRole),
+            ("keep", _tr("MainWindow", "Keep current"), role.RejectRole)], "reload") == "reload"
 
     def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int,
                    has_current: bool) -> ExportChoice | None:
@@ -321,6 +495,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         self.save_settings()
         super().closeEvent(event)

@@ -27,6 +27,41 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Autosaves, fallback sessions and crash logs of every test go to its own folder, never the home."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("KEXIE_DATA_DIR", str(folder))
+    monkeypatch.setenv("KEXIE_LOG_DIR", str(tmp_path / "logs"))
+    return folder
+
+
+class Answers:
+    """What the window's questions answer in tests (no modal dialog may block a test); records each question."""
+
+    def __init__(self):
+        self.save_changes, self.recover, self.reload = "discard", "later", False
+        self.asked: list[tuple] = []
+
+    def install(self, window) -> None:
+        window.ask_save_changes = lambda names: self._answer(("save_changes", tuple(names)), self.save_changes)
+        window.ask_recover = lambda items, crashed: self._answer(("recover", tuple(items), crashed), self.recover)
+        window.ask_reload = lambda name, dirty: self._answer(("reload", name, dirty), self.reload)
+        window.alert = lambda title, text: self.asked.append(("alert", title, text))
+
+    def _answer(self, question, answer):
+        self.asked.append(question)
+        return answer
+
+    def of(self, kind: str) -> list[tuple]:
+        return [q for q in self.asked if q[0] == kind]
+
+
+@pytest.fixture
+def answers():
+    return Answers()
+
+
 @pytest.fixture
 def settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
@@ -37,8 +72,8 @@ def settings(tmp_path, qapp):
 
 
 @pytest.fixture
-def make_app(qtbot, settings):
-    """Build the whole window (as the app does) with a synchronous runner."""
+def make_app(qtbot, settings, answers):
+    """Build the whole window (as the app does) with a synchronous runner; its questions answer ``answers``."""
     from kexie_gui.app import compose
     from kexie_gui.ui.controller import SyncRunner
 
@@ -46,6 +81,7 @@ def make_app(qtbot, settings):
 
     def make(language="en", runner=None, **kw):
         app = compose(language=language, runner=runner or SyncRunner(), settings=settings, **kw)
+        answers.install(app.window)
         qtbot.addWidget(app.window)
         built.append(app)
         return app
