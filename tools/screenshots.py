@@ -2,10 +2,12 @@
 
     python tools/screenshots.py [OUT_DIR] [--page PAGE.txt] [--size 1400x900]
 
-Saves ``01-fresh.png`` (page just opened), ``02-duplicate.png`` (a repeat
-group selected), ``03-join-accepted.png`` (a broken join accepted) and
-``04-chinese.png`` (the Chinese interface) into OUT_DIR (default
-``docs/screenshots/``).  Runs offscreen; needs a CJK font (fonts-wqy-microhei).
+Saves ``01-first-run.png`` (no page open: the placeholder), ``01-fresh.png``
+(page just opened), ``02-duplicate.png`` (a repeat group selected),
+``03-join-accepted.png`` (a broken join accepted) and ``04-chinese.png`` (the
+Chinese interface) into OUT_DIR (default ``docs/screenshots/``).  Runs
+offscreen with a throw-away data folder (no autosave, no saved sessions);
+needs a CJK font (fonts-wqy-microhei).
 """
 from __future__ import annotations
 
@@ -45,12 +47,16 @@ def main(argv=None) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     tmp = tempfile.TemporaryDirectory(prefix="kexie-shots-")
 
-    def build(language: str):
+    os.environ["KEXIE_DATA_DIR"] = str(Path(tmp.name) / "data")
+
+    def build(language: str, page: str | None = args.page):
         settings = Settings(QSettings(str(Path(tmp.name) / f"{language}.ini"), QSettings.Format.IniFormat))
-        app = compose(language=language, runner=SyncRunner(), settings=settings)
+        app = compose(language=language, runner=SyncRunner(), settings=settings, autosave=None, sessions=False)
         app.window.resize(width, height)
         app.window.show()
-        app.presenter.open_paths([args.page])
+        app.window.close_guard = None  # closing after the shots: nothing to save, nothing to ask
+        if page:
+            app.presenter.open_paths([page])
         QApplication.processEvents()
         return app
 
@@ -71,7 +77,9 @@ def main(argv=None) -> int:
         image.save(str(path), "PNG", 9)
         print(f"{path}  {path.stat().st_size // 1024} KB")
 
-    app = build("en")
+    app = build("en", page=None)
+    shot(app, "01-first-run")
+    app.presenter.open_paths([args.page])
     shot(app, "01-fresh")
     dup = first(app, "duplicate")
     app.window.suggestions.select(dup.id)
