@@ -29,7 +29,7 @@ from ..core import KexieError
 from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
-from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored
+from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored, page_files
 from .derive import LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, part_text, suggestion_offset
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
@@ -145,8 +145,14 @@ class Presenter:
 
     # -- opening pages
     def open_paths(self, paths: list[str], restore=None):
-        """Open pages (drop, File › Open, command line, Finder); ``restore`` as in ``Controller.open_paths``."""
+        """Open pages (drop, File › Open, command line, Finder); ``restore`` as in ``Controller.open_paths``.
+
+        A page with unsaved work in an autosave (the editor chose "Decide
+        later" on start) is not opened over it: the editor recovers or discards it first.
+        """
         self.w.message_bar.hide()  # what opening has to say (errors, restored sessions) shows anew
+        if restore is None:
+            restore = self._unsaved_work_of(paths)
         before = {p.id for p in self.c.pages}
         result = self.c.open_paths(paths, restore=restore)
         for pid in result.opened:
@@ -160,6 +166,29 @@ class Presenter:
             self.settings.set("files/last_open_folder", os.path.dirname(result.opened[0]))
             self._refresh_recent()
         return result
+
+    def _unsaved_work_of(self, paths: list[str]) -> dict | None:
+        """Autosaved work of pages about to open: recover it (the answer that loses nothing) or discard it."""
+        store = self.autosaver.store if self.autosaver is not None else None
+        if store is None:
+            return None
+        files, _ = page_files(paths)
+        wanted = {os.path.abspath(f) for f in files} - {p.id for p in self.c.pages}
+        if not wanted:
+            return None
+        found = [r for r in store.pending() if r.page_key in wanted and not _written_by_another_window(r)]
+        if not found:
+            return None
+        zh = self.c.language == "zh"
+        if self.w.ask_recover([r.describe_zh() if zh else r.describe() for r in found], False, later=False) \
+                == "discard":
+            for r in found:
+                try:
+                    store.discard(r.page_key)
+                except KexieError as exc:
+                    self.w.show_error(str(exc))
+            return None
+        return {r.page_key: r.restore for r in found}
 
     def open_sample(self) -> None:
         self.open_paths([str(sample_page())])

@@ -398,19 +398,20 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _choose(self, title: str, text: str, buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
-                default: str, icon=QMessageBox.Icon.Question, details: str = "") -> str:
-        """A question with named answers; returns the name of the button pressed (Escape: the last one)."""
+                default: str, icon=QMessageBox.Icon.Question, details: str = "", escape: str | None = None) -> str:
+        """A question with named answers; returns the name of the button pressed (Escape: ``escape``, else the last)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
         made = {}
         for name, label, role in buttons:
             made[name] = box.addButton(label, role)
+        escape = escape or buttons[-1][0]
         box.setDefaultButton(made[default])
-        box.setEscapeButton(made[buttons[-1][0]])
+        box.setEscapeButton(made[escape])
         if details:
             box.setDetailedText(details)
         box.exec()
         clicked = box.clickedButton()
-        return next((name for name, b in made.items() if b is clicked), buttons[-1][0])
+        return next((name for name, b in made.items() if b is clicked), escape)
 
     def ask_save_changes(self, names: list[str]) -> str:
         """Unsaved decisions on ``names``: ``"save"``, ``"discard"`` or ``"cancel"``."""
@@ -422,15 +423,21 @@ class MainWindow(QMainWindow):
             ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
             ("cancel", _tr("MainWindow", "Cancel"), role.RejectRole)], "save", QMessageBox.Icon.Warning)
 
-    def ask_recover(self, items: list[str], crashed: bool) -> str:
-        """Unsaved work found on start: ``"recover"``, ``"discard"`` or ``"later"``."""
+    def ask_recover(self, items: list[str], crashed: bool, later: bool = True) -> str:
+        """Unsaved work found: ``"recover"``, ``"discard"`` or (when ``later``) ``"later"``.
+
+        Without ``later`` (a page being opened: its autosave would soon be
+        replaced) Escape recovers, the answer that loses nothing.
+        """
         head = (_tr("MainWindow", "kexie did not close normally last time.") + " ") if crashed else ""
         text = head + _tr("MainWindow", "Recover unsaved work?") + "\n\n" + "\n".join(items)
         role = QMessageBox.ButtonRole
-        return self._choose(_tr("MainWindow", "Recover unsaved work?"), text, [
-            ("recover", _tr("MainWindow", "Recover"), role.AcceptRole),
-            ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
-            ("later", _tr("MainWindow", "Decide later"), role.RejectRole)], "recover")
+        buttons = [("recover", _tr("MainWindow", "Recover"), role.AcceptRole),
+                   ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole)]
+        if later:
+            buttons.append(("later", _tr("MainWindow", "Decide later"), role.RejectRole))
+        return self._choose(_tr("MainWindow", "Recover unsaved work?"), text, buttons, "recover",
+                            escape="later" if later else "recover")
 
     def ask_reload(self, name: str, dirty: bool) -> bool:
         """The page file changed on disk: True to read it again, False to keep the text shown."""

@@ -45,7 +45,9 @@ class Answers:
 
     def install(self, window) -> None:
         window.ask_save_changes = lambda names: self._answer(("save_changes", tuple(names)), self.save_changes)
-        window.ask_recover = lambda items, crashed: self._answer(("recover", tuple(items), crashed), self.recover)
+        window.ask_recover = lambda items, crashed, later=True: self._answer(
+            ("recover", tuple(items), crashed, later),
+            "recover" if self.recover == "later" and not later else self.recover)  # as Escape would
         window.ask_reload = lambda name, dirty: self._answer(("reload", name, dirty), self.reload)
         window.alert = lambda title, text: self.asked.append(("alert", title, text))
 

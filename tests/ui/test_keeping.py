@@ -298,6 +298,27 @@ def test_recovery_offer_discard_and_later(make_app, page, answers, data_dir):
     assert app.presenter.offer_recovery() is None  # nothing left to offer
 
 
+def test_a_page_whose_recovery_was_put_off_is_not_opened_over_its_autosave(make_app, page, answers, data_dir):
+    fresh = load_page(page)
+    analysis = analyse(fresh)
+    d = Decisions().with_choice(analysis.suggestions[0].id, False)
+    AutosaveStore(data_dir / "autosave").save(str(page), page, fresh.sha256, d, {"status": "review"},
+                                              analysis=analysis)
+    app = make_app()
+    answers.recover = "later"
+    assert app.presenter.offer_recovery() == "later"
+    app.presenter.open_paths([str(page.parent)])  # later, the editor opens the page (here: its folder)
+    question = answers.of("recover")[-1]
+    assert question[3] is False  # no third way now: its autosave would be replaced by the next change
+    state = app.controller.current
+    assert state.decisions == d and state.dirty  # "later" became "recover", which loses nothing
+    app.actions["close_page"].trigger()  # discarded on purpose (the test's answer)
+    answers.recover = "discard"
+    AutosaveStore().save(str(page), page, fresh.sha256, d, {}, analysis=analysis)
+    app.presenter.open_paths([str(page)])
+    assert app.controller.current.decisions == Decisions() and AutosaveStore().pending() == []
+
+
 def test_work_survives_sigkill_of_the_window_process(make_app, page, tmp_path, answers, data_dir):
     """A real window process makes decisions, is killed with SIGKILL, and a new window recovers them all."""
     if not hasattr(signal, "SIGKILL"):
