@@ -60,7 +60,10 @@ class QtRunner(QObject):
         self._interval = sys.getswitchinterval()
 
     def submit(self, fn, done, failed) -> None:
-        relay = _Relay(self)  # created here, so it lives on the GUI thread
+        # Created here, so it lives on the GUI thread.  No parent: when its deferred
+        # deletion drops the last reference to a runner that Python owns, the runner
+        # would otherwise delete this relay a second time from inside its destructor.
+        relay = _Relay()
         if not self._pending:
             self._gc_was_enabled = gc.isenabled()
             gc.disable()

@@ -60,3 +60,35 @@ def test_the_window_shows_progress_while_the_pool_analyses(make_app, qtbot):
     assert app.window.progress.isHidden()
     assert app.outline.rowCount() == 4
     pool.waitForDone()
+
+
+def test_a_runner_python_owns_may_go_away_with_its_last_relay(tmp_path):
+    """Deleting the last relay used to drop the last reference to its parent runner, whose
+    destructor then deleted the relay a second time (a segfault, seen under load in this file).
+    Run in a fresh process: a regression must not take the test session down with it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "relay.py"
+    script.write_text(
+        "import gc\n"
+        "from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from kexie_gui.ui.runner import QtRunner\n"
+        "app = QApplication([])\n"
+        "pool, seen = QThreadPool(), []\n"
+        "runner = QtRunner(pool)\n"
+        "runner.submit(lambda: 1, seen.append, seen.append)\n"
+        "pool.waitForDone()\n"
+        "QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall.value)  # the result, not the deletion\n"
+        "assert seen == [1]\n"
+        "del runner\n"
+        "gc.collect()\n"
+        "QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)\n"
+        "print('survived')\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "survived" in done.stdout, done.stderr
