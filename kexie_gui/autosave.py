@@ -133,6 +133,11 @@ class Recovery:
     def page_changed(self, page: Page) -> bool:
         return page.sha256 != self.page_sha
 
+    def held_by_another_window(self) -> bool:
+        """Written by a kexie window that is still running (another process): not lost work."""
+        pid = (self.document.get("autosave") or {}).get("pid")
+        return isinstance(pid, int) and pid != os.getpid() and pid_alive(pid)
+
     def restore(self, page: Page, analysis: Analysis) -> SessionResult:
         """The autosaved decisions carried over to ``page`` (re-anchored if it changed since)."""
         return restore_decisions(self.document, page, analysis, self.file)
@@ -142,7 +147,7 @@ def _key_hash(page_key: str) -> str:
     return hashlib.blake2s(page_key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if sys.platform == "win32":  # os.kill would terminate the process on Windows
@@ -237,6 +242,9 @@ class AutosaveStore:
     def pending(self) -> list[Recovery]:
         """Autosaves holding work the page's session file does not: newest first.
 
+        An autosave written by another kexie window that is still running is
+        left out: its work is not lost, that window still holds it.
+
         Unreadable autosaves are skipped, left on disk and described in
         :attr:`problems`.
         """
@@ -252,7 +260,7 @@ class AutosaveStore:
             except SessionError as exc:
                 self.problems.append(str(exc))
                 continue
-            if self._unsaved(rec):
+            if self._unsaved(rec) and not rec.held_by_another_window():
                 out.append(rec)
         return sorted(out, key=lambda r: -r.saved_at)
 
@@ -313,7 +321,7 @@ class AutosaveStore:
         pid = self._lock_pid()
         if pid is None or pid == os.getpid():
             return False
-        return pid < 0 or not _pid_alive(pid)
+        return pid < 0 or not pid_alive(pid)
 
     def mark_running(self) -> None:
         self._ensure_root()

@@ -755,10 +755,7 @@ class Presenter:
 
 def _written_by_another_window(recovery) -> bool:
     """The autosave belongs to a kexie window that is still running: its work is not lost, leave it alone."""
-    from ..autosave import _pid_alive  # its private helper: AutosaveStore.pending() could skip these itself
-
-    pid = (recovery.document.get("autosave") or {}).get("pid")
-    return isinstance(pid, int) and pid != os.getpid() and _pid_alive(pid)
+    return recovery.held_by_another_window()
 
 
 def _count(state: PageState) -> int:
