@@ -618,7 +618,7 @@ class Controller:
                     self.recorder.record(f"{verb}: {self.explain(s)}", state.id, d, new)
                     d = new
             else:
-                new = with_choices_fast(state.decisions, {s.id: accepted for s in todo})
+                new = state.decisions.with_choices({s.id: accepted for s in todo})
                 self.recorder.record(label, state.id, state.decisions, new)
         return len(todo)
 
@@ -761,11 +761,3 @@ class Controller:
         else:
             states = [p for p in self.pages if p.done and p.clean]
         return [(s, Path(folder) / (Path(s.path).stem + extension)) for s in states]
-
-
-def with_choices_fast(decisions: Decisions, changes: dict[str, bool]) -> Decisions:
-    """``Decisions.with_choices`` in one pass (it re-sorts per item: quadratic on huge pages)."""
-    merged = dict(decisions.choices)
-    merged.update(changes)
-    return Decisions(choices=tuple(sorted(merged.items())), roles=decisions.roles, edits=decisions.edits,
-                     moves=decisions.moves, splits=decisions.splits)

@@ -7,7 +7,7 @@ import pytest
 
 from kexie_gui.core import Decisions
 from kexie_gui.ui import controller as ctl
-from kexie_gui.ui.controller import Controller, with_choices_fast
+from kexie_gui.ui.controller import Controller
 from kexie_gui.ui.derive import PART_BYLINE, PART_TITLE, Place
 
 from .conftest import SEED
@@ -188,12 +188,6 @@ def test_done_and_export_plan(c, tmp_path):
     assert page is state and path == tmp_path / (SEED.stem + ".md")
     c.close_page(state.id)
     assert c.current is None and c.pages == []
-
-
-def test_fast_bulk_choices_equal_the_core_ones(c):
-    d = Decisions().with_choice("b", False).with_role("b2", "title")
-    changes = {"a": True, "b": True, "c": False}
-    assert with_choices_fast(d, changes) == d.with_choices(changes)
 
 
 # -- keeping the editor's work (sessions injected as the window does)
