@@ -280,12 +280,18 @@ def test_a_failing_autosave_is_reported_once_and_retried(app, page, monkeypatch,
     assert app.window.statusBar().currentMessage() == "Autosave works again."
 
 
-def test_recovery_offer_discard_and_later(make_app, page, answers, data_dir):
+def leave_unsaved_work(page: Path, data_dir: Path):
+    """An autosave holding one choice, as a window that died would leave it: (page, analysis, decisions)."""
     fresh = load_page(page)
     analysis = analyse(fresh)
     d = Decisions().with_choice(analysis.suggestions[0].id, False)
     AutosaveStore(data_dir / "autosave").save(str(page), page, fresh.sha256, d, {"status": "review"},
                                               analysis=analysis)
+    return fresh, analysis, d
+
+
+def test_recovery_offer_discard_and_later(make_app, page, answers, data_dir):
+    leave_unsaved_work(page, data_dir)
     app = make_app()
     answers.recover = "later"
     assert app.presenter.offer_recovery() == "later"
@@ -299,11 +305,7 @@ def test_recovery_offer_discard_and_later(make_app, page, answers, data_dir):
 
 
 def test_a_page_whose_recovery_was_put_off_is_not_opened_over_its_autosave(make_app, page, answers, data_dir):
-    fresh = load_page(page)
-    analysis = analyse(fresh)
-    d = Decisions().with_choice(analysis.suggestions[0].id, False)
-    AutosaveStore(data_dir / "autosave").save(str(page), page, fresh.sha256, d, {"status": "review"},
-                                              analysis=analysis)
+    fresh, analysis, d = leave_unsaved_work(page, data_dir)
     app = make_app()
     answers.recover = "later"
     assert app.presenter.offer_recovery() == "later"
