@@ -213,7 +213,7 @@ def _block_text(lines: list[Line]) -> Text:
 REPEAT_MIN = 12  # a repeated tail shorter than this could be a stock phrase
 
 
-def split_repeated_tails(groups: list[list[Line]]) -> list[list[Line]]:
+def split_repeated_tails(groups: list[list[Line]], unwrapped: list[Text]) -> tuple[list[list[Line]], list[Text]]:
     """Cut a wrapped block where a repeated piece was printed right after a finished paragraph.
 
     On a hard-wrapped page a piece repeated out of place (``心里非常踏实。“只要群众
@@ -221,14 +221,15 @@ def split_repeated_tails(groups: list[list[Line]]) -> list[list[Line]]:
     line: nothing in the layout separates them.  Its text does: everything from a
     line start after a sentence end to the block's end is the opening of another
     block.  Only such whole tails are cut, so a stock sentence quoted mid-paragraph
-    is left alone.
+    is left alone.  ``unwrapped`` holds each group's text; the texts of the result come back too.
     """
-    texts = ["".join(_block_text(g).split()) for g in groups]
+    texts = ["".join(str(t).split()) for t in unwrapped]
     openings: dict[str, list[int]] = {}
     for k, t in enumerate(texts):
         if len(t) >= REPEAT_MIN:
             openings.setdefault(t[:REPEAT_MIN], []).append(k)
     out: list[list[Line]] = []
+    out_texts: list[Text] = []
     for k, g in enumerate(groups):
         cut = None
         for j in range(1, len(g)):
@@ -242,9 +243,11 @@ def split_repeated_tails(groups: list[list[Line]]) -> list[list[Line]]:
                 break
         if cut is None:
             out.append(g)
+            out_texts.append(unwrapped[k])
         else:
             out += [g[:cut], g[cut:]]
-    return out
+            out_texts += [_block_text(g[:cut]), _block_text(g[cut:])]
+    return out, out_texts
 
 
 def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
@@ -269,11 +272,11 @@ def split_blocks(page: Page) -> tuple[tuple[Block, ...], bool]:
         else:
             groups.append([line])
         prev = line
+    unwrapped = [_block_text(g) for g in groups]
     if wrapped:
-        groups = split_repeated_tails(groups)
+        groups, unwrapped = split_repeated_tails(groups, unwrapped)
     blocks = []
-    for i, g in enumerate(groups):
-        text = _block_text(g)
+    for g, text in zip(groups, unwrapped):
         if not text:
             continue
         blocks.append(Block(
