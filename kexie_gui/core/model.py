@@ -109,14 +109,64 @@ def stable_id(prefix: str, *parts) -> str:
 
 
 @dataclass(frozen=True)
+class LineBox:
+    """Where one raw line sat on the printed page (pages read from a PDF or an image).
+
+    Coordinates are in page units (PDF points or image pixels), origin top left,
+    y growing downwards.  ``size`` is the font size (PDF) or the text height
+    (OCR) in the same units; ``column`` is the index of the column the reader
+    put the line in, counted left to right (-1: the line spans several columns);
+    ``boxed`` marks a line inside a ruled or filled frame (caption, index box).
+    """
+
+    line: int  # 1-based line number in Page.text
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    column: int = 0
+    boxed: bool = False
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The printed page behind a page read from a PDF or an image.
+
+    ``lines`` holds one :class:`LineBox` per non-blank raw line, in raw order
+    (the reader's reading order).  ``image`` is the path of a rendered picture
+    of the page when one exists (for the window's page view).
+    """
+
+    width: float
+    height: float
+    lines: tuple[LineBox, ...] = ()
+    image: str | None = None
+    page_index: int = 0  # 0-based page of a multi-page file
+    engine: str = ""  # "pdf text layer", "rapidocr", "tesseract"
+
+    def box_of_line(self, line: int) -> LineBox | None:
+        index = self.__dict__.get("_by_line")
+        if index is None:
+            index = {b.line: b for b in self.lines}
+            object.__setattr__(self, "_by_line", index)
+        return index.get(line)
+
+
+@dataclass(frozen=True)
 class Page:
-    """A decoded page: ``text`` has ``\\n`` line ends and no BOM."""
+    """A decoded page: ``text`` has ``\\n`` line ends and no BOM.
+
+    ``geometry`` is set for pages read from a PDF or an image: where each raw
+    line was printed.  Plain-text pages have none.
+    """
 
     source: str
     text: str
     encoding: str = "utf-8"
     newline: str = "\n"
     sha256: str = ""
+    geometry: Geometry | None = None
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding raw ``offset`` (a binary search over line starts)."""
