@@ -41,8 +41,8 @@ def test_the_table_has_a_row_per_convention():
             Row("wrap-flat-18", pages=3, check_failures=1, metrics={"pages_exact": 0.5, "body_cer": 0.25})]
     md = table(rows, "md", "header line")
     assert md.splitlines()[0] == "header line"
-    assert "| wrap-flat-18 | 3 | 1 | 0.5000 |" in md
-    assert table(rows, "tsv").splitlines()[2].split("\t")[:4] == ["wrap-flat-18", "3", "1", "0.5000"]
+    assert "| wrap-flat-18 | 3 | 1 | 0 | 0.5000 |" in md
+    assert table(rows, "tsv").splitlines()[2].split("\t")[:5] == ["wrap-flat-18", "3", "1", "0", "0.5000"]
     assert json.loads(table(rows, "json"))[0]["pages_exact"] == 1.0
 
 

@@ -50,21 +50,19 @@ def invented_name(rng: random.Random) -> str:
 def caption_lines(rng: random.Random) -> list[str]:
     """An invented photo caption and/or credit, one or two printed lines.
 
-    >>> caption_lines(random.Random(3))  # doctest: +SKIP
-    ['图为社区广场，讲解员演示无人机植保作业。', '钟望舒 摄']
+    A caption marked as one (``图为…``, ``▲…``) may stand alone; a plain
+    descriptive sentence is always followed by its credit, as papers print it.
     """
-    caption = rng.choice([
-        f"图为{rng.choice(_PLACES)}，{rng.choice(_WHO)}{rng.choice(_DOING)}。",
-        f"▲{rng.choice(_WHO)}在{rng.choice(_PLACES)}{rng.choice(_DOING)}",
-        f"{rng.choice(_WHO)}在{rng.choice(_PLACES)}{rng.choice(_DOING)}。",
-    ])
+    who, where, doing = rng.choice(_WHO), rng.choice(_PLACES), rng.choice(_DOING)
+    marked = rng.choice([f"图为{where}，{who}{doing}。", f"▲{who}在{where}{doing}"])
+    plain = f"{who}在{where}{doing}。"
     credit = rng.choice([f"{invented_name(rng)} 摄", f"记者 {invented_name(rng)} 摄",
                          f"（{rng.choice(_ORGS)}供图）"])
     shape = rng.random()
     if shape < 0.5:
-        return [caption, credit]
+        return [rng.choice([marked, plain]), credit]
     if shape < 0.8:
-        return [caption]
+        return [marked]
     return [credit]
 
 

@@ -165,7 +165,7 @@ def _wrapped(units: list[Unit], conv: Convention, log: LayoutLog) -> list[PLine]
     lines: list[PLine] = []
     width = conv.width
     flat = not conv.indent
-    for u in units:
+    for i, u in enumerate(units):
         text = u.text
         if u.is_line:
             spans = marked_spans(u, text, False)
@@ -178,7 +178,9 @@ def _wrapped(units: list[Unit], conv: Convention, log: LayoutLog) -> list[PLine]
         indent = conv.indent if u.para_start else ""
         slices = wrap(text, width, cells(indent))
         if flat and u.para_end and slices:
-            slices = _short_last_line(text, slices, width, log)
+            follows = units[i + 1] if i + 1 < len(units) else None
+            slices = _short_last_line(text, slices, width, log,
+                                      counts=follows is not None and not follows.is_line)
         for k, (a, b) in enumerate(slices):
             spans = unit_spans(u, text, a, b)
             if spans:
@@ -186,18 +188,20 @@ def _wrapped(units: list[Unit], conv: Convention, log: LayoutLog) -> list[PLine]
     return lines
 
 
-def _short_last_line(text: str, slices: list[tuple[int, int]], width: int, log: LayoutLog) -> list[tuple[int, int]]:
+def _short_last_line(text: str, slices: list[tuple[int, int]], width: int, log: LayoutLog,
+                     counts: bool = True) -> list[tuple[int, int]]:
     """Without indentation a paragraph's end shows only as a short last line: never let it be full.
 
     The line above takes the first character(s) of the last line (squeezed
-    type, as a compositor does); a one-line paragraph as wide as the column
-    cannot be helped and is counted as ambiguous.
+    type, as a compositor does); a one-line piece as wide as the column
+    cannot be helped and is counted as ambiguous when body text follows it
+    (``counts``; a headline or furniture line after it marks the end anyway).
     """
     a, b = slices[-1]
     if cells(text[a:b].strip()) <= width - 1:
         return slices
     if len(slices) == 1:
-        log.ambiguous_ends += 1
+        log.ambiguous_ends += counts
         return slices
     pa, _ = slices[-2]
     while cells(text[a:b].strip()) > width - 1 and b - a > 1:

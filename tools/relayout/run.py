@@ -37,6 +37,7 @@ class Row:
     pages: int = 0
     check_failures: int = 0
     disagreements: int = 0
+    ambiguous_pages: int = 0     # pages with a paragraph end on an exactly full line (no cue it ends)
     metrics: dict = field(default_factory=dict)
     kexie_status: int = 0
     kexie_errors: list[str] = field(default_factory=list)
@@ -66,6 +67,7 @@ def compose_folder(sources, convention: str, folder: Path, seeds: int, damage: f
             page = compose(src, convention, seed, damage)
             write_page(page, folder)
             row.pages += 1
+            row.ambiguous_pages += bool(page.gold["relayout"]["ambiguous_ends"])
             if verify:
                 result = check(page)
                 row.disagreements += result.disagreements
@@ -125,28 +127,31 @@ def _safe(name: str) -> str:
     return name.replace("+", "_plus_").replace(os.sep, "_")
 
 
-HEADER = f"{'convention':<22} {'pages':>5} {'check':>5} " + " ".join(f"{m:>14}" for m in METRICS) + f" {'seconds':>7}"
+HEADER = (f"{'convention':<22} {'pages':>5} {'check':>5} {'ambig':>5} " + " ".join(f"{m:>14}" for m in METRICS)
+          + f" {'seconds':>7}")
 
 
 def format_row(row: Row) -> str:
     vals = " ".join(f"{row.metrics.get(m, float('nan')):>14.4f}" for m in METRICS)
     flag = "" if row.kexie_status == 0 else f"  (kexie exit {row.kexie_status}: {len(row.kexie_errors)} message(s))"
-    return f"{row.convention:<22} {row.pages:>5} {row.check_failures:>5} {vals} {row.seconds:>7.1f}{flag}"
+    return (f"{row.convention:<22} {row.pages:>5} {row.check_failures:>5} {row.ambiguous_pages:>5} {vals} "
+            f"{row.seconds:>7.1f}{flag}")
 
 
 def table(rows: list[Row], fmt: str = "md", header: str = "") -> str:
     """The rows as a Markdown table (or ``tsv``/``json``)."""
     if fmt == "json":
         return json.dumps([{"convention": r.convention, "pages": r.pages, "check_failures": r.check_failures,
+                            "pages_with_ambiguous_ends": r.ambiguous_pages,
                             "aligner_disagreements": r.disagreements, "kexie_status": r.kexie_status,
                             "seconds": round(r.seconds, 2), **{m: r.metrics.get(m) for m in METRICS}}
                            for r in rows], indent=1)
-    cols = ["convention", "pages", "check failures", *METRICS]
+    cols = ["convention", "pages", "check failures", "ambiguous pages", *METRICS]
     lines = []
     if fmt == "tsv":
         lines.append("\t".join(cols))
         for r in rows:
-            lines.append("\t".join([r.convention, str(r.pages), str(r.check_failures),
+            lines.append("\t".join([r.convention, str(r.pages), str(r.check_failures), str(r.ambiguous_pages),
                                     *(f"{r.metrics.get(m, float('nan')):.4f}" for m in METRICS)]))
         return "\n".join(lines) + "\n"
     if header:
@@ -154,6 +159,6 @@ def table(rows: list[Row], fmt: str = "md", header: str = "") -> str:
     lines.append("| " + " | ".join(cols) + " |")
     lines.append("|" + "---|" * len(cols))
     for r in rows:
-        lines.append("| " + " | ".join([r.convention, str(r.pages), str(r.check_failures),
+        lines.append("| " + " | ".join([r.convention, str(r.pages), str(r.check_failures), str(r.ambiguous_pages),
                                         *(f"{r.metrics.get(m, float('nan')):.4f}" for m in METRICS)]) + " |")
     return "\n".join(lines) + "\n"
