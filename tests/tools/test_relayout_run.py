@@ -25,6 +25,9 @@ def test_a_convention_folder_holds_every_seed_and_kexie_cleans_it(tmp_path, sour
     messages = []
     row = compose_folder(sources, "wrap-flat-18", tmp_path / "pages", seeds=2, damage=0.3, report=messages.append)
     assert (row.pages, row.check_failures, messages) == (2, 0, [])
+    again = compose_folder(sources, "wrap-flat-18", tmp_path / "again", seeds=2, damage=0.3, jobs=2)
+    assert again.pages == 2 and (tmp_path / "again" / "000_57b0e2a3ead17231.s1.txt").read_bytes() == \
+        (tmp_path / "pages" / "000_57b0e2a3ead17231.s1.txt").read_bytes()
     names = sorted(p.name for p in (tmp_path / "pages").iterdir())
     assert names == ["000_57b0e2a3ead17231.s0.gold.json", "000_57b0e2a3ead17231.s0.txt",
                      "000_57b0e2a3ead17231.s1.gold.json", "000_57b0e2a3ead17231.s1.txt"]

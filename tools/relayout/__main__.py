@@ -1,7 +1,7 @@
 """``python -m tools.relayout``: re-lay gold pages in other layout conventions and score the cleaner on them.
 
     python -m tools.relayout run --corpus DIR --kexie .venv/bin/kexie [--conventions A B …] [--seeds 3]
-                                 [--damage RATE] [--score PATH/score.py] [--table FILE] [--keep DIR]
+                                 [--damage RATE] [--score PATH/score.py] [--table FILE] [--keep DIR] [--jobs N]
     python -m tools.relayout compose --corpus DIR --out OUT --convention X [--seed N] [--damage RATE]
     python -m tools.relayout check --corpus DIR [--conventions A B …] [--seeds 3] [--damage RATE]
     python -m tools.relayout list
@@ -45,6 +45,7 @@ def main(argv=None) -> int:
     p_run.add_argument("--table", type=Path, help="also write the table here (.md, .tsv or .json)")
     p_run.add_argument("--keep", type=Path, help="keep the composed pages and predictions in this folder")
     p_run.add_argument("--no-check", action="store_true", help="skip checking each composed page")
+    p_run.add_argument("--jobs", type=int, default=1, help="compose and check in this many processes")
     p_comp = sub.add_parser("compose", help="write one convention's pages for inspection")
     p_comp.add_argument("--corpus", type=Path, required=True)
     p_comp.add_argument("--out", type=Path, required=True)
@@ -112,7 +113,7 @@ def _run(args) -> int:
     print(f"corpus {args.corpus}, {args.seeds} seed(s), damage rate {args.damage:g}, kexie {args.kexie}")
     print(HEADER)
     rows = run(args.corpus, args.kexie, names, args.seeds, args.damage, args.score, args.keep,
-               verify=not args.no_check)
+               verify=not args.no_check, jobs=max(1, args.jobs))
     elapsed = time.monotonic() - t0
     print(f"({elapsed:.0f} s)")
     if args.table:

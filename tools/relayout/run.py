@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,23 +59,32 @@ def write_page(page: Composed, folder: Path) -> None:
         json.dumps(page.gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def _compose_and_check(task):
+    src, convention, seed, damage, verify = task
+    page = compose(src, convention, seed, damage)
+    return page, check(page) if verify else None
+
+
 def compose_folder(sources, convention: str, folder: Path, seeds: int, damage: float, verify: bool = True,
-                   report=None) -> Row:
+                   report=None, jobs: int = 1) -> Row:
     """Write every page of every seed in one convention; check each (failures are reported)."""
     row = Row(convention)
-    for seed in range(seeds):
-        for src in sources:
-            page = compose(src, convention, seed, damage)
-            write_page(page, folder)
-            row.pages += 1
-            row.ambiguous_pages += bool(page.gold["relayout"]["ambiguous_ends"])
-            if verify:
-                result = check(page)
-                row.disagreements += result.disagreements
-                if not result.ok:
-                    row.check_failures += 1
-                    if report:
-                        report(f"check failed: {convention} {page.name}: {'; '.join(result.problems)}")
+    tasks = [(src, convention, seed, damage, verify) for seed in range(seeds) for src in sources]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_compose_and_check, tasks, chunksize=4))
+    else:
+        results = map(_compose_and_check, tasks)
+    for page, result in results:
+        write_page(page, folder)
+        row.pages += 1
+        row.ambiguous_pages += bool(page.gold["relayout"]["ambiguous_ends"])
+        if result is not None:
+            row.disagreements += result.disagreements
+            if not result.ok:
+                row.check_failures += 1
+                if report:
+                    report(f"check failed: {convention} {page.name}: {'; '.join(result.problems)}")
     return row
 
 
@@ -94,7 +104,8 @@ def run_score(score: Path, gold: Path, pred: Path) -> dict:
 
 
 def run(corpus: Path, kexie: str, conventions: list[str], seeds: int = 3, damage: float = 0.0,
-        score: Path = DEFAULT_SCORE, keep: Path | None = None, verify: bool = True, report=print) -> list[Row]:
+        score: Path = DEFAULT_SCORE, keep: Path | None = None, verify: bool = True, report=print,
+        jobs: int = 1) -> list[Row]:
     for name in conventions:
         parse(name)  # a bad name fails before any work
     if not Path(score).is_file():
@@ -111,7 +122,7 @@ def run(corpus: Path, kexie: str, conventions: list[str], seeds: int = 3, damage
             pred = base / "pred" / _safe(name)
             if folder.exists():
                 shutil.rmtree(folder)
-            row = compose_folder(sources, name, folder, seeds, damage, verify, report)
+            row = compose_folder(sources, name, folder, seeds, damage, verify, report, jobs)
             row.kexie_status, row.kexie_errors = run_kexie(kexie, folder, pred)
             row.metrics = run_score(Path(score), folder, pred)
             row.seconds = time.monotonic() - t0
