@@ -73,8 +73,9 @@ def _is_han(ch: str) -> bool:
 def break_points(text: str) -> list[int]:
     """Where a column may cut ``text``: after a clause mark, or between two Han characters.
 
-    >>> break_points("甲乙丙丁戊，己庚辛壬癸子丑。")
-    [6]
+    >>> text = "专家们走进果园，手把手指导果农。"
+    >>> [text[:i] + "|" for i in break_points(text)]
+    ['专家们走进果|', '专家们走进果园，|', '专家们走进果园，手|', '专家们走进果园，手把|']
     """
     out = []
     for i in range(MIN_PIECE, len(text) - MIN_PIECE + 1):

@@ -165,6 +165,8 @@ def _wrapped(units: list[Unit], conv: Convention, log: LayoutLog) -> list[PLine]
     lines: list[PLine] = []
     width = conv.width
     flat = not conv.indent
+    if flat:
+        units = _no_full_last_pieces(units, width)
     for i, u in enumerate(units):
         text = u.text
         if u.is_line:
@@ -186,6 +188,42 @@ def _wrapped(units: list[Unit], conv: Convention, log: LayoutLog) -> list[PLine]
             if spans:
                 lines.append(PLine(spans, u, body=True, indent=indent if k == 0 else ""))
     return lines
+
+
+SENTENCE_END = set("。！？!?…；;")
+
+
+def _no_full_last_pieces(units: list[Unit], width: int) -> list[Unit]:
+    """The last piece of a column-broken paragraph that would be one exactly full line takes the
+    last character(s) of the piece before it, so it runs onto a short second line.
+
+    Where a column breaks is chance; without indentation a full one-line last
+    piece would hide its paragraph's end. The earlier piece never ends at a
+    sentence end by this (that would look like a paragraph end too).
+    """
+    units = list(units)
+    last_piece: dict[tuple, int] = {}
+    for i, u in enumerate(units):
+        if u.kind != "body":
+            continue
+        j = last_piece.get(u.slot)
+        last_piece[u.slot] = i
+        if j is None or not u.para_end or u.para_start or not _one_full_line(u.text, width):
+            continue
+        before, after = units[j].text, u.text
+        for _ in range(3):
+            if len(before) < 3 or before[-2] in SENTENCE_END or before[-2].isspace() or before[-1].isspace():
+                break
+            before, after = before[:-1], before[-1] + after
+            if not _one_full_line(after, width):
+                units[j] = units[j].copy(text=before)
+                units[i] = u.copy(text=after, start=units[j].start + len(before))
+                break
+    return units
+
+
+def _one_full_line(text: str, width: int) -> bool:
+    return len(wrap(text, width)) == 1 and cells(text.strip()) > width - 1
 
 
 def _short_last_line(text: str, slices: list[tuple[int, int]], width: int, log: LayoutLog,
