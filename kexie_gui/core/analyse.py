@@ -88,7 +88,8 @@ class _Maker:
         self.out: list[Suggestion] = []
 
     def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
-            payload: tuple = (), default: bool | None = None) -> None:
+            payload: tuple = (), default: bool | None = True) -> None:
+        """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
         self.out.append(Suggestion(
             id=stable_id(kind, ranges, tuple(b.id for b in blocks)), kind=kind,
@@ -246,7 +247,7 @@ def _suggest_roles(maker, model, seq, shapes, labelled, pieces, blocks_by_piece)
         item = labelled[first]
         b = blocks_by_piece[k]
         zh_why, en_why = asm.why(model, item)
-        conf = min(piece.confidence, item.confidence)
+        conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start
         if lab == lb.FURNITURE:

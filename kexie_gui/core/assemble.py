@@ -21,7 +21,7 @@ from .joins import separator
 from .lines import Unit
 from .model import Block, Text
 
-WRAP_SURE = 0.8  # a wrapped line joins its block silently only this sure; below, a join is suggested
+WRAP_SURE = 0.5  # a wrapped line joins its block silently only this sure; below, a join is suggested
 EVIDENCE = 3  # features quoted in an explanation
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from .model import LineBox
 
 INDENT_CHARS = "\u3000 \t"
@@ -73,6 +75,7 @@ class Unit:
     blank_before: int = 0
     column: int = 0
     box: LineBox | None = None
+    x: float = 0.0  # where on its raw line the unit starts (printed width), for pieces of a row
 
     @property
     def end(self) -> int:
@@ -87,8 +90,26 @@ class Unit:
         return cache
 
 
-def split_units(text: str, boxes: dict[int, LineBox] | None = None) -> list[Unit]:
-    """Every non-blank raw line as a unit, in raw order.
+GUTTER = regex.compile(r"(?<=\S)(?: {3,}|\t+|\u3000{2,}| *\u3000 +| +\u3000 *)(?=\S)")
+
+
+def row_pieces(raw: str) -> list[tuple[int, str]]:
+    """A raw line cut at gutters (3+ spaces, tabs) into the pieces of the columns it holds side by side.
+
+    >>> row_pieces("甲栏第一行文字     乙栏第一行")
+    [(0, '甲栏第一行文字'), (12, '乙栏第一行')]
+    """
+    out, last = [], 0
+    for m in GUTTER.finditer(raw):
+        out.append((last, raw[last:m.start()]))
+        last = m.end()
+    out.append((last, raw[last:]))
+    return [(k, piece) for k, piece in out if piece.strip()]
+
+
+def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool = True) -> list[Unit]:
+    """Every non-blank raw line as a unit, in raw order; ``rows``: a line holding columns side by side
+    (a gutter of spaces inside) gives one unit per column piece.
 
     >>> [(u.number, u.text, u.blank_before) for u in split_units("标题\\n\\n\\u3000\\u3000正文。\\n")]
     [(1, '标题', 0), (3, '正文。', 1)]
@@ -101,11 +122,15 @@ def split_units(text: str, boxes: dict[int, LineBox] | None = None) -> list[Unit
         if not stripped:
             blanks += 1
         else:
-            lead = len(raw) - len(raw.lstrip(INDENT_CHARS + "\f\v"))
-            units.append(Unit(
-                index=len(units), number=number, start=pos + lead, text=raw[lead:].rstrip(),
-                indent=indent_width(raw), blank_before=blanks if units else 0,
-                box=boxes.get(number) if boxes else None))
+            box = boxes.get(number) if boxes else None
+            pieces = row_pieces(raw) if rows and box is None else [(0, raw)]
+            for n_piece, (offset, piece) in enumerate(pieces):
+                lead = len(piece) - len(piece.lstrip(INDENT_CHARS + "\f\v"))
+                units.append(Unit(
+                    index=len(units), number=number, start=pos + offset + lead, text=piece[lead:].rstrip(),
+                    indent=indent_width(piece) if n_piece == 0 else 0.0,
+                    blank_before=(blanks if units else 0) if n_piece == 0 else 0,
+                    box=box, column=n_piece, x=text_width(raw[:offset + lead])))
             blanks = 0
         pos += len(raw) + 1
     return units

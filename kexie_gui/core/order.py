@@ -120,7 +120,8 @@ class Context:
         ra = fullness(sa.width, self.columns[a])
         rb = fullness(sb.width, self.columns[b])
         f = [f"d={_dist(d)}", f"ae={sa.end}", f"bs={sb.start}", f"ae|bs={sa.end}|{sb.start}",
-             f"ar={ra}", f"ae|ar={sa.end}|{ra}", f"br={rb}"]
+             f"ar={ra}", f"ae|ar={sa.end}|{ra}", f"br={rb}", f"ae|br={sa.end}|{rb}", f"ar|br={ra}|{rb}",
+             f"d|ae={_dist(d)}|{sa.end}"]
         if self.period[a] != 1 and not adjacent:
             f.append("period" if d == self.period[a] else ("off_period_1" if d == 1 else "off_period"))
         if ra == "full" and rb in ("full", "near2", "mid") and abs(self.columns[a] - self.columns[b]) <= 1:
@@ -129,6 +130,8 @@ class Context:
             f.append("other_col")
         wp, n, tri = self.junction(a, b)
         f.append(f"wp={_bucket_pair(wp)}")
+        hit = wp >= 6 or n > 0 or tri > 0
+        f.append(f"d|hit={_dist(d)}|{int(hit)}")
         if ta and tb:
             f.append("pp=0" if n == 0 else ("pp=1" if n == 1 else "pp=2+"))
             f.append(f"tri={tri}")
@@ -152,46 +155,66 @@ class Context:
 
 
 PERIODS = (1, 2, 3, 4)  # columns a tool may interleave line by line
-PERIOD_WINDOW = 8  # lines either side that vote on the local period
-PERIOD_MARGIN = 2  # votes a period needs over reading straight on
+HIT_TRUE = 0.57  # share of true successors whose junction shows a word or page pair (fitted: see meta)
+HIT_FALSE = 0.08  # the same share for lines that do not follow each other
+SWITCH = 0.02  # chance that the interleaving changes between two lines
+START_OTHER = 0.1  # chance that a page starts interleaved
 
 
 def local_period(ctx: "Context") -> list[int]:
-    """Every how many lines a line's text goes on, as the lines around it show.
+    """Every how many lines a line's text goes on: a small hidden Markov model over the page.
 
     Where two or three columns are interleaved line by line, the line that
-    carries a line's sentence on is two or three lines further; a single
-    junction says little, but over a few lines the period stands out.
+    carries a line's sentence on is two or three lines further.  A single
+    junction says little, but the period that a run of lines keeps to stands
+    out: each line that stops mid-sentence votes (how likely its junction with
+    the line k further shows words carried on, if k were the period), and the
+    period may change only rarely.
     """
     n = len(ctx.units)
-    if not ctx.wrapped:
-        return [1] * n  # lines that are whole paragraphs are never interleaved line by line
-    hits = {k: [0] * n for k in PERIODS}
+    if not ctx.wrapped or n < 4:
+        return [1] * n
+    lt, lf = math.log(HIT_TRUE / HIT_FALSE), math.log((1 - HIT_TRUE) / (1 - HIT_FALSE))
+    emit = []
     for a in range(n):
         if ctx.shapes[a].end not in ("none", "clause"):
+            emit.append([0.0] * len(PERIODS))
             continue
-        for k in PERIODS:
-            if a + k < n and ctx.carries_on(a, a + k):
-                hits[k][a] = 1
-    prefix = {k: [0] * (n + 1) for k in PERIODS}
-    for k in PERIODS:
-        for i in range(n):
-            prefix[k][i + 1] = prefix[k][i] + hits[k][i]
-    out = []
-    for i in range(n):
-        lo, hi = max(0, i - PERIOD_WINDOW), min(n, i + PERIOD_WINDOW + 1)
-        votes = {k: prefix[k][hi] - prefix[k][lo] for k in PERIODS}
-        best = max(PERIODS, key=lambda k: (votes[k], -k))
-        out.append(best if best != 1 and votes[best] >= votes[1] + PERIOD_MARGIN else 1)
-    return out
+        emit.append([(lt if ctx.carries_on(a, a + k) else lf) if a + k < n else 0.0 for k in PERIODS])
+    stay, move = math.log(1 - SWITCH), math.log(SWITCH / (len(PERIODS) - 1))
+    score = [(0.0 if k == 1 else math.log(START_OTHER)) + emit[0][j] for j, k in enumerate(PERIODS)]
+    back = []
+    for a in range(1, n):
+        row, ptr = [], []
+        for j in range(len(PERIODS)):
+            best_i = max(range(len(PERIODS)), key=lambda i: score[i] + (stay if i == j else move))
+            row.append(score[best_i] + (stay if best_i == j else move) + emit[a][j])
+            ptr.append(best_i)
+        score = row
+        back.append(ptr)
+    j = max(range(len(PERIODS)), key=lambda i: score[i])
+    path = [j]
+    for ptr in reversed(back):
+        j = ptr[j]
+        path.append(j)
+    path.reverse()
+    return [PERIODS[j] for j in path]
+
+
+NEW_TEXT = ("agency", "time", "reporter", "dash", "byl")  # starts that never carry on a sentence
 
 
 def _candidates(ctx: Context, a: int) -> list[int]:
+    """Lines that may carry ``a`` on: the lines around it, and — for a line that stops mid-sentence
+    at the end of its block — the first lines of other blocks (a column read out of turn)."""
     n = len(ctx.units)
     out = [b for b in range(max(0, a - BEHIND), min(n, a + AHEAD + 1)) if b != a]
     if ctx.open_end(a):
+        block_end = a + 1 >= n or ctx.units[a + 1].blank_before > 0
         for b in range(max(0, a - FAR), min(n, a + FAR + 1)):
-            if abs(b - a) > AHEAD and ctx.shapes[b].start == "punct":
+            if abs(b - a) <= AHEAD or ctx.shapes[b].start in NEW_TEXT or ctx.units[b].indent >= 1:
+                continue
+            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)):
                 out.append(b)
     return out
 

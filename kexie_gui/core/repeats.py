@@ -260,11 +260,19 @@ def build_runs(pairs: list[Pair], stream: Stream, shapes: list[Shape]) -> list[R
         run = Run([], [p.b], [p])
         used.add((p.b, p.at))
         end, b = p.end, p.b
-        while not (_headline(b, shapes) or _headline(run.pairs[-1].a, shapes)) and p.kind != "truncated":
+        # a headline on one side only ends the run: a headline printed twice is judged on its own
+        while p.kind != "truncated" and _headline(b, shapes) == _headline(run.pairs[-1].a, shapes):
             nb = b + 1
             nxt = [q for q in by_line.get(nb, ()) if abs(q.at - end) <= 2 and (q.b, q.at) not in used
-                   and q.end <= stream.starts[run.second[0]] and not _headline(q.a, shapes)]
-            if not nxt or _headline(nb, shapes):
+                   and q.end <= stream.starts[run.second[0]] and _headline(q.a, shapes) == _headline(nb, shapes)]
+            if not nxt and nb < len(stream.texts) and 0 < len(stream.texts[nb]) < GRAM \
+                    and not _headline(nb, shapes):
+                # a short line (a paragraph's last word) too short to be found on its own: part of the run
+                # when it stands where the copy goes on
+                at = stream.text.find(stream.texts[nb], max(0, end - 2), end + len(stream.texts[nb]) + 2)
+                if at != -1 and at + len(stream.texts[nb]) <= stream.starts[run.second[0]]:
+                    nxt = [Pair(stream.line_at(at), nb, at, at + len(stream.texts[nb]), "exact", 0)]
+            if not nxt:
                 break
             q = min(nxt, key=lambda q: (q.edits, abs(q.at - end)))
             run.second.append(nb)
@@ -426,7 +434,10 @@ def _verdict(run: Run, shapes: list[Shape], gone: set[int], flow: Flow | None):
             return True, 0.85, True, "it repeats text of the article before it", "它重复了前面同一篇文章的文字"
         return True, 0.5, False, "both copies sit inside the text; check by hand", "两份都在正文中，请人工核对"
     later = [k for k in range(run.second[-1] + 1, len(shapes)) if _headline(k, shapes)]
-    if _ahead_of_headline(run.first, between[0], shapes, gone) and len(between) == 1:
+    parts = getattr(shapes, "heading_parts", frozenset())
+    one_head = all(_furn(shapes, k) or k in parts or k in between or k in gone
+                   for k in range(between[0], between[-1] + 1))  # a column title, a kicker, the headline
+    if one_head and _ahead_of_headline(run.first, between[0], shapes, gone):
         return False, 0.85, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
     if not later and not _continues(run.second[0], shapes) and _after_end(run.second[0], shapes, strict=True):
         return True, 0.75, True, "it is repeated at the end of the page", "它在版面末尾重复出现"

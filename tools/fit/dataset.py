@@ -35,43 +35,82 @@ RANKS = {"kicker": 0, "title": 1, "subtitle": 2, "byline-top": 3, "paragraph": 1
 
 
 def held_out(set_name: str, page: str, index: int, count: int) -> bool:
-    """The last quarter of a set's pages (in name order) is kept out of every fit."""
+    """The last quarter of a set's pages (in name order) is kept out of every fit.
+
+    Re-laid pages (sets named ``r_…``, made by ``tools.relayout`` from the fitting part of ``dev``) are
+    fitting data only.
+    """
+    if set_name.startswith("r_"):
+        return False
     return index >= count - max(1, count // 4)
 
 
-def _key(gold_start) -> tuple:
-    art, field = gold_start[0], gold_start[1]
+def _key(place: dict, offset: int = 0) -> tuple:
+    field = place["field"]
+    art = place.get("article", -1)
     if field == "paragraph":
-        return (art, RANKS["paragraph"] + gold_start[2], gold_start[3])
-    return (art, RANKS.get(field, 5), gold_start[2])
+        return (art, RANKS["paragraph"] + place["paragraph"], place["start"] + offset)
+    return (art, RANKS.get(field, 5), place["start"] + offset)
 
 
-def map_label(rec: dict) -> str | None:
-    """The labeller's label for a line from the gold aligner's labels (None: a repeat)."""
-    labels = [x for x in rec["labels"] if x != "mixed"]
-    if not labels:
-        return lb.FURNITURE
-    first = labels[0]
-    if first == "duplicate":
+def _label_of(place: dict | None, offset: int) -> str | None:
+    """The labeller's label for a line whose first character sits at ``offset`` of ``place``."""
+    if place is None:
+        return lb.FURNITURE  # bullets, bracket marks: nothing the gold keeps
+    field = place["field"]
+    at = place["start"] + offset
+    if field == "duplicate":
         return None
-    if first in ("furniture", "uncovered"):
+    if field == "furniture":
         return lb.FURNITURE
-    if first == "title":
-        start = rec.get("gold_start")
-        return lb.TITLE if not start or start[-1] <= 0 else lb.TITLE_MORE
-    if first == "kicker":
+    if field == "title":
+        return lb.TITLE if at == 0 else lb.TITLE_MORE
+    if field == "kicker":
         return lb.KICKER
-    if first == "subtitle":
+    if field == "subtitle":
         return lb.SUBTITLE
-    if first == "byline-top":
+    if field == "byline-top":
         return lb.REPORTER
-    if first == "byline-trailing":
-        return lb.BYLINE
-    if first in ("paragraph-start", "paragraph-whole", "subhead"):
-        return lb.PARAGRAPH
-    if first in ("paragraph-continuation", "paragraph-end"):
-        return lb.CONTINUED
-    return lb.PARAGRAPH
+    if field == "byline-trailing":
+        return lb.BYLINE if at == 0 else lb.CONTINUED
+    return lb.PARAGRAPH if at == 0 else lb.CONTINUED
+
+
+def _gold_text(gold: dict, place: dict) -> str:
+    field = place["field"]
+    if field in ("duplicate", "furniture"):
+        key = "duplicates" if field == "duplicate" else "furniture"
+        text = gold["removed"][key][place["entry"]]
+    else:
+        art = gold["articles"][place["article"]]
+        if field == "paragraph":
+            text = art["paragraphs"][place["paragraph"]]
+        elif field in ("kicker", "subtitle"):
+            text = art.get("subtitle") or ""
+        elif field.startswith("byline"):
+            text = art.get("byline") or ""
+        else:
+            text = art.get("title") or ""
+    return "".join(text.split())
+
+
+def char_places(line: str, places: list[dict], gold: dict) -> list[tuple[dict, int] | None]:
+    """For each character of a raw line: (its gold place, its offset in that place), or None."""
+    out: list[tuple[dict, int] | None] = [None] * len(line)
+    pos = 0
+    for place in places:
+        piece = _gold_text(gold, place)[place["start"]:place["end"]]
+        k = 0
+        while k < len(piece) and pos < len(line):
+            ch = line[pos]
+            if ch.isspace():
+                pos += 1
+                continue
+            if ch == piece[k]:
+                out[pos] = (place, k)
+                k += 1
+            pos += 1
+    return out
 
 
 @dataclass
@@ -91,7 +130,7 @@ class PageData:
         return sorted(keep, key=lambda i: self.key[i])
 
 
-def load(label_files: list[str], corpus: Path) -> list[PageData]:
+def load(label_files: list[str], corpus: Path | list[Path]) -> list[PageData]:
     records: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
     for f in label_files:
         for line in open(f, encoding="utf-8"):
@@ -104,29 +143,37 @@ def load(label_files: list[str], corpus: Path) -> list[PageData]:
     for s, names in sorted(by_set.items()):
         names.sort()
         for n, name in enumerate(names):
-            path = corpus / s / f"{name}.txt"
-            page = load_page(path)
-            units = split_units(page.text)
-            recs = records[(s, name)]
-            label, mixed = [], []
-            for u in units:
-                rec = recs.get(u.number)
-                label.append(map_label(rec) if rec else lb.FURNITURE)
-                mixed.append(bool(rec and "mixed" in rec["labels"]))
-            key: list[tuple] = []
-            last = (-1, 0, 0)
-            for i, u in enumerate(units):
-                rec = recs.get(u.number)
-                if rec and rec.get("gold_start") and label[i] is not None:
-                    last = _key(rec["gold_start"])
-                    key.append(last + (i,))
-                else:
-                    key.append(last + (i,))
-            index_of_line = {u.number: i for i, u in enumerate(units)}
-            successor = []
-            for u in units:
-                rec = recs.get(u.number)
-                nxt = rec.get("next_line") if rec else None
-                successor.append(index_of_line.get(nxt) if nxt else None)
-            out.append(PageData(s, name, held_out(s, name, n, len(names)), units, label, key, successor, mixed))
+            out.append(_page(s, name, n, len(names), records[(s, name)], corpus))
     return out
+
+
+def _page(s: str, name: str, n: int, count: int, recs: dict[int, dict], corpus) -> PageData:
+    roots = corpus if isinstance(corpus, (list, tuple)) else [corpus]
+    folder = next((Path(r) / s for r in roots if (Path(r) / s / f"{name}.txt").exists()), Path(roots[0]) / s)
+    path = folder / f"{name}.txt"
+    page = load_page(path)
+    gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
+    units = split_units(page.text)
+    raw_lines = page.text.split("\n")
+    line_start = {}
+    pos = 0
+    for k, raw in enumerate(raw_lines, 1):
+        line_start[k] = pos
+        pos += len(raw) + 1
+    per_line: dict[int, list] = {}
+    label, key, mixed = [], [], []
+    last = (-1, 0, 0)
+    for i, u in enumerate(units):
+        rec = recs.get(u.number)
+        if u.number not in per_line:
+            per_line[u.number] = char_places(raw_lines[u.number - 1], rec["places"], gold) if rec else []
+        chars = per_line[u.number]
+        offset = u.start - line_start[u.number]
+        first = next((chars[k] for k in range(offset, min(len(chars), offset + len(u.text))) if chars[k]), None)
+        lab = _label_of(first[0], first[1]) if first else lb.FURNITURE
+        label.append(lab)
+        mixed.append(bool(rec and "mixed" in rec["labels"]))
+        if first and lab not in (None, lb.FURNITURE):
+            last = _key(first[0], first[1])
+        key.append(last + (i,))
+    return PageData(s, name, held_out(s, name, n, count), units, label, key, [None] * len(units), mixed)

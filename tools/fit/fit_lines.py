@@ -103,7 +103,7 @@ def evaluate(model: Model, pages: list[PageData]) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", nargs="+", required=True, help="goldlabels JSONL files")
-    ap.add_argument("--corpus", type=Path, required=True, help="the corpus folder holding the sets")
+    ap.add_argument("--corpus", type=Path, nargs="+", required=True, help="the corpus folder holding the sets")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iterations", type=int, default=300)
@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     for p in fit:
         lines[p.set] += len(p.units)
     top = max(lines.values())
-    weights = {s: min(4.0, top / n) for s, n in lines.items()}
+    weights = {s: (1.0 if s.startswith("r_") else min(4.0, top / n)) for s, n in lines.items()}
     data = train(fit, args.c1, args.c2, args.iterations, weights)
     model = Model.from_dict(data)
     report = {"fit": evaluate(model, fit), "held_out": evaluate(model, test)}

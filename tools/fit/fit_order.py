@@ -101,7 +101,7 @@ def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", nargs="+", required=True)
-    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, nargs="+", required=True)
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
