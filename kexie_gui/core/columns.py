@@ -19,6 +19,10 @@ from .glyphs import PrintedLine
 MIN_EDGE_LINES = 3  # lines that must start (or end) at one x for it to count as a column edge
 BODY_SIZE_TOLERANCE = 0.15  # lines within this share of the body size are body text
 MAX_GUTTER_EMS = 3.5  # a wider stretch between an end and a start is no gutter
+HEADLINE_SIZE = 1.35  # text this much larger than the body is a headline (OCR box heights vary by a quarter)
+JOIN_GAP_EMS = 0.6
+MIN_CUT_GAP = 0.2  # a line is cut at a gutter only where its glyphs leave at least this much white
+GUTTER_REACH = 8  # a gutter holds this many body sizes above and below the lines that show it  # two pieces of one row this close, with no gutter between, are one printed line
 
 
 @dataclass(frozen=True)
@@ -113,8 +117,10 @@ def _cut_index(line: PrintedLine, gutter: Gutter, size: float) -> int | None:
             continue
         if abs(right.x0 - gutter.x1) > 0.6 * size or left.x1 > gutter.x1 + 0.3 * size:
             continue
-        gap = right.x0 - left.x1
-        key = (gap < 0.1 * size, abs(right.x0 - gutter.x1))
+        gap = right.x0 - left.right
+        if gap < MIN_CUT_GAP * size:
+            continue  # text that runs on without a break: a spanning line, not two columns
+        key = abs(right.x0 - gutter.x1)
         if best_key is None or key < best_key:
             best, best_key = i, key
     return best
@@ -123,17 +129,18 @@ def _cut_index(line: PrintedLine, gutter: Gutter, size: float) -> int | None:
 def split_at_gutters(lines: list[PrintedLine], gutters: list[Gutter], size: float) -> list[PrintedLine]:
     """Cut body lines that run across a gutter into their columns.
 
-    Headlines (a size above the body's) span columns on purpose and stay whole;
-    a body line is cut only where a glyph starts at the right-hand column's edge.
+    Headlines (a size well above the body's) span columns on purpose and stay
+    whole; a body line is cut only where a glyph starts at the right-hand
+    column's edge.
     """
     out: list[PrintedLine] = []
     todo = list(lines)
     while todo:
         line = todo.pop()
         cut = None
-        if is_body(line, size):
+        if line.size <= HEADLINE_SIZE * size:
             for g in gutters:
-                if line.y1 < g.y0 - 2 * size or line.y0 > g.y1 + 2 * size:
+                if line.y1 < g.y0 - GUTTER_REACH * size or line.y0 > g.y1 + GUTTER_REACH * size:
                     continue
                 if line.x0 < g.x0 - 0.5 * size and line.x1 > g.x1 + 1.5 * size:
                     cut = _cut_index(line, g, size)
@@ -146,3 +153,35 @@ def split_at_gutters(lines: list[PrintedLine], gutters: list[Gutter], size: floa
         todo += [p for p in (left, right) if p.glyphs]
     out.sort(key=lambda l: l.source_order)
     return out
+
+
+def _between(a: PrintedLine, b: PrintedLine, gutters: list[Gutter], size: float) -> bool:
+    for g in gutters:
+        if a.y1 < g.y0 - 2 * size or a.y0 > g.y1 + 2 * size:
+            continue
+        if a.x1 - 0.5 * size <= g.x1 <= b.x0 + 0.6 * size:
+            return True
+    return False
+
+
+def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float) -> list[PrintedLine]:
+    """Join pieces of one printed line that an engine returned as separate boxes (split at a space).
+
+    Pieces join when they share the row, nearly touch and no gutter runs between them.
+    """
+    ordered = sorted(lines, key=lambda l: l.x0)
+    merged: list[PrintedLine] = []
+    for line in ordered:
+        for k, m in enumerate(merged):
+            overlap = min(m.y1, line.y1) - max(m.y0, line.y0)
+            gap = line.x0 - m.x1
+            if overlap > 0.6 * min(m.y1 - m.y0, line.y1 - line.y0) and -0.3 * size <= gap <= JOIN_GAP_EMS * size \
+                    and max(m.size, line.size) <= 1.25 * min(m.size, line.size) \
+                    and not _between(m, line, gutters, size):
+                merged[k] = PrintedLine(m.glyphs + line.glyphs, max(m.size, line.size), m.bold,
+                                        min(m.source_order, line.source_order))
+                break
+        else:
+            merged.append(line)
+    merged.sort(key=lambda l: l.source_order)
+    return merged

@@ -32,10 +32,16 @@ class Glyph:
     y1: float
     size: float = 0.0  # font size (PDF) or text height (OCR); 0: take the box height
     base: float | None = None  # baseline (PDF: the character's origin); None: the box's bottom
+    ink_right: float | None = None  # where the ink ends (a full-width comma inks only its left part)
 
     @property
     def baseline(self) -> float:
         return self.y1 if self.base is None else self.base
+
+    @property
+    def right(self) -> float:
+        """Where the printed mark ends: the ink's right edge when known, else the box's."""
+        return self.x1 if self.ink_right is None else self.ink_right
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import hashlib
 import statistics
 from dataclasses import dataclass
 
-from .columns import body_size, find_gutters, is_body, split_at_gutters
+from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
 from .frames import Edge, enclosing_box
 from .glyphs import PrintedLine
 from .model import Geometry, LineBox, Page
@@ -106,7 +106,8 @@ def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges:
     """Cut glued lines at gutters, order the page, group lines into frames."""
     lines = [l for l in lines if l.ink()]
     size = body_size(lines)
-    lines = split_at_gutters(lines, find_gutters(lines, size), size)
+    gutters = find_gutters(lines, size)
+    lines = join_row_pieces(split_at_gutters(lines, gutters, size), gutters, size)
     boxed = {id(l) for l in lines if enclosing_box((l.x0, l.y0, l.x1, l.y1), list(edges), width, height)}
     leaves = xy_order(lines, list(obstacles), size)
     frames: list[Frame] = []

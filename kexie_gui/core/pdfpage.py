@@ -72,6 +72,7 @@ def _glyphs(textpage, raw, height: float) -> list[Glyph]:
     n = raw.FPDFText_CountChars(textpage)
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    il, ir, ib, it = (ctypes.c_double() for _ in range(4))
     out: list[Glyph] = []
     for i in range(n):
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
@@ -89,7 +90,10 @@ def _glyphs(textpage, raw, height: float) -> list[Glyph]:
         if right <= left:
             right = left + 0.5 * size
         base = height - oy.value if raw.FPDFText_GetCharOrigin(textpage, i, ox, oy) else None
-        out.append(Glyph(ch, left, height - top, right, height - bottom, round(size, 2), base))
+        ink = None
+        if raw.FPDFText_GetCharBox(textpage, i, il, ir, ib, it) and ir.value > il.value:
+            ink = min(ir.value, right)
+        out.append(Glyph(ch, left, height - top, right, height - bottom, round(size, 2), base, ink))
     return out
 
 
@@ -166,17 +170,27 @@ def scan_page(doc, index: int) -> PdfScan:
     return PdfScan(width, height, tuple(glyphs), tuple(edges), tuple(pictures))
 
 
-def render_page(path: str | os.PathLike, index: int, scale: float) -> tuple[int, int, int, bytes]:
-    """The page rendered at ``scale`` pixels per point: (width, height, bytes per row, RGB bytes)."""
+def render_page(path: str | os.PathLike, index: int, scale: float, grey: bool = False) -> tuple[int, int, int, int, bytes]:
+    """Page ``index`` rendered at ``scale`` pixels per point: (width, height, bytes per row, channels, pixels).
+
+    Pixels are RGB rows (or grey rows with ``grey``), ready for a QImage or an array.
+    """
+    _, raw = _pdfium()
     doc = open_pdf(path)
     try:
+        if not 0 <= index < len(doc):
+            raise LoadError(f"{os.path.basename(str(path))}: has no page {index + 1}")
         page = doc[index]
-        bitmap = page.render(scale=scale, rev_byteorder=True)
         try:
-            data = bytes(bitmap.buffer)
-            return bitmap.width, bitmap.height, bitmap.stride, data
+            if grey:
+                bitmap = page.render(scale=scale, force_bitmap_format=raw.FPDFBitmap_Gray)
+            else:
+                bitmap = page.render(scale=scale, rev_byteorder=True)
+            try:
+                return bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels, bytes(bitmap.buffer)
+            finally:
+                bitmap.close()
         finally:
-            bitmap.close()
             page.close()
     finally:
         doc.close()
