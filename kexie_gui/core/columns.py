@@ -111,15 +111,17 @@ def _cut_index(line: PrintedLine, gutter: Gutter, size: float) -> int | None:
     """Where ``line`` crosses ``gutter``: the glyph that starts the right-hand column."""
     best, best_key = None, None
     gs = line.glyphs
-    for i in range(1, len(gs)):
-        left, right = gs[i - 1], gs[i]
-        if not right.char.strip():
-            continue
+    inked = [i for i, g in enumerate(gs) if g.char.strip()]
+    for k in range(1, len(inked)):
+        left, right = gs[inked[k - 1]], gs[inked[k]]
+        i = inked[k]
         if abs(right.x0 - gutter.x1) > 0.6 * size or left.x1 > gutter.x1 + 0.3 * size:
             continue
         gap = right.x0 - left.right
         if gap < MIN_CUT_GAP * size:
             continue  # text that runs on without a break: a spanning line, not two columns
+        if any(not g.char.strip() and g.x1 >= right.x0 - 0.2 * size for g in gs[inked[k - 1] + 1:i]):
+            continue  # a printed space fills the white: the line runs on (a header's ideographic spaces)
         key = abs(right.x0 - gutter.x1)
         if best_key is None or key < best_key:
             best, best_key = i, key
@@ -159,8 +161,8 @@ def _between(a: PrintedLine, b: PrintedLine, gutters: list[Gutter], size: float)
     for g in gutters:
         if a.y1 < g.y0 - 2 * size or a.y0 > g.y1 + 2 * size:
             continue
-        if a.x1 - 0.5 * size <= g.x1 <= b.x0 + 0.6 * size:
-            return True
+        if g.x1 >= a.x1 - 0.5 * size and g.x0 <= b.x0 + 2 * size:
+            return True  # a column starts within the first characters of b (OCR boxes of a leading comma stray left)
     return False
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from .frames import Edge, edges_of_rule, rectangle_edges
-from .glyphs import Glyph, PrintedLine, split_runs
+from .glyphs import LINE_GAP_SHARE, Glyph, PrintedLine, split_runs
 from .load import LoadError
 from .model import Page
 from .pagetext import analyse_layout, write_page
@@ -39,11 +39,12 @@ from .reading import Obstacle
 ENGINE_RAPIDOCR = "rapidocr"
 ENGINE_TESSERACT = "tesseract"
 ENGINES = (ENGINE_RAPIDOCR, ENGINE_TESSERACT)
-CACHE_VERSION = 2  # bump when what is cached or how it is produced changes
+CACHE_VERSION = 3  # bump when what is cached or how it is produced changes
 MAX_SIDE = 4200  # larger images are scaled down to this (about 250 dpi for A3) before OCR
 PDF_OCR_DPI = 200  # PDF pages without a text layer are rendered at this resolution for OCR
 STRIP_SHARE = 0.45  # strip height as a share of the page width
 OVERLAP_SHARE = 0.08  # overlap of two strips as a share of the page width (several text lines)
+WIDE_GAP_SHARE = 1.6  # white (in characters) inside an engine line that always ends a printed line
 EXTRA_HINT = "pip install 'kexie_gui[ocr]'"
 
 Progress = Callable[[int, int], None]
@@ -418,10 +419,12 @@ def untangle(pieces: list[Piece], gray, scale: float = 1.0) -> list[Piece]:
         han = _han_width(piece.glyphs)
         height = max(g.y1 for g in piece.glyphs) - min(g.y0 for g in piece.glyphs)
         size = han if han is not None else height
-        runs = split_runs([Glyph(g.char, g.x0, g.y0, g.x1, g.y1, size) for g in piece.glyphs])
+        tall = han is not None and height > 1.3 * han
+        runs = split_runs([Glyph(g.char, g.x0, g.y0, g.x1, g.y1, size) for g in piece.glyphs],
+                          LINE_GAP_SHARE if tall else WIDE_GAP_SHARE)
         for run in runs:
             glyphs = tuple(Glyph(g.char, g.x0, g.y0, g.x1, g.y1, height) for g in run)
-            if han is not None and height > 1.5 * han:
+            if tall:
                 band = _ink_band(gray, run[0].x0 * scale, run[0].y0 * scale, run[-1].x1 * scale, run[0].y1 * scale)
                 if band is not None:
                     mid = (band[0] + band[1]) / 2 / scale
@@ -480,13 +483,21 @@ def recognise(gray, image_sha256: str, engine: str | None = None, progress: Prog
 
 
 def lines_from_pieces(pieces: list[Piece]) -> list[PrintedLine]:
-    """Printed lines from engine lines, each cut at gaps wider than a character (a gutter, a header's spaces)."""
+    """Printed lines from engine lines, cut where the white is wider than a character and a half.
+
+    Narrower white inside an engine line (the ideographic spaces between the
+    pieces of a page header) stays in the line and is written as a space;
+    gutters narrower than that are cut later, from the columns
+    (:func:`columns.split_at_gutters`).
+    """
     lines: list[PrintedLine] = []
     for n, piece in enumerate(pieces):
-        for run in split_runs(list(piece.glyphs)):
-            size = run[0].size or (run[0].y1 - run[0].y0)
-            lines.append(PrintedLine(tuple(_drop_han_spaces(run)), size, source_order=n))
-    return [l for l in lines if l.glyphs]
+        for run in split_runs(list(piece.glyphs), WIDE_GAP_SHARE):
+            run = _drop_han_spaces(run)
+            size = run[0].size or (run[0].y1 - run[0].y0) if run else 0
+            if run:
+                lines.append(PrintedLine(tuple(run), size, source_order=n))
+    return lines
 
 
 def _drop_han_spaces(glyphs: list[Glyph]) -> list[Glyph]:

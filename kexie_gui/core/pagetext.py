@@ -21,12 +21,13 @@ from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at
 from .frames import Edge, enclosing_box
 from .glyphs import PrintedLine
 from .model import Geometry, LineBox, Page
-from .reading import Obstacle, xy_order
+from .reading import Obstacle, rule_obstacles, xy_order
 
 INDENT = "\u3000\u3000"
 INDENT_EMS = (1.2, 3.6)  # a first line set in by this many characters (of its size) is indented
 FULL_LINE_EMS = 1.2  # a line ending this close to its column's edge ran to the edge
 FRAME_GAP = 1.0  # white (share of the text size) that separates two frames in one column
+SPACE_SHARE = 0.6  # white (share of the text size) between two glyphs that was printed as a space
 
 
 @dataclass
@@ -109,7 +110,8 @@ def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges:
     gutters = find_gutters(lines, size)
     lines = join_row_pieces(split_at_gutters(lines, gutters, size), gutters, size)
     boxed = {id(l) for l in lines if enclosing_box((l.x0, l.y0, l.x1, l.y1), list(edges), width, height)}
-    leaves = xy_order(lines, list(obstacles), size)
+    obstacles = list(obstacles) + rule_obstacles(edges, size)
+    leaves = xy_order(lines, obstacles, size, gutters=gutters)
     frames: list[Frame] = []
     for n, leaf in enumerate(leaves):
         frames += _frames_of_leaf(leaf, boxed, n, size)
@@ -134,8 +136,25 @@ def carries_on(prev: Frame, nxt: Frame, size: float) -> bool:
     return _full(prev.lines[-1], prev) and not _indented(nxt.lines[0], nxt)
 
 
-def _line_text(line: PrintedLine) -> str:
-    return " ".join(line.text.split()) if not any("\u3000" == g.char for g in line.glyphs) else line.text.strip()
+def line_text(line: PrintedLine) -> str:
+    """The printed line's characters; white of half a character or more where no space was given becomes one space.
+
+    OCR engines drop the spaces between the pieces of a page header and after
+    ``本报讯``; a text layer keeps its own spaces (ideographic ones included).
+    """
+    out: list[str] = []
+    prev = None
+    for g in line.glyphs:
+        if not g.char.strip():
+            if out and out[-1] != " " and out[-1] != "\u3000":
+                out.append("\u3000" if g.char == "\u3000" else " ")
+            prev = None
+            continue
+        if prev is not None and g.x0 - prev.x1 >= SPACE_SHARE * max(line.size, 1.0):
+            out.append(" ")
+        out.append(g.char)
+        prev = g
+    return "".join(out).strip()
 
 
 def write_page(layout: Layout, source: str, *, image: str | None = None, page_index: int = 0,
@@ -150,7 +169,7 @@ def write_page(layout: Layout, source: str, *, image: str | None = None, page_in
             out.append("")
         body = frame.body(size) and len(frame.lines) > 0
         for line in frame.lines:
-            text = _line_text(line)
+            text = line_text(line)
             if body and _indented(line, frame):
                 text = INDENT + text
             out.append(text)

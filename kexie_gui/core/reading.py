@@ -27,6 +27,8 @@ BAND_GAP = 0.5
 HEADLINE_GAP = 0.3
 #: neither what lies above a horizontal cut nor what lies below may leave this share of the region empty on a side
 EMPTY_SIDE_SHARE = 0.3
+#: text this much smaller than the body (header and footer lines, captions) is small print
+SMALL_PRINT = 0.92
 #: how far boxes may overlap (share of the body size) and still leave a gutter between them
 OVERLAP_TOLERANCE = 0.3
 
@@ -40,6 +42,12 @@ class Obstacle:
     x1: float
     y1: float
     rule: bool = False  # a thin rule: it separates bands even where the white is narrow
+
+
+def rule_obstacles(edges, size: float) -> list[Obstacle]:
+    """Horizontal rules (and frame sides) at least a few characters long, as obstacles that cut bands."""
+    return [Obstacle(e.x0, e.y0, e.x1, e.y1, rule=True) for e in edges
+            if e.horizontal and abs(e.x1 - e.x0) >= 3 * size]
 
 
 def _extent(item) -> tuple[float, float, float, float]:
@@ -99,20 +107,23 @@ def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: f
             cuts.append((a + b) / 2)
     # a rule across (most of) the region separates bands however narrow the white around it
     top, bottom = min(l.y0 for l in lines), max(l.y1 for l in lines)
+    ruled = set()
     for o in obstacles:
         if o.rule and top < o.y0 < bottom and o.x0 <= x0 + 2 * size and o.x1 >= x1 - 2 * size:
             y = (o.y0 + o.y1) / 2
             if not any(l.y0 + shrink < y < l.y1 - shrink for l in lines):
-                cuts.append(y)
-    return _keep_spanning_cuts(sorted(set(cuts)), lines, obstacles, x0, x1)
+                ruled.add(y)
+    return _keep_spanning_cuts(sorted(set(cuts) | ruled), ruled, lines, obstacles, x0, x1, size)
 
 
-def _keep_spanning_cuts(cuts: list[float], lines, obstacles, x0: float, x1: float) -> list[float]:
+def _keep_spanning_cuts(cuts: list[float], ruled: set, lines, obstacles, x0: float, x1: float,
+                        size: float) -> list[float]:
     """Drop cuts whose bands on either side leave a wide side of the region empty, until none is left to drop.
 
     Each cut is judged by the band right above it and the band right below it
     (up to the neighbouring cuts still standing), so a footer that spans the
-    page does not vouch for a cut far above it.
+    page does not vouch for a cut far above it.  A ruled cut always stands, and
+    so does a cut beside a band of small print only (a header, a footer line).
     """
     items = list(lines) + [o for o in obstacles if not o.rule]
     changed = True
@@ -120,17 +131,19 @@ def _keep_spanning_cuts(cuts: list[float], lines, obstacles, x0: float, x1: floa
         changed = False
         bounds = [float("-inf")] + cuts + [float("inf")]
         for k in range(1, len(bounds) - 1):
+            if bounds[k] in ruled:
+                continue
             above = [i for i in items if bounds[k - 1] <= (i.y0 + i.y1) / 2 < bounds[k]]
             below = [i for i in items if bounds[k] <= (i.y0 + i.y1) / 2 < bounds[k + 1]]
-            if not (_spans(above, x0, x1) and _spans(below, x0, x1)):
+            if not (_spans(above, x0, x1, size) and _spans(below, x0, x1, size)):
                 cuts = cuts[:k - 1] + cuts[k:]
                 changed = True
                 break
     return cuts
 
 
-def _spans(items, x0: float, x1: float) -> bool:
-    """``items`` stretch over the region, leaving no wide side empty.
+def _spans(items, x0: float, x1: float, size: float) -> bool:
+    """``items`` stretch over the region, leaving no wide side empty, or are small print only.
 
     A column that simply ends higher than its neighbours leaves white under it
     across the region; cutting there would read the rest of the longer column
@@ -139,6 +152,8 @@ def _spans(items, x0: float, x1: float) -> bool:
     """
     if not items:
         return False
+    if all(isinstance(i, PrintedLine) and i.size <= SMALL_PRINT * size for i in items):
+        return True
     width = x1 - x0
     left = min(i.x0 for i in items) - x0
     right = x1 - max(i.x1 for i in items)
@@ -149,15 +164,38 @@ def _size_step(a: float, b: float) -> bool:
     return max(a, b) > SIZE_STEP * min(a, b)
 
 
-def vertical_cuts(lines: list[PrintedLine], size: float) -> list[float]:
-    """x positions of gutters running the whole height of the region (boxes may overlap a little)."""
+def vertical_cuts(lines: list[PrintedLine], size: float, gutters=()) -> list[float]:
+    """x positions of gutters running the whole height of the region.
+
+    Boxes may overlap a little (OCR padding), and where no strict gutter
+    exists a gutter found from the page's column edges still cuts when only a
+    stray box or two lean across it, each lying mostly on one side.
+    """
     if len(lines) < 2:
         return []
     spans = []
     for l in lines:
         t = min(OVERLAP_TOLERANCE * size, 0.25 * (l.x1 - l.x0))
         spans.append((l.x0 + t, l.x1 - t))
-    return [(a + b) / 2 for a, b in _gaps(spans, 0.0)]
+    strict = [(a + b) / 2 for a, b in _gaps(spans, 0.0)]
+    if strict or len(lines) < 8:
+        return strict
+    y0 = min(l.y0 for l in lines)
+    y1 = max(l.y1 for l in lines)
+    allowed = max(1, len(lines) // 25)
+    cuts = []
+    for g in gutters:
+        if g.y1 < y0 or g.y0 > y1:
+            continue
+        x = (g.x0 + g.x1) / 2
+        left = sum(1 for l in lines if l.x1 <= x)
+        right = sum(1 for l in lines if l.x0 >= x)
+        crossing = [l for l in lines if l.x0 < x < l.x1]
+        if left < 2 or right < 2 or len(crossing) > allowed:
+            continue
+        if all(max(x - l.x0, l.x1 - x) >= 0.7 * (l.x1 - l.x0) for l in crossing):
+            cuts.append(x)
+    return cuts
 
 
 def _split(lines, cuts, key):
@@ -177,7 +215,7 @@ def _inside(o: Obstacle, lines: list[PrintedLine]) -> bool:
 
 
 def xy_order(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, gap: float | None = None,
-             depth: int = 0) -> list[list[PrintedLine]]:
+             depth: int = 0, gutters=()) -> list[list[PrintedLine]]:
     """Leaf regions in reading order; each leaf's lines top to bottom.
 
     ``gap`` is the usual white between lines (measured on the whole page when not given).
@@ -192,12 +230,12 @@ def xy_order(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, g
     if hs:
         parts = _split(lines, hs, lambda l: (l.y0 + l.y1) / 2)
         if len(parts) > 1:
-            return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1)]
-    vs = vertical_cuts(lines, size)
+            return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1, gutters)]
+    vs = vertical_cuts(lines, size, gutters)
     if vs:
         parts = _split(lines, vs, lambda l: (l.x0 + l.x1) / 2)
         if len(parts) > 1:
-            return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1)]
+            return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1, gutters)]
     return stack_order(lines, size)
 
 
