@@ -173,8 +173,13 @@ def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float
     """
     ordered = sorted(lines, key=lambda l: l.x0)
     merged: list[PrintedLine] = []
+    rows: dict[int, list[int]] = {}  # row bucket -> indexes into merged, to look at neighbours only
+    step = max(size, 1.0)
     for line in ordered:
-        for k, m in enumerate(merged):
+        bucket = int(((line.y0 + line.y1) / 2) // step)
+        candidates = [k for b in (bucket - 1, bucket, bucket + 1) for k in rows.get(b, ())]
+        for k in candidates:
+            m = merged[k]
             overlap = min(m.y1, line.y1) - max(m.y0, line.y0)
             gap = line.x0 - m.x1
             if overlap > 0.6 * min(m.y1 - m.y0, line.y1 - line.y0) and -0.3 * size <= gap <= JOIN_GAP_EMS * size \
@@ -185,5 +190,6 @@ def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float
                 break
         else:
             merged.append(line)
+            rows.setdefault(bucket, []).append(len(merged) - 1)
     merged.sort(key=lambda l: l.source_order)
     return merged

@@ -53,26 +53,21 @@ class PrintedLine:
     bold: bool = False
     source_order: int = 0  # position of the first glyph in the source, to keep stable orders
     extra: tuple = field(default=(), compare=False)
+    # the line's box, worked out once (layout code reads it very often)
+    x0: float = field(init=False, compare=False, repr=False)
+    y0: float = field(init=False, compare=False, repr=False)
+    x1: float = field(init=False, compare=False, repr=False)
+    y1: float = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        gs = self.glyphs
+        box = (gs[0].x0, min(g.y0 for g in gs), gs[-1].x1, max(g.y1 for g in gs)) if gs else (0.0, 0.0, 0.0, 0.0)
+        for name, value in zip(("x0", "y0", "x1", "y1"), box):
+            object.__setattr__(self, name, value)
 
     @property
     def text(self) -> str:
         return "".join(g.char for g in self.glyphs)
-
-    @property
-    def x0(self) -> float:
-        return self.glyphs[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.glyphs[-1].x1
-
-    @property
-    def y0(self) -> float:
-        return min(g.y0 for g in self.glyphs)
-
-    @property
-    def y1(self) -> float:
-        return max(g.y1 for g in self.glyphs)
 
     @property
     def cy(self) -> float:

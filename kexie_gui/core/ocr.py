@@ -522,9 +522,13 @@ def page_from_ocr(result: OcrResult, source: str, *, image: str | None, page_ind
 
 def ocr_image_file(path: Path, *, engine: str | None = None, progress: Progress | None = None) -> list[Page]:
     """Every page of an image file read by OCR (a multi-page TIFF gives several)."""
-    choose_engine(engine)  # a missing extra is said before the image is decoded
+    engine = choose_engine(engine)  # a missing extra is said before the image is decoded
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() not in (".tif", ".tiff"):
+        hit = cached(cache_key(digest, engine))
+        if hit is not None:  # reopening: no need to decode the picture at all
+            return [page_from_ocr(hit, str(path), image=str(path), page_index=0, sha256=digest)]
     frames = read_image_frames(path)
     pages = []
     for i, gray in enumerate(frames):

@@ -206,12 +206,13 @@ def _split(lines, cuts, key):
     return [g for g in groups if g]
 
 
-def _inside(o: Obstacle, lines: list[PrintedLine]) -> bool:
+def _local(obstacles: list[Obstacle], lines: list[PrintedLine]) -> list[Obstacle]:
+    """The obstacles that touch the region the lines take."""
     x0 = min(l.x0 for l in lines)
     x1 = max(l.x1 for l in lines)
     y0 = min(l.y0 for l in lines)
     y1 = max(l.y1 for l in lines)
-    return o.x0 < x1 and o.x1 > x0 and o.y0 < y1 and o.y1 > y0
+    return [o for o in obstacles if o.x0 < x1 and o.x1 > x0 and o.y0 < y1 and o.y1 > y0]
 
 
 def xy_order(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, gap: float | None = None,
@@ -225,7 +226,7 @@ def xy_order(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, g
     if len(lines) == 1 or depth > 60:
         return [sorted(lines, key=lambda l: (l.y0, l.x0))]
     gap = line_gap(lines, size) if gap is None else gap
-    local = [o for o in obstacles if _inside(o, lines)]
+    local = _local(obstacles, lines)
     hs = horizontal_cuts(lines, local, size, gap)
     if hs:
         parts = _split(lines, hs, lambda l: (l.y0 + l.y1) / 2)
