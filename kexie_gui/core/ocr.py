@@ -112,11 +112,9 @@ class OcrResult:
 # -- which engines are here ---------------------------------------------------------------
 
 def rapidocr_available() -> bool:
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except Exception:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None and importlib.util.find_spec("cv2") is not None
 
 
 def tesseract_available() -> bool:
@@ -197,13 +195,37 @@ def store(key: str, result: OcrResult) -> None:
 
 # -- images ----------------------------------------------------------------------------
 
-def _numpy_cv2():
+_QT_VARIABLES = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")
+
+
+def _keep_qt_environment(load):
+    """Run ``load`` (an import) and undo what it did to Qt's environment variables.
+
+    opencv-python points Qt at the Qt 5 plugins it bundles when it is first
+    imported; the window's Qt 6 (and every test after it) must keep its own.
+    """
+    saved = {k: os.environ.get(k) for k in _QT_VARIABLES}
     try:
+        return load()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _numpy_cv2():
+    def load():
         import cv2
         import numpy as np
+
+        return np, cv2
+
+    try:
+        return _keep_qt_environment(load)
     except ImportError:
         raise OcrUnavailable(f"reading page images needs the OCR extra: {EXTRA_HINT}") from None
-    return np, cv2
 
 
 def read_image_frames(path: Path) -> list:
@@ -237,15 +259,8 @@ _rapid = None
 def _rapid_engine():
     global _rapid
     if _rapid is None:
-        saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR")}
-        from rapidocr_onnxruntime import RapidOCR
-
-        # opencv-python points Qt at its own plugins when imported; the window's Qt must keep its own
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        _numpy_cv2()
+        RapidOCR = _keep_qt_environment(lambda: __import__("rapidocr_onnxruntime").RapidOCR)
         # no dilation of the text map: it glues lines of neighbouring columns over narrow gutters
         _rapid = RapidOCR(max_side_len=MAX_SIDE + 64, print_verbose=False, det_use_dilation=False)
     return _rapid

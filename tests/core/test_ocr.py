@@ -34,10 +34,9 @@ def where(lines: list[str], wanted: str) -> int:
 def scans(tmp_path_factory):
     """The laid-out test page as a PNG scan and as a PDF holding only that picture."""
     cjk_font()
-    import cv2
-    import numpy as np
-
     from kexie_gui.core.pdfpage import render_page
+
+    np, cv2 = ocr._numpy_cv2()  # keeps Qt's environment as it was (opencv-python changes it)
 
     folder = tmp_path_factory.mktemp("scans")
     built = build_page(folder / "page.pdf")
@@ -107,8 +106,8 @@ def test_ocr_can_be_cancelled_between_strips(scans, cache):
 
 
 @NEEDS_TESSERACT
+@NEEDS_RAPIDOCR  # the scans are drawn with opencv from the extra
 def test_tesseract_is_the_second_choice(scans, cache):
-    pytest.importorskip("cv2", reason="the OCR extra is not installed: pip install 'kexie_gui[ocr]'")
     _, png, _ = scans
     page = load_pages(png, ocr="tesseract")[0]
     lines = page.text.split("\n")
@@ -152,10 +151,8 @@ def test_strips_cover_the_page_and_their_cores_do_not_overlap():
     assert all(b == c for (_, b), (c, _) in zip(cores, cores[1:]))
 
 
+@NEEDS_RAPIDOCR
 def test_a_damaged_image_gets_a_clear_message(tmp_path):
-    pytest.importorskip("cv2", reason="the OCR extra is not installed: pip install 'kexie_gui[ocr]'")
-    if not ocr.available_engines():
-        pytest.skip("no OCR engine installed")
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n not really")
     with pytest.raises(LoadError, match="cannot read this image"):
@@ -173,3 +170,13 @@ def test_cache_results_survive_a_round_trip(tmp_path, monkeypatch):
     assert ocr.cached("k") == result
     (Path(tmp_path) / "k.json").write_text("{broken", encoding="utf-8")
     assert ocr.cached("k") is None
+
+
+@NEEDS_RAPIDOCR
+def test_loading_the_engine_leaves_qt_pointed_at_its_own_plugins(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    ocr._numpy_cv2()
+    ocr._rapid_engine()
+    import os
+
+    assert "QT_QPA_PLATFORM_PLUGIN_PATH" not in os.environ
