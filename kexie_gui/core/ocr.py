@@ -559,7 +559,7 @@ def ocr_pdf_page(path: Path, index: int, source: str, *, sha256: str, engine: st
     """A PDF page without a text layer: rendered, read by OCR, its geometry in PDF points."""
     np, _ = _numpy_cv2()
     engine = choose_engine(engine)
-    key_digest = hashlib.sha256(f"{sha256}:{PDF_OCR_DPI}".encode()).hexdigest()
+    key_digest = hashlib.sha256(f"{sha256}:{index}:{PDF_OCR_DPI}".encode()).hexdigest()
     result = cached(cache_key(key_digest, engine))
     if result is None:
         from .pdfpage import render_page

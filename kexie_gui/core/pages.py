@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .load import LoadError, MAX_BYTES, load_page
@@ -70,7 +71,10 @@ def page_from_pdf_scan(scan, source: str, *, image: str | None, page_index: int,
 
 
 def load_pdf(path: Path, *, ocr=None, progress=None) -> list[Page]:
-    """Every page of a PDF: its text layer read with positions, or OCR where it has none."""
+    """Every page of a PDF: its text layer read with positions, or OCR where it has none.
+
+    Every page carries the file's hash (``Page.sha256``): a change to the file is a change to each page.
+    """
     from .pdfpage import open_pdf, scan_page
 
     _check_file(path)
@@ -84,16 +88,77 @@ def load_pdf(path: Path, *, ocr=None, progress=None) -> list[Page]:
         for i in range(count):
             scan = scan_page(doc, i)
             source = pdf_source(path, i, count)
-            page_digest = hashlib.sha256(f"{digest}:{i}".encode()).hexdigest()
             if scan.has_text_layer:
-                pages.append(page_from_pdf_scan(scan, source, image=str(path), page_index=i, sha256=page_digest))
+                pages.append(page_from_pdf_scan(scan, source, image=str(path), page_index=i, sha256=digest))
             else:
                 from .ocr import ocr_pdf_page
 
-                pages.append(ocr_pdf_page(path, i, source, sha256=page_digest, engine=ocr, progress=progress))
+                pages.append(ocr_pdf_page(path, i, source, sha256=digest, engine=ocr, progress=progress))
             if progress is not None:
                 progress(i + 1, count)
         return pages
+    finally:
+        doc.close()
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A page that OCR must read first (an image, a PDF page without a text layer): slow, so read apart.
+
+    ``read(progress)`` does the work; ``progress(done, total)`` may raise
+    :class:`~kexie_gui.core.ocr.Cancelled` to stop it.
+    """
+
+    source: str
+    path: str
+    index: int  # PDF page or image frame
+    kind: str  # "pdf" or "image"
+
+    def read(self, ocr: str | None = None, progress=None) -> Page:
+        from .ocr import ocr_image_file, ocr_pdf_page
+
+        p = Path(self.path)
+        if self.kind == "pdf":
+            return ocr_pdf_page(p, self.index, self.source, sha256=file_sha256(p), engine=ocr, progress=progress)
+        return ocr_image_file(p, engine=ocr, progress=progress)[self.index]
+
+
+def open_pages(path: str | os.PathLike, *, ocr: str | None = None) -> list:
+    """The pages of a file, read at once where that is quick; :class:`PendingPage` where OCR must read them.
+
+    A window lists every page at once and leaves OCR to a worker thread.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        from .ocr import choose_engine
+
+        _check_file(p)
+        choose_engine(ocr)  # no engine: say so now, not after a wait
+        return [PendingPage(str(p), str(p), 0, "image")]
+    if suffix not in PDF_SUFFIXES:
+        return [load_page(p)]
+    from .pdfpage import open_pdf, scan_page
+
+    _check_file(p)
+    digest = file_sha256(p)
+    doc = open_pdf(p)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise LoadError(f"{p.name}: the PDF has no pages")
+        out: list = []
+        for i in range(count):
+            scan = scan_page(doc, i)
+            source = pdf_source(p, i, count)
+            if scan.has_text_layer:
+                out.append(page_from_pdf_scan(scan, source, image=str(p), page_index=i, sha256=digest))
+            else:
+                from .ocr import choose_engine
+
+                choose_engine(ocr)
+                out.append(PendingPage(source, str(p), i, "pdf"))
+        return out
     finally:
         doc.close()
 
