@@ -557,8 +557,11 @@ def ocr_image_file(path: Path, *, engine: str | None = None, progress: Progress 
 def ocr_pdf_page(path: Path, index: int, source: str, *, sha256: str, engine: str | None = None,
                  progress: Progress | None = None) -> Page:
     """A PDF page without a text layer: rendered, read by OCR, its geometry in PDF points."""
-    np, _ = _numpy_cv2()
-    engine = choose_engine(engine)
+    try:
+        engine = choose_engine(engine)
+        np, _ = _numpy_cv2()
+    except OcrUnavailable as exc:
+        raise OcrUnavailable(f"{path.name} (page {index + 1} has no text layer): {exc}") from None
     key_digest = hashlib.sha256(f"{sha256}:{index}:{PDF_OCR_DPI}".encode()).hexdigest()
     result = cached(cache_key(key_digest, engine))
     if result is None:

@@ -123,6 +123,16 @@ class PendingPage:
         return ocr_image_file(p, engine=ocr, progress=progress)[self.index]
 
 
+def _engine_for(path: Path, ocr: str | None) -> str:
+    """The OCR engine for a file that needs one; the error names the file."""
+    from .ocr import OcrUnavailable, choose_engine
+
+    try:
+        return choose_engine(ocr)
+    except OcrUnavailable as exc:
+        raise OcrUnavailable(f"{path.name}: {exc}") from None
+
+
 def open_pages(path: str | os.PathLike, *, ocr: str | None = None) -> list:
     """The pages of a file, read at once where that is quick; :class:`PendingPage` where OCR must read them.
 
@@ -131,10 +141,8 @@ def open_pages(path: str | os.PathLike, *, ocr: str | None = None) -> list:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in IMAGE_SUFFIXES:
-        from .ocr import choose_engine
-
         _check_file(p)
-        choose_engine(ocr)  # no engine: say so now, not after a wait
+        _engine_for(p, ocr)  # no engine: say so now, not after a wait
         return [PendingPage(str(p), str(p), 0, "image")]
     if suffix not in PDF_SUFFIXES:
         return [load_page(p)]
@@ -154,9 +162,7 @@ def open_pages(path: str | os.PathLike, *, ocr: str | None = None) -> list:
             if scan.has_text_layer:
                 out.append(page_from_pdf_scan(scan, source, image=str(p), page_index=i, sha256=digest))
             else:
-                from .ocr import choose_engine
-
-                choose_engine(ocr)
+                _engine_for(p, ocr)
                 out.append(PendingPage(source, str(p), i, "pdf"))
         return out
     finally:
@@ -178,5 +184,6 @@ def load_pages(path: str | os.PathLike, *, ocr: str | None = None, progress=None
         from .ocr import ocr_image_file
 
         _check_file(p)
+        _engine_for(p, ocr)
         return ocr_image_file(p, engine=ocr, progress=progress)
     return [load_page(p)]

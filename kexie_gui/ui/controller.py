@@ -232,7 +232,7 @@ def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
             if not found:
-                errors.append(f"{path.name or path}: the folder holds no pages (.txt, .pdf or images)")
+                errors.append(f"{path.name or path}: the folder holds no .txt pages, PDFs or page images")
             files += found
         else:
             files.append(str(path))

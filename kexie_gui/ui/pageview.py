@@ -290,3 +290,47 @@ class RawPane(QWidget):
         self.page_button.setText(_tr("RawPane", "Page"))
         self.page_button.setToolTip(_tr("RawPane", "The printed page: boxes tinted by article, numbered in "
                                                    "reading order; drag a number to read that block earlier"))
+
+
+class OcrProgress(QWidget):
+    """A progress bar and a Cancel button for OCR, fed from the worker thread through a queued signal."""
+
+    cancel_requested = Signal()
+    _reported = Signal(str, int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QProgressBar
+
+        super().__init__(parent)
+        self.setObjectName("ocr_progress")
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(140)
+        self.cancel = QToolButton()
+        self.cancel.setObjectName("cancel_ocr")
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self._reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.retranslate()
+        self.hide()
+
+    def report(self, text: str, done: int, total: int) -> None:
+        """Safe from any thread: the widget is updated on its own."""
+        self._reported.emit(text, done, total)
+
+    def _show(self, text: str, done: int, total: int) -> None:
+        if not text or done >= total > 0 and not text:
+            self.hide()
+            return
+        self.label.setText(text)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.show()
+
+    def retranslate(self) -> None:
+        self.cancel.setText(_tr("OcrProgress", "Cancel"))
+        self.cancel.setToolTip(_tr("OcrProgress", "Stop reading this page; it is closed"))
