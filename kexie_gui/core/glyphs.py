@@ -52,7 +52,6 @@ class PrintedLine:
     size: float
     bold: bool = False
     source_order: int = 0  # position of the first glyph in the source, to keep stable orders
-    extra: tuple = field(default=(), compare=False)
     # the line's box, worked out once (layout code reads it very often)
     x0: float = field(init=False, compare=False, repr=False)
     y0: float = field(init=False, compare=False, repr=False)

@@ -14,7 +14,6 @@ to the column edge and the next column's first line is not indented.
 from __future__ import annotations
 
 import hashlib
-import statistics
 from dataclasses import dataclass
 
 from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
@@ -181,7 +180,3 @@ def write_page(layout: Layout, source: str, *, image: str | None = None, page_in
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     geometry = Geometry(layout.width, layout.height, tuple(boxes), image, page_index, engine)
     return Page(source=source, text=text, encoding="utf-8", newline="\n", sha256=digest, geometry=geometry)
-
-
-def median_size(lines: list[PrintedLine]) -> float:
-    return statistics.median(l.size for l in lines) if lines else 0.0

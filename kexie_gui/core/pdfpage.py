@@ -60,14 +60,6 @@ def open_pdf(path: str | os.PathLike):
         raise LoadError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
 
 
-def page_count(path: str | os.PathLike) -> int:
-    doc = open_pdf(path)
-    try:
-        return len(doc)
-    finally:
-        doc.close()
-
-
 def _glyphs(textpage, raw, height: float) -> list[Glyph]:
     n = raw.FPDFText_CountChars(textpage)
     rect = raw.FS_RECTF()

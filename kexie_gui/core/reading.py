@@ -50,10 +50,6 @@ def rule_obstacles(edges, size: float) -> list[Obstacle]:
             if e.horizontal and abs(e.x1 - e.x0) >= 3 * size]
 
 
-def _extent(item) -> tuple[float, float, float, float]:
-    return item.x0, item.y0, item.x1, item.y1
-
-
 def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
     """White stretches at least ``min_gap`` wide between intervals (sorted or not)."""
     spans = sorted(spans)
