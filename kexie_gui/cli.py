@@ -1,7 +1,9 @@
 """``kexie``: the analysis engine, headless, for one page or a batch.
 
-    kexie clean PAGE.txt… [-o DIR] [--format json|md|txt|docx] [--force]
-    kexie analyze PAGE.txt [--json]
+    kexie clean PAGE… [-o DIR] [--format json|md|txt|docx] [--force] [--ocr rapidocr|tesseract]
+    kexie analyze PAGE… [--json]
+
+A page is a text file, a PDF (each of its pages) or a page image (OCR).
 
 Exit status: 0 every file done, 1 some file failed (each one says why on
 stderr, the others are still written), 2 a usage error.
@@ -17,10 +19,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .core import KIND_LABELS, KexieError, analyse, apply, load_page
+from .core import KIND_LABELS, KexieError, analyse, apply
+from .core.pages import PAGE_SUFFIXES, load_pages
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-PAGE_SUFFIXES = (".txt",)
 PROGRESS_AFTER_SECONDS = 1.0  # batches quicker than this print no progress bar
 
 
@@ -31,7 +33,7 @@ class UsageError(KexieError):
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[Path, Path]]:
     """(page file, output name without suffix) for every page on the command line.
 
-    A folder means every ``.txt`` in it, recursively and sorted; its pages keep
+    A folder means every page file in it (``.txt``, ``.pdf``, images), recursively and sorted; its pages keep
     their sub-folders in the output (``2024/03/001.txt`` → ``OUT/2024/03/001.json``),
     so pages with the same name in different folders never overwrite each other.
     """
@@ -44,7 +46,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[Path, Path]]:
                 print(f"kexie: {p}: cannot list the folder ({exc.strerror or exc})", file=sys.stderr)
                 continue
             if not found:
-                print(f"kexie: {p}: no .txt pages in this folder", file=sys.stderr)
+                print(f"kexie: {p}: no pages (.txt, .pdf or images) in this folder", file=sys.stderr)
             for f in found:
                 yield f, f.relative_to(p).with_suffix("")
         else:
@@ -88,6 +90,14 @@ class Progress:
             self.stream.flush()
 
 
+def pages_of(path: Path, name: Path, ocr: str | None = None) -> list[tuple[object, Path]]:
+    """The pages of one input file with their output names: a PDF's pages become ``NAME-p1``, ``NAME-p2``…"""
+    pages = load_pages(path, ocr=ocr)
+    if len(pages) == 1:
+        return [(pages[0], name)]
+    return [(page, name.with_name(f"{name.name}-p{n}")) for n, page in enumerate(pages, 1)]
+
+
 def _target(out_dir: Path, name: Path, fmt: str) -> Path:
     from .export import EXTENSIONS
 
@@ -115,12 +125,16 @@ def cmd_clean(args) -> int:
     for n, (page_path, name) in enumerate(pages, 1):
         progress.update(n - 1, page_path.name)
         try:
-            clean = apply(analyse(load_page(page_path)))
-            if out_dir is None:
-                sys.stdout.buffer.write(render(clean, "json"))
-                sys.stdout.flush()
-            else:
-                write_page(clean, args.format, _target(out_dir, name, args.format), force=args.force)
+            found = pages_of(page_path, name, args.ocr)
+            if out_dir is None and len(found) > 1:
+                raise UsageError(f"{page_path.name} has {len(found)} pages; give an output folder: -o DIR")
+            for page, page_name in found:
+                clean = apply(analyse(page))
+                if out_dir is None:
+                    sys.stdout.buffer.write(render(clean, "json"))
+                    sys.stdout.flush()
+                else:
+                    write_page(clean, args.format, _target(out_dir, page_name, args.format), force=args.force)
         except OSError as exc:
             failed += 1
             progress.close()
@@ -151,19 +165,24 @@ def cmd_analyze(args) -> int:
     failed = 0
     for page_path, _ in iter_inputs(args.pages):
         try:
-            analysis = analyse(load_page(page_path))
+            analyses = [analyse(page) for page in load_pages(page_path, ocr=args.ocr)]
         except KexieError as exc:
             failed += 1
             print(f"kexie: {exc}", file=sys.stderr)
             continue
-        if args.json:
-            print(json.dumps({"source": analysis.page.source, "hard_wrapped": analysis.hard_wrapped,
-                              "blocks": len(analysis.blocks),
-                              "suggestions": [s.to_dict() for s in analysis.suggestions]},
-                             ensure_ascii=False, indent=1))
-        else:
-            print(describe(analysis))
+        for analysis in analyses:
+            _print_analysis(analysis, args.json)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _print_analysis(analysis, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"source": analysis.page.source, "hard_wrapped": analysis.hard_wrapped,
+                          "blocks": len(analysis.blocks),
+                          "suggestions": [s.to_dict() for s in analysis.suggestions]},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(describe(analysis))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,14 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kexie {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     clean = sub.add_parser("clean", help="clean pages with the default decisions and write the articles")
-    clean.add_argument("pages", nargs="+", help="page files or folders of .txt pages")
+    clean.add_argument("pages", nargs="+", help="page files (.txt, .pdf, images) or folders of them")
     clean.add_argument("-o", "--output", help="output folder (PAGE.txt becomes DIR/PAGE.<format>)")
     clean.add_argument("--format", choices=FORMATS, default="json")
     clean.add_argument("--force", action="store_true", help="overwrite existing output files")
+    clean.add_argument("--ocr", choices=("rapidocr", "tesseract"), help="OCR engine for images and PDF pages "
+                       "without a text layer (default: rapidocr, else tesseract)")
     clean.set_defaults(func=cmd_clean)
     an = sub.add_parser("analyze", aliases=["analyse"], help="list the suggested repairs of pages")
     an.add_argument("pages", nargs="+")
     an.add_argument("--json", action="store_true", help="machine-readable output")
+    an.add_argument("--ocr", choices=("rapidocr", "tesseract"), help="OCR engine for images")
     an.set_defaults(func=cmd_analyze)
     return parser
 
