@@ -18,7 +18,6 @@ from typing import Callable
 from . import assemble as asm
 from . import labels as lb
 from .convention import Convention, convention_of
-from .crf import load_model
 from .features import shapes_of
 from .joins import separator
 from .lines import Unit, split_units
@@ -123,9 +122,8 @@ def analyse(page: Page, config: Config = Config(),
     convention = convention_of(units, config.layout)
     report(0.1, "repeats")
     raw_shapes = shapes_of(units, convention)
-    model = load_model(lb.MODEL_NAME)
     height = page.geometry.height if page.geometry else 0.0
-    first_look = lb.label_lines(units, convention, height, model, raw_shapes, sure=False)
+    first_look = lb.first_look(units, convention, height, raw_shapes)
     lines = Lines(raw_shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
     raw_repeats = find_repeats([u.text for u in units], lines)
@@ -146,8 +144,7 @@ def analyse(page: Page, config: Config = Config(),
     proposed = {position[units[i].index] for r in raw_repeats for i in r.drop}
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, model,
-                                   [shapes[i] for i in kept])
+    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept])
     labelled = dict(zip(kept, labelled_list))
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)
@@ -163,7 +160,7 @@ def analyse(page: Page, config: Config = Config(),
     piece_of_position = {i: k for k, p in enumerate(pieces) for i in p.positions}
     maker = _Maker(config)
     _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position)
-    _suggest_roles(maker, model, seq, shapes, labelled, pieces, blocks_by_piece)
+    _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece)
     _suggest_punctuation(maker, blocks, {k for k, p in enumerate(pieces) if p.label in ("D", lb.FURNITURE)},
                          blocks_by_piece, config)
     order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
@@ -226,7 +223,7 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
                 (("keep", keep_block.id), ("match", kind)), default=r.default)
 
 
-def _suggest_roles(maker, model, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
+def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
     """Headlines, kickers, 副题, bylines, furniture and joins, from the labels of each block's first line."""
     last_body: int | None = None  # piece of the last body block (for joins and glued bylines)
     article_has_reporter = False
@@ -246,7 +243,7 @@ def _suggest_roles(maker, model, seq, shapes, labelled, pieces, blocks_by_piece)
         first = piece.positions[0]
         item = labelled[first]
         b = blocks_by_piece[k]
-        zh_why, en_why = asm.why(model, item)
+        zh_why, en_why = asm.why(lb.model_for(item), item)
         conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start

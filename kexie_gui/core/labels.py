@@ -31,7 +31,8 @@ CONTINUED = "C"  # the paragraph above goes on here (a wrapped line or a column 
 BYLINE = "B"  # a trailing byline on its own line
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
-MODEL_NAME = "lines"
+MODEL_NAME = "lines"  # every label, the page's lines as they stand
+BODY_MODEL_NAME = "body"  # every label but furniture, the lines with the furniture left out
 
 
 @dataclass(frozen=True)
@@ -42,18 +43,44 @@ class Labelled:
     features: tuple[str, ...]
 
 
-def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,
-                model: Model | None = None, shapes: list | None = None, sure: bool = True) -> list[Labelled]:
-    """The label of each line in ``units`` (reading order, repeats already left out).
-
-    ``sure``: compute how sure each label is (forward–backward); a first look skips it.
-    """
+def first_look(units: list[Unit], convention: Convention, page_height: float = 0.0,
+               shapes: list | None = None, sure: bool = False) -> list[Labelled]:
+    """Every line labelled as the page stands, furniture included (one pass of the full model)."""
     if not units:
         return []
-    model = model or load_model(MODEL_NAME)
+    model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
     labels, probs = decode(model, feats, marginals=sure)
     return [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+
+
+def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,
+                shapes: list | None = None) -> list[Labelled]:
+    """The label of each line in ``units`` (reading order, repeats already left out).
+
+    Two passes: the first finds the furniture among all lines; the second reads
+    the text without it, so that a paragraph cut by a caption or a page header
+    reads on as one (``…走`` | ``图为…`` | ``进兴文县…`` → the third line carries on
+    the first).
+    """
+    if not units:
+        return []
+    first = first_look(units, convention, page_height, shapes, sure=True)
+    keep = [k for k, x in enumerate(first) if x.label != FURNITURE]
+    body_units = [units[k] for k in keep]
+    body_shapes = [shapes[k] for k in keep] if shapes is not None else None
+    model = load_model(BODY_MODEL_NAME)
+    feats = line_features(body_units, convention, page_height, body_shapes)
+    labels, probs = decode(model, feats)
+    out = list(first)
+    for k, lab, p, f in zip(keep, labels, probs, feats):
+        out[k] = Labelled(units[k], lab, p, tuple(f))
+    return out
+
+
+def model_for(item: Labelled) -> Model:
+    """The model whose features an item's explanation quotes."""
+    return load_model(MODEL_NAME if item.label == FURNITURE else BODY_MODEL_NAME)
 
 
 def alternative(model: Model, item: Labelled, label: str) -> float:

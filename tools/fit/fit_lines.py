@@ -35,11 +35,16 @@ from kexie_gui.core.crf import Model, decode  # noqa: E402
 from kexie_gui.core.features import line_features, shapes_of  # noqa: E402
 
 OUT = ROOT / "kexie_gui" / "core" / "data" / "lines.json"
+BODY_OUT = ROOT / "kexie_gui" / "core" / "data" / "body.json"
 MIN_WEIGHT = 1e-3  # smaller weights are dropped from the shipped table
 
 
-def sequences(page: PageData) -> tuple[list[list[str]], list[str]]:
+def sequences(page: PageData, body: bool = False) -> tuple[list[list[str]], list[str]]:
+    """Features and labels of the page's lines in gold reading order; ``body``: furniture left out
+    (what the second pass of the labeller reads)."""
     order = page.reading_order()
+    if body:
+        order = [i for i in order if page.label[i] != lb.FURNITURE]
     units = [page.units[i] for i in order]
     conv = convention_of(page.units)
     shapes = shapes_of(page.units, conv)
@@ -47,12 +52,13 @@ def sequences(page: PageData) -> tuple[list[list[str]], list[str]]:
     return feats, [page.label[i] for i in order]
 
 
-def train(pages: list[PageData], c1: float, c2: float, iterations: int, weights: dict[str, float]) -> dict:
+def train(pages: list[PageData], c1: float, c2: float, iterations: int, weights: dict[str, float],
+          body: bool = False) -> dict:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for p in pages:
-        x, y = sequences(p)
+        x, y = sequences(p, body)
         copies = weights.get(p.set, 1.0)
         for _ in range(max(1, round(copies))):
             trainer.append(x, y)
@@ -69,10 +75,11 @@ def train(pages: list[PageData], c1: float, c2: float, iterations: int, weights:
         if abs(w) >= MIN_WEIGHT:
             state[attr][label] = round(w, 4)
     trans = {f"{a} {b}": round(w, 4) for (a, b), w in info.transitions.items()}
-    return {"labels": list(lb.LABELS), "state": dict(state), "trans": trans}
+    labels = [x for x in lb.LABELS if not (body and x == lb.FURNITURE)]
+    return {"labels": labels, "state": dict(state), "trans": trans}
 
 
-def evaluate(model: Model, pages: list[PageData]) -> dict:
+def evaluate(model: Model, pages: list[PageData], body: bool = False) -> dict:
     """Per set: line accuracy, and per label precision/recall of the labels that matter most."""
     out = {}
     by_set: dict[str, list[PageData]] = defaultdict(list)
@@ -82,7 +89,7 @@ def evaluate(model: Model, pages: list[PageData]) -> dict:
         right = total = 0
         conf: Counter = Counter()
         for p in ps:
-            x, y = sequences(p)
+            x, y = sequences(p, body)
             pred, _ = decode(model, x)
             for a, b in zip(y, pred):
                 total += 1
@@ -120,18 +127,20 @@ def main(argv=None) -> int:
         lines[p.set] += len(p.units)
     top = max(lines.values())
     weights = {s: (1.0 if s.startswith("r_") else min(4.0, top / n)) for s, n in lines.items()}
-    data = train(fit, args.c1, args.c2, args.iterations, weights)
-    model = Model.from_dict(data)
-    report = {"fit": evaluate(model, fit), "held_out": evaluate(model, test)}
-    data["meta"] = {"fitted_on": sorted({f"{p.set}/{p.name}" for p in fit}),
-                    "held_out": sorted({f"{p.set}/{p.name}" for p in test}),
-                    "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "set_weights": weights,
-                    "report": report}
-    args.out.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
-    for part, rep in report.items():
-        for s, r in rep.items():
-            print(f"{part:9} {s:7} pages={r['pages']:3} acc={r['accuracy']:.4f} {r['confusions'][:5]}")
-    print(f"-> {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    for body, out in ((False, args.out), (True, args.out.with_name(BODY_OUT.name))):
+        data = train(fit, args.c1, args.c2, args.iterations, weights, body)
+        model = Model.from_dict(data)
+        report = {"fit": evaluate(model, fit, body), "held_out": evaluate(model, test, body)}
+        data["meta"] = {"fitted_on": sorted({f"{p.set}/{p.name}" for p in fit}),
+                        "held_out": sorted({f"{p.set}/{p.name}" for p in test}),
+                        "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "set_weights": weights,
+                        "without_furniture": body, "report": report}
+        out.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
+        for part, rep in report.items():
+            for s, r in rep.items():
+                print(f"{out.stem:5} {part:9} {s:14} pages={r['pages']:3} acc={r['accuracy']:.4f} "
+                      f"{r['confusions'][:5]}")
+        print(f"-> {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 
