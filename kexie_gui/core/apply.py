@@ -147,6 +147,22 @@ def _order(blocks, moves: tuple[tuple[str, str], ...]) -> list[Block]:
     return order
 
 
+TITLE_BULLETS = "■□◆◇●○▲△★☆▶►"
+
+
+def _without_bullet(title: Text) -> Text:
+    """A headline without the bullet it was printed behind (``■东山县开展义诊`` in a short-news column).
+
+    >>> str(_without_bullet(Text.traced("■东山县开展义诊", 0)))
+    '东山县开展义诊'
+    """
+    s = str(title)
+    k = 0
+    while k < len(s) and (s[k] in TITLE_BULLETS or s[k].isspace()):
+        k += 1
+    return title.slice(k) if 0 < k < len(s) else title
+
+
 def _strip_brackets(text: Text) -> Text:
     m = BRACKETED.match(str(text))
     if m:
@@ -251,7 +267,7 @@ def apply(analysis: Analysis, decisions: Decisions | None = None) -> CleanPage:
             title_of[block.id] = current
             continue
         if role == ROLE_TITLE:
-            current = _Draft(key=block.id, title=text, section=section, blocks=[block.id])
+            current = _Draft(key=block.id, title=_without_bullet(text), section=section, blocks=[block.id])
             title_of[block.id] = current
             if pending_kicker is not None:
                 current.subtitle = pending_kicker[1]

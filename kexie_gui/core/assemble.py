@@ -38,6 +38,26 @@ def _raw_adjacent(a: Unit, b: Unit) -> bool:
     return b.index == a.index + 1 and b.column == a.column
 
 
+HEADING_LABELS = (lb.TITLE, lb.TITLE_MORE, lb.KICKER, lb.SUBTITLE, lb.REPORTER)
+
+
+def same_print(a: Unit, b: Unit, tail: bool = False) -> bool:
+    """``b`` is the next printed line of ``a`` in the same type and the same column: a headline, 副题 or
+    reporter line set over several lines (pages read with their geometry only; ``tail``: ``b`` must be
+    the short rest of a wrapped line).
+
+    The text alone cannot tell a headline's second line from the lead under it;
+    the page can: both lines are set in the same size, one right under the other.
+    """
+    if a.box is None or b.box is None:
+        return False
+    size = max(a.box.size, 1e-6)
+    if tail and (b.box.x1 - b.box.x0) >= 0.6 * (a.box.x1 - a.box.x0):
+        return False  # a reporter line or 副题 goes on only with the short rest of a wrapped line
+    return (abs(a.box.size - b.box.size) <= 0.05 * size and a.box.column == b.box.column
+            and 0 <= b.box.y0 - a.box.y1 <= 0.8 * size and abs(a.box.x0 - b.box.x0) <= 1.5 * size)
+
+
 def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
           convention: Convention) -> list[Piece]:
     """Runs of lines (positions in ``seq``) that make one block each."""
@@ -66,6 +86,11 @@ def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
         if cur and cur_label != "D" and _raw_adjacent(seq[cur[-1]], u) \
                 and (not u.blank_before or not convention.blank_lines_separate):
             prev_label = labelled[cur[-1]].label
+            if prev_label in HEADING_LABELS and same_print(seq[cur[-1]], u, tail=prev_label not in (
+                    lb.TITLE, lb.TITLE_MORE)):
+                lab = prev_label if prev_label != lb.TITLE else lb.TITLE_MORE  # the printed line goes on
+                item = lb.Labelled(u, lab, item.confidence, item.features)
+                labelled[i] = item
             if lab == lb.CONTINUED and prev_label in (lb.PARAGRAPH, lb.CONTINUED) and convention.wrapped:
                 joins = item.confidence >= WRAP_SURE
             elif lab == lb.TITLE_MORE and prev_label in (lb.TITLE, lb.TITLE_MORE):

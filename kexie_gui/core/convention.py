@@ -55,6 +55,7 @@ BAND_SHARE = 0.3  # lines wrapped at a width that varies a little (a ragged righ
 OPEN_END_SHARE = 0.5  # … most of which stop mid-sentence: the page is hard-wrapped too
 SENTENCE_MARKS = "。！？!?…”’」』）)"
 MIN_WRAP_WIDTH = 6  # narrower "columns" are lists of short items, not wrapped text
+MIN_MEASURED_LINES = 12  # fewer lines say nothing about a column width
 
 _ROW_GAP = regex.compile(r"\S {3,}\S")
 _HAN_SPACED = regex.compile(r"\p{Han} (?=\p{Han})")
@@ -157,7 +158,9 @@ def decide(stats: Statistics) -> Convention:
     'blank-after-line'
     """
     han_spaces = stats.han_spaces >= HAN_SPACE_SHARE
-    if stats.row_gaps >= ROW_GAP_SHARE:
+    if stats.lines < MIN_MEASURED_LINES:
+        name = BLANK_BLOCKS if stats.blank_after >= 0.3 else PARAGRAPH_PER_LINE  # too few lines to see a wrap
+    elif stats.row_gaps >= ROW_GAP_SHARE:
         name = SIDE_BY_SIDE
     elif stats.width >= MIN_WRAP_WIDTH and (stats.regular >= REGULAR_SHARE or (
             stats.band >= BAND_SHARE and stats.open_ends >= OPEN_END_SHARE)):

@@ -23,6 +23,7 @@ import regex
 
 from . import furniture as fz
 from .convention import Convention
+from .lexicon import page_pairs, word_pair
 from .lines import Unit
 from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, SUBTITLE_DASH, TIME_PHRASE,
                    ends_sentence, han_share, is_byline_inner, is_reporter_line, plausible_share,
@@ -42,10 +43,12 @@ _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 
 
 def _bucket(w: float) -> str:
-    for limit, name in ((4, "4"), (8, "8"), (12, "12"), (18, "18"), (26, "26"), (40, "40"), (60, "60")):
+    """Printed width in the few classes that tell a line's part (a headline is short; beyond a column's
+    width, length says nothing about whether a piece starts or continues a paragraph)."""
+    for limit, name in ((4, "4"), (8, "8"), (12, "12"), (18, "18"), (26, "26")):
         if w <= limit:
             return name
-    return "big"
+    return "long"
 
 
 def line_end(s: str) -> str:
@@ -208,6 +211,18 @@ def _size_class(box, body_size: float) -> str | None:
     return "body"
 
 
+def junction(left: str, right: str, pairs, triples) -> str:
+    """Does ``right`` carry ``left``'s text on across the line break?  ``word``: the two characters
+    across it stand together in words; ``page``: the page prints them together elsewhere; ``none``."""
+    if not left or not right:
+        return "none"
+    if word_pair(left, right) >= 6:
+        return "word"
+    if pairs.get(left[-1] + right[0], 0) or left[-2:] + right[:1] in triples or left[-1:] + right[:2] in triples:
+        return "page"
+    return "none"
+
+
 def line_features(units: list[Unit], convention: Convention, page_height: float = 0.0,
                   shapes: list[Shape] | None = None) -> list[list[str]]:
     """The feature names of every line, in the order given (reading order).
@@ -222,6 +237,9 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
     sizes = [u.box.size for u in units if u.box is not None]
     body_size = median(sizes) if sizes else 0.0
     counts = Counter(s.text for s in shapes)
+    flat = ["".join(s.text.split()) for s in shapes]
+    pairs = page_pairs(flat)
+    triples = {t[k:k + 3] for t in flat for k in range(len(t) - 2)}
     conv = convention.name
     sep = "sep" if convention.blank_lines_separate else "every"
     out: list[list[str]] = []
@@ -274,6 +292,8 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
                   f"pe|{bl}={ps.end}"]
             if ps.heading:
                 f.append("p.head")
+            jn = junction(flat[i - 1], flat[i], pairs, triples)
+            f += [f"jn={jn}", f"jn|pe={jn}|{ps.end}", f"jn|ph={jn}|{int(ps.heading)}"]
             if ps.end in ("none", "clause") and not (ps.heading and ps.end == "none") and not ps.furniture:
                 f.append(f"p.open|{bl}")  # the line above stops mid-sentence: this line carries it on
             if ps.furniture:

@@ -22,10 +22,10 @@ def separator(left: str, right: str) -> tuple[str, int]:
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return "", 0
+    if left.endswith("-") and len(left) > 1 and left[-2].isascii() and left[-2].isalpha() and right[0].islower():
+        return "", 1  # a Latin word hyphenated at the break, in any text
     if han_share(left[-CONTEXT:]) > 0.3 or han_share(right[:CONTEXT]) > 0.3:
         return "", 0
-    if left.endswith("-") and len(left) > 1 and left[-2].isascii() and left[-2].isalpha() and right[0].islower():
-        return "", 1
     if (is_latin_char(left[-1]) or left[-1] in ",.;:!?") and is_latin_char(right[0]):
         return " ", 0
     return "", 0

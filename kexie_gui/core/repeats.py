@@ -279,6 +279,11 @@ def build_runs(pairs: list[Pair], stream: Stream, shapes: list[Shape]) -> list[R
             run.pairs.append(q)
             used.add((q.b, q.at))
             end, b = q.end, nb
+        while len(run.second) > 1 and _headline(run.second[-1], shapes) and _headline(run.pairs[-1].a, shapes):
+            last = run.pairs.pop()  # a headline at the end of a run starts the next article: judged on its own
+            run.second.pop()
+            used.discard((last.b, last.at))
+            b, end = run.second[-1], run.pairs[-1].end
         while b + 1 < len(shapes) and len(stream.texts[b + 1]) < MIN_LEN and stream.texts[b + 1] \
                 and stream.texts[b + 1] == stream.text[end:end + len(stream.texts[b + 1])] \
                 and end + len(stream.texts[b + 1]) <= stream.starts[run.second[0]]:

@@ -123,6 +123,7 @@ class PageData:
     key: list[tuple]
     successor: list[int | None]
     mixed: list[bool]
+    height: float = 0.0  # the printed page's height, for pages read with their geometry
 
     def reading_order(self) -> list[int]:
         """Indexes of the units in gold reading order, repeats left out."""
@@ -151,9 +152,16 @@ def _page(s: str, name: str, n: int, count: int, recs: dict[int, dict], corpus) 
     roots = corpus if isinstance(corpus, (list, tuple)) else [corpus]
     folder = next((Path(r) / s for r in roots if (Path(r) / s / f"{name}.txt").exists()), Path(roots[0]) / s)
     path = folder / f"{name}.txt"
-    page = load_page(path)
+    pdf = folder / f"{name}.pdf"
+    if pdf.exists():  # a page read from its PDF: the same text, with where every line was printed
+        from kexie_gui.core.pages import load_pages
+
+        page = load_pages(pdf)[0]
+    else:
+        page = load_page(path)
     gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
-    units = split_units(page.text)
+    boxes = {b.line: b for b in page.geometry.lines} if page.geometry else None
+    units = split_units(page.text, boxes)
     raw_lines = page.text.split("\n")
     line_start = {}
     pos = 0
@@ -176,4 +184,5 @@ def _page(s: str, name: str, n: int, count: int, recs: dict[int, dict], corpus) 
         if first and lab not in (None, lb.FURNITURE):
             last = _key(first[0], first[1])
         key.append(last + (i,))
-    return PageData(s, name, held_out(s, name, n, count), units, label, key, [None] * len(units), mixed)
+    height = page.geometry.height if page.geometry else 0.0
+    return PageData(s, name, held_out(s, name, n, count), units, label, key, [None] * len(units), mixed, height)

@@ -43,12 +43,19 @@ def sequences(page: PageData, body: bool = False) -> tuple[list[list[str]], list
     """Features and labels of the page's lines in gold reading order; ``body``: furniture left out
     (what the second pass of the labeller reads)."""
     order = page.reading_order()
+    if page.set.startswith("r_") and page.name.endswith(("1", "3", "5", "7", "9")):
+        # half the re-laid pages lose the furniture at their top and bottom: pages cut from a larger
+        # scan often start right at a kicker or a headline
+        while order and page.label[order[0]] == lb.FURNITURE:
+            order = order[1:]
+        while order and page.label[order[-1]] == lb.FURNITURE:
+            order = order[:-1]
     if body:
         order = [i for i in order if page.label[i] != lb.FURNITURE]
     units = [page.units[i] for i in order]
     conv = convention_of(page.units)
     shapes = shapes_of(page.units, conv)
-    feats = line_features(units, conv, shapes=[shapes[i] for i in order])
+    feats = line_features(units, conv, page.height, shapes=[shapes[i] for i in order])
     return feats, [page.label[i] for i in order]
 
 
