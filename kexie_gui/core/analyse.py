@@ -12,6 +12,8 @@ and says in one line (zh/en) what it would do and which evidence decided;
 from __future__ import annotations
 
 import time
+
+import regex
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,7 +27,7 @@ from .model import Analysis, Block, Page, Suggestion, stable_id
 from .order import reading_order
 from .punctuation import replacements
 from .repeats import Lines, find_repeats
-from .text import BRACKETED
+from .text import BRACKETED, glued_byline
 
 KIND_FURNITURE = "furniture"
 KIND_DUPLICATE = "duplicate"
@@ -161,8 +163,10 @@ def analyse(page: Page, config: Config = Config(),
     maker = _Maker(config)
     _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position)
     _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece)
-    _suggest_punctuation(maker, blocks, {k for k, p in enumerate(pieces) if p.label in ("D", lb.FURNITURE)},
-                         blocks_by_piece, config)
+    skip = {k for k, p in enumerate(pieces) if p.label in ("D", lb.FURNITURE)}
+    _suggest_punctuation(maker, blocks, skip, blocks_by_piece, config)
+    if convention.han_spaces:
+        _suggest_spaces(maker, blocks, skip, blocks_by_piece)
     order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
     if moves:
         maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], moves[2],
@@ -316,8 +320,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
 
 def _glued_byline(maker, b: Block, shape) -> None:
     """A byline in brackets at the end of an article's last paragraph: split it off."""
-    from .classify import glued_byline
-
+    
     found = glued_byline(str(b.text))
     if found is None:
         return
@@ -328,6 +331,27 @@ def _glued_byline(maker, b: Block, shape) -> None:
     maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, f"把段末括号中的署名分出：{inner}",
               f"split off the byline glued to the paragraph: {inner}",
               (("form", "glued"), ("cut", cut), ("inner", (s, e))))
+
+
+_CJK = r"[\p{Han}，。、；：！？“”‘’（）《》]"
+# between two Han characters or marks, and between one and a number or Latin word next to it
+_HAN_GAP = regex.compile(rf"(?<={_CJK}) +(?={_CJK})|(?<={_CJK}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?={_CJK})")
+
+
+def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
+    """Tesseract's spaces between Han characters (``本 报 讯 近 日``): one suggestion per block to remove them."""
+    skip = {blocks_by_piece[k].id for k in skip_pieces}
+    for b in blocks:
+        if b.id in skip:
+            continue
+        text = str(b.text)
+        offsets = tuple(o for m in _HAN_GAP.finditer(text) for k in range(m.start(), m.end())
+                        if (o := b.text.raw_offset(k)) is not None)
+        if offsets:
+            maker.add(KIND_SPACES, (b,), [(o, o + 1) for o in offsets], 0.9,
+                      f"第{b.line_start}行删除汉字间的{len(offsets)}个空格（识别软件插入）",
+                      f"line {b.line_start}: remove {len(offsets)} space(s) between Han characters (added by the OCR)",
+                      (("offsets", offsets),))
 
 
 def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) -> None:

@@ -74,7 +74,8 @@ def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
 
     for i, u in enumerate(seq):
         if i in dropped:
-            if cur and cur_label == "D" and _raw_adjacent(seq[cur[-1]], u):
+            if cur and cur_label == "D" and _raw_adjacent(seq[cur[-1]], u) \
+                    and (not u.blank_before or not convention.blank_lines_separate):
                 cur.append(i)
                 continue
             flush()

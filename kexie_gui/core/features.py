@@ -26,9 +26,8 @@ from .convention import Convention
 from .lexicon import page_pairs, word_pair
 from .lines import Unit
 from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, SUBTITLE_DASH, TIME_PHRASE,
-                   ends_sentence, han_share, is_byline_inner, is_reporter_line, plausible_share,
+                   ends_sentence, glued_byline, han_share, is_byline_inner, is_reporter_line, plausible_share,
                    squeeze_han_spaces)
-from .classify import glued_byline
 
 LOCAL_WINDOW = 12  # lines either side that vote for the local column width
 HEADING_MAX = 32  # longer lines are never read as headings on their shape alone
@@ -99,7 +98,8 @@ def line_start(s: str) -> str:
     if ch.isdigit():
         return "digit"
     if ch.isascii() and ch.isalpha():
-        return "latin"
+        # ``AI赋能…``, ``5G网络…`` open Chinese text; only a line of Latin words is Latin
+        return "latin" if han_share(s) < 0.3 else "han"
     return "han"
 
 

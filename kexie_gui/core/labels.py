@@ -73,9 +73,23 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     feats = line_features(body_units, convention, page_height, body_shapes)
     labels, probs = decode(model, feats)
     out = list(first)
-    for k, lab, p, f in zip(keep, labels, probs, feats):
+    for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
+        if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
+            lab = CONTINUED
         out[k] = Labelled(units[k], lab, p, tuple(f))
     return out
+
+
+def hyphenated(left: str, right: str) -> bool:
+    """A Latin word hyphenated at the end of a line goes on at the start of the next, whatever else the
+    lines look like (too rare on Chinese pages for the fitted model to have learnt it).
+
+    >>> hyphenated("发布open-", "source平台"), hyphenated("2023-", "2025年")
+    (True, False)
+    """
+    left, right = left.rstrip(), right.lstrip()
+    return len(left) > 1 and left[-1] == "-" and left[-2].isascii() and left[-2].isalpha() \
+        and right[:1].isascii() and right[:1].islower()
 
 
 def model_for(item: Labelled) -> Model:

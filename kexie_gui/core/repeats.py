@@ -369,7 +369,8 @@ WRAPPED_RUN_CHARS = 30  # … and this many characters
 def _eligible(run: Run, texts: list[str], shapes: list[Shape]) -> bool:
     chars = run.end - run.start
     headlines = getattr(shapes, "headlines", None)
-    if headlines is not None and any(i in headlines for i in run.first + run.second):
+    cut = any(p.kind == "truncated" for p in run.pairs)  # a copy cut off mid-way is never a headline
+    if headlines is not None and not cut and any(i in headlines for i in run.first + run.second):
         # a headline repeats only as a whole line; its words quoted in a lead are no copy
         if not (len(run.first) == len(run.second) and all(p.kind in ("exact", "near") for p in run.pairs)):
             return False
@@ -377,7 +378,7 @@ def _eligible(run: Run, texts: list[str], shapes: list[Shape]) -> bool:
         return False
     adjacent = run.second[0] - run.first[-1] - 1 < ADJACENT
     headline_pair = len(run.second) == 1 and len(run.first) == 1 and shapes[run.second[0]].heading
-    if getattr(shapes, "wrapped", False) and not (adjacent or headline_pair) and (
+    if getattr(shapes, "wrapped", False) and not (adjacent or headline_pair or cut) and (
             len(run.second) < WRAPPED_RUN_LINES or chars < WRAPPED_RUN_CHARS):
         return False  # a printed line or two of running text recur in stock phrases; a repeat takes more
     if len(run.second) == 1:
@@ -533,7 +534,7 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape], flow: Flow | None = 
     without it a copy's place is judged by its shape alone.
     """
     texts = [norm(shape.text) for shape in shapes]
-    eligible = [not (_furn(shapes, i) or s.noise) for i, s in enumerate(shapes)]
+    eligible = [not (s.furniture or s.noise) for s in shapes]  # only furniture by its own shape stays out
     pairs, stream = find_pairs(texts, eligible)
     runs = [r for r in build_runs(pairs, stream, shapes) if _eligible(r, texts, shapes)]
     out: list[Repeat] = seam_repeats(texts, shapes)

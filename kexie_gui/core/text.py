@@ -201,3 +201,27 @@ def plausible_share(s: str) -> float:
     words = regex.findall(r"[A-Za-z]{2,}", s)
     good += sum(len(w) for w in words)
     return good / len(chars)
+
+
+def glued_byline(text: str) -> tuple[int, int, int] | None:
+    """A byline in brackets glued to the end of a paragraph: ``…走得更远。（攀枝花科协）``.
+
+    Returns (where the paragraph ends, where the byline text starts, where it ends).
+
+    >>> glued_byline("走得更远。(攀枝花科协)")
+    (5, 6, 11)
+    >>> glued_byline("工作站(以下简称“市科青联”)") is None
+    True
+    """
+    if not text.rstrip().endswith((")", "）")):
+        return None
+    m = GLUED_BYLINE.search(text)
+    if not m or m.start() == 0:
+        return None
+    before = text[: m.start()].rstrip()
+    if not ends_sentence(before) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
+        return None
+    inner_start = m.start("inner")
+    inner = m.group("inner")
+    lead_ws = len(inner) - len(inner.lstrip())
+    return len(before), inner_start + lead_ws, inner_start + len(inner.rstrip())
