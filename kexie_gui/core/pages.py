@@ -115,12 +115,17 @@ class PendingPage:
     kind: str  # "pdf" or "image"
 
     def read(self, ocr: str | None = None, progress=None) -> Page:
-        from .ocr import ocr_image_file, ocr_pdf_page
+        from .ocr import OcrUnavailable, ocr_image_file, ocr_pdf_page
 
         p = Path(self.path)
-        if self.kind == "pdf":
-            return ocr_pdf_page(p, self.index, self.source, sha256=file_sha256(p), engine=ocr, progress=progress)
-        return ocr_image_file(p, engine=ocr, progress=progress)[self.index]
+        try:
+            if self.kind == "pdf":
+                return ocr_pdf_page(p, self.index, self.source, sha256=file_sha256(p), engine=ocr, progress=progress)
+            return ocr_image_file(p, engine=ocr, progress=progress)[self.index]
+        except OcrUnavailable as exc:
+            if p.name in str(exc):
+                raise
+            raise OcrUnavailable(f"{p.name}: {exc}") from None  # the editor learns which page it was
 
 
 def _engine_for(path: Path, ocr: str | None) -> str:
