@@ -72,6 +72,19 @@ def line_end(s: str) -> str:
     return "none"
 
 
+def asks_or_exclaims(s: str) -> bool:
+    """Ends with a question or exclamation mark (closing quotes looked through): a headline may, a
+    paragraph's last line may too, but a headline never ends with a full stop.
+
+    >>> asks_or_exclaims("口罩能挡住花粉吗？"), asks_or_exclaims("“快来看！”"), asks_or_exclaims("会议召开。")
+    (True, True, False)
+    """
+    s = s.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return s[-1:] in ("？", "?", "！", "!")
+
+
 def line_start(s: str) -> str:
     """What a line opens with, as far as it tells the line's part on the page."""
     s = s.lstrip()
@@ -133,7 +146,8 @@ def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
         punct += ("space",)
     furniture = fz.classify_single(text)
     full = column >= 6 and width >= column - 1
-    heading = (width <= HEADING_MAX and end not in ("sent", "clause") and han_share(text) >= 0.4
+    asks = asks_or_exclaims(text)
+    heading = (width <= HEADING_MAX and (end not in ("sent", "clause") or asks) and han_share(text) >= 0.4
                and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct))
     return Shape(
         text=text, width=width, end=end, start=line_start(text), furniture=furniture, heading=heading,
@@ -247,6 +261,8 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
         rf = fullness(s.width, columns[i])
         f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
              f"rf={rf}@{conv}"]
+        if s.end == "sent" and asks_or_exclaims(s.text):
+            f.append("end=q")
         f += [f"p:{p}" for p in s.punct]
         if s.furniture:
             f.append(f"fz={s.furniture}")
