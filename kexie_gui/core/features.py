@@ -31,6 +31,7 @@ from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, 
 
 LOCAL_WINDOW = 12  # lines either side that vote for the local column width
 HEADING_MAX = 32  # longer lines are never read as headings on their shape alone
+SHORT_HEADING = 12  # a heading this short may hold a comma and end on a character (``科技赋能，乡村振兴``)
 
 _COMMA = regex.compile(r"[，,]")
 _COLON = regex.compile(r"[：:]")
@@ -147,8 +148,12 @@ def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
     furniture = fz.classify_single(text)
     full = column >= 6 and width >= column - 1
     asks = asks_or_exclaims(text)
+    # a headline may hold a comma, but a piece of running text cut mid-sentence holds clause marks and ends
+    # on a character: ``为确保活动取得实效，县科协制定了``
+    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
     heading = (width <= HEADING_MAX and (end not in ("sent", "clause") or asks) and han_share(text) >= 0.4
-               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct))
+               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct)
+               and not cut_piece)
     return Shape(
         text=text, width=width, end=end, start=line_start(text), furniture=furniture, heading=heading,
         punct=punct, latin=fz.latin_words(text), noise=plausible_share(text) < 0.6,
