@@ -270,7 +270,9 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
             f.append("end=q")
         f += [f"p:{p}" for p in s.punct]
         if s.furniture:
-            f.append(f"fz={s.furniture}")
+            f += [f"fz={s.furniture}", "fz"]  # the kind, and any kind: rare kinds borrow strength
+        elif i + 1 < n and shapes[i + 1].furniture == fz.PHOTO_CREDIT and s.end == "sent" and s.width <= 40:
+            f += ["fz=caption before credit", "fz"]  # a photo's caption as a plain sentence, then its credit
         if s.heading:
             f.append("head")
         if s.latin:
