@@ -188,7 +188,7 @@ def test_a_full_disk_during_save_keeps_the_old_session_and_the_decisions(working
 
     app, state, decisions, texts = working
     app.actions["save"].trigger()
-    session = os.path.join(os.path.dirname(state.path), SEED.stem + SESSION_SUFFIX)
+    session = os.path.join(os.path.dirname(state.path), SEED.name + SESSION_SUFFIX)
     before = open(session, "rb").read()
     app.controller.decide(suggestions_of(app, "join")[1].id, False)
     newer = state.decisions
