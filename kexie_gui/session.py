@@ -1006,4 +1006,10 @@ def load_session(page_path: str | os.PathLike, page: Page, analysis: Analysis, *
         path = found[0]
     path = Path(path)
     doc = read_session_file(path)
-    return restore_decisions(doc, page, analysis, path)
+    try:
+        return restore_decisions(doc, page, analysis, path)
+    except SessionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a session that passes the checks yet cannot be placed: open without it
+        raise SessionError(f"{path}: the saved decisions cannot be placed on this page ({type(exc).__name__}: "
+                           f"{exc}); the page opens without them and the file is kept as it is") from None

@@ -36,6 +36,8 @@ OTHER_PRIOR = -1.5  # an encoding charset-normalizer proposed (its first proposa
 # valid two-byte sequence about one time in seven, a three-byte one far more rarely.
 UTF8_SEQUENCE_EVIDENCE = {2: 2.0, 3: 3.0, 4: 3.0}
 CANDIDATES = ("utf-8", "gb18030", "big5", "cp1252", "utf-16-le", "utf-16-be")
+# what "Reopen with encoding…" offers first (any name Python knows can be typed)
+COMMON_ENCODINGS = ("gb18030", "utf-8", "utf-16-le", "utf-16-be", "big5", "cp1252", "shift_jis", "euc-kr")
 
 
 @functools.lru_cache(maxsize=1)

@@ -136,6 +136,7 @@ class PageState:
     saved: tuple[Decisions, bool] | None = (Decisions(), False)
     loads: int = 0  # bumps when the page is (re)read: a late analysis of older contents is dropped
     restoring: tuple | None = None  # (restore, source) of the analysis under way
+    encoding: str | None = None  # chosen by the editor (Reopen with encoding…); None: kexie guesses
 
     @property
     def name(self) -> str:
@@ -398,7 +399,7 @@ class Controller:
         if state is None:
             return False
         try:
-            page = self._load(state.path)
+            page = self._load(state.path, encoding=state.encoding) if state.encoding else self._load(state.path)
         except LoadError as exc:
             self.error.emit(str(exc))
             return False

@@ -44,6 +44,14 @@
         <translation>关闭当前显示的版面</translation>
     </message>
     <message>
+        <source>Reopen with &amp;encoding…</source>
+        <translation>以指定编码重新打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read the shown page again in an encoding you choose</source>
+        <translation>按您选择的编码重新读取当前页面</translation>
+    </message>
+    <message>
         <source>Page &amp;done</source>
         <translation>版面已完成(&amp;D)</translation>
     </message>
@@ -615,6 +623,14 @@
         <translation>保留当前</translation>
     </message>
     <message>
+        <source>Reopen with encoding</source>
+        <translation>以指定编码重新打开</translation>
+    </message>
+    <message>
+        <source>Read {name} as:</source>
+        <translation>{name} 的编码：</translation>
+    </message>
+    <message>
         <source>About kexie</source>
         <translation>关于 kexie</translation>
     </message>
@@ -730,6 +746,10 @@
         <translation>此安装不含导出功能</translation>
     </message>
     <message>
+        <source>{name} is not an encoding kexie knows.</source>
+        <translation>kexie 不认识编码 {name}。</translation>
+    </message>
+    <message>
         <source>Nothing to save yet.</source>
         <translation>还没有可保存的内容。</translation>
     </message>
@@ -828,6 +848,10 @@
     <message>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>this is an open page; an export never replaces it</source>
+        <translation>这是已打开的页面，导出绝不会覆盖它</translation>
     </message>
     <message>
         <source>These files exist already:</source>

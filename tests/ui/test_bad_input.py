@@ -85,7 +85,7 @@ def test_pages_in_other_encodings_or_slightly_damaged_open(working, tmp_path, na
     assert opened.name == name and opened.view is not None and text in opened.page.text
     assert encoding in opened.page.encoding
     assert app.window.raw.toPlainText() == opened.page.text
-    assert app.window.message_bar.text() == ""
+    assert app.window.message_bar.text() == f"{name}: {opened.page.reading.describe()}"  # how it was read (issue 10)
     intact(app, state, decisions, texts)
 
 
