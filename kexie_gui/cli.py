@@ -386,9 +386,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = sub.add_parser("clean", formatter_class=fmt, epilog=EXAMPLES,
                            help="clean pages and write the articles",
-                           description="Clean pages: the page's saved decisions when it has a session file, "
-                                       "otherwise the default ones (every suggestion accepted unless its "
-                                       "confidence is low).")
+                           description="Clean pages with the page's saved decisions when it has a session\n"
+                                       "file, otherwise with the default ones (every suggestion accepted\n"
+                                       "unless its confidence is low).")
     clean.add_argument("pages", nargs="+", metavar="PAGE", help=pages_help)
     clean.add_argument("-o", "--output", metavar="DIR",
                        help="output folder (PAGE.txt becomes DIR/PAGE.<format>), or - for standard output "

@@ -59,7 +59,8 @@ def _han_levels() -> tuple[frozenset, frozenset, frozenset]:
     return level1, level2, big5_common - level1 - level2
 
 
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_DIGITS_SPACE = frozenset("0123456789 ")
 _ASCII_PUNCT = frozenset(".,;:!?'\"()-/%")
 _LATIN1_TEXT = frozenset("°±·×÷")
 
@@ -73,8 +74,10 @@ def char_weight(ch: str) -> float:
     o = ord(ch)
     level1, level2, big5_common = _han_levels()
     if o < 0x80:
-        if ch in _ASCII_WORD:
+        if ch in _ASCII_DIGITS_SPACE:
             return 1.5
+        if ch in _ASCII_LETTERS:
+            return 1.2  # a little below common Han: six random letters are no likelier than three 常用字
         if ch in "\n\r\t" or ch in _ASCII_PUNCT:
             return 1.0
         if 0x20 < o < 0x7F:
@@ -189,6 +192,7 @@ def candidates(data: bytes, *, utf16_min: float = UTF16_MIN_SCORE, only: tuple[s
     """
     complete = len(data) <= SAMPLE_BYTES
     sample = data if complete else data[:SAMPLE_BYTES]
+    ascii_only = max(sample, default=0) < 0x80  # every byte-oriented encoding reads it alike: no prior counts
     out = []
     for codec in only + tuple(c for c in extra if c not in only):
         if codec.startswith("utf-16") and len(data) % 2:
@@ -203,7 +207,8 @@ def candidates(data: bytes, *, utf16_min: float = UTF16_MIN_SCORE, only: tuple[s
         mean = total / len(text)
         if codec.startswith("utf-16") and mean < utf16_min:
             continue  # no UTF-16 without strong evidence
-        score = total + (priors or PRIORS).get(codec, OTHER_PRIOR)
+        score = total + (0.0 if ascii_only and not codec.startswith("utf-16")
+                         else (priors or PRIORS).get(codec, OTHER_PRIOR))
         if codec == "utf-8" and not replaced:
             score += _utf8_evidence(text)
         out.append(Candidate(codec, text, mean, score, replaced))
