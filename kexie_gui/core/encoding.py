@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -171,8 +172,20 @@ def _utf8_evidence(text: str) -> float:
 
 
 def damage_limit(chars: int) -> int:
-    """How many undecodable bytes a reading may hold and still be a reading (not the wrong encoding)."""
-    return max(3, chars // 1000)
+    """How many damaged spots a reading may hold and still be a reading (not the wrong encoding)."""
+    return max(3, chars // 200)
+
+
+def damaged_spots(text: str) -> int:
+    """Runs of U+FFFD: two junk bytes inside a character show as several �, but are one damaged spot.
+
+    >>> damaged_spots("科\ufffd\ufffd\ufffd协\ufffd")
+    2
+    """
+    return len(_FFFD_RUNS.findall(text)) if "\ufffd" in text else 0
+
+
+_FFFD_RUNS = re.compile("\ufffd+")
 
 
 def codec_name(name: str) -> str | None:
@@ -201,7 +214,7 @@ def candidates(data: bytes, *, utf16_min: float = UTF16_MIN_SCORE, only: tuple[s
         if decoded is None:
             continue
         text, replaced = decoded
-        if not text or replaced > damage_limit(len(text)):
+        if not text or damaged_spots(text) > damage_limit(len(text)):
             continue
         total = weights(text)
         mean = total / len(text)

@@ -15,7 +15,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from .encoding import PLAUSIBLE, SURE_UTF8_BYTES, UTF16_MIN_SCORE, choose, damage_limit
+from .encoding import PLAUSIBLE, SURE_UTF8_BYTES, UTF16_MIN_SCORE, choose, damage_limit, damaged_spots
 from .model import Page, Reading
 
 MAX_BYTES = 64 * 1024 * 1024  # 64 MiB: ten times the largest page batch we have seen
@@ -78,7 +78,7 @@ def _by_bom(data: bytes, name: str) -> tuple[str, Reading] | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text, replaced = _decode_or_count(data[len(bom):], codec)
-            if replaced > damage_limit(len(text)):
+            if damaged_spots(text) > damage_limit(len(text)):
                 raise LoadError(f"{name}: starts with a {codec.upper()} byte-order mark but is not "
                                 f"{codec.upper()} text ({replaced} invalid byte sequences)")
             return text, Reading(codec, how="bom", bom=True, replaced=replaced)
@@ -115,7 +115,7 @@ def _guess(data: bytes, name: str, utf16_min: float | None = None) -> tuple[str,
     choice, found = chosen
     for cand in found:  # the winner decodes the whole file; if it fails past the sample, the next one may not
         text, replaced = _decode_or_count(data, cand.encoding)
-        if replaced > damage_limit(len(text)):
+        if damaged_spots(text) > damage_limit(len(text)):
             continue
         if cand.mean < REFUSE_BELOW:
             break
@@ -144,7 +144,7 @@ def _with_nuls(data: bytes, name: str, nuls: int) -> tuple[str, Reading]:
     pattern = len(data) % 2 == 0 and nuls >= 2 and max(at_even, at_odd) >= 0.9 * nuls \
         and max(at_even, at_odd) * 4 > units
     stray, stray_mean = None, float("-inf")
-    if nuls <= damage_limit(len(data)) and not pattern:
+    if nuls <= max(3, len(data) // 1000) and not pattern:  # a few: one in a thousand bytes at most
         try:  # NULs dropped from UTF-16 are no strays: the rest is read by the byte-oriented encodings only
             text, reading, stray_mean = _guess(data.replace(b"\x00", b""), name, utf16_min=float("inf"))
         except LoadError:
@@ -158,7 +158,7 @@ def _with_nuls(data: bytes, name: str, nuls: int) -> tuple[str, Reading]:
         if chosen is not None and chosen[0].mean > stray_mean:
             choice, _ = chosen
             text, replaced = _decode_or_count(data, choice.encoding)
-            if replaced <= damage_limit(len(text)):
+            if damaged_spots(text) <= damage_limit(len(text)):
                 return text, Reading(choice.encoding, how="guess", confidence=choice.confidence,
                                      runner_up=choice.runner_up or (stray[1].encoding if stray else None),
                                      replaced=replaced)
