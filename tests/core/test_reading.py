@@ -182,16 +182,28 @@ def test_encoding_option_forces_one(tmp_path):
 
 # ---------------------------------------------------------------- not a file
 
+@pytest.fixture
+def never_read(monkeypatch):
+    """Reading a FIFO waits for a writer forever, reading /dev/zero never ends: fail at once instead."""
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        assert self.is_file(), f"{self} was read: it is no regular file"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_is_refused_without_waiting(tmp_path):
+def test_a_fifo_is_refused_without_waiting(tmp_path, never_read):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     with pytest.raises(LoadError, match=re.escape("pipe.txt: is a named pipe (FIFO), not a file")):
-        load_page(fifo)  # opening it would wait for a writer forever
+        load_page(fifo)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
-def test_a_device_is_refused():
+def test_a_device_is_refused(never_read):
     with pytest.raises(LoadError, match="zero: is a device, not a text file"):
         load_page("/dev/zero")
 

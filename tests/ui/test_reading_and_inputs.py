@@ -128,8 +128,10 @@ def test_an_export_never_replaces_an_open_page(app, tmp_path):
     page.write_text(SMALL, encoding="utf-8")
     before = page.read_bytes()
     app.presenter.open_paths([str(page)])
+    asked = []
+    app.window.ask_yes_no = lambda title, text: asked.append(text) or True  # "replace" if it were asked
     assert app.presenter.export_to("current", "md", str(tmp_path)) == []
-    assert page.read_bytes() == before
+    assert page.read_bytes() == before and asked == []  # not even offered for replacing
     assert "notes.md: this is an open page; an export never replaces it" in app.window.message_bar.text()
     out = tmp_path / "out"
     out.mkdir()
