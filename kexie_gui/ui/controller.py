@@ -227,7 +227,11 @@ def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+            try:
+                found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+            except OSError as exc:  # an unreadable folder is said, never a crash (issue 10)
+                errors.append(f"{path.name or path}: cannot list the folder ({(exc.strerror or str(exc)).lower()})")
+                continue
             if not found:
                 errors.append(f"{path.name or path}: the folder holds no .txt pages")
             files += found

@@ -136,3 +136,23 @@ def test_an_export_never_replaces_an_open_page(app, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     assert [p.name for p in app.presenter.export_to("current", "md", str(out))] == ["notes.md"]
+
+
+def test_an_unreadable_folder_dropped_on_the_window_is_said(app, tmp_path, monkeypatch):
+    import errno
+    import pathlib
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "p.txt").write_text(SMALL, encoding="utf-8")
+    real = pathlib.Path.iterdir
+
+    def iterdir(self):
+        if self == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    assert drop(app.window.raw.viewport(), [folder])
+    assert app.window.message_bar.text() == "locked: cannot list the folder (permission denied)"
+    assert app.controller.pages == []
