@@ -5,8 +5,8 @@ headline it often answers Korean, Thai or Big5, because GBK bytes decode
 without error in all of them.  For this program's users a Chinese reading is
 the strong prior, so every candidate decoding is weighed by how a Chinese
 newspaper page reads: the share of common Han characters (GB2312 level 1,
-which is ordered by frequency, then level 2), CJK punctuation, digits and
-Latin letters; rare or traditional-only Han, Hangul, Thai, kana, private-use
+the 3755 most frequent, then level 2), CJK punctuation, digits and Latin
+letters; rare or traditional-only Han, Hangul, Thai, kana, private-use
 and control characters count against it.  charset-normalizer is asked only
 when no candidate of ours reads plausibly (a Russian or Japanese file).
 
