@@ -1,7 +1,10 @@
 """``kexie``: the analysis engine, headless, for one page or a batch.
 
-    kexie clean PAGE.txt… [-o DIR|-] [--format json|md|txt|docx] [--force] [--encoding NAME] [--ignore-sessions]
-    kexie analyze PAGE.txt… [--json | --jsonl] [--encoding NAME]
+    kexie clean PAGE… [-o DIR|-] [--format json|md|txt|docx] [--force] [--encoding NAME] [--ignore-sessions]
+                      [--ocr rapidocr|tesseract]
+    kexie analyze PAGE… [--json | --jsonl] [--encoding NAME] [--ocr rapidocr|tesseract]
+
+A page is a text file, a PDF (each of its pages) or a page image (OCR).
 
 Exit status: 0 every file done, 1 some file failed (each one says why on
 stderr, the others are still written), 2 a usage error.
@@ -21,9 +24,9 @@ from typing import Iterable
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
 from .core.load import load_stream
+from .core.pages import IMAGE_SUFFIXES, PAGE_SUFFIXES, PDF_SUFFIXES, load_pages
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-PAGE_SUFFIXES = frozenset({".txt"})  # what a folder given as input contributes (PDF and images join here)
 STDIN = "-"
 PROGRESS_AFTER_SECONDS = 1.0  # batches quicker than this print no progress bar
 
@@ -32,6 +35,8 @@ examples:
   kexie clean PAGE.txt                          JSON of the clean articles on standard output
   kexie clean pages/ -o out/ --format docx      every page under pages/ -> out/<same sub-folders>/NAME.docx
   kexie clean a.txt b.txt -o out/ --format md --force   replace output files that exist
+  kexie clean page.pdf -o out/                  one output per PDF page (page-p1.json … when it has several)
+  kexie clean scans/ -o out/ --ocr tesseract    page images read by OCR (needs the ocr extra)
   kexie clean - -o - --format txt < PAGE.txt    standard input to standard output
   kexie clean old.txt --encoding gb18030        the page's encoding is known: no guessing
   kexie analyze PAGE.txt                        the suggested repairs, as an editor reads them
@@ -122,7 +127,7 @@ def discover(args: Iterable[str], suffixes: frozenset[str] = PAGE_SUFFIXES,
     """
     result = Inputs()
     skip_ids = {i for i in map(_identity, skip) if i is not None}
-    kinds = "/".join(sorted(suffixes))
+    kinds = ".txt, .pdf or images" if suffixes == PAGE_SUFFIXES else ", ".join(sorted(suffixes))
     for raw in args:
         if raw == STDIN:
             result.pages.append(Input(None, Path("stdin")))
@@ -133,7 +138,7 @@ def discover(args: Iterable[str], suffixes: frozenset[str] = PAGE_SUFFIXES,
             found = _walk(p, suffixes, skip_ids, problems)
             result.problems += problems
             if not found and not problems:
-                result.notes.append(f"{p}: no {kinds} pages in this folder")
+                result.notes.append(f"{p}: no pages ({kinds}) in this folder")
             result.pages += [Input(f, f.relative_to(p).with_suffix("")) for f in found]
         else:
             result.pages.append(Input(p, Path(p.stem)))
@@ -196,10 +201,20 @@ class Reporter:
         self.say(text)
 
 
-def _read(item: Input, encoding: str | None):
+def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[object, Path]]:
+    """The pages of one input with their output names: a PDF's pages become ``NAME-p1``, ``NAME-p2``…
+
+    Text (any file that is no PDF or image) is read with ``encoding`` when given.
+    """
     if item.path is None:
-        return load_stream(sys.stdin.buffer, "<stdin>", encoding)
-    return load_page(item.path, encoding)
+        pages = [load_stream(sys.stdin.buffer, "<stdin>", encoding)]
+    elif item.path.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES:
+        pages = load_pages(item.path, ocr=ocr)
+    else:
+        pages = [load_page(item.path, encoding)]
+    if len(pages) == 1:
+        return [(pages[0], item.name)]
+    return [(page, item.name.with_name(f"{item.name.name}-p{n}")) for n, page in enumerate(pages, 1)]
 
 
 def say_reading(report: Reporter, label: str, page) -> None:
@@ -223,8 +238,10 @@ def _check_encoding(name: str | None) -> None:
 def session_decisions(report: Reporter, item: Input, page, analysis):
     """The editor's saved decisions on the page, said per page; default decisions when it has none.
 
-    A damaged session counts as a failure (the page is still written, with the
-    default decisions, and the session file is left as it is).
+    A page's session is found as the window saves it: by the page's source
+    (``file.pdf#p2`` for a page of a PDF).  A damaged session counts as a
+    failure (the page is still written, with the default decisions, and the
+    session file is left as it is).
     """
     from .core.model import Decisions
     from .session import SessionError, load_session
@@ -232,7 +249,7 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
     if item.path is None:
         return Decisions()
     try:
-        result = load_session(item.path, page, analysis)
+        result = load_session(Path(page.source).absolute(), page, analysis)
     except SessionError as exc:
         report.fail(f"{item.label}: {exc}; cleaned with the default decisions")
         return Decisions()
@@ -263,6 +280,8 @@ def cmd_clean(args) -> int:
     to_stdout = args.output == STDIN
     out_dir = None if args.output in (None, STDIN) else Path(args.output)
     found = discover(args.pages, skip=[out_dir] if out_dir is not None else [])
+    for note in found.notes:
+        print(f"kexie: {note}", file=sys.stderr)
     pages = plan_outputs(found.pages)
     if sum(1 for p in pages if p.path is None) > 1:
         raise UsageError("standard input (-) can be read once")
@@ -273,8 +292,6 @@ def cmd_clean(args) -> int:
     if args.output is None and (len(pages) > 1 or args.format != "json"):
         raise UsageError("several pages or a non-JSON format need an output folder: -o DIR (or -o - for one page)")
     report = Reporter(len(pages))
-    for note in found.notes:
-        report.say(note)
     for problem in found.problems:
         report.fail(problem)
     if out_dir is not None and pages:
@@ -287,18 +304,21 @@ def cmd_clean(args) -> int:
     for n, item in enumerate(pages, 1):
         report.progress.update(n - 1, item.label)
         try:
-            page = _read(item, args.encoding)
-            say_reading(report, item.label, page)
-            analysis = analyse(page)
-            decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
-            clean = apply(analysis, decisions)
-            if out_dir is None:
-                sys.stdout.buffer.write(render(clean, args.format if to_stdout else "json"))
-                sys.stdout.flush()
-            else:
-                target = _target(out_dir, item.name, args.format)
-                guard.check(target)
-                write_page(clean, args.format, target, force=args.force)
+            found_pages = read_pages(item, args.encoding, args.ocr)
+            if out_dir is None and len(found_pages) > 1:
+                raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
+            for page, page_name in found_pages:
+                say_reading(report, os.path.basename(page.source), page)
+                analysis = analyse(page)
+                decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
+                clean = apply(analysis, decisions)
+                if out_dir is None:
+                    sys.stdout.buffer.write(render(clean, args.format if to_stdout else "json"))
+                    sys.stdout.flush()
+                else:
+                    target = _target(out_dir, page_name, args.format)
+                    guard.check(target)
+                    write_page(clean, args.format, target, force=args.force)
         except ExportError as exc:
             hint = "; add --force to replace it" if "already exists" in str(exc) else ""
             report.fail(f"{exc}{hint}")
@@ -349,18 +369,21 @@ def cmd_analyze(args) -> int:
     documents = []
     for item in found.pages:
         try:
-            page = _read(item, args.encoding)
-            say_reading(report, item.label, page)
-            analysis = analyse(page)
+            analyses = []
+            for page, _ in read_pages(item, args.encoding, args.ocr):
+                say_reading(report, os.path.basename(page.source), page)
+                analyses.append(analyse(page))
         except KexieError as exc:
             report.fail(str(exc))
             continue
-        if args.jsonl:
-            print(json.dumps(analysis_document(analysis), ensure_ascii=False), flush=True)
-        elif args.json:
-            documents.append(analysis_document(analysis))
-        else:
-            print(describe(analysis))
+        single = single and len(analyses) == 1
+        for analysis in analyses:
+            if args.jsonl:
+                print(json.dumps(analysis_document(analysis), ensure_ascii=False), flush=True)
+            elif args.json:
+                documents.append(analysis_document(analysis))
+            else:
+                print(describe(analysis))
     if args.json:
         body = documents[0] if single and documents else documents
         if documents or not single:
@@ -379,9 +402,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kexie {__version__}",
                         help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    pages_help = ("page files, folders (every .txt under them, sub-folders kept in the output), "
-                  "or - for standard input")
-    encoding_help = ("read the pages in this encoding (gb18030, utf-8, utf-16, big5…) instead of guessing; "
+    pages_help = ("page files (.txt, .pdf, images), folders (every page file under them, sub-folders kept "
+                  "in the output), or - for standard input")
+    ocr_help = ("OCR engine for images and PDF pages without a text layer "
+                "(default: rapidocr when installed, else tesseract)")
+    encoding_help = ("read text pages in this encoding (gb18030, utf-8, utf-16, big5…) instead of guessing; "
                      "bytes that do not fit are shown as � (default: guess, and say how each page was read)")
 
     clean = sub.add_parser("clean", formatter_class=fmt, epilog=EXAMPLES,
@@ -399,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="replace output files that exist; a page being read is never replaced "
                             "(default: off, existing files are left as they are)")
     clean.add_argument("--encoding", metavar="NAME", help=encoding_help)
+    clean.add_argument("--ocr", choices=("rapidocr", "tesseract"), help=ocr_help)
     clean.add_argument("--ignore-sessions", action="store_true",
                        help="start from the default decisions even where a page has a saved session "
                             "(default: off, saved decisions are applied and each page says so)")
@@ -415,6 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     style.add_argument("--jsonl", action="store_true",
                        help="machine-readable, one JSON object per line and page (default: off)")
     an.add_argument("--encoding", metavar="NAME", help=encoding_help)
+    an.add_argument("--ocr", choices=("rapidocr", "tesseract"), help=ocr_help)
     an.set_defaults(func=cmd_analyze)
     return parser
 

@@ -130,9 +130,11 @@ def test_an_unreadable_top_folder_says_so(tmp_path, capsys, unlistable):
 def test_input_discovery_is_one_function_driven_by_a_suffix_set(tmp_path):
     d = pages_folder(tmp_path)
     (d / "scan.pdf").write_bytes(b"%PDF-1.4")
-    assert [p.path.name for p in cli.discover([str(d)]).pages] == ["a.txt", "b.txt"]
-    found = cli.discover([str(d)], suffixes=frozenset({".txt", ".pdf"}))
-    assert [p.path.name for p in found.pages] == ["a.txt", "b.txt", "scan.pdf"]
+    (d / "notes.xyz").write_text("not a page", encoding="utf-8")
+    assert [p.path.name for p in cli.discover([str(d)]).pages] == ["a.txt", "b.txt", "scan.pdf"]
+    assert [p.path.name for p in cli.discover([str(d)], suffixes=frozenset({".txt"})).pages] == ["a.txt", "b.txt"]
+    found = cli.discover([str(d)], suffixes=frozenset({".txt", ".xyz"}))
+    assert [p.path.name for p in found.pages] == ["a.txt", "b.txt", "notes.xyz"]
 
 
 # ---------------------------------------------------------------- how each page was read

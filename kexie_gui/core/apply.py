@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .analyse import (KIND_BYLINE, KIND_DUPLICATE, KIND_FURNITURE, KIND_HEADLINE, KIND_JOIN, KIND_KICKER,
-                      KIND_PUNCTUATION, KIND_SUBTITLE)
+                      KIND_ORDER, KIND_PUNCTUATION, KIND_SPACES, KIND_SUBTITLE)
 from .model import (ROLE_BODY, ROLE_BYLINE, ROLE_DUPLICATE, ROLE_FURNITURE, ROLE_KICKER, ROLE_SUBTITLE,
                     ROLE_TITLE, Analysis, Block, CleanArticle, CleanPage, Decisions, RemovedBlock,
                     Suggestion, Text)
@@ -26,6 +26,7 @@ class Plan:
     byline_parts: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # id -> (cut, start, end)
     replacements: dict[int, str] = field(default_factory=dict)  # raw offset -> character
     sections: dict[str, str] = field(default_factory=dict)  # furniture block id -> section label
+    order: tuple[str, ...] = ()  # block ids in the rebuilt reading order (empty: raw order)
 
 
 def _set_role(plan: Plan, s: Suggestion, role: str, block_id: str | None = None) -> None:
@@ -77,7 +78,18 @@ def apply_punctuation(plan: Plan, s: Suggestion) -> None:
         plan.replacements[offset] = char
 
 
+def apply_order(plan: Plan, s: Suggestion) -> None:
+    plan.order = tuple(s.get("order", ()))
+
+
+def apply_spaces(plan: Plan, s: Suggestion) -> None:
+    for offset in s.get("offsets", ()):
+        plan.replacements[offset] = ""
+
+
 APPLIERS: dict[str, Callable[[Plan, Suggestion], None]] = {
+    KIND_ORDER: apply_order,
+    KIND_SPACES: apply_spaces,
     KIND_FURNITURE: apply_furniture,
     KIND_DUPLICATE: apply_duplicate,
     KIND_HEADLINE: apply_headline,
@@ -111,7 +123,19 @@ def split_blocks_at(blocks: tuple[Block, ...], offsets: tuple[int, ...]) -> tupl
     return tuple(replace(b, index=i) for i, b in enumerate(out))
 
 
-def _order(blocks: tuple[Block, ...], moves: tuple[tuple[str, str], ...]) -> list[Block]:
+def _reading_order(blocks: tuple[Block, ...], rebuilt: tuple[str, ...]) -> list[Block]:
+    """Blocks in the rebuilt reading order; a piece cut off by hand stays right after its block."""
+    if not rebuilt:
+        return list(blocks)
+    rank = {bid: k for k, bid in enumerate(rebuilt)}
+    keyed, last = [], -1.0
+    for n, b in enumerate(blocks):
+        last = float(rank[b.id]) if b.id in rank else last + 1e-6
+        keyed.append((last, n, b))
+    return [b for _, _, b in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _order(blocks, moves: tuple[tuple[str, str], ...]) -> list[Block]:
     order = list(blocks)
     for block_id, before in moves:
         moving = next((b for b in order if b.id == block_id), None)
@@ -121,6 +145,22 @@ def _order(blocks: tuple[Block, ...], moves: tuple[tuple[str, str], ...]) -> lis
         pos = next((k for k, b in enumerate(order) if b.id == before), len(order))
         order.insert(pos, moving)
     return order
+
+
+TITLE_BULLETS = "■□◆◇●○▲△★☆▶►"
+
+
+def _without_bullet(title: Text) -> Text:
+    """A headline without the bullet it was printed behind (``■东山县开展义诊`` in a short-news column).
+
+    >>> str(_without_bullet(Text.traced("■东山县开展义诊", 0)))
+    '东山县开展义诊'
+    """
+    s = str(title)
+    k = 0
+    while k < len(s) and (s[k] in TITLE_BULLETS or s[k].isspace()):
+        k += 1
+    return title.slice(k) if 0 < k < len(s) else title
 
 
 def _strip_brackets(text: Text) -> Text:
@@ -206,7 +246,8 @@ def apply(analysis: Analysis, decisions: Decisions | None = None) -> CleanPage:
             pending_kicker = None
             add_paragraph(kb, kt)
 
-    for block in _order(blocks, decisions.moves):
+    title_of: dict[str, _Draft] = {}  # title block id -> its article (a headline over two blocks joins on)
+    for block in _order(_reading_order(blocks, plan.order), decisions.moves):
         role = plan.roles.get(block.id, ROLE_BODY)
         text = block.text.with_replacements(plan.replacements).strip_traced()
         if role in (ROLE_FURNITURE, ROLE_DUPLICATE):
@@ -218,8 +259,16 @@ def apply(analysis: Analysis, decisions: Decisions | None = None) -> CleanPage:
             flush_kicker()
             pending_kicker = (block, text)
             continue
+        join = plan.joins.get(block.id)
+        if join and join[0] in title_of and title_of[join[0]] is current and role == ROLE_BODY \
+                and not current.paragraphs:
+            current.title = current.title + Text.untraced(join[1]) + text  # the headline's next line
+            current.blocks.append(block.id)
+            title_of[block.id] = current
+            continue
         if role == ROLE_TITLE:
-            current = _Draft(key=block.id, title=text, section=section, blocks=[block.id])
+            current = _Draft(key=block.id, title=_without_bullet(text), section=section, blocks=[block.id])
+            title_of[block.id] = current
             if pending_kicker is not None:
                 current.subtitle = pending_kicker[1]
                 current.blocks.insert(0, pending_kicker[0].id)

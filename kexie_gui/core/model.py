@@ -93,6 +93,8 @@ class Text(str):
         """Replace single characters by raw offset (same length, same provenance)."""
         if not by_raw:
             return self
+        if any(len(v) != 1 for v in by_raw.values()):
+            return self._with_edits(by_raw)
         chars = list(self)
         for t0, r0, n in self.runs:
             for k in range(n):
@@ -100,6 +102,42 @@ class Text(str):
                 if rep is not None:
                     chars[t0 + k] = rep
         return Text("".join(chars), self.runs)
+
+    def _with_edits(self, by_raw: Mapping[int, str]) -> "Text":
+        """Replacements of any length ("" deletes): characters not replaced keep their raw offsets.
+
+        >>> t = Text.traced("甲 乙", 5)._with_edits({6: ""})
+        >>> str(t), t.raw_offset(1)
+        ('甲乙', 7)
+        """
+        out: list[str] = []
+        runs: list[tuple[int, int, int]] = []
+        pos = 0
+        starts = {t0: (r0, n) for t0, r0, n in self.runs}
+        i, s = 0, str(self)
+        while i < len(s):
+            run = starts.get(i)
+            if run is None:
+                out.append(s[i])
+                pos += 1
+                i += 1
+                continue
+            r0, n = run
+            for k in range(n):
+                rep = by_raw.get(r0 + k)
+                if rep is None:
+                    if runs and runs[-1][0] + runs[-1][2] == pos and runs[-1][1] + runs[-1][2] == r0 + k:
+                        t0, rr, ln = runs[-1]
+                        runs[-1] = (t0, rr, ln + 1)
+                    else:
+                        runs.append((pos, r0 + k, 1))
+                    out.append(s[i + k])
+                    pos += 1
+                else:
+                    out.append(rep)
+                    pos += len(rep)
+            i += n
+        return Text("".join(out), runs)
 
 
 def stable_id(prefix: str, *parts) -> str:
@@ -319,6 +357,8 @@ class Analysis:
     suggestions: tuple[Suggestion, ...]
     hard_wrapped: bool = False
     seconds: float = 0.0
+    convention: object = None  # convention.Convention: how the page is laid out (shown to the editor)
+    order: tuple[str, ...] = ()  # block ids in the reading order the analysis rebuilt (empty: raw order)
 
     def block(self, block_id: str) -> Block:
         return self._by_id()[block_id]

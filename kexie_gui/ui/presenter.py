@@ -25,7 +25,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoGroup
 
-from ..core import KexieError
+from ..core import Decisions, KexieError
 from ..core.encoding import COMMON_ENCODINGS, codec_name
 from ..fileio import InputGuard
 from ..resources_path import sample_page
@@ -75,6 +75,7 @@ class Presenter:
         self.cursor_offset: int | None = None  # raw offset the structure commands act on
         self.article_index: int | None = None
         self._shown_id: str | None = None
+        self._shown_page = None  # the Page object shown (OCR swaps it when the reading ends)
         self._syncing = False
 
         c, w = controller, window
@@ -87,6 +88,10 @@ class Presenter:
         w.files_dropped.connect(self.open_paths)
         w.language_chosen.connect(self.set_language)
         w.raw.offset_clicked.connect(self.raw_clicked)
+        w.page_view.offset_clicked.connect(self.raw_clicked)  # a box clicked on the printed page
+        w.page_view.move_requested.connect(lambda block, before: self.c.move_blocks([block], before))
+        c.progress.connect(w.ocr_progress.report)  # from the OCR worker thread; the widget queues it
+        w.ocr_progress.cancel_requested.connect(c.cancel_reading)
         w.article.place_clicked.connect(self.place_clicked)
         w.article.edit_requested.connect(self.edit_place)
         w.suggestions.suggestion_selected.connect(self.suggestion_selected)
@@ -440,7 +445,8 @@ class Presenter:
 
     def _page_updated(self, state: PageState) -> None:
         if state is self.c.current:
-            self._show(state, new_page=self._shown_id != state.id)
+            # a page read by OCR gets its text when the reading is done: shown anew
+            self._show(state, new_page=self._shown_id != state.id or self._shown_page is not state.page)
 
     def _show(self, state: PageState | None, new_page: bool) -> None:
         w = self.w
@@ -448,12 +454,16 @@ class Presenter:
             self.cursor_offset = None
             self.article_index = None
             w.raw.set_text(state.page.text if state else "")
+            w.raw_pane.show_page(state.page if state else None)
             self._shown_id = state.id if state else None
+            self._shown_page = state.page if state else None
         if self.suggestions.state is not state or self.suggestions.analysis is not (state and state.analysis):
             self.suggestions.set_page(state)
         else:
             self.suggestions.refresh()
         self._update_title()
+        w.page_view.set_state(state.page if state else None, state.view if state else None,
+                              state.decisions if state else Decisions())
         if state is None or state.view is None:
             w.raw.set_view(None, None)
             self.outline.set_clean(None)
@@ -519,7 +529,7 @@ class Presenter:
             if keep is not None:
                 place = state.view.provenance.locate_near(keep.start, keep.start, keep.end)
         self.cursor_offset = offset
-        self.w.raw.show_ranges(list(s.ranges))
+        self._show_ranges(list(s.ranges))
         self._reveal(place)
         self.w.position.setText(_tr("Presenter", "Line {line}").format(line=state.line_of(offset)))
 
@@ -529,6 +539,11 @@ class Presenter:
         if place.article != self.article_index:
             self._show_article(place.article)
         self.w.article.show_place(place)
+
+    def _show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None) -> None:
+        """Select raw ranges in the text view and on the printed page alike."""
+        self.w.raw.show_ranges(ranges, char=char)
+        self.w.page_view.show_ranges(ranges)
 
     def raw_clicked(self, offset: int) -> None:
         state = self.c.current
@@ -550,7 +565,7 @@ class Presenter:
             if place.article != self.article_index:
                 self._show_article(place.article)
             self.w.article.show_place(place)
-            self.w.raw.show_ranges(self._part_ranges(state, place), char=None)
+            self._show_ranges(self._part_ranges(state, place), char=None)
         self.w.position.setText(text)
 
     def place_clicked(self, place: Place) -> None:
@@ -560,7 +575,7 @@ class Presenter:
         raw = state.view.provenance.raw_offset(place)
         if raw is not None:
             self.cursor_offset = raw
-        self.w.raw.show_ranges(self._part_ranges(state, place), char=raw)
+        self._show_ranges(self._part_ranges(state, place), char=raw)
         self.w.article.show_place(place, scroll=False)
         self.w.position.setText(self._place_text(place) + (
             " · " + _tr("Presenter", "Line {line}").format(line=state.line_of(raw)) if raw is not None else ""))
@@ -595,7 +610,7 @@ class Presenter:
         raw = state.view.provenance.raw_offset(place)
         if raw is not None:
             self.cursor_offset = raw
-            self.w.raw.show_ranges(self._part_ranges(state, place))
+            self._show_ranges(self._part_ranges(state, place))
 
     # -- decisions
     def decide(self, accepted: bool | None, advance: bool = True) -> None:

@@ -20,6 +20,7 @@ from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
 from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
 from .panels import PagesPanel, SuggestionsPanel
+from .pageview import OcrProgress, RawPane
 from .rawview import RawView
 from .settings import Settings
 
@@ -209,7 +210,9 @@ class MainWindow(QMainWindow):
         head.addStretch(1)
         head.addWidget(self.legend)
         lv.addLayout(head)
-        lv.addWidget(self.raw)
+        self.raw_pane = RawPane(self.raw)  # the text view, and the printed page for PDF and image pages
+        self.page_view = self.raw_pane.page_view
+        lv.addWidget(self.raw_pane)
         self.article_splitter = QSplitter(Qt.Orientation.Vertical)
         self.article_splitter.setObjectName("article_splitter")
         right_top = QWidget()
@@ -267,10 +270,12 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().addPermanentWidget(self.progress)
+        self.ocr_progress = OcrProgress()
+        self.statusBar().addPermanentWidget(self.ocr_progress)
 
         # page files dropped anywhere
         self.drops = DropFilter(self)
-        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.article.viewport(),
+        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(), self.article.viewport(),
                          self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
         self.drops.paths_dropped.connect(self.files_dropped)
         self.recent_menu = QMenu(self)
@@ -325,6 +330,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     def retranslate(self) -> None:
+        self.raw_pane.retranslate()
+        self.ocr_progress.retranslate()
         self.raw_title.setText("<b>" + _tr("MainWindow", "Raw page") + "</b>")
         self.articles_title.setText("<b>" + _tr("MainWindow", "Articles") + "</b>")
         self.legend.setText(legend_html())
@@ -386,7 +393,8 @@ class MainWindow(QMainWindow):
     # -- questions (tests replace these)
     def ask_open_files(self, folder: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(self, _tr("MainWindow", "Open pages"), folder,
-                                                _tr("MainWindow", "Text pages (*.txt);;All files (*)"))
+                                                _tr("MainWindow", "Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff "
+                                                    "*.bmp *.webp);;Text pages (*.txt);;All files (*)"))
         return files
 
     def ask_folder(self, folder: str) -> str:

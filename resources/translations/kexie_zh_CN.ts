@@ -323,6 +323,14 @@
         <translation>还没有可保存的内容。</translation>
     </message>
     <message>
+        <source>Reading {name} (OCR)…</source>
+        <translation>正在识别 {name}（OCR）…</translation>
+    </message>
+    <message>
+        <source>Reading {name} was cancelled.</source>
+        <translation>已取消识别 {name}。</translation>
+    </message>
+    <message>
         <source>Analysing {name}…</source>
         <translation>正在分析 {name}…</translation>
     </message>
@@ -555,8 +563,8 @@
         <translation>打开版面</translation>
     </message>
     <message>
-        <source>Text pages (*.txt);;All files (*)</source>
-        <translation>文本版面 (*.txt);;所有文件 (*)</translation>
+        <source>Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp);;Text pages (*.txt);;All files (*)</source>
+        <translation>版面文件 (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp);;文本版面 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -668,6 +676,17 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>OcrProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop reading this page; it is closed</source>
+        <translation>停止识别此版面，并关闭它</translation>
     </message>
 </context>
 <context>
@@ -872,6 +891,25 @@
     <message>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RawPane</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>The page&apos;s text, line by line</source>
+        <translation>版面的文字，逐行显示</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <source>The printed page: boxes tinted by article, numbered in reading order; drag a number to read that block earlier</source>
+        <translation>印刷版面：按文章着色的文字框，按阅读顺序编号；拖动编号可让该块提前阅读</translation>
     </message>
 </context>
 <context>
