@@ -187,12 +187,13 @@ def test_output_dash_writes_one_page_to_standard_output(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_given_as_a_page_is_refused_instead_of_hanging(tmp_path):
-    fifo = tmp_path / "pipe.txt"
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".png"])
+def test_a_fifo_given_as_a_page_is_refused_instead_of_hanging(tmp_path, suffix):
+    fifo = tmp_path / f"pipe{suffix}"
     os.mkfifo(fifo)
     done = run_kexie("clean", str(fifo), timeout=60)  # a hang would raise TimeoutExpired
     assert done.returncode == EXIT_SOME_FAILED
-    assert b"pipe.txt: is a named pipe (FIFO), not a file" in done.stderr
+    assert f"pipe{suffix}: is a named pipe (FIFO), not a file".encode() in done.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")

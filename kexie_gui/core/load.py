@@ -60,7 +60,7 @@ def _size_text(size: int) -> str:
     return f"{size:,} bytes ({size / 2**20:.1f} MiB)"
 
 
-def _too_large(name: str, size: int) -> LoadError:
+def too_large(name: str, size: int) -> LoadError:
     return LoadError(f"{name}: the file is {_size_text(size)}, more than the {MAX_BYTES // 2**20} MiB a page "
                      f"may have; it was not opened")
 
@@ -223,7 +223,7 @@ def page_from_bytes(data: bytes, source: str = "<bytes>", encoding: str | None =
     """
     name = os.path.basename(source) or source
     if len(data) > MAX_BYTES:
-        raise _too_large(name, len(data))
+        raise too_large(name, len(data))
     text, reading = read_text(data, name, encoding)
     if "\x00" in text:  # a forced or BOM-declared reading may still hold NUL characters
         reading = replace(reading, nul_dropped=reading.nul_dropped + text.count("\x00"))
@@ -241,7 +241,7 @@ def page_from_text(text: str, source: str = "<text>") -> Page:
                 sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), reading=Reading("utf-8", how="text"))
 
 
-def _not_a_file(name: str, mode: int) -> LoadError | None:
+def not_a_file(name: str, mode: int) -> LoadError | None:
     """A folder, FIFO, device or socket given as a page: refused before it is opened (a FIFO would hang)."""
     if stat.S_ISDIR(mode):
         return LoadError(f"{name}: is a folder, not a text file")
@@ -261,11 +261,11 @@ def load_page(path: str | os.PathLike, encoding: str | None = None) -> Page:
     name = p.name or str(p)
     try:
         st = p.stat()
-        refusal = _not_a_file(name, st.st_mode)
+        refusal = not_a_file(name, st.st_mode)
         if refusal is not None:
             raise refusal
         if st.st_size > MAX_BYTES:
-            raise _too_large(name, st.st_size)
+            raise too_large(name, st.st_size)
         data = p.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{name}: no such file") from None

@@ -196,7 +196,7 @@ class Presenter:
     def reopen_with_encoding(self) -> None:
         """File › Reopen with encoding…: read the shown page again in the encoding the editor names."""
         state = self.c.current
-        if state is None:
+        if state is None or state.page.reading is None:  # a PDF or image page has no encoding to choose
             return
         current = state.encoding or (state.page.reading.encoding if state.page.reading else "utf-8")
         name = self.w.ask_encoding(state.name, current, list(COMMON_ENCODINGS))
@@ -507,6 +507,7 @@ class Presenter:
                      "role_title", "role_subtitle", "role_kicker", "role_byline", "role_body", "role_furniture"):
             a[name].setEnabled(ready)
         a["close_page"].setEnabled(state is not None)
+        a["reopen_encoding"].setEnabled(state is not None and state.page.reading is not None)  # text pages only
         a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and self.c.clipboard is not None)
         a["mark_done"].setChecked(bool(state and state.done))
