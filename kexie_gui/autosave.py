@@ -228,6 +228,10 @@ class AutosaveStore:
             doc = parse_session(path.read_bytes(), str(path))
         except OSError as exc:
             raise SessionError(f"{path}: cannot read the autosave ({exc.strerror or exc})") from None
+        except SessionError as exc:
+            if exc.why is None:
+                raise
+            raise SessionError(f"{path}: the autosave is damaged ({exc.why})", exc.why) from None
         info = doc.get("autosave")
         if not isinstance(info, dict) or not isinstance(info.get("page_key"), str):
             raise SessionError(f"{path}: the autosave is damaged (no page key)")

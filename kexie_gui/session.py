@@ -67,7 +67,14 @@ _CONTEXT = 12  # characters kept on each side of a split to find it again in a c
 
 
 class SessionError(KexieError):
-    """A session file cannot be read or written; the message names it and says why."""
+    """A session file cannot be read or written; the message names it and says why.
+
+    ``why`` is the reason alone (``"nested too deeply"``) when the file is damaged.
+    """
+
+    def __init__(self, message: str, why: str | None = None):
+        super().__init__(message)
+        self.why = why
 
 
 # ---------------------------------------------------------------- where sessions live
@@ -329,7 +336,7 @@ def _encode(doc: Mapping) -> str:
 
 def _damaged(name: str, why: str) -> SessionError:
     return SessionError(f"{name}: the session file is damaged ({why}); the page opens without its "
-                        f"saved decisions and the file is kept as it is")
+                        f"saved decisions and the file is kept as it is", why)
 
 
 class _Refused(ValueError):

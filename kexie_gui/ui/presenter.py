@@ -184,13 +184,16 @@ class Presenter:
             return
         text = "\n".join(f"{s.name}: {r.describe(self.c.language)}" for s, r in notes[:5])
         text += "\n…" if len(notes) > 5 else ""
+        self._add_to_banner(text, warn=any(r.uncertain or r.lossy for _, r in notes))
+
+    def _add_to_banner(self, text: str, warn: bool) -> None:
+        """Show ``text``, or add it to what the banner says already (an error, a restored session)."""
         bar = self.w.message_bar
         if text in bar.text():
             return
-        if bar.text():  # something else was said on opening (an error, a session): add to it
+        if bar.text():
             bar.label.setText(bar.label.text() + "\n" + text)
         else:
-            warn = any(r.uncertain or r.lossy for _, r in notes)
             (self.w.show_warning if warn else self.w.show_info)(text)
 
     def reopen_with_encoding(self) -> None:
@@ -321,9 +324,10 @@ class Presenter:
         if store is None:
             return None
         recoveries = [r for r in store.pending() if not _written_by_another_window(r)]
-        if store.problems:
-            self.w.show_warning(_tr("Presenter", "Some autosave files could not be read; they are kept as they "
-                                    "are:") + "\n" + "\n".join(store.problems))
+        problems = (_tr("Presenter", "Some autosave files could not be read; each was set aside and kept, and "
+                        "the others are offered:") + "\n" + "\n".join(store.problems)) if store.problems else ""
+        if problems:
+            self.w.show_warning(problems)
         if not recoveries:
             return None
         zh = self.c.language == "zh"
@@ -331,6 +335,8 @@ class Presenter:
         if answer == "recover":
             restore = {r.page_path: r.restore for r in recoveries if r.page_path}
             self.open_paths(list(restore), restore=restore)
+            if problems:
+                self._add_to_banner(problems, warn=True)  # still said after what recovering says
         elif answer == "discard":
             for r in recoveries:
                 try:

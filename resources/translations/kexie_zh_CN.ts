@@ -785,8 +785,8 @@
         <translation>已保存 {n} 个版面的决定。</translation>
     </message>
     <message>
-        <source>Some autosave files could not be read; they are kept as they are:</source>
-        <translation>有些自动保存文件无法读取，已原样保留：</translation>
+        <source>Some autosave files could not be read; each was set aside and kept, and the others are offered:</source>
+        <translation>有些自动保存文件无法读取，已逐一移到一旁保留，其余的照常提供恢复：</translation>
     </message>
     <message>
         <source>{name} opened without its saved decisions: {why}</source>
