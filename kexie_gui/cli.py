@@ -251,7 +251,11 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
     try:
         result = load_session(Path(page.source).absolute(), page, analysis)
     except SessionError as exc:
-        report.fail(f"{item.label}: {exc}; cleaned with the default decisions")
+        if exc.why is not None:
+            report.fail(f"{item.label}: its session file is damaged ({exc.why}); cleaned with the default "
+                        f"decisions, the session file is kept as it is")
+        else:
+            report.fail(f"{item.label}: {exc}; cleaned with the default decisions")
         return Decisions()
     if not result.found:
         return Decisions()
