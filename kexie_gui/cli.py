@@ -260,7 +260,9 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
     if not result.found:
         return Decisions()
     if result.page_changed or result.lost:
-        report.say(f"{item.label}: {result.summary()}")
+        changed = " (the page changed since it was saved)" if result.page_changed else ""
+        report.say(f"{item.label}: applied {result.restored} of {result.total} saved decision(s) from "
+                   f"{result.path.name}{changed}; {len(result.lost)} could not be placed")
         for lost in result.lost:
             report.say(f"{item.label}:   {lost.message}")
     else:
