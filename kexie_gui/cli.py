@@ -248,25 +248,26 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
 
     if item.path is None:
         return Decisions()
+    label = os.path.basename(page.source)  # file.pdf#p2 for a page of a PDF
     try:
         result = load_session(Path(page.source).absolute(), page, analysis)
     except SessionError as exc:
         if exc.why is not None:
-            report.fail(f"{item.label}: its session file is damaged ({exc.why}); cleaned with the default "
+            report.fail(f"{label}: its session file is damaged ({exc.why}); cleaned with the default "
                         f"decisions, the session file is kept as it is")
         else:
-            report.fail(f"{item.label}: {exc}; cleaned with the default decisions")
+            report.fail(f"{label}: {exc}; cleaned with the default decisions")
         return Decisions()
     if not result.found:
         return Decisions()
     if result.page_changed or result.lost:
         changed = " (the page changed since it was saved)" if result.page_changed else ""
-        report.say(f"{item.label}: applied {result.restored} of {result.total} saved decision(s) from "
+        report.say(f"{label}: applied {result.restored} of {result.total} saved decision(s) from "
                    f"{result.path.name}{changed}; {len(result.lost)} could not be placed")
         for lost in result.lost:
-            report.say(f"{item.label}:   {lost.message}")
+            report.say(f"{label}:   {lost.message}")
     else:
-        report.say(f"{item.label}: applied {result.restored} saved decision(s) from {result.path.name}")
+        report.say(f"{label}: applied {result.restored} saved decision(s) from {result.path.name}")
     return result.decisions
 
 
