@@ -4,13 +4,11 @@ refused cleanly (the page opens without them, the file stays), only decisions th
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 
 from kexie_gui.autosave import AUTOSAVE_SUFFIX, AutosaveStore
-from kexie_gui.core import Decisions, analyse, load_page
+from kexie_gui.core import Decisions
 from kexie_gui.session import (SESSION_SUFFIX, SessionError, legacy_session_files, load_session, parse_session,
                                save_session, session_candidates, session_path_for)
 
