@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import LoadError, MAX_BYTES, load_page
+from .load import LoadError, MAX_BYTES, load_page, not_a_file, too_large
 from .model import Page
 from .pagetext import analyse_layout, write_page
 from .reading import Obstacle
@@ -40,7 +40,11 @@ def _check_file(path: Path) -> None:
     try:
         if path.is_dir():
             raise LoadError(f"{name}: is a folder, not a page file")
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        refusal = not_a_file(name, st.st_mode)  # a FIFO or device: refused before it is opened
+        if refusal is not None:
+            raise refusal
     except FileNotFoundError:
         raise LoadError(f"{name}: no such file") from None
     except PermissionError:
@@ -50,8 +54,7 @@ def _check_file(path: Path) -> None:
     if size == 0:
         raise LoadError(f"{name}: the file is empty")
     if size > MAX_BYTES:
-        raise LoadError(f"{name}: the file is {size / 2**20:.0f} MiB; pages larger than "
-                        f"{MAX_BYTES // 2**20} MiB are not opened")
+        raise too_large(name, size)
     if not os.access(path, os.R_OK):
         raise LoadError(f"{name}: permission denied (cannot read the file)")
 

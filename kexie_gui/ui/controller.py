@@ -137,6 +137,7 @@ class PageState:
     saved: tuple[Decisions, bool] | None = (Decisions(), False)
     loads: int = 0  # bumps when the page is (re)read: a late analysis of older contents is dropped
     restoring: tuple | None = None  # (restore, source) of the analysis under way
+    encoding: str | None = None  # chosen by the editor (Reopen with encoding…); None: kexie guesses
     pending: PendingPage | None = None  # OCR has yet to read the page (an image, a scanned PDF page)
 
     @property
@@ -230,7 +231,11 @@ def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
         if not path.exists() and "#p" in path.name and Path(str(p).rsplit("#p", 1)[0]).is_file():
             path = Path(str(p).rsplit("#p", 1)[0])  # a page of a PDF ("file.pdf#p2", as the recent list keeps it)
         if path.is_dir():
-            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
+            try:
+                found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
+            except OSError as exc:  # an unreadable folder is said, never a crash (issue 10)
+                errors.append(f"{path.name or path}: cannot list the folder ({(exc.strerror or str(exc)).lower()})")
+                continue
             if not found:
                 errors.append(f"{path.name or path}: the folder holds no .txt pages, PDFs or page images")
             files += found
@@ -445,7 +450,7 @@ class Controller:
     def _read_again(self, state: PageState):
         """The page's file read again: a text page, a PDF page, or a :class:`PendingPage` for OCR."""
         if Path(state.path).suffix.lower() in TEXT_SUFFIXES:
-            return self._load(state.path)
+            return self._load(state.path, encoding=state.encoding) if state.encoding else self._load(state.path)
         items = open_pages(state.path)
         index = int(state.id.rsplit("#p", 1)[1]) - 1 if "#p" in state.id[len(state.path):] else 0
         if not 0 <= index < len(items):

@@ -26,6 +26,8 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoGroup
 
 from ..core import Decisions, KexieError
+from ..core.encoding import COMMON_ENCODINGS, codec_name
+from ..fileio import InputGuard
 from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
@@ -118,6 +120,7 @@ class Presenter:
     def handlers(self) -> dict[str, Callable]:
         h = {
             "open": self.ask_open, "open_folder": self.ask_open_folder, "close_page": self.close_page,
+            "reopen_encoding": self.reopen_with_encoding,
             "save": self.save,
             "mark_done": self.mark_done, "quit": self.w.close,
             "undo": self.recorder.undo, "redo": self.recorder.redo, "edit_text": self.edit_at_cursor,
@@ -170,7 +173,43 @@ class Presenter:
         if result.opened:
             self.settings.set("files/last_open_folder", os.path.dirname(result.opened[0]))
             self._refresh_recent()
+        self._tell_reading([self.c.page(pid) for pid in result.opened])
         return result
+
+    def _tell_reading(self, states) -> None:
+        """A banner saying how pages were read, when anything was guessed, forced, replaced or dropped."""
+        notes = [(s, s.page.reading) for s in states if s is not None and s.page.reading is not None
+                 and s.page.reading.worth_a_word]
+        if not notes:
+            return
+        text = "\n".join(f"{s.name}: {r.describe(self.c.language)}" for s, r in notes[:5])
+        text += "\n…" if len(notes) > 5 else ""
+        self._add_to_banner(text, warn=any(r.uncertain or r.lossy for _, r in notes))
+
+    def _add_to_banner(self, text: str, warn: bool) -> None:
+        """Show ``text``, or add it to what the banner says already (an error, a restored session)."""
+        bar = self.w.message_bar
+        if text in bar.text():
+            return
+        if bar.text():
+            bar.label.setText(bar.label.text() + "\n" + text)
+        else:
+            (self.w.show_warning if warn else self.w.show_info)(text)
+
+    def reopen_with_encoding(self) -> None:
+        """File › Reopen with encoding…: read the shown page again in the encoding the editor names."""
+        state = self.c.current
+        if state is None or state.page.reading is None:  # a PDF or image page has no encoding to choose
+            return
+        current = state.encoding or (state.page.reading.encoding if state.page.reading else "utf-8")
+        name = self.w.ask_encoding(state.name, current, list(COMMON_ENCODINGS))
+        if not name:
+            return
+        if codec_name(name) is None:
+            self.w.show_error(_tr("Presenter", "{name} is not an encoding kexie knows.").format(name=name))
+            return
+        state.encoding = name
+        self.reload_page(state.id)
 
     def _unsaved_work_of(self, paths: list[str]) -> dict | None:
         """Autosaved work of pages about to open: recover it (the answer that loses nothing) or discard it."""
@@ -285,9 +324,10 @@ class Presenter:
         if store is None:
             return None
         recoveries = [r for r in store.pending() if not _written_by_another_window(r)]
-        if store.problems:
-            self.w.show_warning(_tr("Presenter", "Some autosave files could not be read; they are kept as they "
-                                    "are:") + "\n" + "\n".join(store.problems))
+        problems = (_tr("Presenter", "Some autosave files could not be read; each was set aside and kept, and "
+                        "the others are offered:") + "\n" + "\n".join(store.problems)) if store.problems else ""
+        if problems:
+            self.w.show_warning(problems)
         if not recoveries:
             return None
         zh = self.c.language == "zh"
@@ -295,6 +335,8 @@ class Presenter:
         if answer == "recover":
             restore = {r.page_path: r.restore for r in recoveries if r.page_path}
             self.open_paths(list(restore), restore=restore)
+            if problems:
+                self._add_to_banner(problems, warn=True)  # still said after what recovering says
         elif answer == "discard":
             for r in recoveries:
                 try:
@@ -304,7 +346,12 @@ class Presenter:
         return answer
 
     def _restored(self, state: PageState, restored: Restored) -> None:
-        """Say what opening (or reloading) a page did with its earlier decisions."""
+        """Say what opening (or reloading) a page did with its earlier decisions, and how it was read."""
+        self._say_restored(state, restored)
+        if self.w.message_bar.text() or restored.source == FROM_RELOAD:
+            self._tell_reading([state])
+
+    def _say_restored(self, state: PageState, restored: Restored) -> None:
         if restored.error is not None:
             self.w.show_warning(_tr("Presenter", "{name} opened without its saved decisions: {why}").format(
                 name=state.name, why=restored.error))
@@ -466,6 +513,7 @@ class Presenter:
                      "role_title", "role_subtitle", "role_kicker", "role_byline", "role_body", "role_furniture"):
             a[name].setEnabled(ready)
         a["close_page"].setEnabled(state is not None)
+        a["reopen_encoding"].setEnabled(state is not None and state.page.reading is not None)  # text pages only
         a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and self.c.clipboard is not None)
         a["mark_done"].setChecked(bool(state and state.done))
@@ -715,6 +763,10 @@ class Presenter:
         if not plan:
             self.w.show_notice(_tr("Presenter", "Nothing to export."))
             return []
+        guard = InputGuard(p.path for p in self.c.pages)  # an export never replaces a page being read
+        refused = [f"{p}: " + _tr("Presenter", "this is an open page; an export never replaces it") for _, p in plan
+                   if guard.is_input(p)]
+        plan = [(s, p) for s, p in plan if not guard.is_input(p)]
         existing = [p for _, p in plan if p.exists()]
         force = False
         if existing:
@@ -724,7 +776,7 @@ class Presenter:
             if not self.w.ask_yes_no(_tr("Presenter", "Replace files?"), question):
                 return []
             force = True
-        written, errors = [], []
+        written, errors = [], refused
         for state, path in plan:
             try:
                 written.append(Path(self.exporter.write_page(state.clean, fmt, path, force=force)))

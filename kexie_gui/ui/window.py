@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QInputDialog,
+                               QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
                                QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -465,6 +465,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
+
+    def ask_encoding(self, name: str, current: str, choices: list[str]) -> str | None:
+        """The encoding to read page ``name`` in (an editable list); None when cancelled."""
+        index = choices.index(current) if current in choices else 0
+        text, ok = QInputDialog.getItem(self, _tr("MainWindow", "Reopen with encoding"),
+                                        _tr("MainWindow", "Read {name} as:").format(name=name), choices, index, True)
+        return text.strip() or None if ok else None
 
     def ask_edit(self, what: str, text: str) -> str | None:
         dialog = EditTextDialog(what, text, self)

@@ -44,6 +44,14 @@
         <translation>关闭当前显示的版面</translation>
     </message>
     <message>
+        <source>Reopen with &amp;encoding…</source>
+        <translation>以指定编码重新打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read the shown page again in an encoding you choose</source>
+        <translation>按您选择的编码重新读取当前页面</translation>
+    </message>
+    <message>
         <source>Page &amp;done</source>
         <translation>版面已完成(&amp;D)</translation>
     </message>
@@ -623,6 +631,14 @@
         <translation>保留当前</translation>
     </message>
     <message>
+        <source>Reopen with encoding</source>
+        <translation>以指定编码重新打开</translation>
+    </message>
+    <message>
+        <source>Read {name} as:</source>
+        <translation>{name} 的编码：</translation>
+    </message>
+    <message>
         <source>About kexie</source>
         <translation>关于 kexie</translation>
     </message>
@@ -749,6 +765,10 @@
         <translation>此安装不含导出功能</translation>
     </message>
     <message>
+        <source>{name} is not an encoding kexie knows.</source>
+        <translation>kexie 不认识编码 {name}。</translation>
+    </message>
+    <message>
         <source>Nothing to save yet.</source>
         <translation>还没有可保存的内容。</translation>
     </message>
@@ -765,8 +785,8 @@
         <translation>已保存 {n} 个版面的决定。</translation>
     </message>
     <message>
-        <source>Some autosave files could not be read; they are kept as they are:</source>
-        <translation>有些自动保存文件无法读取，已原样保留：</translation>
+        <source>Some autosave files could not be read; each was set aside and kept, and the others are offered:</source>
+        <translation>有些自动保存文件无法读取，已逐一移到一旁保留，其余的照常提供恢复：</translation>
     </message>
     <message>
         <source>{name} opened without its saved decisions: {why}</source>
@@ -847,6 +867,10 @@
     <message>
         <source>Nothing to export.</source>
         <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>this is an open page; an export never replaces it</source>
+        <translation>这是已打开的页面，导出绝不会覆盖它</translation>
     </message>
     <message>
         <source>These files exist already:</source>
