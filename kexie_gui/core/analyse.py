@@ -134,7 +134,8 @@ def analyse(page: Page, config: Config = Config(),
     kept_units = [u for u in units if u.index not in dropped_units]
     if config.reading_order:
         kept_shapes = [raw_shapes[u.index] for u in kept_units]
-        ordered, moves = reading_order(kept_units, convention, kept_shapes)
+        kept_labels = [first_look[u.index].label for u in kept_units]
+        ordered, moves = reading_order(kept_units, convention, kept_shapes, kept_labels)
     else:
         ordered, moves = kept_units, ()
     # the dropped lines stay where they were printed, right after the line printed before them

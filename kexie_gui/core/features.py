@@ -31,6 +31,7 @@ from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, 
 
 LOCAL_WINDOW = 12  # lines either side that vote for the local column width
 HEADING_MAX = 32  # longer lines are never read as headings on their shape alone
+SHORT_HEADING = 12  # a heading this short may hold a comma and end on a character (``科技赋能，乡村振兴``)
 
 _COMMA = regex.compile(r"[，,]")
 _COLON = regex.compile(r"[：:]")
@@ -70,6 +71,19 @@ def line_end(s: str) -> str:
     if last in CLOSERS:
         return "closer"
     return "none"
+
+
+def asks_or_exclaims(s: str) -> bool:
+    """Ends with a question or exclamation mark (closing quotes looked through): a headline may, a
+    paragraph's last line may too, but a headline never ends with a full stop.
+
+    >>> asks_or_exclaims("口罩能挡住花粉吗？"), asks_or_exclaims("“快来看！”"), asks_or_exclaims("会议召开。")
+    (True, True, False)
+    """
+    s = s.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return s[-1:] in ("？", "?", "！", "!")
 
 
 def line_start(s: str) -> str:
@@ -133,8 +147,13 @@ def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
         punct += ("space",)
     furniture = fz.classify_single(text)
     full = column >= 6 and width >= column - 1
-    heading = (width <= HEADING_MAX and end not in ("sent", "clause") and han_share(text) >= 0.4
-               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct))
+    asks = asks_or_exclaims(text)
+    # a headline may hold a comma, but a piece of running text cut mid-sentence holds clause marks and ends
+    # on a character: ``为确保活动取得实效，县科协制定了``
+    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
+    heading = (width <= HEADING_MAX and (end not in ("sent", "clause") or asks) and han_share(text) >= 0.4
+               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct)
+               and not cut_piece)
     return Shape(
         text=text, width=width, end=end, start=line_start(text), furniture=furniture, heading=heading,
         punct=punct, latin=fz.latin_words(text), noise=plausible_share(text) < 0.6,
@@ -247,9 +266,13 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
         rf = fullness(s.width, columns[i])
         f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
              f"rf={rf}@{conv}"]
+        if s.end == "sent" and asks_or_exclaims(s.text):
+            f.append("end=q")
         f += [f"p:{p}" for p in s.punct]
         if s.furniture:
-            f.append(f"fz={s.furniture}")
+            f += [f"fz={s.furniture}", "fz"]  # the kind, and any kind: rare kinds borrow strength
+        elif i + 1 < n and shapes[i + 1].furniture == fz.PHOTO_CREDIT and s.end == "sent" and s.width <= 40:
+            f += ["fz=caption before credit", "fz"]  # a photo's caption as a plain sentence, then its credit
         if s.heading:
             f.append("head")
         if s.latin:

@@ -31,6 +31,7 @@ CONTINUED = "C"  # the paragraph above goes on here (a wrapped line or a column 
 BYLINE = "B"  # a trailing byline on its own line
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
+SURE_TITLE = 0.9  # a first-pass headline this sure stands even under a line that stops mid-sentence
 MODEL_NAME = "lines"  # every label, the page's lines as they stand
 BODY_MODEL_NAME = "body"  # every label but furniture, the lines with the furniture left out
 
@@ -71,7 +72,13 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = load_model(BODY_MODEL_NAME)
     feats = line_features(body_units, convention, page_height, body_shapes)
-    labels, probs = decode(model, feats)
+    cont = (model.labels.index(CONTINUED),)
+    # a line under one that stops mid-sentence carries it on, unless the first pass is sure it is a headline
+    # (on a page read out of order a headline can follow text it does not belong to)
+    allowed = [None] + [cont if runs_on(body_shapes[n - 1] if body_shapes else None, body_units[n - 1])
+                        and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
+                        else None for n in range(1, len(body_units))]
+    labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
@@ -90,6 +97,23 @@ def hyphenated(left: str, right: str) -> bool:
     left, right = left.rstrip(), right.lstrip()
     return len(left) > 1 and left[-1] == "-" and left[-2].isascii() and left[-2].isalpha() \
         and right[:1].isascii() and right[:1].islower()
+
+
+def runs_on(shape, unit: Unit) -> bool:
+    """The line stops mid-sentence, so the text under it carries it on: it ends with a clause mark, or
+    it is running text (not a headline's shape) that ends with a character, not a mark.
+
+    A paragraph never ends mid-sentence; a break there is a line or column break.
+    """
+    from .features import line_end
+
+    text = shape.text if shape is not None else unit.text
+    end = line_end(text)
+    if end in ("clause", "colon"):
+        return True
+    heading = shape.heading if shape is not None else len(text) <= 32
+    start = shape.start if shape is not None else ""
+    return end == "none" and not heading and start not in ("reporter", "byl")
 
 
 def model_for(item: Labelled) -> Model:

@@ -45,6 +45,7 @@ LINK_MIN = 0.2  # weaker links are never taken
 class OrderModel:
     bias: float
     weights: dict
+    period: "PeriodModel | None" = None
 
     def probability(self, names: list[str]) -> float:
         z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
@@ -55,7 +56,8 @@ class OrderModel:
 def load_order_model() -> OrderModel:
     text = resources.files("kexie_gui.core").joinpath("data", "order.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    return OrderModel(float(data["bias"]), dict(data["weights"]))
+    period = PeriodModel(**data["period"]) if data.get("period") else None
+    return OrderModel(float(data["bias"]), dict(data["weights"]), period)
 
 
 def _dist(d: int) -> str:
@@ -87,7 +89,9 @@ def _bucket_pair(level: int) -> str:
 class Context:
     """What the pair scorer reads about the page, computed once."""
 
-    def __init__(self, units: list[Unit], shapes: list[Shape], columns: list[float], wrapped: bool = True):
+    def __init__(self, units: list[Unit], shapes: list[Shape], columns: list[float], wrapped: bool = True,
+                 period: "PeriodModel | None" = None, labels: list[str] | None = None):
+        self.labels = labels  # what a first reading of the page took each line for
         self.wrapped = wrapped
         self.units = units
         self.shapes = shapes
@@ -95,7 +99,9 @@ class Context:
         self.texts = ["".join(s.text.split()) for s in shapes]
         self.pairs = page_pairs(self.texts)
         self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
-        self.period: list[int] = local_period(self)
+        self.quads = {t[k:k + 4] for t in self.texts for k in range(len(t) - 3)}
+        self.sixes = {t[k:k + 6] for t in self.texts for k in range(len(t) - 5)}
+        self.period: list[int] = local_period(self, period)
 
     def junction(self, a: int, b: int) -> tuple[int, int, int]:
         """Evidence that ``b`` carries on ``a``'s text: (word pair level, page pair count, page triples)."""
@@ -135,6 +141,10 @@ class Context:
         if ta and tb:
             f.append("pp=0" if n == 0 else ("pp=1" if n == 1 else "pp=2+"))
             f.append(f"tri={tri}")
+            if len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes:
+                f.append("span=6")  # six characters across the break stand together elsewhere on the page
+            elif len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads:
+                f.append("span=4")
             if ta[-1].isdigit() and tb[0].isdigit():
                 f.append("digits")
             if ta[-1].isascii() and ta[-1].isalpha() and tb[0].isascii() and tb[0].isalpha():
@@ -145,8 +155,16 @@ class Context:
             f.append("bracket_closes")
         if d == 1:
             f.append(f"blank={'1' if self.units[b].blank_before else '0'}")
-        if sb.heading and sb.width < 0.7 * max(self.columns[b], 1):
+        if sb.heading:
             f.append("b_heading")
+            f.append(f"ae|bhead={sa.end}")
+        if self.labels is not None:
+            la, lb_ = self.labels[a], self.labels[b]
+            f += [f"al={la}", f"bl={lb_}", f"ae|bl={sa.end}|{lb_}", f"al|bl={la}|{lb_}"]
+        a_end = a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0
+        b_start = b == 0 or self.units[b].blank_before > 0
+        if a_end or b_start:
+            f.append(f"blocks={int(a_end)}{int(b_start)}|{sa.end}")  # block to block: a column read out of turn
         if sa.heading and ra not in ("full", "over"):
             f.append("a_heading")
         if self.units[b].indent >= 1:
@@ -155,13 +173,18 @@ class Context:
 
 
 PERIODS = (1, 2, 3, 4)  # columns a tool may interleave line by line
-HIT_TRUE = 0.57  # share of true successors whose junction shows a word or page pair (fitted: see meta)
-HIT_FALSE = 0.08  # the same share for lines that do not follow each other
-SWITCH = 0.02  # chance that the interleaving changes between two lines
-START_OTHER = 0.1  # chance that a page starts interleaved
+
+@dataclass(frozen=True)
+class PeriodModel:
+    """The hidden Markov model of interleaving (fitted with the link scorer; see ``tools/fit/fit_order.py``)."""
+
+    hit_true: float = 0.57  # share of true successors whose junction shows a word or page pair
+    hit_false: float = 0.08  # the same share for lines that do not follow each other
+    switch: float = 0.02  # chance that the interleaving changes between two lines
+    start_other: float = 0.1  # chance that a page starts interleaved
 
 
-def local_period(ctx: "Context") -> list[int]:
+def local_period(ctx: "Context", pm: "PeriodModel | None" = None) -> list[int]:
     """Every how many lines a line's text goes on: a small hidden Markov model over the page.
 
     Where two or three columns are interleaved line by line, the line that
@@ -174,15 +197,16 @@ def local_period(ctx: "Context") -> list[int]:
     n = len(ctx.units)
     if not ctx.wrapped or n < 4:
         return [1] * n
-    lt, lf = math.log(HIT_TRUE / HIT_FALSE), math.log((1 - HIT_TRUE) / (1 - HIT_FALSE))
+    pm = pm or PeriodModel()
+    lt, lf = math.log(pm.hit_true / pm.hit_false), math.log((1 - pm.hit_true) / (1 - pm.hit_false))
     emit = []
     for a in range(n):
         if ctx.shapes[a].end not in ("none", "clause"):
             emit.append([0.0] * len(PERIODS))
             continue
         emit.append([(lt if ctx.carries_on(a, a + k) else lf) if a + k < n else 0.0 for k in PERIODS])
-    stay, move = math.log(1 - SWITCH), math.log(SWITCH / (len(PERIODS) - 1))
-    score = [(0.0 if k == 1 else math.log(START_OTHER)) + emit[0][j] for j, k in enumerate(PERIODS)]
+    stay, move = math.log(1 - pm.switch), math.log(pm.switch / (len(PERIODS) - 1))
+    score = [(0.0 if k == 1 else math.log(pm.start_other)) + emit[0][j] for j, k in enumerate(PERIODS)]
     back = []
     for a in range(1, n):
         row, ptr = [], []
@@ -225,6 +249,8 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
     scored: dict[tuple[int, int], float] = {}
     for a in range(n):
         for b in _candidates(ctx, a):
+            if _never(ctx, a, b):
+                continue
             scored[(a, b)] = model.probability(ctx.features(a, b))
     # each line chooses among its candidate successors, and each line among its candidate predecessors:
     # a link both ends prefer is taken first
@@ -248,7 +274,37 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
         taken[(a, b)] = scored[(a, b)]
+    _tie_loose_ends(ctx, scored, succ, pred, head, taken)
     return succ, taken
+
+
+def _never(ctx: Context, a: int, b: int) -> bool:
+    """A sentence never runs on into a headline: a line stopping mid-sentence is not followed by one."""
+    if ctx.labels is None or not ctx.open_end(a) or ctx.shapes[a].heading:
+        return False
+    return ctx.labels[b] in ("T", "K", "R")
+
+
+def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
+    """Text that stops mid-sentence goes on somewhere, and a line that starts mid-sentence comes from
+    somewhere: lines left with such a loose end are paired, most likely pairs first, even where no pair
+    looked likely enough on its own (a column read out of turn, its top far from its start)."""
+    if ctx.labels is None:
+        return
+    n = len(ctx.units)
+    ends = {a for a in range(n) if succ[a] is None and ctx.open_end(a) and not ctx.shapes[a].heading
+            and ctx.labels[a] in ("P", "C")}
+    starts = {b for b in range(n) if pred[b] is None and ctx.labels[b] == "C"}
+    loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
+    for p, a, b in loose:
+        if succ[a] is not None or pred[b] is not None:
+            continue
+        ha = _find(head, a)
+        if _find(head, b) == ha:
+            continue
+        succ[a], pred[b] = b, a
+        head[_find(head, b)] = ha
+        taken[(a, b)] = p
 
 
 def _find(head: list[int], i: int) -> int:
@@ -294,16 +350,17 @@ def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     return shapes_of(units, convention)
 
 
-def reading_order(units: list[Unit], convention: Convention,
-                  shapes: list[Shape] | None = None) -> tuple[list[Unit], tuple]:
+def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,
+                  labels: list[str] | None = None) -> tuple[list[Unit], tuple]:
     """The lines in reading order, and ``(confidence, zh, en)`` describing the change (empty: none)."""
     if len(units) < 3:
         return units, ()
     shapes = shapes or shapes_for(units, convention)
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
     columns = [s.column or c for s, c in zip(shapes, fallback)]
-    ctx = Context(units, shapes, columns, convention.wrapped)
-    succ, taken = link(ctx, load_order_model())
+    model = load_order_model()
+    ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
+    succ, taken = link(ctx, model)
     order = [i for chain in chains(succ) for i in chain]
     if order == list(range(len(units))):
         return units, ()

@@ -93,8 +93,11 @@ JUMP_LINE = regex.compile(
 
 SUBTITLE_DASH = regex.compile(r"^\s*(——|—|--|－－|─)")
 
-BRACKETED = regex.compile(r"^\s*[（(](?P<inner>[^()（）]{1,40})[）)]\s*$")
-GLUED_BYLINE = regex.compile(r"(?P<open>[（(])(?P<inner>[^()（）]{2,40})[）)]\s*$")
+# brackets as printed, and as OCR misreads them (``〈``, ``《`` for ``（``)
+OPENING = "（(〈《"
+CLOSING = "）)〉》"
+BRACKETED = regex.compile(rf"^\s*[{OPENING}](?P<inner>[^{OPENING}{CLOSING}]{{1,40}})[{CLOSING}]\s*$")
+GLUED_BYLINE = regex.compile(rf"(?P<open>[{OPENING}])(?P<inner>[^{OPENING}{CLOSING}]{{2,40}})[{CLOSING}]\s*$")
 
 # marks a 小标题 may carry: ■ ◆ ● ▲ ★, 一、 二、, （一）
 SUBHEAD_MARK = regex.compile(r"^\s*([■◆●◇□★☆▲▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])")
@@ -213,7 +216,7 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
     >>> glued_byline("工作站(以下简称“市科青联”)") is None
     True
     """
-    if not text.rstrip().endswith((")", "）")):
+    if not text.rstrip().endswith(tuple(CLOSING)):
         return None
     m = GLUED_BYLINE.search(text)
     if not m or m.start() == 0:

@@ -14,6 +14,7 @@ chains put every line after its true predecessor.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections import Counter, defaultdict
@@ -30,7 +31,7 @@ from kexie_gui.core.features import local_widths  # noqa: E402
 OUT = ROOT / "kexie_gui" / "core" / "data" / "order.json"
 
 
-def page_context(page: PageData) -> tuple[od.Context, list[int], list[int | None]]:
+def page_context(page: PageData, period: od.PeriodModel | None = None) -> tuple[od.Context, list[int], list[int | None]]:
     """The scorer's context over the page's lines without repeats, and each line's true successor."""
     keep = [i for i, lab in enumerate(page.label) if lab is not None]
     units = [page.units[i] for i in keep]
@@ -38,7 +39,11 @@ def page_context(page: PageData) -> tuple[od.Context, list[int], list[int | None
     all_shapes = od.shapes_for(page.units, conv)
     shapes = [all_shapes[i] for i in keep]
     fallback = local_widths(units, conv.stats.width if conv.stats else 0.0)
-    ctx = od.Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback)], conv.wrapped)
+    from kexie_gui.core import labels as lb
+
+    look = lb.first_look(page.units, conv, page.height, all_shapes)
+    ctx = od.Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback)], conv.wrapped, period,
+                     [look[i].label for i in keep])
     pos = {i: k for k, i in enumerate(keep)}
     gold = [i for i in page.reading_order()]
     true_next: list[int | None] = [None] * len(units)
@@ -47,8 +52,8 @@ def page_context(page: PageData) -> tuple[od.Context, list[int], list[int | None
     return ctx, keep, true_next
 
 
-def examples(page: PageData, model: od.OrderModel | None):
-    ctx, keep, true_next = page_context(page)
+def examples(page: PageData, period: od.PeriodModel | None):
+    ctx, keep, true_next = page_context(page, period)
     for a in range(len(ctx.units)):
         if true_next[a] is None:
             continue
@@ -56,13 +61,45 @@ def examples(page: PageData, model: od.OrderModel | None):
             yield ctx.features(a, b), int(b == true_next[a])
 
 
-def fit(pages: list[PageData], model: od.OrderModel | None, c: float) -> od.OrderModel:
+def fit_period(pages: list[PageData]) -> od.PeriodModel:
+    """The interleaving model's numbers, counted on the pages: how often a junction shows words carried
+    on for true successors and for other lines up to four lines on, how often the distance to the true
+    successor changes from one line that stops mid-sentence to the next, how often a page starts off
+    interleaved."""
+    hit = {True: [0, 0], False: [0, 0]}
+    switches = steps = starts = first = 0
+    for p in pages:
+        ctx, keep, true_next = page_context(p, od.PeriodModel(switch=0.5, start_other=0.5))
+        last = None
+        for a in range(len(ctx.units)):
+            if true_next[a] is None or ctx.shapes[a].end not in ("none", "clause"):
+                continue
+            for k in od.PERIODS:
+                if a + k < len(ctx.units):
+                    t = a + k == true_next[a]
+                    hit[t][0] += ctx.carries_on(a, a + k)
+                    hit[t][1] += 1
+            d = true_next[a] - a
+            d = d if d in od.PERIODS else 1
+            if last is None:
+                first += 1
+                starts += d != 1
+            else:
+                steps += 1
+                switches += d != last
+            last = d
+    ratio = lambda h: (h[0] + 1) / (h[1] + 2)  # noqa: E731
+    return od.PeriodModel(hit_true=round(ratio(hit[True]), 4), hit_false=round(ratio(hit[False]), 4),
+                          switch=round((switches + 1) / (steps + 2), 4), start_other=round((starts + 1) / (first + 2), 4))
+
+
+def fit(pages: list[PageData], period: od.PeriodModel | None, c: float) -> od.OrderModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
     for p in pages:
-        for f, y in examples(p, model):
+        for f, y in examples(p, period):
             xs.append({n: 1.0 for n in f})
             ys.append(y)
     vec = DictVectorizer()
@@ -71,7 +108,7 @@ def fit(pages: list[PageData], model: od.OrderModel | None, c: float) -> od.Orde
     clf.fit(X, ys)
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= 1e-3}
-    return od.OrderModel(round(float(clf.intercept_[0]), 4), weights)
+    return od.OrderModel(round(float(clf.intercept_[0]), 4), weights, period)
 
 
 def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
@@ -83,7 +120,7 @@ def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
         right = total = 0
         chain_right = 0
         for p in ps:
-            ctx, keep, true_next = page_context(p)
+            ctx, keep, true_next = page_context(p, model.period)
             succ, _ = od.link(ctx, model)
             order = [i for ch in od.chains(succ) for i in ch]
             after = {b: a for a, b in zip(order, order[1:])}
@@ -108,9 +145,10 @@ def main(argv=None) -> int:
     pages = load(args.labels, args.corpus)
     fit_pages = [p for p in pages if not p.held_out]
     test = [p for p in pages if p.held_out]
-    model = fit(fit_pages, None, args.c)
+    period = fit_period(fit_pages)
+    model = fit(fit_pages, period, args.c)
     report = {"fit": evaluate(model, fit_pages), "held_out": evaluate(model, test)}
-    data = {"bias": model.bias, "weights": dict(sorted(model.weights.items())),
+    data = {"bias": model.bias, "weights": dict(sorted(model.weights.items())), "period": dataclasses.asdict(period),
             "meta": {"c": args.c, "fitted_on": sorted(f"{p.set}/{p.name}" for p in fit_pages),
                      "held_out": sorted(f"{p.set}/{p.name}" for p in test), "report": report}}
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
