@@ -125,7 +125,7 @@ def analyse(page: Page, config: Config = Config(),
     report(0.1, "repeats")
     raw_shapes = shapes_of(units, convention)
     height = page.geometry.height if page.geometry else 0.0
-    first_look = lb.first_look(units, convention, height, raw_shapes)
+    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
     lines = Lines(raw_shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
     raw_repeats = find_repeats([u.text for u in units], lines)
@@ -147,7 +147,8 @@ def analyse(page: Page, config: Config = Config(),
     proposed = {position[units[i].index] for r in raw_repeats for i in r.drop}
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept])
+    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
+                                   [first_look[seq[i].index] for i in kept])
     labelled = dict(zip(kept, labelled_list))
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)

@@ -56,17 +56,18 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
 
 
 def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,
-                shapes: list | None = None) -> list[Labelled]:
+                shapes: list | None = None, first: list[Labelled] | None = None) -> list[Labelled]:
     """The label of each line in ``units`` (reading order, repeats already left out).
 
     Two passes: the first finds the furniture among all lines; the second reads
     the text without it, so that a paragraph cut by a caption or a page header
     reads on as one (``…走`` | ``图为…`` | ``进兴文县…`` → the third line carries on
-    the first).
+    the first).  ``first``: the first pass's labels when the caller already has them.
     """
     if not units:
         return []
-    first = first_look(units, convention, page_height, shapes, sure=True)
+    if first is None:
+        first = first_look(units, convention, page_height, shapes, sure=True)
     keep = [k for k, x in enumerate(first) if x.label != FURNITURE]
     body_units = [units[k] for k in keep]
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None

@@ -39,6 +39,7 @@ AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
 FAR = 60  # a piece that opens mid-sentence may carry on a line this far away
 LINK_MIN = 0.2  # weaker links are never taken
+SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks no further
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,34 @@ class Context:
 
     def open_end(self, i: int) -> bool:
         return self.shapes[i].end in ("none", "clause", "colon")
+
+    def probability(self, model: "OrderModel", a: int, b: int) -> float:
+        """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
+        computation: the evidence is a handful of categories, and a page has many pairs."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if "_rf" not in self.__dict__:
+            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns)]
+        sa, sb = self.shapes[a], self.shapes[b]
+        ta, tb = self.texts[a], self.texts[b]
+        d = b - a
+        ra, rb = self._rf[a], self._rf[b]
+        cols = self.columns[a] - self.columns[b]
+        ea, eb = ta[-1:], tb[:1]
+        key = (_dist(d), sa.end, sb.start, ra, rb, self.period[a] == d, self.period[a] != 1,
+               abs(cols) <= 1, abs(cols) > 2, self.junction(a, b),
+               len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes,
+               len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads,
+               ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
+               ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6),
+               ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb),
+               self.units[b].blank_before > 0 if d == 1 else None, sb.heading,
+               None if self.labels is None else (self.labels[a], self.labels[b]),
+               a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0,
+               b == 0 or self.units[b].blank_before > 0, sa.heading, self.units[b].indent >= 1, bool(ta and tb))
+        p = cache.get(key)
+        if p is None:
+            p = cache[key] = model.probability(self.features(a, b))
+        return p
 
     def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
         """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
@@ -230,7 +259,8 @@ NEW_TEXT = ("agency", "time", "reporter", "dash", "byl")  # starts that never ca
 
 def _candidates(ctx: Context, a: int) -> list[int]:
     """Lines that may carry ``a`` on: the lines around it, and — for a line that stops mid-sentence
-    at the end of its block — the first lines of other blocks (a column read out of turn)."""
+    at the end of its block — the first lines of other blocks that start mid-sentence themselves
+    (a column read out of turn)."""
     n = len(ctx.units)
     out = [b for b in range(max(0, a - BEHIND), min(n, a + AHEAD + 1)) if b != a]
     if ctx.open_end(a):
@@ -238,7 +268,8 @@ def _candidates(ctx: Context, a: int) -> list[int]:
         for b in range(max(0, a - FAR), min(n, a + FAR + 1)):
             if abs(b - a) <= AHEAD or ctx.shapes[b].start in NEW_TEXT or ctx.units[b].indent >= 1:
                 continue
-            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)):
+            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)
+                                                  and (ctx.labels is None or ctx.labels[b] == "C")):
                 out.append(b)
     return out
 
@@ -248,10 +279,17 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
     n = len(ctx.units)
     scored: dict[tuple[int, int], float] = {}
     for a in range(n):
-        for b in _candidates(ctx, a):
-            if _never(ctx, a, b):
+        if a + 1 < n and not _never(ctx, a, a + 1):
+            p1 = ctx.probability(model, a, a + 1)
+            scored[(a, a + 1)] = p1
+            if not ctx.open_end(a) and (p1 >= SURE_NEXT or not ctx.wrapped):
+                # a finished line read straight on, or a whole paragraph: nothing else is looked at (most
+                # lines of a page; out of order, a paragraph's pieces are found from the piece cut short)
                 continue
-            scored[(a, b)] = model.probability(ctx.features(a, b))
+        for b in _candidates(ctx, a):
+            if b == a + 1 or _never(ctx, a, b):
+                continue
+            scored[(a, b)] = ctx.probability(model, a, b)
     # each line chooses among its candidate successors, and each line among its candidate predecessors:
     # a link both ends prefer is taken first
     out_sum = [0.0] * n
