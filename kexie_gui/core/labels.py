@@ -29,6 +29,7 @@ REPORTER = "R"  # reporter line under the headline (the byline)
 PARAGRAPH = "P"  # first line of a paragraph (or of a one-line subhead)
 CONTINUED = "C"  # the paragraph above goes on here (a wrapped line or a column break)
 BYLINE = "B"  # a trailing byline on its own line
+HEADING_PARTS = ("T", "TC", "K", "S", "R")
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
 SURE_TITLE = 0.9  # a first-pass headline this sure stands even under a line that stops mid-sentence
@@ -84,6 +85,11 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
+        seen = first[k]
+        if seen.label in HEADING_PARTS and lab != seen.label and seen.confidence > p and lab not in (
+                PARAGRAPH, CONTINUED) and allowed[n] is None:
+            out[k] = seen  # the two passes differ on a headline's parts: the surer one stands
+            continue
         out[k] = Labelled(units[k], lab, p, tuple(f))
     return out
 
