@@ -53,7 +53,24 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
     labels, probs = decode(model, feats, marginals=sure)
-    return [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+    out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+    for i in range(1, len(out)):
+        if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
+                units[i - 1], units[i], shapes[i] if shapes is not None else None):
+            out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
+    return out
+
+
+def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
+    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``).
+
+    A lone character or two under a headline looks like a page number or OCR noise to the model; but
+    furniture never sits right under a headline's first line with no white between.
+    """
+    text = line.text.strip()
+    if line.blank_before or len(text) > 3 or (shape is not None and shape.furniture):
+        return False
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text) and len(above.text.strip()) >= 6
 
 
 def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,

@@ -317,10 +317,18 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
 
 
 def _never(ctx: Context, a: int, b: int) -> bool:
-    """A sentence never runs on into a headline: a line stopping mid-sentence is not followed by one."""
-    if ctx.labels is None or not ctx.open_end(a) or ctx.shapes[a].heading:
+    """Pairs that text never makes: a sentence does not run on into a headline, and — where lines are
+    whole paragraphs or pieces, not printed lines — a piece that starts mid-sentence does not follow a
+    finished sentence or a furniture line (``图为…`` | ``覆盖全市…``: the piece goes on from elsewhere)."""
+    if ctx.labels is None:
         return False
-    return ctx.labels[b] in ("T", "K", "R")
+    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
+        return True
+    if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
+        return True
+    if ctx.labels[b] == "F" and b != a + 1:
+        return True  # furniture is read where it stands; no text is carried on into it from afar
+    return False
 
 
 def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
