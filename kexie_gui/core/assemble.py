@@ -35,7 +35,8 @@ class Piece:
 
 
 def _raw_adjacent(a: Unit, b: Unit) -> bool:
-    return b.index == a.index + 1 and b.column == a.column
+    """``b`` is the raw line right after ``a`` (pieces of rows set side by side never are: each is a block)."""
+    return b.index == a.index + 1 and b.number == a.number + 1 + b.blank_before and a.column == b.column == 0
 
 
 SAME_SIZE = 0.25  # OCR measures a line's size from its box, which varies this much within one headline

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .convention import Convention
+from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
 from .lexicon import page_pairs, word_pair
 from .lines import Unit
@@ -396,11 +396,41 @@ def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     return shapes_of(units, convention)
 
 
+def rows_order(units: list[Unit], text: str) -> list[int]:
+    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
+    in the order a reader takes the columns: the page's rows and character cells are laid out as a
+    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
+    page is (see ``reading``).  Each row piece is placed by the cell it starts in.
+    """
+    from .glyphs import Glyph, PrintedLine
+    from .reading import xy_order
+
+    starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(k + 1)
+    printed = []
+    for pos, u in enumerate(units):
+        x = u.start - starts[u.number - 1]
+        y = float(u.number)
+        glyphs = tuple(Glyph(ch, x + k, y, x + k + 1.0, y + 0.8, size=1.0) for k, ch in enumerate(u.text))
+        if glyphs:
+            printed.append(PrintedLine(glyphs, 1.0, source_order=pos))
+    order = [line.source_order for leaf in xy_order(printed, [], 1.0) for line in leaf]
+    seen = set(order)
+    return order + [pos for pos in range(len(units)) if pos not in seen]
+
+
 def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,
-                  labels: list[str] | None = None) -> tuple[list[Unit], tuple]:
+                  labels: list[str] | None = None, text: str | None = None) -> tuple[list[Unit], tuple]:
     """The lines in reading order, and ``(confidence, zh, en)`` describing the change (empty: none)."""
     if len(units) < 3:
         return units, ()
+    if convention.name == SIDE_BY_SIDE and text is not None:  # when the caller has not laid the rows out
+        base = rows_order(units, text)
+        units = [units[k] for k in base]
+        shapes = [shapes[k] for k in base] if shapes is not None else None
+        labels = [labels[k] for k in base] if labels is not None else None
     shapes = shapes or shapes_for(units, convention)
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
     columns = [s.column or c for s, c in zip(shapes, fallback)]
@@ -408,16 +438,18 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
     succ, taken = link(ctx, model)
     order = [i for chain in chains(succ) for i in chain]
-    if order == list(range(len(units))):
-        return units, ()
-    moved = [i for k, i in enumerate(order) if i != k]
+    result = [units[i] for i in order]
+    if all(a.index < b.index for a, b in zip(result, result[1:])):
+        return result, ()
+    moved = [i for k, i in enumerate(order) if units[i].index != sorted(u.index for u in units)[k]]
     moved_links = [p for (a, b), p in taken.items() if b != a + 1]
     confidence = sum(moved_links) / len(moved_links) if moved_links else 0.6
-    first, last = units[min(moved)].number, units[max(moved)].number
+    numbers = [units[i].number for i in moved] or [units[0].number]
+    first, last = min(numbers), max(numbers)
     zh = f"按文字接续关系重排第{first}–{last}行中的{len(moved)}行（分栏交错或续文在前）"
     en = (f"read {len(moved)} lines of lines {first}–{last} in the order their text carries on "
           f"(columns interleaved or a continuation printed first)")
-    return [units[i] for i in order], (confidence, zh, en)
+    return result, (confidence, zh, en)
 
 
 __all__ = ["reading_order", "line_end", "line_start"]
