@@ -12,6 +12,7 @@ and says in one line (zh/en) what it would do and which evidence decided;
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import regex
 from dataclasses import dataclass
@@ -19,12 +20,12 @@ from typing import Callable
 
 from . import assemble as asm
 from . import labels as lb
-from .convention import Convention, convention_of
+from .convention import SIDE_BY_SIDE, Convention, convention_of
 from .features import shapes_of
 from .joins import separator
 from .lines import Unit, split_units
 from .model import Analysis, Block, Page, Suggestion, stable_id
-from .order import reading_order
+from .order import reading_order, rows_order
 from .punctuation import replacements
 from .repeats import Lines, find_repeats
 from .text import BRACKETED, glued_byline
@@ -122,10 +123,16 @@ def analyse(page: Page, config: Config = Config(),
     boxes = {b.line: b for b in page.geometry.lines} if page.geometry else None
     units = split_units(page.text, boxes)
     convention = convention_of(units, config.layout)
+    if convention.name == SIDE_BY_SIDE:
+        # columns set side by side on one row: take the page apart the way it was printed first, and read
+        # the pieces in that order from here on (each piece stays a block of its own)
+        # (blank rows between pieces say nothing then: another column's row stood there)
+        units = [replace(u, index=k, blank_before=0)
+                 for k, u in enumerate(units[j] for j in rows_order(units, page.text))]
     report(0.1, "repeats")
     raw_shapes = shapes_of(units, convention)
     height = page.geometry.height if page.geometry else 0.0
-    first_look = lb.first_look(units, convention, height, raw_shapes)
+    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
     lines = Lines(raw_shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
     raw_repeats = find_repeats([u.text for u in units], lines)
@@ -138,6 +145,8 @@ def analyse(page: Page, config: Config = Config(),
         ordered, moves = reading_order(kept_units, convention, kept_shapes, kept_labels)
     else:
         ordered, moves = kept_units, ()
+    if not moves and any(a.start > b.start for a, b in zip(ordered, ordered[1:])):
+        moves = (0.9, "按版面把并排的各栏逐栏读出", "columns set side by side are read one after another")
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
     position = {u.index: k for k, u in enumerate(seq)}
@@ -147,7 +156,8 @@ def analyse(page: Page, config: Config = Config(),
     proposed = {position[units[i].index] for r in raw_repeats for i in r.drop}
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept])
+    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
+                                   [first_look[seq[i].index] for i in kept])
     labelled = dict(zip(kept, labelled_list))
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)
@@ -266,9 +276,9 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
                 en += "; kept as the section of the articles below"
             maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en, (("category", cat), ("section", section)))
             continue
-        if lab in (lb.TITLE, lb.TITLE_MORE) and not (lab == lb.TITLE_MORE and last_body is None and k > 0
-                                                      and pieces[k - 1].label in (lb.TITLE, lb.TITLE_MORE)):
-            if lab == lb.TITLE_MORE and k > 0 and pieces[k - 1].label in (lb.TITLE, lb.TITLE_MORE):
+        if lab in (lb.TITLE, lb.TITLE_MORE):
+            if lab == lb.TITLE_MORE and last_body is None and k > 0 \
+                    and pieces[k - 1].label in (lb.TITLE, lb.TITLE_MORE):  # the headline's next line
                 prev_b = blocks_by_piece[k - 1]
                 maker.add(KIND_JOIN, (prev_b, b), [(prev_b.end - 1, prev_b.end), (b.start, b.start + 1)], conf,
                           f"第{line}行是上一行标题的续行（{zh_why}）",

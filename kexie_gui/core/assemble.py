@@ -35,9 +35,11 @@ class Piece:
 
 
 def _raw_adjacent(a: Unit, b: Unit) -> bool:
-    return b.index == a.index + 1 and b.column == a.column
+    """``b`` is the raw line right after ``a`` (pieces of rows set side by side never are: each is a block)."""
+    return b.index == a.index + 1 and b.number == a.number + 1 + b.blank_before and a.column == b.column == 0
 
 
+SAME_SIZE = 0.25  # OCR measures a line's size from its box, which varies this much within one headline
 HEADING_LABELS = (lb.TITLE, lb.TITLE_MORE, lb.KICKER, lb.SUBTITLE, lb.REPORTER)
 
 
@@ -54,8 +56,12 @@ def same_print(a: Unit, b: Unit, tail: bool = False) -> bool:
     size = max(a.box.size, 1e-6)
     if tail and (b.box.x1 - b.box.x0) >= 0.6 * (a.box.x1 - a.box.x0):
         return False  # a reporter line or 副题 goes on only with the short rest of a wrapped line
-    return (abs(a.box.size - b.box.size) <= 0.05 * size and a.box.column == b.box.column
-            and 0 <= b.box.y0 - a.box.y1 <= 0.8 * size and abs(a.box.x0 - b.box.x0) <= 1.5 * size)
+    if abs(a.box.size - b.box.size) > SAME_SIZE * size or not 0 <= b.box.y0 - a.box.y1 <= 0.8 * size:
+        return False
+    if tail:
+        return a.box.column == b.box.column and abs(a.box.x0 - b.box.x0) <= 1.5 * size
+    # a headline's lines may be centred: the next one sits under the first, within its width
+    return a.box.x0 - size <= b.box.x0 and b.box.x1 <= a.box.x1 + size
 
 
 def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
@@ -84,14 +90,19 @@ def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
         item = labelled[i]
         lab = item.label
         joins = False
+        if cur and cur_label != "D" and _raw_adjacent(seq[cur[-1]], u):
+            prev_label = labelled[cur[-1]].label
+            if prev_label in HEADING_LABELS and not u.text.lstrip().startswith(("—", "-", "－")) \
+                    and same_print(seq[cur[-1]], u, tail=prev_label not in (lb.TITLE, lb.TITLE_MORE)):
+                # the printed line goes on (whatever white the reader saw between two lines of one type)
+                lab = prev_label if prev_label != lb.TITLE else lb.TITLE_MORE
+                item = lb.Labelled(u, lab, item.confidence, item.features)
+                labelled[i] = item
+                cur.append(i)
+                continue
         if cur and cur_label != "D" and _raw_adjacent(seq[cur[-1]], u) \
                 and (not u.blank_before or not convention.blank_lines_separate):
             prev_label = labelled[cur[-1]].label
-            if prev_label in HEADING_LABELS and same_print(seq[cur[-1]], u, tail=prev_label not in (
-                    lb.TITLE, lb.TITLE_MORE)):
-                lab = prev_label if prev_label != lb.TITLE else lb.TITLE_MORE  # the printed line goes on
-                item = lb.Labelled(u, lab, item.confidence, item.features)
-                labelled[i] = item
             if lab == lb.CONTINUED and prev_label in (lb.PARAGRAPH, lb.CONTINUED) and convention.wrapped:
                 joins = item.confidence >= WRAP_SURE
             elif lab == lb.TITLE_MORE and prev_label in (lb.TITLE, lb.TITLE_MORE):

@@ -136,15 +136,16 @@ def measure(units: list[Unit]) -> Statistics:
     for u in units:
         spaced += len(_HAN_SPACED.findall(u.text))
         pairs += len(_HAN_PAIR.findall(u.text))
-        gaps += bool(_ROW_GAP.search(u.text))
+        gaps += bool(_ROW_GAP.search(u.text)) or u.column > 0  # a gutter inside, or a row cut at one
     han_spaces = spaced / (spaced + pairs) if spaced + pairs else 0.0
     ordered = sorted(widths)
     top = ordered[min(n - 1, (3 * n) // 4)]
     band = sum(1 for w in widths if top - 4 <= w <= top + 1) / n
     long_ = [u for u in units if u.width >= max(MIN_WRAP_WIDTH, 0.6 * top)]
     open_ends = (sum(1 for u in long_ if u.text.rstrip()[-1:] not in SENTENCE_MARKS) / len(long_)) if long_ else 0.0
+    rows = len({u.number for u in units}) or 1
     return Statistics(n, width, round(regular, 3), round(blank_after, 3), round(indented, 3),
-                      round(han_spaces, 3), round(gaps / n, 3), round(band, 3), round(open_ends, 3))
+                      round(han_spaces, 3), round(gaps / rows, 3), round(band, 3), round(open_ends, 3))
 
 
 def decide(stats: Statistics) -> Convention:

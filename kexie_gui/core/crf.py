@@ -125,17 +125,27 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
     path.reverse()
     if not marginals:
         return [model.labels[k] for k in path], [1.0] * n
-    # forward–backward for the marginal of each chosen label
-    fwd = [emit[0][:]]
+    # forward–backward for the marginal of each chosen label, in scaled probabilities (no logarithms
+    # per cell: a 10 MB page has a few hundred thousand lines)
+    etrans = [[math.exp(t) for t in row] for row in trans]
+    ems = []
+    for e in emit:
+        top = max(e)
+        ems.append([math.exp(v - top) if v != neg else 0.0 for v in e])
+    fwd = [ems[0][:]]
+    scale = [sum(fwd[0]) or 1.0]
+    fwd[0] = [v / scale[0] for v in fwd[0]]
     for i in range(1, n):
-        prev = fwd[-1]
-        fwd.append([_logsumexp([prev[a] + trans[a][b] for a in range(L)]) + emit[i][b]
-                    if emit[i][b] != neg else neg for b in range(L)])
-    bwd = [[0.0] * L for _ in range(n)]
+        prev, e = fwd[-1], ems[i]
+        row = [e[b] * sum(prev[a] * etrans[a][b] for a in range(L)) if e[b] else 0.0 for b in range(L)]
+        c = sum(row) or 1.0
+        scale.append(c)
+        fwd.append([v / c for v in row])
+    bwd = [[1.0] * L for _ in range(n)]
     for i in range(n - 2, -1, -1):
-        nxt, e = bwd[i + 1], emit[i + 1]
-        bwd[i] = [_logsumexp([trans[a][b] + e[b] + nxt[b] for b in range(L)]) for a in range(L)]
-    z = _logsumexp(fwd[-1])
-    probs = [math.exp(fwd[i][path[i]] + bwd[i][path[i]] - z) if fwd[i][path[i]] != neg else 0.0
-             for i in range(n)]
+        nxt, e = bwd[i + 1], ems[i + 1]
+        c = scale[i + 1]
+        w = [e[b] * nxt[b] for b in range(L)]
+        bwd[i] = [sum(etrans[a][b] * w[b] for b in range(L)) / c for a in range(L)]
+    probs = [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]
     return [model.labels[k] for k in path], probs

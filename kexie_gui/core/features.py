@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 import regex
@@ -30,15 +31,12 @@ from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, 
                    squeeze_han_spaces)
 
 LOCAL_WINDOW = 12  # lines either side that vote for the local column width
+LOCAL_STRIDE = 4  # the vote is taken for every fourth line and holds for the lines next to it
 HEADING_MAX = 32  # longer lines are never read as headings on their shape alone
 SHORT_HEADING = 12  # a heading this short may hold a comma and end on a character (``科技赋能，乡村振兴``)
 
-_COMMA = regex.compile(r"[，,]")
-_COLON = regex.compile(r"[：:]")
-_QUESTION = regex.compile(r"[？?！!]")
-_QUOTE = regex.compile(r"[“”\"「」『』]")
-_ENUM = regex.compile(r"、")
-_STOP = regex.compile(r"[。]")
+_PUNCT_CLASSES = (("comma", frozenset("，,")), ("colon", frozenset("：:")), ("q", frozenset("？?！!")),
+                  ("quote", frozenset("“”\"「」『』")), ("enum", frozenset("、")), ("stop", frozenset("。")))
 _HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")
 
 
@@ -137,13 +135,19 @@ class Shape:
 
 
 def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
-    text = squeeze_han_spaces(unit.text) if han_spaces or " " in unit.text else unit.text
-    width = unit.width if not han_spaces else unit.width - 0.5 * (len(unit.text) - len(text))
+    return _shape(unit.text, han_spaces, column)
+
+
+@lru_cache(maxsize=65536)  # pages repeat their lines (headers, stock phrases, copies)
+def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
+    from .lines import text_width
+
+    text = squeeze_han_spaces(raw) if han_spaces or " " in raw else raw
+    width = text_width(raw) if not han_spaces else text_width(raw) - 0.5 * (len(raw) - len(text))
     end = line_end(text)
-    punct = tuple(name for name, pat in (("comma", _COMMA), ("colon", _COLON), ("q", _QUESTION),
-                                         ("quote", _QUOTE), ("enum", _ENUM), ("stop", _STOP))
-                  if pat.search(text[:-1] if end != "none" else text))
-    if not han_spaces and _HAN_GAP.search(text):
+    inner = set(text[:-1] if end != "none" else text)
+    punct = tuple(name for name, marks in _PUNCT_CLASSES if not inner.isdisjoint(marks))
+    if not han_spaces and " " in text and _HAN_GAP.search(text):
         punct += ("space",)
     furniture = fz.classify_single(text)
     full = column >= 6 and width >= column - 1
@@ -173,27 +177,20 @@ def local_widths(units: list[Unit], fallback: float) -> list[float]:
 
     Pages mix columns of different widths (a lead across two columns, a box);
     the lines around a line share its column far more often than the page does.
+    The vote is taken once every few lines (lines so close share their column).
     """
-    rounded = [round(u.width * 2) / 2 for u in units]
-    out = []
     n = len(units)
-    counts: Counter = Counter()
-    lo = hi = 0  # window [lo, hi)
-    for i in range(n):
-        while hi < n and hi <= i + LOCAL_WINDOW:
-            if rounded[hi] >= 6:
-                counts[rounded[hi]] += 1
-            hi += 1
-        while lo < i - LOCAL_WINDOW:
-            if rounded[lo] >= 6:
-                counts[rounded[lo]] -= 1
-            lo += 1
-        best, votes = fallback, 0
+    rounded = [round(u.width * 2) / 2 for u in units]
+    out: list[float] = []
+    for centre in range(0, n, LOCAL_STRIDE):
+        counts: Counter = Counter(w for w in rounded[max(0, centre - LOCAL_WINDOW):centre + LOCAL_WINDOW + 1]
+                                  if w >= 6)
+        best, votes = fallback, 0.0
         for w, c in counts.items():
             v = c + 0.5 * (counts.get(w - 0.5, 0) + counts.get(w + 0.5, 0))
             if c >= 3 and (v > votes or (v == votes and w > best)):
                 best, votes = w, v
-        out.append(best)
+        out += [best] * min(LOCAL_STRIDE, n - centre)
     return out
 
 

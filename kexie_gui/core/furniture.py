@@ -101,6 +101,11 @@ SHORT_NEWS_WORDS = regex.compile(
     r"[\p{Han}]{0,4}(简讯|短讯|快讯|动态|速递|资讯|集锦|播报|一览))\s*$"
 )
 _LATIN_WORDS = regex.compile(r"^[A-Za-z]+( +[A-Za-z]+)*$")
+# a character each kind of line must hold (a quick test before the slower patterns)
+_HEADER_CUES = frozenset("报刊年版期星周农")
+_MASTHEAD_CUES = frozenset("CN邮期农号报刊")
+_SPONSOR_CUES = frozenset("办持名")
+_CREDIT_CUES = frozenset("摄图供提资")
 
 
 def page_number(text: str) -> str | None:
@@ -121,7 +126,7 @@ def page_header(text: str) -> str | None:
     ('page header', None)
     """
     s = text.strip()
-    if len(s) > 60 or ends_sentence(s):
+    if len(s) > 60 or ends_sentence(s) or not _HEADER_CUES.intersection(s):
         return None
     has_paper = bool(_PAPER_NAME.search(s))
     has_date = bool(_DATE.search(s))
@@ -146,7 +151,7 @@ def masthead(text: str) -> str | None:
     ('masthead', None)
     """
     s = text.strip()
-    if _MASTHEAD.search(s) and len(s) <= 50:
+    if len(s) <= 50 and _MASTHEAD_CUES.intersection(s) and _MASTHEAD.search(s):
         return MASTHEAD
     m = _PAPER_NAME.fullmatch(squeeze_han_spaces(s))
     if m and len(s) <= 16:
@@ -183,7 +188,7 @@ def sponsor_line(text: str) -> str | None:
     'sponsor line'
     """
     s = text.strip()
-    return SPONSOR_LINE if _SPONSOR.search(s) and len(s) < 100 else None
+    return SPONSOR_LINE if len(s) < 100 and _SPONSOR_CUES.intersection(s) and _SPONSOR.search(s) else None
 
 
 def caption(text: str) -> str | None:
@@ -197,6 +202,8 @@ def caption(text: str) -> str | None:
     s = text.strip()
     if _CAPTION_START.match(s) and len(s) < 120:
         return CAPTION
+    if not _CREDIT_CUES.intersection(s):
+        return None
     if len(s) < 50 and _CREDIT_ALONE.search(s):
         return PHOTO_CREDIT
     if len(s) < 120 and _CREDIT_TAIL.search(s):
@@ -237,7 +244,8 @@ def index_line(text: str) -> str | None:
     s = text.strip()
     if _INDEX_HEADER.match(s):
         return INDEX
-    if len(s) <= 50 and not ends_sentence(s) and _INDEX_ITEM.fullmatch(s) and not _PAGE_NUMBER.match(s) \
+    if len(s) <= 50 and s.endswith("版") and not ends_sentence(s) and _INDEX_ITEM.fullmatch(s) \
+            and not _PAGE_NUMBER.match(s) \
             and not page_header(s):
         return INDEX
     return None
@@ -263,6 +271,9 @@ def latin_words(text: str) -> bool:
 
 SINGLE_LINE_RULES = (page_number, page_header, masthead, editor_line, contact_line, sponsor_line, caption,
                      jump_line, index_line)
+# the longest line each rule can accept (their own length caps), so a long line skips the short rules
+_LONGEST = {page_number: 12, page_header: 60, masthead: 50, editor_line: 80, contact_line: 100, sponsor_line: 100,
+            caption: 120, jump_line: 20, index_line: 50}
 
 
 @lru_cache(maxsize=4096)
@@ -288,12 +299,20 @@ def is_pinyin_of(latin: str, han: str) -> bool:
 MAX_FURNITURE_LEN = 120  # every rule above has a length cap below this; body text is longer
 
 
+# Characters one of which every rule's line holds: a line without any of them is no furniture by its
+# own text (most lines of running text), and the rules need not run.
+_CUES = frozenset("0123456789版期年月日星周农报刊·编审校版美责辑协办主承支持合联栏热线电话邮箱址编号网图▲△摄供提资料接转续读要目录视设传投广发订信微冠"
+                  "上下左右第CN")
+
+
 def classify_single(text: str) -> str | None:
     """The furniture kind of a line judged on its own text, or None."""
-    if len(text) > MAX_FURNITURE_LEN:
+    if len(text) > MAX_FURNITURE_LEN or not _CUES.intersection(text):
         return None
     s = squeeze_han_spaces(text)
     for rule in SINGLE_LINE_RULES:
+        if len(s) > _LONGEST.get(rule, MAX_FURNITURE_LEN):
+            continue
         cat = rule(s)
         if cat:
             return cat

@@ -29,6 +29,7 @@ REPORTER = "R"  # reporter line under the headline (the byline)
 PARAGRAPH = "P"  # first line of a paragraph (or of a one-line subhead)
 CONTINUED = "C"  # the paragraph above goes on here (a wrapped line or a column break)
 BYLINE = "B"  # a trailing byline on its own line
+HEADING_PARTS = ("T", "TC", "K", "S", "R")
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
 SURE_TITLE = 0.9  # a first-pass headline this sure stands even under a line that stops mid-sentence
@@ -52,21 +53,39 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
     labels, probs = decode(model, feats, marginals=sure)
-    return [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+    out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+    for i in range(1, len(out)):
+        if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
+                units[i - 1], units[i], shapes[i] if shapes is not None else None):
+            out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
+    return out
+
+
+def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
+    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``).
+
+    A lone character or two under a headline looks like a page number or OCR noise to the model; but
+    furniture never sits right under a headline's first line with no white between.
+    """
+    text = line.text.strip()
+    if line.blank_before or len(text) > 3 or (shape is not None and shape.furniture):
+        return False
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text) and len(above.text.strip()) >= 6
 
 
 def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,
-                shapes: list | None = None) -> list[Labelled]:
+                shapes: list | None = None, first: list[Labelled] | None = None) -> list[Labelled]:
     """The label of each line in ``units`` (reading order, repeats already left out).
 
     Two passes: the first finds the furniture among all lines; the second reads
     the text without it, so that a paragraph cut by a caption or a page header
     reads on as one (``…走`` | ``图为…`` | ``进兴文县…`` → the third line carries on
-    the first).
+    the first).  ``first``: the first pass's labels when the caller already has them.
     """
     if not units:
         return []
-    first = first_look(units, convention, page_height, shapes, sure=True)
+    if first is None:
+        first = first_look(units, convention, page_height, shapes, sure=True)
     keep = [k for k, x in enumerate(first) if x.label != FURNITURE]
     body_units = [units[k] for k in keep]
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
@@ -83,6 +102,11 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
+        seen = first[k]
+        if seen.label in HEADING_PARTS and lab != seen.label and seen.confidence > p and lab not in (
+                PARAGRAPH, CONTINUED) and allowed[n] is None:
+            out[k] = seen  # the two passes differ on a headline's parts: the surer one stands
+            continue
         out[k] = Labelled(units[k], lab, p, tuple(f))
     return out
 

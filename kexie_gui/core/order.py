@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .convention import Convention
+from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
 from .lexicon import page_pairs, word_pair
 from .lines import Unit
@@ -39,6 +39,7 @@ AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
 FAR = 60  # a piece that opens mid-sentence may carry on a line this far away
 LINK_MIN = 0.2  # weaker links are never taken
+SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks no further
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,34 @@ class Context:
 
     def open_end(self, i: int) -> bool:
         return self.shapes[i].end in ("none", "clause", "colon")
+
+    def probability(self, model: "OrderModel", a: int, b: int) -> float:
+        """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
+        computation: the evidence is a handful of categories, and a page has many pairs."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if "_rf" not in self.__dict__:
+            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns)]
+        sa, sb = self.shapes[a], self.shapes[b]
+        ta, tb = self.texts[a], self.texts[b]
+        d = b - a
+        ra, rb = self._rf[a], self._rf[b]
+        cols = self.columns[a] - self.columns[b]
+        ea, eb = ta[-1:], tb[:1]
+        key = (_dist(d), sa.end, sb.start, ra, rb, self.period[a] == d, self.period[a] != 1,
+               abs(cols) <= 1, abs(cols) > 2, self.junction(a, b),
+               len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes,
+               len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads,
+               ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
+               ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6),
+               ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb),
+               self.units[b].blank_before > 0 if d == 1 else None, sb.heading,
+               None if self.labels is None else (self.labels[a], self.labels[b]),
+               a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0,
+               b == 0 or self.units[b].blank_before > 0, sa.heading, self.units[b].indent >= 1, bool(ta and tb))
+        p = cache.get(key)
+        if p is None:
+            p = cache[key] = model.probability(self.features(a, b))
+        return p
 
     def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
         """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
@@ -230,7 +259,8 @@ NEW_TEXT = ("agency", "time", "reporter", "dash", "byl")  # starts that never ca
 
 def _candidates(ctx: Context, a: int) -> list[int]:
     """Lines that may carry ``a`` on: the lines around it, and — for a line that stops mid-sentence
-    at the end of its block — the first lines of other blocks (a column read out of turn)."""
+    at the end of its block — the first lines of other blocks that start mid-sentence themselves
+    (a column read out of turn)."""
     n = len(ctx.units)
     out = [b for b in range(max(0, a - BEHIND), min(n, a + AHEAD + 1)) if b != a]
     if ctx.open_end(a):
@@ -238,7 +268,8 @@ def _candidates(ctx: Context, a: int) -> list[int]:
         for b in range(max(0, a - FAR), min(n, a + FAR + 1)):
             if abs(b - a) <= AHEAD or ctx.shapes[b].start in NEW_TEXT or ctx.units[b].indent >= 1:
                 continue
-            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)):
+            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)
+                                                  and (ctx.labels is None or ctx.labels[b] == "C")):
                 out.append(b)
     return out
 
@@ -248,10 +279,17 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
     n = len(ctx.units)
     scored: dict[tuple[int, int], float] = {}
     for a in range(n):
-        for b in _candidates(ctx, a):
-            if _never(ctx, a, b):
+        if a + 1 < n and not _never(ctx, a, a + 1):
+            p1 = ctx.probability(model, a, a + 1)
+            scored[(a, a + 1)] = p1
+            if not ctx.open_end(a) and (p1 >= SURE_NEXT or not ctx.wrapped):
+                # a finished line read straight on, or a whole paragraph: nothing else is looked at (most
+                # lines of a page; out of order, a paragraph's pieces are found from the piece cut short)
                 continue
-            scored[(a, b)] = model.probability(ctx.features(a, b))
+        for b in _candidates(ctx, a):
+            if b == a + 1 or _never(ctx, a, b):
+                continue
+            scored[(a, b)] = ctx.probability(model, a, b)
     # each line chooses among its candidate successors, and each line among its candidate predecessors:
     # a link both ends prefer is taken first
     out_sum = [0.0] * n
@@ -279,10 +317,18 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
 
 
 def _never(ctx: Context, a: int, b: int) -> bool:
-    """A sentence never runs on into a headline: a line stopping mid-sentence is not followed by one."""
-    if ctx.labels is None or not ctx.open_end(a) or ctx.shapes[a].heading:
+    """Pairs that text never makes: a sentence does not run on into a headline, and — where lines are
+    whole paragraphs or pieces, not printed lines — a piece that starts mid-sentence does not follow a
+    finished sentence or a furniture line (``图为…`` | ``覆盖全市…``: the piece goes on from elsewhere)."""
+    if ctx.labels is None:
         return False
-    return ctx.labels[b] in ("T", "K", "R")
+    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
+        return True
+    if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
+        return True
+    if ctx.labels[b] == "F" and b != a + 1:
+        return True  # furniture is read where it stands; no text is carried on into it from afar
+    return False
 
 
 def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
@@ -350,11 +396,41 @@ def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     return shapes_of(units, convention)
 
 
+def rows_order(units: list[Unit], text: str) -> list[int]:
+    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
+    in the order a reader takes the columns: the page's rows and character cells are laid out as a
+    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
+    page is (see ``reading``).  Each row piece is placed by the cell it starts in.
+    """
+    from .glyphs import Glyph, PrintedLine
+    from .reading import xy_order
+
+    starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(k + 1)
+    printed = []
+    for pos, u in enumerate(units):
+        x = u.start - starts[u.number - 1]
+        y = float(u.number)
+        glyphs = tuple(Glyph(ch, x + k, y, x + k + 1.0, y + 0.8, size=1.0) for k, ch in enumerate(u.text))
+        if glyphs:
+            printed.append(PrintedLine(glyphs, 1.0, source_order=pos))
+    order = [line.source_order for leaf in xy_order(printed, [], 1.0) for line in leaf]
+    seen = set(order)
+    return order + [pos for pos in range(len(units)) if pos not in seen]
+
+
 def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,
-                  labels: list[str] | None = None) -> tuple[list[Unit], tuple]:
+                  labels: list[str] | None = None, text: str | None = None) -> tuple[list[Unit], tuple]:
     """The lines in reading order, and ``(confidence, zh, en)`` describing the change (empty: none)."""
     if len(units) < 3:
         return units, ()
+    if convention.name == SIDE_BY_SIDE and text is not None:  # when the caller has not laid the rows out
+        base = rows_order(units, text)
+        units = [units[k] for k in base]
+        shapes = [shapes[k] for k in base] if shapes is not None else None
+        labels = [labels[k] for k in base] if labels is not None else None
     shapes = shapes or shapes_for(units, convention)
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
     columns = [s.column or c for s, c in zip(shapes, fallback)]
@@ -362,16 +438,18 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
     succ, taken = link(ctx, model)
     order = [i for chain in chains(succ) for i in chain]
-    if order == list(range(len(units))):
-        return units, ()
-    moved = [i for k, i in enumerate(order) if i != k]
+    result = [units[i] for i in order]
+    if all(a.index < b.index for a, b in zip(result, result[1:])):
+        return result, ()
+    moved = [i for k, i in enumerate(order) if units[i].index != sorted(u.index for u in units)[k]]
     moved_links = [p for (a, b), p in taken.items() if b != a + 1]
     confidence = sum(moved_links) / len(moved_links) if moved_links else 0.6
-    first, last = units[min(moved)].number, units[max(moved)].number
+    numbers = [units[i].number for i in moved] or [units[0].number]
+    first, last = min(numbers), max(numbers)
     zh = f"按文字接续关系重排第{first}–{last}行中的{len(moved)}行（分栏交错或续文在前）"
     en = (f"read {len(moved)} lines of lines {first}–{last} in the order their text carries on "
           f"(columns interleaved or a continuation printed first)")
-    return [units[i] for i in order], (confidence, zh, en)
+    return result, (confidence, zh, en)
 
 
 __all__ = ["reading_order", "line_end", "line_start"]

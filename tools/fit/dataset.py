@@ -152,11 +152,11 @@ def _page(s: str, name: str, n: int, count: int, recs: dict[int, dict], corpus) 
     roots = corpus if isinstance(corpus, (list, tuple)) else [corpus]
     folder = next((Path(r) / s for r in roots if (Path(r) / s / f"{name}.txt").exists()), Path(roots[0]) / s)
     path = folder / f"{name}.txt"
-    pdf = folder / f"{name}.pdf"
-    if pdf.exists():  # a page read from its PDF: the same text, with where every line was printed
+    printed = next((folder / f"{name}{ext}" for ext in (".pdf", ".png") if (folder / f"{name}{ext}").exists()), None)
+    if printed is not None:  # a page read from its PDF or image: the same text, with where every line was printed
         from kexie_gui.core.pages import load_pages
 
-        page = load_pages(pdf)[0]
+        page = load_pages(printed)[0]
     else:
         page = load_page(path)
     gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
