@@ -114,6 +114,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     allowed = [None] + [cont if runs_on(body_shapes[n - 1] if body_shapes else None, body_units[n - 1],
                                          body_units[n], first[keep[n - 1]].label)
                         and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
+                        and not heads_a_lead(body_units, body_shapes, n)
                         else None for n in range(1, len(body_units))]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
@@ -127,6 +128,18 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
             continue
         out[k] = Labelled(units[k], lab, p, tuple(f))
     return out
+
+
+def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:
+    """A short line right above a news lead (``本报讯``, ``新华社北京电``) is that article's heading, even
+    under text cut mid-sentence: on a page read out of order, the text above is the end of another
+    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``)."""
+    from .text import LEAD_AGENCY
+
+    if n + 1 >= len(units) or len(units[n].text.strip()) > 32:
+        return False
+    below = shapes[n + 1].start if shapes else ("agency" if LEAD_AGENCY.match(units[n + 1].text.lstrip()) else "")
+    return below == "agency"
 
 
 def hyphenated(left: str, right: str) -> bool:
