@@ -551,7 +551,7 @@ class Places:
         ``heading``: its twin is a headline, so a heading-shaped copy is judged as one).
 
         At its start: +2 after an article's end (a byline, a jump line), +1 at the page top or for a
-        lead (``本报讯…``) under no headline, −2 under a headline (it is the lead) or carrying on the
+        lead (``本报讯…``) under no headline (+2 after a finished paragraph: an article has one lead), −2 under a headline (it is the lead) or carrying on the
         sentence of the line before it.  At its end: +1 before a headline or at the page end, +1 more
         when it stops mid-sentence at the page end, −2 when the line after it carries its sentence on,
         −1 when more text of an article follows.  (A piece that stops mid-sentence before a headline is
@@ -578,7 +578,7 @@ class Places:
         elif _mid_sentence(s[p]) and not _opens(s[first]):
             score -= 2
         if _lead(s[first]) and (p is None or not self.heading_part(p)):
-            score += 1
+            score += 2 if p is not None and not self.close[p] and not _mid_sentence(s[p]) else 1
         if cut_out:
             score -= 2
         elif q is None or self.article_start(q) is not None:
