@@ -175,7 +175,7 @@ def set_article(title: str, paragraphs: list[str], byline: str, width: int, inde
     return [title] + [line for p in paragraphs for line in wrap(p, width, indent)] + [f"（{byline}）"]
 
 
-def _columns(indent: str, width: int = 16, first=QS) -> tuple[list[str], list[str]]:
+def two_columns(indent: str, width: int = 16, first=QS) -> tuple[list[str], list[str]]:
     left = set_article(QS_TITLE, first, "本报记者 林一", width, indent)
     right = set_article(SX_TITLE, SX, "何二", width, indent)
     n = max(len(left), len(right))
@@ -186,14 +186,14 @@ def side_by_side(indent: str, width: int = 16) -> str:
     """The two articles in two columns on one row each, split by a gutter of spaces (``pdftotext -layout``)."""
     from kexie_gui.core.lines import text_width
 
-    left, right = _columns(indent, width)
+    left, right = two_columns(indent, width)
     pad = [line + " " * round(2 * (width - text_width(line))) for line in left]
     return "\n".join((a + "    " + b).rstrip() for a, b in zip(pad, right)) + "\n"
 
 
 def interleaved(first=QS) -> str:
     """The two articles in two columns whose printed lines a line-level OCR read alternately (left, right)."""
-    left, right = _columns(IDEOGRAPHIC_INDENT, first=first)
+    left, right = two_columns(IDEOGRAPHIC_INDENT, first=first)
     return "\n".join(line for pair in zip(left, right) for line in pair if line) + "\n"
 
 
