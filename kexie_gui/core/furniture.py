@@ -335,6 +335,8 @@ def classify_single(text: str) -> str | None:
     if len(text) > MAX_FURNITURE_LEN or not _CUES.intersection(text):
         return None
     s = squeeze_han_spaces(text)
+    if s != text.strip() and editor_line(text):
+        return EDITOR_LINE  # ``本版责编 王三``: the space is the separator the rule needs
     for rule in SINGLE_LINE_RULES:
         if len(s) > _LONGEST.get(rule, MAX_FURNITURE_LEN):
             continue

@@ -265,7 +265,4 @@ KNOWN_FAILURES = {
         "a lead ending in 。 is joined to the paragraph after it (join suggested and accepted, 0.75: 'the line "
         "above runs to the column edge' on a blank-line page, where blocks have no column edge); with a longer "
         "second paragraph the two stay apart",
-    "editor line without a colon at the page foot":
-        "本版责编 王三 is not recognised as an editor line (see test_furniture) and becomes the headline of a "
-        "new article",
 }

@@ -72,9 +72,6 @@ def test_text_that_mentions_dates_pages_phones_or_photos_is_no_furniture(line):
     assert classify_single(line) is None
 
 
-@pytest.mark.xfail(strict=True, reason="classify_single squeezes the space between the role and the name "
-                                       "(本版责编王三) before editor_line, whose pattern needs a colon or a space "
-                                       "there, so an editor line without a colon is not recognised")
 @pytest.mark.parametrize("line", ["本版责编 王三", "责任编辑 李华", "美术编辑 何二"])
 def test_an_editor_line_without_a_colon_is_furniture(line):
     assert classify_single(line) == fz.EDITOR_LINE

@@ -48,8 +48,6 @@ def test_running_text_and_headlines_do_not_open_a_lead(line):
     assert not starts_lead(line)
 
 
-@pytest.mark.xfail(strict=True, reason="LEAD_AGENCY knows 本报讯 and 本报…电 but not 本报<place>讯, a common "
-                                       "dateline of local papers")
 def test_a_dateline_with_the_place_between_the_paper_and_xun_opens_a_lead():
     assert starts_lead("本报成都讯 近日，成都市科协召开学会工作座谈会。")
 
@@ -67,9 +65,6 @@ def test_a_photo_credit_bare_names_or_a_sentence_are_no_reporter_line(line):
     assert not is_reporter_line(line)
 
 
-@pytest.mark.xfail(strict=True, reason="REPORTER_LINE lets names run together with no separator and the role "
-                                       "文/图/记者 open it, so any short all-Han headline opening with 文, 图 or 记者 "
-                                       "matches (the labeller reads st=reporter for it)")
 @pytest.mark.parametrize("headline", ["图书馆开展科普活动", "文明实践活动走进社区", "记者节座谈会召开"])
 def test_a_headline_opening_with_a_role_character_is_no_reporter_line(headline):
     assert not is_reporter_line(headline)
