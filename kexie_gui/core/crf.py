@@ -50,17 +50,25 @@ class Model:
 
     def evidence(self, features: list[str], label: str, n: int = 3) -> list[tuple[str, float]]:
         """The features that weighed most for ``label`` against the runner-up labels."""
-        k = self.labels.index(label)
-        weights = []
-        for name in features:
-            by = dict(self.state.get(name, ()))
-            if k in by:
-                others = [w for j, w in by.items() if j != k]
-                margin = by[k] - (max(others) if others else 0.0)
-                if margin > 0:
-                    weights.append((name, margin))
+        margins = self._margins().get(label, {})
+        weights = [(name, margins[name]) for name in features if name in margins]
         weights.sort(key=lambda t: -t[1])
         return weights[:n]
+
+    def _margins(self) -> dict:
+        """Per label, each feature's weight for it over its best weight for another label (when positive)."""
+        cache = self.__dict__.get("_margin_table")
+        if cache is None:
+            cache = {lab: {} for lab in self.labels}
+            for name, pairs in self.state.items():
+                by = dict(pairs)
+                for k, w in by.items():
+                    others = [v for j, v in by.items() if j != k]
+                    margin = w - (max(others) if others else 0.0)
+                    if margin > 0:
+                        cache[self.labels[k]][name] = margin
+            object.__setattr__(self, "_margin_table", cache)
+        return cache
 
 
 @lru_cache(maxsize=4)

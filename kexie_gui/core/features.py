@@ -149,7 +149,8 @@ def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
     punct = tuple(name for name, marks in _PUNCT_CLASSES if not inner.isdisjoint(marks))
     if not han_spaces and " " in text and _HAN_GAP.search(text):
         punct += ("space",)
-    furniture = fz.classify_single(text)
+    spaced = text if han_spaces else raw  # a space between words may be what a rule reads (``本版责编 王三``)
+    furniture = fz.classify_single(spaced)
     full = column >= 6 and width >= column - 1
     asks = asks_or_exclaims(text)
     # a headline may hold a comma, but a piece of running text cut mid-sentence holds clause marks and ends
@@ -159,7 +160,7 @@ def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
                and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct)
                and not cut_piece)
     return Shape(
-        text=text, width=width, end=end, start=line_start(text), furniture=furniture, heading=heading,
+        text=text, width=width, end=end, start=line_start(spaced), furniture=furniture, heading=heading,
         punct=punct, latin=fz.latin_words(text), noise=plausible_share(text) < 0.6,
         glued=glued_byline(text) is not None, jump=fz.jump_direction(text), column=column, full=full)
 

@@ -276,24 +276,49 @@ _LONGEST = {page_number: 12, page_header: 60, masthead: 50, editor_line: 80, con
             caption: 120, jump_line: 20, index_line: 50}
 
 
-@lru_cache(maxsize=4096)
-def _pinyin_syllables(han: str) -> str:
-    from pypinyin import Style, lazy_pinyin
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, tuple[str, ...]]:
+    """Han character → its toneless readings (``data/pinyin.json``, see ``tools/fit/build_pinyin.py``)."""
+    import json
+    from importlib import resources
 
-    return "".join(lazy_pinyin(han, style=Style.NORMAL, errors="ignore")).lower()
+    text = resources.files("kexie_gui.core").joinpath("data", "pinyin.json").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for syllable, chars in json.loads(text)["readings"].items():
+        for ch in chars:
+            out.setdefault(ch, []).append(syllable)
+    return {ch: tuple(sorted(rs, key=len, reverse=True)) for ch, rs in out.items()}
+
+
+def _spells(latin: str, han: str) -> bool:
+    """True when ``latin`` (lower case, no spaces) is one reading of each Han character of ``han`` in turn."""
+    readings = _readings()
+    chars = [readings[ch] for ch in han if ch in readings]
+    if not chars:
+        return False
+    ends = {0}  # positions in ``latin`` reachable after the characters read so far
+    for options in chars:
+        ends = {end + len(r) for end in ends for r in options if latin.startswith(r, end)}
+        if not ends:
+            return False
+    return len(latin) in ends
 
 
 def is_pinyin_of(latin: str, han: str) -> bool:
-    """True when ``latin`` is the romanisation of ``han`` (tones, case and spaces ignored).
+    """True when ``latin`` is the romanisation of ``han`` (tones, case and spaces ignored; any reading of
+    a character with several counts, and ü may be written v or u).
 
     >>> is_pinyin_of("Ke Pu Tian Di", "科普天地"), is_pinyin_of("KEPU TIANDI", "科普天地")
     (True, True)
+    >>> is_pinyin_of("Yin Hang Ye", "银行业"), is_pinyin_of("LV SE", "绿色"), is_pinyin_of("Kepu Tiandi", "科技天地")
+    (True, True, False)
     """
     latin = latin.strip()
     han = squeeze_han_spaces(han.strip())
     if not latin.isascii() or not 2 <= len(han) <= 20 or not latin_words(latin):
         return False
-    return "".join(latin.split()).lower() == _pinyin_syllables(han)
+    letters = "".join(latin.split()).lower()
+    return _spells(letters, han) or ("u" in letters and _spells(letters.replace("u", "v"), han))
 
 
 MAX_FURNITURE_LEN = 120  # every rule above has a length cap below this; body text is longer
@@ -310,6 +335,8 @@ def classify_single(text: str) -> str | None:
     if len(text) > MAX_FURNITURE_LEN or not _CUES.intersection(text):
         return None
     s = squeeze_han_spaces(text)
+    if s != text.strip() and editor_line(text):
+        return EDITOR_LINE  # ``本版责编 王三``: the space is the separator the rule needs
     for rule in SINGLE_LINE_RULES:
         if len(s) > _LONGEST.get(rule, MAX_FURNITURE_LEN):
             continue

@@ -33,6 +33,7 @@ HEADING_PARTS = ("T", "TC", "K", "S", "R")
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
 SURE_TITLE = 0.9  # a first-pass headline this sure stands even under a line that stops mid-sentence
+WORD_ACROSS = 8  # a pair of characters this common inside words (log2 count) across a break joins a word
 MODEL_NAME = "lines"  # every label, the page's lines as they stand
 BODY_MODEL_NAME = "body"  # every label but furniture, the lines with the furniture left out
 
@@ -58,7 +59,23 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
                 units[i - 1], units[i], shapes[i] if shapes is not None else None):
             out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
+    for i in range(len(out)):
+        if out[i].label != FURNITURE and romanised_nearby(units, i):
+            out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def romanised_nearby(units: list[Unit], i: int) -> bool:
+    """A column title: the line right above or below spells it out in pinyin (``Ke Pu Tian Di`` / ``科普天地``).
+
+    Papers print a column's name with its romanisation; no headline or text line has its pinyin beside it.
+    """
+    from .furniture import is_pinyin_of
+
+    text = units[i].text
+    if len(text) > 20:
+        return False
+    return any(0 <= j < len(units) and is_pinyin_of(units[j].text, text) for j in (i - 1, i + 1))
 
 
 def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
@@ -94,8 +111,10 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     cont = (model.labels.index(CONTINUED),)
     # a line under one that stops mid-sentence carries it on, unless the first pass is sure it is a headline
     # (on a page read out of order a headline can follow text it does not belong to)
-    allowed = [None] + [cont if runs_on(body_shapes[n - 1] if body_shapes else None, body_units[n - 1])
+    allowed = [None] + [cont if runs_on(body_shapes[n - 1] if body_shapes else None, body_units[n - 1],
+                                         body_units[n], first[keep[n - 1]].label)
                         and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
+                        and not heads_a_lead(body_units, body_shapes, n)
                         else None for n in range(1, len(body_units))]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
@@ -111,6 +130,18 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     return out
 
 
+def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:
+    """A short line right above a news lead (``本报讯``, ``新华社北京电``) is that article's heading, even
+    under text cut mid-sentence: on a page read out of order, the text above is the end of another
+    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``)."""
+    from .text import LEAD_AGENCY
+
+    if n + 1 >= len(units) or len(units[n].text.strip()) > 32:
+        return False
+    below = shapes[n + 1].start if shapes else ("agency" if LEAD_AGENCY.match(units[n + 1].text.lstrip()) else "")
+    return below == "agency"
+
+
 def hyphenated(left: str, right: str) -> bool:
     """A Latin word hyphenated at the end of a line goes on at the start of the next, whatever else the
     lines look like (too rare on Chinese pages for the fitted model to have learnt it).
@@ -123,13 +154,16 @@ def hyphenated(left: str, right: str) -> bool:
         and right[:1].isascii() and right[:1].islower()
 
 
-def runs_on(shape, unit: Unit) -> bool:
-    """The line stops mid-sentence, so the text under it carries it on: it ends with a clause mark, or
-    it is running text (not a headline's shape) that ends with a character, not a mark.
+def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | None = None) -> bool:
+    """The line stops mid-sentence, so the text under it carries it on: it ends with a clause mark; or
+    it is running text (not a headline's shape) that ends with a character, not a mark; or it is a short
+    piece the first pass did not take for a headline part whose last character makes a common word with
+    the first character below (``…结合多年生`` | ``产实践…``).
 
     A paragraph never ends mid-sentence; a break there is a line or column break.
     """
     from .features import line_end
+    from .lexicon import word_pair
 
     text = shape.text if shape is not None else unit.text
     end = line_end(text)
@@ -137,7 +171,12 @@ def runs_on(shape, unit: Unit) -> bool:
         return True
     heading = shape.heading if shape is not None else len(text) <= 32
     start = shape.start if shape is not None else ""
-    return end == "none" and not heading and start not in ("reporter", "byl")
+    if end != "none" or start in ("reporter", "byl"):
+        return False
+    if not heading:
+        return True
+    return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS and first_label != FURNITURE
+            and word_pair(text.rstrip(), below.text.lstrip()) >= WORD_ACROSS)
 
 
 def model_for(item: Labelled) -> Model:

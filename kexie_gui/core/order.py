@@ -282,7 +282,8 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
         if a + 1 < n and not _never(ctx, a, a + 1):
             p1 = ctx.probability(model, a, a + 1)
             scored[(a, a + 1)] = p1
-            if not ctx.open_end(a) and (p1 >= SURE_NEXT or not ctx.wrapped):
+            if (not ctx.open_end(a) or (not ctx.wrapped and ctx.shapes[a].heading)) and (
+                    p1 >= SURE_NEXT or not ctx.wrapped):
                 # a finished line read straight on, or a whole paragraph: nothing else is looked at (most
                 # lines of a page; out of order, a paragraph's pieces are found from the piece cut short)
                 continue
@@ -441,7 +442,8 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     result = [units[i] for i in order]
     if all(a.index < b.index for a, b in zip(result, result[1:])):
         return result, ()
-    moved = [i for k, i in enumerate(order) if units[i].index != sorted(u.index for u in units)[k]]
+    raw = sorted(u.index for u in units)
+    moved = [i for k, i in enumerate(order) if units[i].index != raw[k]]
     moved_links = [p for (a, b), p in taken.items() if b != a + 1]
     confidence = sum(moved_links) / len(moved_links) if moved_links else 0.6
     numbers = [units[i].number for i in moved] or [units[0].number]

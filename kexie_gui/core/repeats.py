@@ -6,18 +6,24 @@ Damage repaired:
 - an identical paragraph twice in a row;
 - a run of an article repeated after the article, or at the page end and cut
   off mid-sentence;
-- a continuation printed ahead of its headline and again in place;
-- a headline printed twice.
+- a continuation printed ahead of its headline and again in place (a kicker or
+  a column title may stand between the copy and the headline);
+- a headline printed twice;
+- the two copies wrapped differently on a hard-wrapped page.
 
 Of each pair the copy in reading position stays.  A copy right after its twin
-(read twice) goes; a copy cut short goes; otherwise the copy that stands
-outside the flow of the text goes: after an article's end and before a
-headline, ending mid-sentence with nothing to carry it on.
+goes (read twice); a copy cut off at the page end goes; otherwise the copy that
+stands outside the flow of the text goes (see :func:`Places.strayness`): after
+an article's end, before a headline or the page end, ahead of the headline of
+the article its twin stands in, ending mid-sentence with nothing to carry it on.
+When both copies stand in the flow, the text is a stock phrase two articles
+share (``与会人员一致表示…``, a 小标题, a reporter's name) and both stay.
 
-Candidates come from an index of aligned character n-grams, so a 10 MB page
-costs a few look-ups per line; a key shared by too many lines is boilerplate
-and gives no candidates, which bounds the work on repetitive text.
-rapidfuzz verifies each candidate.
+Candidates come from an index of character n-grams of the page's text stream,
+so a 10 MB page costs a few look-ups per line; a key found at too many places
+is boilerplate and gives no candidates, and only the nearest places are
+checked, which bounds the work on repetitive text.  rapidfuzz verifies each
+candidate; a run of repeated lines then grows line by line from it.
 
 Example: ``[甲, 乙, 丙, 乙, 丙, 丁]`` where the second ``乙, 丙`` follows the first
 right away → drop the second.
@@ -25,25 +31,34 @@ right away → drop the second.
 from __future__ import annotations
 
 import bisect
-import math
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .features import Shape
+from .text import CLOSING, glued_byline, plausible_share
 
-GRAM = 6  # characters per index key
+GRAM = 6  # characters per index key: rarer than any stock word, short enough to fall between OCR slips
 STEP = 3  # keys are indexed at every third offset of the stream …
-PROBES = 4  # … and a line probes the keys at its first 4 × 3 offsets
+PROBES = 4  # … and a line probes the keys at its first 4 × 3 offsets (one slip still leaves a clean key)
+SHORT_LINE = GRAM + STEP - 1  # a line shorter than this may hold no indexed key: it is looked up whole
 COMMON_KEY = 24  # a key found at more places than this is boilerplate, not evidence
-WINDOW = 4000  # lines: a copy is looked for within a page's reach (bounds the work on huge inputs)
-MIN_LEN = 4  # shorter lines are never called repeats on their own
+CHECKS = 12  # places verified per line, nearest first: a copy on one page lies near; the rest bounds the work
+WINDOW = 4000  # lines: a copy is looked for within a page's reach (bounds the index on huge inputs)
+MIN_LEN = 4  # shorter lines are never called repeats on their own, only inside a run
 NEAR_EDITS = 2  # OCR look-alikes differ in 1–2 characters
 MIN_RUN_CHARS = 10  # a repeated run shorter than this could be a stock phrase
-ADJACENT = 2  # a twin starting within this many lines after its copy ends was read twice
+PIECE_MIN = 16  # a single line repeating text inside another line's needs this many characters
+NOISE_SHARE = 0.6  # the share of plausible characters under which ``features`` calls a line noise
+LOOK = 60  # lines of other candidate copies looked through for a neighbour (a stack of copies at the page end)
+PASSES = 6
+BYLINE_SPLIT = 12  # characters of the line above looked at for the start of a wrapped glued byline
+WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
+WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)  # decisions are revisited this often: a dropped copy can clear up where a neighbouring copy stands
+STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
+MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
 
 
 def norm(s: str) -> str:
@@ -63,18 +78,38 @@ def compare(x: str, y: str) -> tuple[str, int] | None:
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) < MIN_LEN:
         return None
-    limit = NEAR_EDITS if len(short) >= 16 else (1 if len(short) >= 8 else 0)
+    limit = _limit(len(short))
     if abs(len(x) - len(y)) <= 1:
         d = Levenshtein.distance(x, y, score_cutoff=limit)
-        if d <= limit:
+        if d <= limit and not (d > 1 and _word_changed(x, y)):
             return ("near", d) if d else ("exact", 0)
     if 4 <= len(short) < 8 and long_.startswith(short):
         return "truncated", 0
     if len(short) >= 8:
         d = Levenshtein.distance(short, long_[: len(short)], score_cutoff=limit)
-        if d <= limit and short[-2:] == long_[len(short) - 2: len(short)]:
+        if d <= limit and short[-2:] == long_[len(short) - 2: len(short)] \
+                and not (d > 1 and _word_changed(short, long_[: len(short)])):
             return "truncated", d  # a cut copy ends where the page or crop ended: its last characters agree
     return None
+
+
+def _word_changed(x: str, y: str) -> bool:
+    """Two neighbouring characters differ: another word (a place name in a stock sentence, ``东山县`` /
+    ``西河县``), not OCR slips, which misread single characters here and there (``己``/``已``).
+
+    >>> _word_changed("为确保活动取得实效，东山县科协", "为确保活动取得实效，西河县科协")
+    True
+    >>> _word_changed("来自全县各乡镇的30余名", "来自全县各乡镇的3O余人")
+    False
+    """
+    pos = sorted(op.src_pos for op in Levenshtein.editops(x, y))
+    return any(b - a <= 1 for a, b in zip(pos, pos[1:]))
+
+
+def _limit(n: int) -> int:
+    """Edits two readings of ``n`` characters may differ by: none in a short line (a slip there changes
+    a word), one from 8 characters, two from 16."""
+    return NEAR_EDITS if n >= 16 else (1 if n >= 8 else 0)
 
 
 class Stream:
@@ -82,14 +117,15 @@ class Stream:
 
     A paragraph printed twice may be wrapped differently each time, so a copy
     is looked for in the stream, not line against line.  Lines that cannot
-    repeat (furniture, OCR noise) are masked so that no copy runs through them.
+    repeat (furniture, OCR noise) take no room, so a copy runs on past a
+    caption printed inside its twin.
     """
 
     def __init__(self, texts: list[str], eligible: list[bool]):
         parts, self.starts, self.ends, pos = [], [], [], 0
         for t, ok in zip(texts, eligible):
             self.starts.append(pos)
-            if ok:  # furniture takes no room: a copy runs on past a caption printed inside its twin
+            if ok:
                 parts.append(t)
                 pos += len(t)
             self.ends.append(pos)
@@ -101,115 +137,222 @@ class Stream:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def index(self, lo: int, hi: int) -> dict[str, list[int]]:
-        """Keys at every ``STEP``-th offset of lines ``lo``…``hi``."""
+        """Keys at every ``STEP``-th offset of lines ``lo``…``hi`` (at most ``COMMON_KEY`` + 1 places each)."""
         out: dict[str, list[int]] = defaultdict(list)
         t = self.text
-        end = self.ends[hi - 1] if hi > lo else 0
-        for q in range(self.starts[lo] if hi > lo else 0, max(0, end - GRAM + 1), STEP):
-            g = t[q:q + GRAM]
-            if "\x00" in g:
-                continue
-            lst = out[g]
+        if hi <= lo:
+            return out
+        for q in range(self.starts[lo], max(0, self.ends[hi - 1] - GRAM + 1), STEP):
+            lst = out[t[q:q + GRAM]]
             if len(lst) <= COMMON_KEY:
                 lst.append(q)
         return out
 
 
 @dataclass(frozen=True)
-class Pair:
-    """Line ``b`` repeats the stream's text at ``at`` (earlier lines, held by line ``a``)."""
+class Match:
+    """Line text stands in the stream at ``[at, end)``."""
 
-    a: int
-    b: int
     at: int
-    end: int  # where the copy of ``b`` ends in the stream
-    kind: str  # exact / near / truncated (a cut copy: ``b`` is the start of the text at ``at``) / piece
+    end: int
+    kind: str  # exact / near
     edits: int
 
 
-def _match_at(x: str, stream: str, at: int) -> tuple[str, int, int] | None:
-    """Does line text ``x`` stand in ``stream`` at ``at`` (a character dropped or added allowed)?
-
-    Returns (kind, edits, end) or None.
-    """
+def _match_at(x: str, stream: str, at: int) -> Match | None:
+    """Does line text ``x`` stand in ``stream`` at ``at`` (a character dropped or added allowed, and in
+    a line of 8 characters or more an OCR slip or two, see :func:`compare`)?"""
+    n = len(x)
+    if stream.startswith(x, at):
+        return Match(at, at + n, "exact", 0)
+    if n < MIN_LEN:  # too short for a slip to be told from another word
+        return None
+    for st in (at - 1, at + 1):
+        if st >= 0 and stream.startswith(x, st):
+            return Match(st, st + n, "exact", 0)
     best = None
-    for shift in (0, -1, 1):
+    for shift in (0, -1, 1) if n >= 8 else ():
         st = at + shift
         if st < 0:
             continue
         for extra in (0, -1, 1):
-            seg = stream[st:st + len(x) + extra]
-            if len(seg) < len(x) - 1 or "\x00" in seg:
+            seg = stream[st:st + n + extra]
+            if len(seg) < n - 1:
                 continue
-            r = compare(seg, x)
-            if r and r[0] in ("exact", "near") and (best is None or r[1] < best[1]):
-                best = (r[0], r[1], st + len(seg))
-        if best and best[1] == 0:
-            break
+            limit = _limit(min(n, len(seg)))
+            d = Levenshtein.distance(seg, x, score_cutoff=limit)
+            if d <= limit and (best is None or d < best.edits) and not (d > 1 and _word_changed(seg, x)):
+                best = Match(st, st + len(seg), "near", d)
     return best
 
 
-def find_pairs(texts: list[str], eligible: list[bool]) -> tuple[list[Pair], Stream]:
-    """Every later line whose text stands earlier in the page's stream, and where."""
-    stream = Stream(texts, eligible)
-    out: list[Pair] = []
-    n = len(texts)
-    for lo in range(0, max(1, n), WINDOW):
-        hi = min(n, lo + 2 * WINDOW)
-        index = stream.index(max(0, lo - WINDOW), hi)
-        for b in range(lo, min(n, lo + WINDOW)):
-            _pairs_of(b, texts, eligible, stream, index, out)
-    out.sort(key=lambda p: (p.b, p.at))
-    return out, stream
-
-
-def _pairs_of(b, texts, eligible, stream, index, out) -> None:
-    x = texts[b]
-    if not eligible[b] or len(x) < MIN_LEN:
-        return
-    sb = stream.starts[b]
-    if len(x) < GRAM:  # a short line (a headline's tail, a credit) repeats only whole, line against line
-        for a in range(max(0, b - WINDOW), b):
-            if eligible[a] and texts[a] == x:
-                out.append(Pair(a, b, stream.starts[a], stream.ends[a], "exact", 0))
-        return
-    seen: set[int] = set()
-    for j in range(min(PROBES * STEP, len(x) - GRAM + 1)):  # several keys: a slip in one misses it
-        for q in index.get(x[j:j + GRAM], ()):
-            at = q - j
-            if at in seen or at < 0 or at + len(x) > sb:
-                continue
-            seen.add(at)
-            m = _match_at(x, stream.text, at)
-            if m is None:
-                continue
-            a = stream.line_at(at)
-            kind = m[0]
-            if stream.starts[a] == at and m[2] < stream.ends[a] and b + 1 >= len(texts):
-                kind = "truncated"  # the start of a longer line, cut off where the page ends
-            elif stream.starts[a] != at or stream.ends[a] != m[2]:
-                kind = "piece" if kind == "exact" else kind  # inside another line's text
-            out.append(Pair(a, b, at, m[2], kind, m[1]))
-    # a copy cut off mid-line at the end of the page: the start of a longer earlier line
-    for a in range(max(0, b - WINDOW), b):
-        if eligible[a] and len(texts[a]) > len(x) and texts[a].startswith(x[:GRAM]):
-            r = compare(texts[a], x)
-            if r and r[0] == "truncated":
-                out.append(Pair(a, b, stream.starts[a], stream.starts[a] + len(x), "truncated", r[1]))
+def _match_before(x: str, stream: str, end: int) -> Match | None:
+    """Does line text ``x`` stand in ``stream`` right before ``end`` (give or take a character)?"""
+    for guess in (end - len(x), end - len(x) - 1, end - len(x) + 1):
+        m = _match_at(x, stream, guess)
+        if m is not None and abs(m.end - end) <= 1:
+            return m
+    return None
 
 
 @dataclass
 class Run:
-    """Consecutive later lines ``second`` repeating the stream's text ``[start, end)``.
+    """Consecutive later lines ``second`` repeating the stream's text ``[start, end)`` (the earlier copy).
 
-    ``first`` are the lines that stretch covers whole (the earlier copy).
+    ``matches[k]`` says where ``second[k]`` stands in the earlier copy.
     """
 
-    first: list[int]
     second: list[int]
-    pairs: list[Pair]
+    matches: list[Match]
     start: int = 0
     end: int = 0
+    first: list[int] = field(default_factory=list)  # earlier lines the stretch covers (wholly or in part)
+    whole_first: bool = True  # the stretch starts and ends at line ends of the earlier copy
+
+    @property
+    def chars(self) -> int:
+        return self.end - self.start
+
+
+def find_pairs(texts: list[str], eligible: list[bool]) -> tuple[dict[int, list[Match]], Stream]:
+    """For every line, the places earlier in the page's stream where its text stands (nearest first)."""
+    stream = Stream(texts, eligible)
+    out: dict[int, list[Match]] = {}
+    n = len(texts)
+    for lo in range(0, max(1, n), WINDOW):
+        index = stream.index(max(0, lo - WINDOW), min(n, lo + WINDOW))
+        whole: dict[str, list[int]] = defaultdict(list)  # short lines, looked up whole
+        for a in range(max(0, lo - WINDOW), lo):
+            _note_short(a, texts, eligible, whole)
+        for b in range(lo, min(n, lo + WINDOW)):
+            found = _places_of(b, texts, eligible, stream, index, whole)
+            if found:
+                out[b] = found
+            _note_short(b, texts, eligible, whole)
+    return out, stream
+
+
+def _note_short(a: int, texts, eligible, whole) -> None:
+    t = texts[a]
+    if eligible[a] and MIN_LEN <= len(t) < SHORT_LINE and len(whole[t]) <= COMMON_KEY:
+        whole[t].append(a)
+
+
+def _places_of(b: int, texts, eligible, stream: Stream, index, whole) -> list[Match]:
+    x = texts[b]
+    if not eligible[b] or len(x) < MIN_LEN:
+        return []
+    sb = stream.starts[b]
+    places: set[int] = set()
+    if len(x) < SHORT_LINE:  # a short line (a 小标题, a byline, a headline's tail) repeats only whole
+        lines = whole.get(x, ())
+        if len(lines) <= COMMON_KEY:
+            places.update(stream.starts[a] for a in lines)
+    if len(x) >= GRAM:
+        for j in range(min(PROBES * STEP, len(x) - GRAM + 1)):  # several keys: a slip in one misses it
+            hits = index.get(x[j:j + GRAM], ())
+            if len(hits) <= COMMON_KEY:
+                places.update(q - j for q in hits)
+    out = []
+    for at in sorted((p for p in places if 0 <= p and p + len(x) - 1 <= sb), reverse=True)[:CHECKS]:
+        m = _match_at(x, stream.text, at)
+        if m is not None and m.end <= sb:
+            out.append(m)
+    return out
+
+
+def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[bool], places: Places) -> list[Run]:
+    """Grow each found place into the longest run of consecutive later lines that go on repeating the
+    text after it (and before it), wrapped the same or not; a headline in it is judged on its own."""
+    texts = stream.texts
+    n = len(texts)
+    covered: set[tuple[int, int]] = set()
+    runs = []
+    for b in sorted(found):
+        for m in found[b]:
+            if (b, m.at) in covered:
+                continue
+            run = Run([b], [m])
+            # forward: the next line stands where this copy goes on; the earlier copy must end before
+            # the later one begins
+            nb = b + 1
+            while nb < n:
+                if not eligible[nb]:
+                    nb += 1
+                    continue
+                nxt = _match_at(texts[nb], stream.text, run.matches[-1].end)
+                if nxt is None or nxt.end > stream.starts[run.second[0]] or not texts[nb]:
+                    break
+                run.second.append(nb)
+                run.matches.append(nxt)
+                nb += 1
+            # backward: short lines found by no key of their own (a paragraph's last word, a 小标题)
+            pb = b - 1
+            while pb >= 0:
+                if not eligible[pb]:
+                    pb -= 1
+                    continue
+                prv = _match_before(texts[pb], stream.text, run.matches[0].at)
+                if prv is None or not texts[pb] or run.matches[-1].end > stream.starts[pb]:
+                    break
+                run.second.insert(0, pb)
+                run.matches.insert(0, prv)
+                pb -= 1
+            covered.update((k, q.at) for k, q in zip(run.second, run.matches))
+            for piece in _split_at_headlines(run, stream, places):
+                _place(piece, stream)
+                if piece.first:
+                    runs.append(piece)
+    runs.sort(key=lambda r: (-r.chars, r.second[0]))
+    return runs
+
+
+def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
+    """The run cut around its headlines: a headline (with the rest of it on further lines) on either
+    side is a repeat of its own, since the text after a headline is another copy's business.
+
+    Example: stray copy ``[甲, 乙]`` then headline ``H``, and later the text ``[甲, 乙]`` then ``H`` printed
+    again → the runs ``[甲, 乙]`` and ``[H]``, the first copy of each goes and the second copy of the other.
+    """
+    out: list[Run] = []
+    cur = Run([], [])
+    in_head = False
+    for b, m in zip(run.second, run.matches):
+        a = stream.line_at(m.at)
+        starts_head = places.head[b] or places.head[a]
+        goes_on = in_head and (b in places.title_more or a in places.title_more or len(stream.texts[b]) < MIN_LEN)
+        if (starts_head or in_head and not goes_on) and cur.second:
+            out.append(cur)
+            cur = Run([], [])
+        cur.second.append(b)
+        cur.matches.append(m)
+        in_head = starts_head or goes_on
+    if cur.second:
+        out.append(cur)
+    return out
+
+
+def _place(run: Run, stream: Stream) -> None:
+    """Which earlier lines the copy covers, and whether it starts and ends at their line ends."""
+    run.start, run.end = run.matches[0].at, run.matches[-1].end
+    lo, hi = stream.line_at(run.start), stream.line_at(max(run.start, run.end - 1))
+    run.first = [k for k in range(lo, hi + 1) if stream.ends[k] > stream.starts[k]
+                 and stream.ends[k] > run.start and stream.starts[k] < run.end]
+    if run.first:
+        run.whole_first = abs(stream.starts[run.first[0]] - run.start) <= 1 \
+            and abs(stream.ends[run.first[-1]] - run.end) <= 1
+
+
+@dataclass(frozen=True)
+class Repeat:
+    drop: tuple[int, ...]  # line positions of the copy to remove
+    keep: tuple[int, ...]  # line positions of the copy that stays
+    kinds: tuple[str, ...]  # per dropped line: exact / near / truncated
+    edits: tuple[int, ...]
+    confidence: float
+    default: bool
+    why_en: str
+    why_zh: str
 
 
 class Lines(list):
@@ -226,94 +369,7 @@ class Lines(list):
         self.furniture = frozenset(k for k, x in enumerate(labels or ()) if x == "F")
         # the lines between a headline's block and its text: kicker, further headline lines, 副题, reporter
         self.heading_parts = frozenset(k for k, x in enumerate(labels or ()) if x in ("K", "TC", "S", "R"))
-
-
-def _furn(shapes, i: int) -> bool:
-    return bool(list.__getitem__(shapes, i).furniture) or i in getattr(shapes, "furniture", ())
-
-
-def _headline(i: int, shapes: list[Shape]) -> bool:
-    """A headline: as a first reading of the page labelled it, or else a heading-shaped line with a
-    lead, a reporter line or a 副题 under it (looking through further heading lines: a headline over
-    two lines, a kicker above it)."""
-    known = getattr(shapes, "headlines", None)
-    if known is not None:
-        return i in known
-    if not shapes[i].heading:
-        return False
-    j = i + 1
-    while j < len(shapes) and j <= i + 3 and shapes[j].heading and not _opens(shapes[j]):
-        j += 1
-    return j < len(shapes) and _opens(shapes[j])
-
-
-def build_runs(pairs: list[Pair], stream: Stream, shapes: list[Shape]) -> list[Run]:
-    """Chain later lines whose copies follow each other in the stream; a headline is judged on its own."""
-    by_line: dict[int, list[Pair]] = defaultdict(list)
-    for p in pairs:
-        by_line[p.b].append(p)
-    used: set[tuple[int, int]] = set()
-    runs = []
-    for p in pairs:
-        if (p.b, p.at) in used:
-            continue
-        run = Run([], [p.b], [p])
-        used.add((p.b, p.at))
-        end, b = p.end, p.b
-        # a headline on one side only ends the run: a headline printed twice is judged on its own
-        while p.kind != "truncated" and _headline(b, shapes) == _headline(run.pairs[-1].a, shapes):
-            nb = b + 1
-            nxt = [q for q in by_line.get(nb, ()) if abs(q.at - end) <= 2 and (q.b, q.at) not in used
-                   and q.end <= stream.starts[run.second[0]] and _headline(q.a, shapes) == _headline(nb, shapes)]
-            if not nxt and nb < len(stream.texts) and 0 < len(stream.texts[nb]) < GRAM \
-                    and not _headline(nb, shapes):
-                # a short line (a paragraph's last word) too short to be found on its own: part of the run
-                # when it stands where the copy goes on
-                at = stream.text.find(stream.texts[nb], max(0, end - 2), end + len(stream.texts[nb]) + 2)
-                if at != -1 and at + len(stream.texts[nb]) <= stream.starts[run.second[0]]:
-                    nxt = [Pair(stream.line_at(at), nb, at, at + len(stream.texts[nb]), "exact", 0)]
-            if not nxt:
-                break
-            q = min(nxt, key=lambda q: (q.edits, abs(q.at - end)))
-            run.second.append(nb)
-            run.pairs.append(q)
-            used.add((q.b, q.at))
-            end, b = q.end, nb
-        while len(run.second) > 1 and _headline(run.second[-1], shapes) and _headline(run.pairs[-1].a, shapes):
-            last = run.pairs.pop()  # a headline at the end of a run starts the next article: judged on its own
-            run.second.pop()
-            used.discard((last.b, last.at))
-            b, end = run.second[-1], run.pairs[-1].end
-        while b + 1 < len(shapes) and len(stream.texts[b + 1]) < MIN_LEN and stream.texts[b + 1] \
-                and stream.texts[b + 1] == stream.text[end:end + len(stream.texts[b + 1])] \
-                and end + len(stream.texts[b + 1]) <= stream.starts[run.second[0]]:
-            b += 1  # a short line both copies end with (a headline's last character on its own line)
-            run.second.append(b)
-            run.pairs.append(Pair(stream.line_at(end), b, end, end + len(stream.texts[b]), "exact", 0))
-            end += len(stream.texts[b])
-        run.start, run.end = p.at, end
-        lo, hi = stream.line_at(run.start), stream.line_at(max(run.start, run.end - 1))
-        run.first = [k for k in range(lo, hi + 1) if stream.ends[k] > stream.starts[k]
-                     and stream.starts[k] >= run.start - 1 and stream.ends[k] <= run.end + 1
-                     and k not in run.second]
-        if not run.first and run.pairs[-1].kind == "truncated":
-            run.first = [run.pairs[-1].a]  # a cut copy of part of a longer line
-        if run.first:
-            runs.append(run)
-    runs.sort(key=lambda r: (-(r.end - r.start), r.second[0]))
-    return runs
-
-
-@dataclass(frozen=True)
-class Repeat:
-    drop: tuple[int, ...]  # line positions of the copy to remove
-    keep: tuple[int, ...]  # line positions of the copy that stays
-    kinds: tuple[str, ...]  # per dropped line: exact / near / truncated
-    edits: tuple[int, ...]
-    confidence: float
-    default: bool
-    why_en: str
-    why_zh: str
+        self.bylines = frozenset(k for k, x in enumerate(labels or ()) if x == "B")
 
 
 def _opens(s: Shape) -> bool:
@@ -321,175 +377,337 @@ def _opens(s: Shape) -> bool:
     return s.start in ("agency", "time", "reporter", "dash") or s.jump == "up"
 
 
-def _closes(s: Shape) -> bool:
-    """Lines that end an article: a trailing byline, a jump to another page."""
-    return s.glued or s.start == "byl" or s.jump == "down"
+def _lead(s: Shape) -> bool:
+    """A lead's own opening (``本报讯``, a reporter line, a 副题); a time phrase opens body text too."""
+    return s.start in ("agency", "reporter", "dash")
 
 
-def stray_score(copy: list[int], shapes: list[Shape]) -> int:
-    """How much a copy sits outside the flow of the text (higher: more stray).
+def _mid_sentence(s: Shape) -> bool:
+    """The line stops mid-sentence (a headline's shape aside): the text must go on after it."""
+    return s.end in ("none", "clause", "colon") and not s.heading
 
-    +1 after an article's end or at the page top, +1 before a headline or at the
-    page end, +1 when it stops mid-sentence with nothing to carry it on, -1 when
-    it carries on the sentence of the line before it or the line after carries
-    on its sentence, -2 when it is a headline followed by its lead.
+
+def _wrapped_byline(above: str, text: str) -> bool:
+    """A byline glued to a paragraph's end, wrapped onto the next printed line: ``…取得新成效。（开`` /
+    ``江县科协）``; the second line ends the article.
+
+    >>> _wrapped_byline("推动各项工作取得新成效。（开", "江县科协）"), _wrapped_byline("他说：“好", "得很。”")
+    (True, False)
     """
-    n = len(shapes)
-    first, last = copy[0], copy[-1]
-    p = first - 1
-    while p >= 0 and _furn(shapes, p):
-        p -= 1
-    q = last + 1
-    while q < n and _furn(shapes, q):
-        q += 1
-    score = 0
-    if p < 0 or _closes(shapes[p]):
-        score += 1
-    next_starts = q >= n or _headline(q, shapes)
-    if next_starts:
-        score += 1
-    tail = shapes[last]
-    if tail.end in ("none", "clause", "colon") and not tail.heading:
-        if next_starts:
+    return bool(text) and text.rstrip()[-1:] in CLOSING and glued_byline(above[-BYLINE_SPLIT:] + text) is not None
+
+
+class Places:
+    """Where each line stands in the flow of the page, with the copies already dropped left out.
+
+    Neighbours skip furniture (but not a jump line, which ends an article) and dropped lines; the
+    headlines and the lines that end an article (a byline, a glued byline, a jump line) are kept in
+    sorted lists so that a question about the text between two lines costs a look-up.
+    """
+
+    def __init__(self, shapes: list[Shape]):
+        self.shapes = shapes
+        n = self.n = len(shapes)
+        known = getattr(shapes, "headlines", None)
+        furniture = getattr(shapes, "furniture", frozenset())
+        self.parts = getattr(shapes, "heading_parts", frozenset())
+        labels = getattr(shapes, "labels", None) or ()
+        # further lines of a headline (the first reading may call a lone last character furniture)
+        self.title_more = frozenset(k for k, x in enumerate(labels) if x in ("TC", "F") and shapes[k].heading)
+        bylines = getattr(shapes, "bylines", frozenset())
+        self.furn = [(bool(s.furniture) or i in furniture) and s.jump != "down" for i, s in enumerate(shapes)]
+        self.head = [i in known for i in range(n)] if known is not None else self._shape_headlines()
+        self.close = [s.glued or s.start == "byl" or s.jump == "down" or i in bylines
+                      or (i > 0 and _wrapped_byline(shapes[i - 1].text, s.text)) for i, s in enumerate(shapes)]
+        self.heads = [i for i in range(n) if self.head[i] and not self.furn[i]]
+        self.closers = [i for i in range(n) if self.close[i]]
+        self.gone: set[int] = set()
+        self.log: list[int] = []  # dropped lines, in the order they went
+        self.through: frozenset[int] = frozenset()  # candidate copies, looked through when stuck …
+        self.own: frozenset[int] = frozenset()  # … but for the lines of the copy being judged
+        self._next = list(range(n + 1))  # skip pointers over dead lines (furniture, dropped)
+        self._prev = list(range(n + 1))  # the same, shifted by one (0 = before the page)
+        for i in range(n):
+            if self.furn[i]:
+                self._kill(i)
+
+    def _shape_headlines(self) -> list[bool]:
+        """Without a first reading: a heading-shaped line with a lead, a reporter line or a 副题 under it
+        (looking through further heading lines: a headline over two lines, a kicker above it)."""
+        s, n = self.shapes, self.n
+        out = []
+        for i in range(n):
+            j = i + 1
+            while j < n and j <= i + 3 and s[j].heading and not _opens(s[j]):
+                j += 1
+            out.append(s[i].heading and j < n and _opens(s[j]))
+        return out
+
+    def _kill(self, i: int) -> None:
+        self._next[i] = i + 1
+        self._prev[i + 1] = i
+
+    def drop(self, lines) -> None:
+        for i in lines:
+            if i in self.gone:
+                continue
+            self.gone.add(i)
+            self.log.append(i)
+            self._kill(i)
+            for lst in (self.heads, self.closers):
+                k = bisect.bisect_left(lst, i)
+                if k < len(lst) and lst[k] == i:
+                    lst.pop(k)
+
+    def after(self, i: int) -> int | None:
+        """The first live line at or after ``i`` (looking through at most ``LOOK`` lines of ``through``)."""
+        j = self._live_after(i)
+        for _ in range(LOOK):
+            if j is None or j not in self.through or j in self.own:
+                break
+            j = self._live_after(j + 1)
+        return j
+
+    def before(self, i: int) -> int | None:
+        """The last live line at or before ``i`` (looking through at most ``LOOK`` lines of ``through``)."""
+        j = self._live_before(i)
+        for _ in range(LOOK):
+            if j is None or j not in self.through or j in self.own:
+                break
+            j = self._live_before(j - 1)
+        return j
+
+    def _live_after(self, i: int) -> int | None:
+        path, j = [], i
+        while j < self.n and self._next[j] != j:
+            path.append(j)
+            j = self._next[j]
+        for k in path:
+            self._next[k] = j
+        return j if j < self.n else None
+
+    def _live_before(self, i: int) -> int | None:
+        path, j = [], i + 1
+        while j > 0 and self._prev[j] != j:
+            path.append(j)
+            j = self._prev[j]
+        for k in path:
+            self._prev[k] = j
+        return j - 1 if j > 0 else None
+
+    def _between(self, lst: list[int], lo: int, hi: int) -> bool:
+        """A line of ``lst`` strictly between ``lo`` and ``hi``."""
+        k = bisect.bisect_right(lst, lo)
+        return k < len(lst) and lst[k] < hi
+
+    def starts_paragraph(self, i: int) -> bool:
+        """Line ``i`` opens a paragraph: the first reading says so, or the line before it ended one."""
+        labels = getattr(self.shapes, "labels", None)
+        if labels is not None and labels[i] == "P":
+            return True
+        p = self.before(i - 1)
+        return p is None or self.heading_part(p) or self.close[p] or self.shapes[p].end == "sent"
+
+    def heading_part(self, i: int) -> bool:
+        return self.head[i] or i in self.parts
+
+    def article_start(self, q: int | None) -> int | None:
+        """The headline of the article that starts at line ``q``: ``q`` itself, or a headline under a
+        kicker or a column title (at most two short heading lines above it); a heading-shaped line with a
+        lead (``本报讯…``) under it is a headline too."""
+        if q is None:
+            return None
+        for _ in range(3):
+            if self.head[q]:
+                return q
+            s = self.shapes[q]
+            if not (s.heading or q in self.parts) or _opens(s) or self.close[q]:
+                return None
+            nxt = self.after(q + 1)
+            if nxt is None:
+                return None
+            if s.heading and _lead(self.shapes[nxt]):
+                return q  # a headline the first reading missed: a lead stands under it
+            q = nxt
+        return None
+
+    def holder(self, i: int) -> int | None:
+        """The headline of the article line ``i`` stands in: the last headline above it, unless the
+        article ended (a byline, a jump line) between them."""
+        k = bisect.bisect_right(self.heads, i - 1) - 1
+        if k < 0:
+            return None
+        h = self.heads[k]
+        return None if self._between(self.closers, h - 1, i) else h
+
+    def same_article(self, a: int, b: int) -> bool:
+        """No headline stands between lines ``a`` and ``b``."""
+        return not self._between(self.heads, a, b)
+
+    def strayness(self, first: int, last: int, cut_in: bool = False, cut_out: bool = False,
+                  heading: bool = False) -> int:
+        """How far the copy on lines ``first``…``last`` stands outside the flow of the text (higher: more
+        stray; ``cut_in``/``cut_out``: the copy starts/ends inside a line, whose text runs on around it;
+        ``heading``: its twin is a headline, so a heading-shaped copy is judged as one).
+
+        At its start: +2 after an article's end (a byline, a jump line), +1 at the page top or for a
+        lead (``本报讯…``) under no headline (+2 after a finished paragraph: an article has one lead), −2 under a headline (it is the lead) or carrying on the
+        sentence of the line before it.  At its end: +1 before a headline or at the page end, +1 more
+        when it stops mid-sentence at the page end, −2 when the line after it carries its sentence on,
+        −1 when more text of an article follows.  (A piece that stops mid-sentence before a headline is
+        a column's end, as likely in place as not.)  A headline copy: +2 when nothing of its article follows it
+        (another headline, a byline, the page end), −2 when its lead or text does.
+
+        Example: ``（张三）`` | copy | headline → 2 + 1 = 3; headline | copy | text → −2 − 1 = −3.
+        """
+        s = self.shapes
+        p, q = self.before(first - 1), self.after(last + 1)
+        if self.head[first] or (s[first].heading and s[last].heading and (first in self.parts or heading)):
+            if q is None or self.article_start(q) is not None or self.close[q]:
+                return 2
+            return -2
+        score = 0
+        if cut_in:
+            score -= 2
+        elif p is None:
             score += 1
-        elif q < n and not _opens(shapes[q]) and not shapes[q].heading:
+        elif self.close[p]:
+            score += 2
+        elif self.heading_part(p):
+            score -= 2
+        elif _mid_sentence(s[p]) and not _opens(s[first]):
+            score -= 2
+        if _lead(s[first]) and (p is None or not self.heading_part(p)):
+            score += 2 if p is not None and not self.close[p] and not _mid_sentence(s[p]) else 1
+        if cut_out:
+            score -= 2
+        elif q is None or self.article_start(q) is not None:
+            score += 2 if q is None and _mid_sentence(s[last]) else 1  # cut off where the page ends
+        elif _mid_sentence(s[last]) and not _opens(s[q]) and not s[q].heading:
+            score -= 2
+        else:
             score -= 1
-    if p >= 0 and shapes[p].end in ("none", "clause") and not shapes[p].heading and not _opens(shapes[first]):
-        score -= 1
-    if _headline(last, shapes) or (shapes[first].heading and last + 1 < n and _opens(shapes[last + 1])):
-        score -= 2  # a headline with its lead (or its next line, then the lead) under it
-    return score
+        return score
 
 
-PIECE_MIN = 16  # a single line repeating text inside another line's needs this many characters
-WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
-WRAPPED_RUN_CHARS = 30  # … and this many characters
+def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) -> bool:
+    """The run holds a headline matched against a piece of another line (a headline's words quoted in
+    a lead), not against a whole headline."""
+    for b, m in zip(run.second, run.matches):
+        a = stream.line_at(m.at)
+        whole = abs(stream.starts[a] - m.at) <= 1 and abs(stream.ends[a] - m.end) <= 1
+        if (places.heading_part(b) or places.heading_part(a)) and not whole:
+            return True
+    return False
 
 
-def _eligible(run: Run, texts: list[str], shapes: list[Shape]) -> bool:
-    chars = run.end - run.start
-    headlines = getattr(shapes, "headlines", None)
-    cut = any(p.kind == "truncated" for p in run.pairs)  # a copy cut off mid-way is never a headline
-    if headlines is not None and not cut and any(i in headlines for i in run.first + run.second):
-        # a headline repeats only as a whole line; its words quoted in a lead are no copy
-        if not (len(run.first) == len(run.second) and all(p.kind in ("exact", "near") for p in run.pairs)):
-            return False
-    if len(run.second) == 1 and len(run.first) <= 1 and run.pairs[0].kind == "piece" and chars < PIECE_MIN:
+def _eligible(run: Run, texts: list[str], places: Places, stream: Stream) -> bool:
+    """Could the run be a repeat at all (and not a stock phrase, a shared 小标题 or byline too short to
+    tell)?  Which copy goes, if any, is for :func:`_verdict` to say."""
+    if _headline_words(run, places, texts, stream):
         return False
-    adjacent = run.second[0] - run.first[-1] - 1 < ADJACENT
-    headline_pair = len(run.second) == 1 and len(run.first) == 1 and shapes[run.second[0]].heading
-    if getattr(shapes, "wrapped", False) and not (adjacent or headline_pair or cut) and (
-            len(run.second) < WRAPPED_RUN_LINES or chars < WRAPPED_RUN_CHARS):
-        return False  # a printed line or two of running text recur in stock phrases; a repeat takes more
-    if len(run.second) == 1:
-        b = run.second[0]
-        if shapes[b].heading and len(run.first) == 1 and shapes[run.first[0]].heading:
-            # a headline printed twice; not a 小标题 that two articles share
-            a = run.first[0]
-            return len(texts[b]) >= MIN_LEN and (_headline(a, shapes) or _headline(b, shapes)
-                                                   or stray_score([a], shapes) != stray_score([b], shapes))
-        if shapes[b].start == "byl":
+    shapes = places.shapes
+    if _headline_pair(run, places):
+        return len(texts[run.second[0]]) >= MIN_LEN
+    if len(run.second) == 1 and len(run.first) == 1:
+        if shapes[run.second[0]].start == "byl" and not _touching(run, places):
             return False  # two articles by the same author
-    return chars >= MIN_RUN_CHARS
+        if abs(run.start - stream.starts[run.first[0]]) > 1 and run.chars < PIECE_MIN:
+            return False  # a phrase inside another line's text (the start of one may be a copy cut off)
+    return run.chars >= MIN_RUN_CHARS
 
 
-Flow = Callable[[int, int], float]  # probability that line b carries on line a (both page positions)
+def _headline_pair(run: Run, places: Places) -> bool:
+    """A headline printed twice: heading-shaped lines on both sides, a headline on one of them."""
+    shapes = places.shapes
+    return all(shapes[i].heading for i in run.first + run.second) and (places.head[run.first[0]]
+                                                                       or places.head[run.second[0]])
 
 
-def _neighbours(copy: list[int], gone: set[int], shapes: list[Shape]) -> tuple[int | None, int | None]:
-    """The lines right before and after a copy, looking past furniture and lines already dropped."""
-    p = copy[0] - 1
-    while p >= 0 and (p in gone or _furn(shapes, p)):
-        p -= 1
-    q = copy[-1] + 1
-    while q < len(shapes) and (q in gone or _furn(shapes, q)):
-        q += 1
-    return (p if p >= 0 else None), (q if q < len(shapes) else None)
+def _starts_both(run: Run, places: Places, stream: Stream) -> bool:
+    """Both copies start a paragraph (on a hard-wrapped page a cut copy is a paragraph's start, not a
+    printed line from the middle of one)."""
+    return abs(run.start - stream.starts[run.first[0]]) <= 1 \
+        and places.starts_paragraph(run.first[0]) and places.starts_paragraph(run.second[0])
 
 
-def strayness(copy: list[int], gone: set[int], shapes: list[Shape], flow: Flow) -> float:
-    """How much better the text reads without ``copy`` than with it (log odds; higher: more stray).
-
-    A copy out of place breaks the flow where it stands: the text before it does
-    not go on into it, or it does not go on into the text after it, while the
-    two close up well once it is gone.  A copy in place is the other way round.
-    """
-    p, q = _neighbours(copy, gone, shapes)
-    edge = 0.5  # the page's top or end reads as well as anything
-    seam = flow(p, q) if p is not None and q is not None else edge
-    into = flow(p, copy[0]) if p is not None else edge
-    out = flow(copy[-1], q) if q is not None else edge
-    return math.log(max(seam, 1e-6)) - math.log(max(into, 1e-6)) - math.log(max(out, 1e-6))
+def _whole_on_wrapped(run: Run, places: Places) -> bool:
+    """On a hard-wrapped page a printed line is about a clause long, so a line or two of running text
+    recur wherever two articles share a stock clause (``建立定期调度、跟踪问效机制``); a repeat away from
+    its twin takes several printed lines, or a paragraph whole in both copies."""
+    if len(run.second) >= WRAPPED_RUN_LINES and run.chars >= WRAPPED_RUN_CHARS:
+        return True
+    shapes = places.shapes
+    return run.chars >= PIECE_MIN and run.whole_first and all(
+        places.starts_paragraph(c[0]) and not _mid_sentence(shapes[c[-1]]) for c in (run.first, run.second))
 
 
-def _verdict(run: Run, shapes: list[Shape], gone: set[int], flow: Flow | None):
-    """(drop the later copy?, confidence, default, why en, why zh)."""
-    gap = run.second[0] - run.first[-1] - 1
-    if 0 <= gap < ADJACENT:
-        return True, 0.95, True, "it repeats the lines right before it (read twice)", "紧接着重复了前面的行（重复读取）"
-    ha, hb = _headline(run.first[0], shapes), _headline(run.second[0], shapes)
-    if ha != hb:
-        return ha, 0.9, True, "a headline printed again where no article starts", "标题重复印在没有文章开始的地方"
-    if any(p.kind == "truncated" for p in run.pairs):
-        return True, 0.9, True, "it is a copy cut off mid-way", "它是中途截断的副本"
-    if all(p.kind == "piece" for p in run.pairs) and _continues(run.second[0], shapes):
-        return None  # a stock phrase inside running text, not a stray copy
-    between = [k for k in range(run.first[-1] + 1, run.second[0]) if _headline(k, shapes)]
-    if not between:  # both copies in one article: the later one repeats it, unless the text runs on into it
-        if not _continues(run.second[0], shapes):
-            return True, 0.85, True, "it repeats text of the article before it", "它重复了前面同一篇文章的文字"
-        return True, 0.5, False, "both copies sit inside the text; check by hand", "两份都在正文中，请人工核对"
-    later = [k for k in range(run.second[-1] + 1, len(shapes)) if _headline(k, shapes)]
-    parts = getattr(shapes, "heading_parts", frozenset())
-    one_head = all(_furn(shapes, k) or k in parts or k in between or k in gone
-                   for k in range(between[0], between[-1] + 1))  # a column title, a kicker, the headline
-    if one_head and _ahead_of_headline(run.first, between[0], shapes, gone):
-        return False, 0.85, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
-    if not later and not _continues(run.second[0], shapes) and _after_end(run.second[0], shapes, strict=True):
-        return True, 0.75, True, "it is repeated at the end of the page", "它在版面末尾重复出现"
-    return True, 0.5, False, "both copies sit inside articles; check by hand", "两份都在正文中，请人工核对"
+def _touching(run: Run, places: Places) -> bool:
+    """The later copy starts right after the earlier one (only furniture or dropped lines between), and
+    the earlier copy is whole lines (a piece of a line read again is another line's business)."""
+    return run.whole_first and places.after(run.first[-1] + 1) == run.second[0]
 
 
-def _ahead_of_headline(copy: list[int], headline: int, shapes: list[Shape], gone=frozenset()) -> bool:
-    """Only furniture (or repeats already dropped) stands between the copy and the next headline, and
-    the copy does not carry on the text before it."""
-    parts = getattr(shapes, "heading_parts", frozenset())
-    if any(not _furn(shapes, k) and k not in gone and k not in parts for k in range(copy[-1] + 1, headline)):
+def _cut_at_end(run: Run, places: Places, stream: Stream) -> bool:
+    """The later copy stops mid-sentence at the page end while its twin goes on: a copy cut off."""
+    shapes = places.shapes
+    last = run.second[-1]
+    if places.after(last + 1) is not None or not _mid_sentence(shapes[last]):
         return False
-    return not _continues(copy[0], shapes)
+    a = run.first[-1]
+    goes_on = stream.ends[a] - run.end > 1 or not _mid_sentence(shapes[a])
+    if not goes_on:
+        q = places.after(a + 1)
+        goes_on = q is not None and not shapes[q].heading and not _opens(shapes[q])
+    p = places.before(run.second[0] - 1)
+    carried = p is not None and _mid_sentence(shapes[p]) and not places.heading_part(p) \
+        and not _opens(shapes[run.second[0]])
+    return goes_on and not carried  # text that carries on a sentence is no copy cut off
 
 
-def _after_end(i: int, shapes: list[Shape], strict: bool = False) -> bool:
-    """The line before ``i`` ends an article: a byline, a jump line (or, unless ``strict``, a finished
-    sentence)."""
-    p = i - 1
-    while p >= 0 and _furn(shapes, p) and not shapes[p].jump:
-        p -= 1
-    return p < 0 or _closes(shapes[p]) or (not strict and shapes[p].end == "sent")
+def _paragraphs(lines: list[int], places: Places) -> int:
+    """How many paragraphs a copy holds: lines after one that ended a sentence start one."""
+    shapes = places.shapes
+    return 1 + sum(1 for x, y in zip(lines, lines[1:]) if not _mid_sentence(shapes[x]) and not shapes[x].heading)
 
 
-def _continues(i: int, shapes: list[Shape]) -> bool:
-    """Line ``i`` carries on the sentence of the line before it (a phrase quoted inside running text)."""
-    p = i - 1
-    while p >= 0 and _furn(shapes, p):
-        p -= 1
-    return p >= 0 and shapes[p].end in ("none", "clause") and not shapes[p].heading
-
-
-def _take(run: Run, verdict, dropped: set[int], kept: set[int], out: list[Repeat]) -> None:
-    drop_later, conf, default, en, zh = verdict
-    if any(i in kept for i in run.second) and not any(i in kept for i in run.first):
-        drop_later = False  # the copy another repeat keeps stays
-    elif any(i in kept for i in run.first):
-        drop_later = True
-    drop, keep = (run.second, run.first) if drop_later else (run.first, run.second)
-    kinds = tuple(p.kind for p in run.pairs)
-    edits = tuple(p.edits for p in run.pairs)
-    keep_for_each = tuple(keep[min(k, len(keep) - 1)] for k in range(len(drop)))
-    out.append(Repeat(tuple(drop), keep_for_each, kinds, edits, conf, default, en, zh))
-    if default:
-        dropped.update(drop)
-    kept.update(keep)
+def _verdict(run: Run, places: Places, stream: Stream):
+    """(drop the later copy?, confidence, default, why en, why zh), or None: both copies stay."""
+    if _touching(run, places):
+        return True, 0.95, True, "it repeats the lines right before it (read twice)", "紧接着重复了前面的行（重复读取）"
+    wrapped = getattr(places.shapes, "wrapped", False)
+    if _cut_at_end(run, places, stream) and (not wrapped or _starts_both(run, places, stream)):
+        return True, 0.9, True, "it is a copy cut off at the end of the page", "它是版面末尾被截断的副本"
+    if wrapped and not _headline_pair(run, places) and not _whole_on_wrapped(run, places):
+        return None
+    a0, a1, b0, b1 = run.first[0], run.first[-1], run.second[0], run.second[-1]
+    heading = places.head[a0] or places.head[b0]
+    sa = places.strayness(a0, a1, run.start - stream.starts[a0] > 1, stream.ends[a1] - run.end > 1, heading)
+    sb = places.strayness(b0, b1, heading=heading)
+    if heading:
+        # a headline printed twice: the copy that heads its article's text stays, and it must be a headline
+        if places.head[a0] and sa <= -STRAY and sb >= STRAY:
+            return True, 0.85, True, "a headline printed again where no article starts", "标题重复印在没有文章开始的地方"
+        if places.head[b0] and sb <= -STRAY and sa >= STRAY and run.whole_first:
+            return False, 0.85, True, "a headline printed where no article starts", "标题印在没有文章开始的地方"
+        return None
+    same = places.same_article(a1, b0)
+    head = places.article_start(places.after(a1 + 1))
+    ahead = head is not None and head < b0 and places.holder(b0) == head and not _mid_sentence(places.shapes[a1])
+    if ahead:
+        sa += 2  # a continuation printed ahead of the headline of the article its twin stands in
+    need = 1 if same or _paragraphs(run.second, places) > 1 else STRAY
+    if sb - sa >= MARGIN and sb >= need:
+        if same:
+            return True, 0.85, True, "it repeats text of the article before it", "它重复了前面同一篇文章的文字"
+        return True, 0.8, True, "it stands outside the flow of the text, its twin inside", "它位于正文之外，另一份在正文中"
+    if sa - sb >= MARGIN and sa >= need and run.whole_first:
+        if ahead:
+            return False, 0.85, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
+        return False, 0.8, True, "it stands outside the flow of the text, its twin inside", "它位于正文之外，另一份在正文中"
+    if same and run.whole_first:
+        return True, 0.5, False, "both copies sit inside the text; check by hand", "两份都在正文中，请人工核对"
+    return None
 
 
 SEAM_LINES = 6  # screenshots or crops overlap by at most this many printed lines
@@ -503,8 +721,6 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
     read anew by OCR (so a character may differ): ``[…, 甲, 乙] [乙', 丙, …]`` →
     drop ``乙'``.  Only the overlap at a crop's seam (a blank line) is looked at.
     """
-    from rapidfuzz.distance import Indel
-
     out = []
     starts = getattr(shapes, "block_starts", None) or []
     for i, starts_block in enumerate(starts):
@@ -512,13 +728,12 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
             continue
         for k in range(min(SEAM_LINES, i, len(texts) - i), 0, -1):
             before, after = texts[i - k:i], texts[i:i + k]
-            if any(j > i - k and starts[j] for j in range(i - k + 1, i)):
+            if any(starts[j] for j in range(i - k + 1, i)):
                 continue  # the lines before must be one crop's end
             if sum(len(t) for t in after) < MIN_LEN:
                 continue
             if all(x and y and Indel.normalized_similarity(x, y) >= SEAM_SIMILARITY for x, y in zip(before, after)) \
-                    and any(compare(x, y) in (("exact", 0),) or (compare(x, y) or ("", 9))[1] <= NEAR_EDITS
-                            for x, y in zip(before, after)):
+                    and any((compare(x, y) or ("", NEAR_EDITS + 1))[1] <= NEAR_EDITS for x, y in zip(before, after)):
                 out.append(Repeat(tuple(range(i, i + k)), tuple(range(i - k, i)), ("near",) * k, (0,) * k, 0.95,
                                   True, "it repeats the lines at the end of the crop before it (read twice)",
                                   "重复了上一截图末尾的行（重复读取）"))
@@ -526,35 +741,95 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
     return out
 
 
-def find_repeats(texts_raw: list[str], shapes: list[Shape], flow: Flow | None = None) -> list[Repeat]:
-    """Repeated lines to remove, for lines in page order (their texts and shapes; pass a
-    :class:`Lines` to say which lines a first reading found to be headlines and furniture).
+def _take(run: Run, verdict, stream: Stream, places: Places, kept: set[int], out: list[Repeat]) -> None:
+    drop_later, conf, default, en, zh = verdict
+    if drop_later:
+        drop = run.second
+        keep = [stream.line_at(m.at) for m in run.matches]
+        kinds = [m.kind for m in run.matches]
+        if "cut off" in en:
+            kinds[-1] = "truncated"
+        edits = [m.edits for m in run.matches]
+    else:
+        drop = run.first
+        keep, kinds, edits = [], [], []
+        for a in drop:  # the later line whose match covers this line's start
+            k = max(0, bisect.bisect_right([m.at for m in run.matches], stream.starts[a] + 1) - 1)
+            keep.append(run.second[k])
+            kinds.append(run.matches[k].kind)
+            edits.append(run.matches[k].edits)
+    out.append(Repeat(tuple(drop), tuple(keep), tuple(kinds), tuple(edits), conf, default, en, zh))
+    if default:
+        places.drop(drop)
+    kept.update(keep)
 
-    ``flow(a, b)`` scores how well line ``b`` carries on line ``a`` (see ``order``);
-    without it a copy's place is judged by its shape alone.
-    """
-    texts = [norm(shape.text) for shape in shapes]
-    eligible = [not (s.furniture or s.noise) for s in shapes]  # only furniture by its own shape stays out
-    pairs, stream = find_pairs(texts, eligible)
-    runs = [r for r in build_runs(pairs, stream, shapes) if _eligible(r, texts, shapes)]
-    out: list[Repeat] = seam_repeats(texts, shapes)
-    dropped: set[int] = {i for r in out for i in r.drop}
-    kept: set[int] = {i for r in out for i in r.keep}
-    pending = runs
-    final = False
-    while pending:  # clear cases first: a removal can clear up where the remaining copies stand
-        waiting = []
+
+_HALF_WIDTH = str.maketrans(",:;()!?", "，：；（）！？")
+
+
+def _noise(s: Shape) -> bool:
+    """OCR noise (a photo or a rule read as text), which takes no room in the stream; a short piece of
+    text with a half-width mark (``说,``) is text."""
+    return s.noise and plausible_share(s.text.translate(_HALF_WIDTH)) < NOISE_SHARE
+
+
+def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out: list[Repeat]) -> None:
+    """Judge the runs, clear cases first: a removal can clear up where the remaining copies stand, so
+    the runs near a removal are judged again.  When nothing moves any more, the candidate copies are
+    looked through (copies stacked one after another at the page end stand outside the flow together);
+    when still nothing moves, the doubtful cases get their say (proposed, not accepted)."""
+    pending, stage, seen = runs, "clear", 0
+    for n_pass in range(PASSES):
+        if n_pass == PASSES - 1:
+            stage = "doubtful"
+        changed = sorted(places.log[seen:])
+        seen = len(places.log)
+        recheck = n_pass == 0 or stage != "clear"
+        places.through = frozenset(i for r in pending for i in r.second) if stage == "through" else frozenset()
+        waiting, taken = [], 0
         for run in pending:
-            if any(i in dropped for i in run.first + run.second):
+            if any(i in places.gone for i in run.first + run.second):
                 continue  # one of its lines is already a repeat of something else
-            verdict = _verdict(run, shapes, dropped, flow)
-            if verdict is None:
-                continue
-            if not verdict[2] and not final:
+            if not recheck and not _near(run, changed):
                 waiting.append(run)
                 continue
-            _take(run, verdict, dropped, kept, out)
-        final = len(waiting) == len(pending)
+            places.own = frozenset(run.second)
+            verdict = _verdict(run, places, stream)
+            if verdict is None or (not verdict[2] and stage != "doubtful"):
+                waiting.append(run)
+                continue
+            if any(i in kept for i in (run.second if verdict[0] else run.first)):
+                continue  # the copy another repeat keeps stays
+            _take(run, verdict, stream, places, kept, out)
+            taken += 1
         pending = waiting
+        places.through = frozenset()
+        if stage == "doubtful" or not pending:
+            break
+        stage = "clear" if taken else {"clear": "through", "through": "doubtful"}[stage]
+
+
+def _near(run: Run, lines: list[int]) -> bool:
+    """A line of ``lines`` (sorted) stands within ``LOOK`` lines of either copy."""
+    for lo, hi in ((run.first[0], run.first[-1]), (run.second[0], run.second[-1])):
+        k = bisect.bisect_left(lines, lo - LOOK)
+        if k < len(lines) and lines[k] <= hi + LOOK:
+            return True
+    return False
+
+
+def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
+    """Repeated lines to remove, for lines in page order (their texts and shapes; pass a
+    :class:`Lines` to say which lines a first reading found to be headlines and furniture)."""
+    texts = [norm(shape.text) for shape in shapes]
+    eligible = [not (s.furniture or _noise(s)) for s in shapes]  # only furniture by its own shape stays out
+    found, stream = find_pairs(texts, eligible)
+    places = Places(shapes)
+    runs = [r for r in build_runs(found, stream, eligible, places) if _eligible(r, texts, places, stream)]
+    out: list[Repeat] = seam_repeats(texts, shapes)
+    for r in out:
+        places.drop(r.drop)
+    kept: set[int] = {i for r in out for i in r.keep}
+    _decide(runs, places, stream, kept, out)
     out.sort(key=lambda r: r.drop[0])
     return out

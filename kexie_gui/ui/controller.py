@@ -461,7 +461,7 @@ class Controller:
         """Analyse a page in the background and throw the result away.
 
         The first analysis of a process pays for lazy imports in the core
-        (pypinyin alone takes about 0.6 s); doing it while the window opens
+        (the fitted tables, regex patterns); doing it while the window opens
         keeps the editor's first drop fast.
         """
         analyse, load = self._analyse, self._load

@@ -40,7 +40,7 @@ def spec():
 def test_spec_names_both_programs_and_their_entry_scripts():
     text = SPEC.read_text(encoding="utf-8")
     for needle in ('"kexie-gui", console=False', '"kexie", console=True', "COLLECT(", 'name="kexie"',
-                   'collect_data_files("docx")', 'collect_data_files("pypinyin")',
+                   'collect_data_files("docx")',
                    'collect_submodules("charset_normalizer")', 'collect_submodules("rapidfuzz")'):
         assert needle in text
     for script in ("kexie_gui_main.py", "kexie_main.py"):
@@ -87,7 +87,7 @@ def test_trim_keeps_what_the_program_loads(spec, dest, kept):
 
 def test_excluded_modules_spare_what_the_program_imports(spec):
     needed = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg", "docx", "lxml.etree",
-              "pypinyin", "rapidfuzz", "charset_normalizer", "regex", "platformdirs", "kexie_gui", "hashlib"}
+              "rapidfuzz", "charset_normalizer", "regex", "platformdirs", "kexie_gui", "hashlib"}
     assert not needed & set(spec["EXCLUDED_MODULES"])
 
 

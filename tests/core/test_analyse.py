@@ -1,0 +1,88 @@
+"""The analysis as a whole (``core.analyse``): its knobs, the shape of what it returns, and the
+suggestions it makes from each stage."""
+import pytest
+
+from kexie_gui.core import KINDS, Config, Decisions, analyse, apply, page_from_text
+
+from . import pages
+
+
+def kinds(analysis) -> set[str]:
+    return {s.kind for s in analysis.suggestions}
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n\n", "   \n\u3000\n"])
+def test_an_empty_page_has_no_blocks_and_nothing_to_suggest(raw):
+    analysis = analyse(page_from_text(raw))
+    assert analysis.blocks == () and analysis.suggestions == ()
+    assert apply(analysis).articles == ()
+
+
+def test_blocks_cover_the_page_in_raw_order_without_overlapping():
+    analysis = analyse(page_from_text(pages.KICKER_SUBTITLE_PAGE))
+    spans = [(b.start, b.end) for b in analysis.blocks]
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert [b.index for b in analysis.blocks] == list(range(len(analysis.blocks)))
+    covered = "".join(analysis.page.text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(analysis.page.text.split())
+
+
+def test_every_suggestion_names_blocks_of_the_analysis_and_ranges_inside_the_page():
+    for raw in (pages.KICKER_SUBTITLE_PAGE, pages.INTERLEAVED_PAGE, pages.TESSERACT_PAGE):
+        analysis = analyse(page_from_text(raw))
+        ids = {b.id for b in analysis.blocks}
+        n = len(analysis.page.text)
+        for s in analysis.suggestions:
+            assert s.kind in KINDS and set(s.blocks) <= ids and 0 <= s.confidence <= 1
+            assert all(0 <= a < b <= n for a, b in s.ranges)
+        starts = [s.ranges[0][0] if s.ranges else -1 for s in analysis.suggestions]
+        assert starts == sorted(starts)
+
+
+def test_without_punctuation_the_half_width_marks_are_not_even_suggested():
+    raw = "某市科协召开会议\n\n本报讯 近日,某市科协召开会议。\n"
+    assert "punctuation" in kinds(analyse(page_from_text(raw)))
+    assert "punctuation" not in kinds(analyse(page_from_text(raw), Config(punctuation=False)))
+    suggested = [s for s in analyse(page_from_text(raw), Config(punctuation_default=False)).suggestions
+                 if s.kind == "punctuation"]
+    assert suggested and not any(s.default for s in suggested)
+
+
+def test_furniture_lines_get_no_punctuation_suggestion():
+    raw = "某市科协召开会议\n\n本报讯 近日，某市科协召开会议。\n\n新闻热线:0000-1234567\n"
+    analysis = analyse(page_from_text(raw))
+    assert "furniture" in kinds(analysis) and "punctuation" not in kinds(analysis)
+
+
+def test_an_interleaved_page_gets_one_order_suggestion_and_rejecting_it_gives_the_raw_order_back():
+    analysis = analyse(page_from_text(pages.INTERLEAVED_PAGE))
+    order = [s for s in analysis.suggestions if s.kind == "order"]
+    assert len(order) == 1 and analysis.order
+    assert [str(a.title) for a in apply(analysis).articles] == [pages.QS_TITLE, pages.SX_TITLE]
+    rejected = apply(analysis, Decisions().with_choice(order[0].id, False))
+    # the blocks (each column's paragraphs, joined line by line) come back in the order they start on the page
+    paragraphs = [str(p) for a in rejected.articles for p in a.paragraphs]
+    assert paragraphs == [pages.QS[0], pages.SX[0], pages.QS[1], pages.SX[1]]
+
+
+def test_with_reading_order_off_the_lines_stay_in_raw_order():
+    analysis = analyse(page_from_text(pages.INTERLEAVED_PAGE), Config(reading_order=False))
+    assert "order" not in kinds(analysis) and analysis.order == tuple(b.id for b in analysis.blocks)
+
+
+def test_tesseract_spaces_are_suggested_only_on_a_page_that_has_them():
+    assert "spaces" in kinds(analyse(page_from_text(pages.TESSERACT_PAGE)))
+    assert "spaces" not in kinds(analyse(page_from_text(pages.LATIN_PAGE)))
+
+
+def test_a_column_title_under_its_pinyin_becomes_the_section_of_the_articles_below():
+    raw = ("Ke Pu Tian Di\n科普天地\n\n口罩能挡住花粉吗？\n\n春季花粉多，不少过敏人群出门都戴上了口罩。\n\n"
+           "专家表示，普通医用口罩能挡住大部分花粉。\n")
+    clean = apply(analyse(page_from_text(raw)))
+    assert [(str(a.title), a.section) for a in clean.articles] == [("口罩能挡住花粉吗？", "科普天地")]
+
+
+def test_the_analysis_is_the_same_twice_and_reports_its_layout():
+    a, b = analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE)), analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE))
+    assert [s.to_dict() for s in a.suggestions] == [s.to_dict() for s in b.suggestions]
+    assert a.hard_wrapped and a.convention.name == "wrapped-plain" and a.seconds >= 0

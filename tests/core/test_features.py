@@ -1,0 +1,115 @@
+"""Named evidence about each printed line (``core.features``): how it ends and opens, how full it runs,
+what lies around it."""
+import pytest
+
+from kexie_gui.core import page_from_text
+from kexie_gui.core.convention import convention_of
+from kexie_gui.core.features import (fullness, line_end, line_features, line_start, local_widths, shape_of,
+                                     shapes_of)
+from kexie_gui.core.lines import split_units
+from kexie_gui.core.model import LineBox
+
+from . import pages
+
+
+def features_of(raw: str) -> list[tuple[str, set[str]]]:
+    units = split_units(page_from_text(raw).text)
+    return [(u.text, set(f)) for u, f in zip(units, line_features(units, convention_of(units)))]
+
+
+@pytest.mark.parametrize("line, end", [("会议召开。", "sent"), ("他说：“随叫随到。”", "sent"), ("他说，", "clause"),
+                                       ("防灾减灾、", "clause"), ("如下：", "colon"), ("（某县科协）", "closer"),
+                                       ("科技", "none"), ("增收42", "none")])
+def test_how_a_line_ends(line, end):
+    assert line_end(line) == end
+
+
+@pytest.mark.parametrize("line, start", [
+    ("本报讯 近日，", "agency"), ("3月5日，某市", "time"), ("本报记者 王敏", "reporter"), ("——记某某志愿服务队", "dash"),
+    ("■搭建平台聚合力", "mark"), ("（张三）", "byl"), ("（以下简称“市科协”）", "bracket"), ("“科普”进校园", "quote"),
+    ("，并对下一步工作", "punct"), ("5G网络覆盖全镇", "digit"), ("AI赋能科普新模式", "han"), ("Ke Pu Tian Di", "latin"),
+    ("会议指出", "han")])
+def test_how_a_line_opens(line, start):
+    assert line_start(line) == start
+
+
+def test_fullness_is_measured_against_the_column_and_allows_for_a_dropped_indent():
+    assert [fullness(w, 16) for w in (16, 15.5, 14, 10, 5, 30)] == ["full", "full", "near2", "mid", "short", "over"]
+    assert fullness(16, 0) == "na"  # lines that are not printed lines have no column
+
+
+def test_each_line_gets_the_width_of_the_column_around_it_where_a_page_mixes_two_widths():
+    narrow = [x for p in pages.QS for x in pages.wrap(p, 12)]
+    wide = [x for p in pages.SX + pages.QS for x in pages.wrap(p, 22)]
+    units = split_units("\n".join(narrow + wide) + "\n")
+    widths = local_widths(units, 0.0)
+    assert widths[0] == 12 and widths[-1] == 22
+
+
+def test_a_piece_of_text_cut_mid_sentence_is_not_shaped_like_a_headline_but_a_headline_with_a_comma_is():
+    cut = split_units("为确保活动取得实效，县科协制定了\n")[0]
+    assert not shape_of(cut, False).heading
+    assert shape_of(split_units("科技赋能，乡村振兴\n")[0], False).heading
+    assert shape_of(split_units("口罩能挡住花粉吗？\n")[0], False).heading  # a headline may ask
+
+
+def test_tesseract_spaces_are_squeezed_before_a_line_is_judged():
+    unit = split_units("本 报 记 者 王 敏\n")[0]
+    shape = shape_of(unit, True)
+    assert shape.text == "本报记者王敏" and shape.start == "reporter" and shape.width == 6
+
+
+def test_a_wrapped_page_s_full_lines_run_to_the_column_edge():
+    units = split_units(pages.WRAPPED_INDENTED_PAGE)
+    shapes = shapes_of(units, convention_of(units))
+    by_text = {u.text: s for u, s in zip(units, shapes)}
+    assert by_text["文化站举办夏季农技培训会，来自各"].full
+    assert not by_text["参加培训。"].full
+
+
+def test_furniture_lines_carry_their_kind_and_the_line_under_a_jump_line_knows_it():
+    got = dict(features_of("第一段文字在这里说明了情况，\n\n（下转第2版）\n\n第二段文字。\n"))
+    assert {"fz=jump line", "fz"} <= got["（下转第2版）"]
+    assert "p.jump=down" in got["第二段文字。"]
+
+
+def test_a_plain_sentence_right_above_a_photo_credit_is_marked_as_its_caption():
+    got = dict(features_of("某市举办科技周\n\n本报讯 近日，某市举办科技周活动。\n\n志愿者在现场讲解。\n\n王五 摄\n"))
+    assert "fz=caption before credit" in got["志愿者在现场讲解。"]
+    assert "fz=caption before credit" not in got["本报讯 近日，某市举办科技周活动。"]
+
+
+def test_a_line_that_stops_mid_sentence_makes_the_next_one_a_carried_on_line():
+    got = dict(features_of(pages.CAPTION_PAGE))
+    assert "p.open|bl1" in got["图为活动现场。"]
+    assert "end=clause" in got["近年来，攀枝花市科协坚持以科技工作者为本，"]
+
+
+def test_a_word_cut_at_a_line_end_shows_as_a_word_junction():
+    units = split_units(pages.WRAPPED_INDENTED_PAGE)
+    feats = dict(zip([u.text for u in units], line_features(units, convention_of(units))))
+    assert "jn=word" in feats["合镇里的果园讲解了常见问题，并到"]  # 结|合
+    assert "jn=none" in feats["山溪村合作社添了新农机"]  # a byline above a headline carries nothing on
+
+
+def test_a_column_title_under_its_pinyin_and_a_repeated_line_are_marked():
+    got = dict(features_of("Ke Pu Tian Di\n科普天地\n\n某市科协召开会议\n\n本报讯 近日，某市科协召开会议。\n\n某市科协召开会议\n"))
+    assert "pinyin_above" in got["科普天地"] and "latin" in got["Ke Pu Tian Di"]
+    assert "rep" in got["某市科协召开会议"]
+
+
+def test_position_on_the_page_is_evidence():
+    feats = features_of(pages.BLANK_LINE_PAGE)
+    assert "pos=first" in feats[0][1] and "p.none" in feats[0][1]
+    assert "pos=last" in feats[-1][1] and "n.none" in feats[-1][1]
+
+
+def test_type_size_and_a_box_are_evidence_on_pages_read_with_their_geometry():
+    text = "青石镇举办培训会\n本报讯 近日，青石镇举办培训会。\n图为培训现场。\n"
+    boxes = {1: LineBox(1, 0, 0, 200, 24, 24), 2: LineBox(2, 0, 30, 300, 42, 12),
+             3: LineBox(3, 0, 50, 100, 60, 9, boxed=True)}
+    units = split_units(text, boxes)
+    feats = line_features(units, convention_of(units), page_height=800)
+    assert "sz=huge" in feats[0] and "band=top" in feats[0]
+    assert "sz=body" in feats[1]
+    assert "sz=small" in feats[2] and "boxed" in feats[2]

@@ -1,0 +1,113 @@
+"""Page and column furniture judged line by line (``core.furniture``): each kind is recognised, and
+running text that merely mentions a date, a page, a phone or a photo is not taken for furniture."""
+import pytest
+
+from kexie_gui.core import furniture as fz
+from kexie_gui.core.furniture import classify_single, is_pinyin_of, jump_direction
+
+FURNITURE_LINES = [
+    ("四川科技报 2024年3月5日 星期二", fz.PAGE_HEADER),
+    ("东山科技报  2021年9月7日  星期二  第5版", fz.PAGE_HEADER),
+    ("2024年3月5日　星期二", fz.PAGE_HEADER),
+    ("第3版　乡村振兴", fz.PAGE_HEADER),
+    ("第2版", fz.PAGE_NUMBER),
+    ("- 5 -", fz.PAGE_NUMBER),
+    ("A3版", fz.PAGE_NUMBER),
+    ("国内统一连续出版物号 CN 51-0001", fz.MASTHEAD),
+    ("邮发代号 61-23", fz.MASTHEAD),
+    ("第1024期", fz.MASTHEAD),
+    ("东山科技报", fz.MASTHEAD),
+    ("责任编辑：李华", fz.EDITOR_LINE),
+    ("责任编辑：林一  美术编辑：何二", fz.EDITOR_LINE),
+    ("新闻热线：0000-1234567　投稿邮箱：news@example.cn", fz.CONTACT),
+    ("本报地址：东山市河滨路1号", fz.CONTACT),
+    ("栏目协办：东山市科协学会部", fz.SPONSOR_LINE),
+    ("本栏目由东山市农学会协办", fz.SPONSOR_LINE),
+    ("本版与东山市卫生健康委联合主办", fz.SPONSOR_LINE),
+    ("图为活动现场。", fz.CAPTION),
+    ("▲志愿者为群众讲解防灾知识。", fz.CAPTION),
+    ("专家在大棚里查看长势。赵六 摄", fz.CAPTION),
+    ("记者 梁祥祥 摄", fz.PHOTO_CREDIT),
+    ("王五/摄", fz.PHOTO_CREDIT),
+    ("（图片由东山县科协提供）", fz.PHOTO_CREDIT),
+    ("东山县农业农村局供图", fz.PHOTO_CREDIT),
+    ("（下转第2版）", fz.JUMP),
+    ("(上接第1版)", fz.JUMP),
+    ("（转第A3版）", fz.JUMP),
+    ("导读", fz.INDEX),
+    ("东山县推广稻渔共养　第2版", fz.INDEX),
+]
+
+
+@pytest.mark.parametrize("line, kind", FURNITURE_LINES, ids=[x for x, _ in FURNITURE_LINES])
+def test_each_kind_of_furniture_line_is_named(line, kind):
+    assert classify_single(line) == kind
+
+
+def test_a_page_header_with_tesseract_spaces_is_still_a_page_header():
+    assert classify_single("四 川 科 技 报   2024年3月5日   星 期 二") == fz.PAGE_HEADER
+
+
+BODY_LINES = [
+    "本报讯 3月5日，某市科协召开2024年工作会议。",
+    "会议强调，要把科普工作纳入2024年全市重点工作。",
+    "记者从市科协获悉，第5届青少年科技创新大赛将于5月举行。",
+    "据介绍，该县今年共建成科普基地12个。",
+    "他拿起相机摄下了这一幕。",
+    "这是一张摄于1950年的照片。",
+    "欢迎拨打热线电话：0000-1234567咨询。",
+    "今年以来，全县共举办各类培训班20期，培训农民3000余人次。",
+    "编辑部召开会议",
+    "2024年工作要点",
+    "图书馆开展科普活动",
+    "上海科技报社记者走进企业",
+    "市科协主席张三出席会议并讲话。",
+    "（张三）",
+    "（本报记者 王敏）",
+]
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_text_that_mentions_dates_pages_phones_or_photos_is_no_furniture(line):
+    assert classify_single(line) is None
+
+
+@pytest.mark.parametrize("line", ["本版责编 王三", "责任编辑 李华", "美术编辑 何二"])
+def test_an_editor_line_without_a_colon_is_furniture(line):
+    assert classify_single(line) == fz.EDITOR_LINE
+
+
+def test_an_editor_line_without_a_colon_is_recognised_by_its_own_rule():
+    assert fz.editor_line("本版责编 王三") == fz.EDITOR_LINE
+
+
+def test_jump_lines_point_down_to_where_the_article_goes_on_or_up_to_where_it_came_from():
+    assert jump_direction("（下转第2版）") == "down" and jump_direction("（转第3版）") == "down"
+    assert jump_direction("（上接第1版）") == "up" and jump_direction("（紧接第1版）") == "up"
+    assert jump_direction("下转第2版的文章") is None and jump_direction("（东山县科协）") is None
+
+
+def test_a_short_news_column_header_may_be_spaced_out():
+    assert fz.short_news_header("简 讯") == fz.SHORT_NEWS_HEADER
+    assert fz.short_news_header("基层动态") == fz.SHORT_NEWS_HEADER
+    assert fz.short_news_header("东山推出5G科普服务清单") is None
+
+
+def test_a_column_title_s_pinyin_is_recognised_whatever_the_case_and_spacing():
+    assert is_pinyin_of("Ke Pu Tian Di", "科普天地") and is_pinyin_of("KEPU TIANDI", "科普天地")
+    assert not is_pinyin_of("Ke Pu Tian Di", "科普园地") and not is_pinyin_of("科普天地", "科普天地")
+
+
+def test_a_line_of_latin_words_is_not_mistaken_for_an_acronym_in_chinese_text():
+    assert fz.latin_words("KE PU SHI JIE") and not fz.latin_words("5G") and not fz.latin_words("AI赋能")
+
+
+def test_body_text_longer_than_any_furniture_rule_is_never_furniture():
+    long_caption_like = "图为" + "志愿者在社区为居民讲解防范电信诈骗知识，" * 8
+    assert len(long_caption_like) > fz.MAX_FURNITURE_LEN and classify_single(long_caption_like) is None
+
+
+def test_every_kind_has_a_chinese_name_for_the_editor():
+    kinds = {k for _, k in FURNITURE_LINES} | {fz.PINYIN_HEADER, fz.COLUMN_TITLE, fz.SHORT_NEWS_HEADER, fz.NOISE,
+                                                fz.FURNITURE}
+    assert kinds <= set(fz.CATEGORY_ZH)

@@ -1,0 +1,116 @@
+"""Every printed line labelled with its part on the page (``core.labels``): headline, kicker, 副题,
+reporter line, paragraph start, carried-on line, byline, furniture."""
+import pytest
+
+from kexie_gui.core import page_from_text
+from kexie_gui.core import labels as lb
+from kexie_gui.core.convention import convention_of
+from kexie_gui.core.features import shapes_of
+from kexie_gui.core.lines import split_units
+
+from . import pages
+
+
+def labelled(raw: str) -> list[tuple[str, str]]:
+    units = split_units(page_from_text(raw).text)
+    conv = convention_of(units)
+    return [(x.unit.text, x.label) for x in lb.label_lines(units, conv, 0.0, shapes_of(units, conv))]
+
+
+def test_kicker_headline_subtitle_reporter_line_subhead_caption_and_short_news_column():
+    assert [lab for _, lab in labelled(pages.KICKER_SUBTITLE_PAGE)] == [
+        "K", "T", "S", "R", "P", "P", "P", "F", "F", "T", "P", "T", "P"]
+
+
+def test_a_wrapped_page_has_a_headline_paragraph_starts_carried_on_lines_and_bylines():
+    got = labelled(pages.WRAPPED_INDENTED_PAGE)
+    want = []
+    for title, paragraphs in ((pages.QS_TITLE, pages.QS), (pages.SX_TITLE, pages.SX)):
+        want.append("T")
+        for p in paragraphs:
+            want += ["P"] + ["C"] * (len(pages.wrap(p, 16, pages.IDEOGRAPHIC_INDENT)) - 1)
+        want.append("B")
+    assert [lab for _, lab in got] == want
+
+
+def test_a_paragraph_cut_by_a_photo_caption_reads_on_below_the_caption():
+    got = dict(labelled(pages.CAPTION_PAGE))
+    assert got["图为活动现场。"] == "F" and got["记者 梁祥祥 摄"] == "F" and got["（下转第2版）"] == "F"
+    assert got["深入实施“科普惠民”工程，不断夯实基层组织基础。"] == "C"
+
+
+def test_a_headline_with_a_colon_over_a_reporter_line_and_a_lead():
+    got = labelled("东山县：科技小院开进村\n本报记者 甲乙\n本报讯 近日，东山县首个科技小院在青石村挂牌，5名研究生将常驻村里。\n")
+    assert [lab for _, lab in got] == ["T", "R", "P"]
+
+
+@pytest.mark.xfail(strict=True, reason="on a short page of one paragraph per line, a new sentence on its own line "
+                                       "right after a lead ending in 。 is labelled C (carried on) and joined to it")
+def test_a_new_paragraph_after_a_finished_lead_on_a_paragraph_per_line_page_is_a_paragraph_start():
+    got = labelled("东山县：科技小院开进村\n本报记者 甲乙\n"
+                   "本报讯 近日，东山县首个科技小院在青石村挂牌，5名研究生将常驻村里开展技术服务。\n"
+                   "小院将围绕柑橘种植开展试验示范。\n")
+    assert [lab for _, lab in got] == ["T", "R", "P", "P"]
+
+
+def test_a_headline_may_ask_a_question_and_a_column_title_under_its_pinyin_is_furniture():
+    got = labelled("Ke Pu Tian Di\n科普天地\n\n口罩能挡住花粉吗？\n\n春季花粉多，不少过敏人群出门都戴上了口罩。\n\n"
+                   "专家表示，普通医用口罩能挡住大部分花粉。\n")
+    assert [lab for _, lab in got] == ["F", "F", "T", "P", "P"]
+
+
+def test_the_last_character_of_a_headline_wrapped_onto_a_line_of_its_own_stays_with_the_headline():
+    got = labelled("某县举办农技培训技术培训\n班\n本报讯 日前，某县举办农技培训班，200余名农户参加。\n")
+    assert [lab for _, lab in got] == ["T", "TC", "P"]
+
+
+def test_a_latin_word_hyphenated_at_a_line_end_goes_on_whatever_the_lines_look_like():
+    assert lb.hyphenated("发布open-", "source平台")
+    assert not lb.hyphenated("2023-", "2025年") and not lb.hyphenated("AI-", "GC") and not lb.hyphenated("-", "abc")
+
+
+def unit(text: str, blank_before: int = 0):
+    """``text`` as a printed line under another, ``blank_before`` blank lines between them."""
+    return split_units("上一行\n" + "\n" * blank_before + text + "\n")[1]
+
+
+def test_a_line_stopping_mid_sentence_runs_on_into_the_next():
+    assert lb.runs_on(None, unit("会议总结了一年来的工作，"))
+    assert lb.runs_on(None, unit("主要任务有："))
+    assert lb.runs_on(None, unit("会议总结了一年来的学会工作并对下一步工作作了具体的安排和部署要求各单位抓好落实"))
+
+
+def test_a_finished_sentence_a_reporter_line_or_a_headline_does_not_run_on():
+    assert not lb.runs_on(None, unit("会议总结了一年来的工作。"))
+    assert not lb.runs_on(None, unit("本报记者 王敏"))
+    assert not lb.runs_on(None, unit("某市科协召开工作会议"), unit("本报讯 近日"), "T")
+
+
+def test_a_short_line_ending_in_half_a_common_word_runs_on_unless_it_was_read_as_a_headline():
+    above, below = unit("结合多年的工"), unit("作实践经验")
+    assert lb.runs_on(None, above, below, "P")
+    assert not lb.runs_on(None, above, below, "T")
+
+
+def test_a_short_line_right_above_a_news_lead_heads_it():
+    units = split_units("…给予三年\n全市科技工作会召开\n本报讯 9月9日，全市科技工作会召开。\n")
+    assert lb.heads_a_lead(units, None, 1)
+    assert not lb.heads_a_lead(units, None, 0)  # the line under it is no lead
+    assert not lb.heads_a_lead(units, None, 2)  # nothing below it
+
+
+def test_a_column_title_is_recognised_by_the_pinyin_printed_beside_it():
+    units = split_units("Ke Pu Tian Di\n科普天地\n某市科协召开会议\n")
+    assert lb.romanised_nearby(units, 1) and not lb.romanised_nearby(units, 2)
+
+
+def test_a_lone_character_under_a_headline_is_its_tail_but_not_after_a_blank_line():
+    head = unit("某县举办农技培训技术培训")
+    assert lb.headline_tail(head, unit("班"))
+    assert not lb.headline_tail(head, unit("班", blank_before=1))
+    assert not lb.headline_tail(head, unit("3"))  # a digit alone is a page number, not a headline's tail
+    assert not lb.headline_tail(unit("培训"), unit("班"))  # too short a line to be a wrapped headline
+
+
+def test_an_empty_page_has_no_labels():
+    assert lb.label_lines([], convention_of([])) == [] and lb.first_look([], convention_of([])) == []

@@ -1,0 +1,23 @@
+"""How well one piece carries another on: the character pair across the break (``core.lexicon``)."""
+from kexie_gui.core.lexicon import page_pairs, word_pair
+
+
+def test_a_pair_that_stands_together_in_words_scores_high_and_one_that_never_does_scores_nothing():
+    assert word_pair("开展工", "作会议") > 8  # 工作
+    assert word_pair("科", "普") > 0  # 科普
+    assert word_pair("了", "他") == 0
+    assert word_pair("工", "作") > word_pair("科", "普")  # 工作 is far commoner in words than 科普
+
+
+def test_only_the_characters_on_either_side_of_the_break_count():
+    assert word_pair("毫无关系的开头工", "作") == word_pair("工", "作毫无关系的结尾")
+
+
+def test_an_empty_piece_carries_nothing_on():
+    assert word_pair("", "作") == 0 and word_pair("工", "") == 0
+
+
+def test_page_pairs_count_neighbours_inside_lines_ignoring_spaces_and_never_across_lines():
+    counts = page_pairs(["科 普", "科普活动", "动科"])
+    assert counts["科普"] == 2 and counts["动科"] == 1
+    assert counts["普科"] == 0  # 普 ends one line and 科 opens the next: no pair

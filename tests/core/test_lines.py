@@ -1,0 +1,86 @@
+"""Printed lines (``core.lines``): raw offsets, indentation, blank lines above, printed width, rows of
+columns set side by side."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kexie_gui.core.lines import char_width, indent_width, renumber, row_pieces, split_units, text_width
+
+
+def test_a_han_character_or_full_width_mark_is_one_wide_and_a_digit_or_latin_letter_half():
+    assert [char_width(c) for c in "科，7a "] == [1.0, 1.0, 0.5, 0.5, 0.5]
+
+
+def test_full_lines_of_a_column_share_one_width_whatever_mix_of_digits_and_han_they_hold():
+    assert text_width("青石镇举办夏季农技培训会议") == text_width("来自各村的种植户80余人参加")
+
+
+def test_indentation_counts_ideographic_spaces_as_one_ascii_spaces_as_half_a_tab_as_two():
+    assert indent_width("\u3000\u3000本报讯") == 2.0
+    assert indent_width("    本报讯") == 2.0
+    assert indent_width("\t本报讯") == 2.0
+    assert indent_width("本报讯 近日") == 0.0
+
+
+def test_a_unit_is_a_non_blank_line_without_its_indent_and_knows_the_blank_lines_above_it():
+    text = "青石镇举办培训会\n\n\n\u3000\u3000本报讯 近日，青石镇举办培训会。  \n会议要求，\n"
+    units = split_units(text)
+    assert [u.text for u in units] == ["青石镇举办培训会", "本报讯 近日，青石镇举办培训会。", "会议要求，"]
+    assert [u.number for u in units] == [1, 4, 5]
+    assert [u.blank_before for u in units] == [0, 2, 0]
+    assert [u.indent for u in units] == [0.0, 2.0, 0.0]
+    assert all(text[u.start:u.end] == u.text for u in units)
+
+
+def test_blank_lines_at_the_top_of_the_page_are_not_counted_as_a_break_above_the_first_line():
+    assert split_units("\n\n\n标题\n")[0].blank_before == 0
+
+
+def test_a_row_holding_two_columns_is_cut_at_its_gutter_into_one_unit_per_column():
+    text = "青石镇举办培训会      山溪村添了新农机\n"
+    units = split_units(text)
+    assert [(u.text, u.column) for u in units] == [("青石镇举办培训会", 0), ("山溪村添了新农机", 1)]
+    assert all(text[u.start:u.end] == u.text for u in units)
+    assert units[1].x > units[0].x
+
+
+@pytest.mark.parametrize("row", ["甲栏第一行文字\t乙栏第一行", "甲栏第一行文字\u3000\u3000乙栏第一行", "甲栏第一行文字   乙栏第一行"])
+def test_a_gutter_may_be_spaces_a_tab_or_ideographic_spaces(row):
+    assert [p for _, p in row_pieces(row)] == ["甲栏第一行文字", "乙栏第一行"]
+
+
+def test_a_single_space_inside_a_line_is_no_gutter():
+    assert row_pieces("本报讯 近日，某市科协召开会议") == [(0, "本报讯 近日，某市科协召开会议")]
+
+
+@pytest.mark.xfail(strict=True, reason="GUTTER needs a non-space character right after the gutter: a right-hand "
+                                       "column whose line opens with an ideographic indent is not cut off")
+def test_a_gutter_followed_by_the_next_column_s_ideographic_indent_still_cuts_the_row():
+    assert [p.strip("\u3000") for _, p in row_pieces("青石镇在镇文化站举办      \u3000\u3000本报讯 山溪村")] == \
+        ["青石镇在镇文化站举办", "本报讯 山溪村"]
+
+
+def test_without_rows_a_line_with_a_gutter_stays_one_unit():
+    assert len(split_units("甲栏第一行文字     乙栏第一行\n", rows=False)) == 1
+
+
+def test_renumber_sets_each_index_to_its_position():
+    units = split_units("甲\n乙\n丙\n")
+    assert [u.index for u in renumber(units[::-1])] == [0, 1, 2]
+
+
+LINE = st.text(alphabet="科普，。 \u3000\tAI5", max_size=30)
+
+
+@given(st.lists(LINE, max_size=12))
+def test_every_unit_points_at_its_own_text_in_the_raw_page_in_raw_order(lines):
+    text = "\n".join(lines)
+    units = split_units(text)
+    assert all(text[u.start:u.end] == u.text and u.text.strip() for u in units)
+    assert [u.start for u in units] == sorted(u.start for u in units)
+    assert [u.index for u in units] == list(range(len(units)))
+    # nothing but white space is left out
+    covered = set()
+    for u in units:
+        covered.update(range(u.start, u.end))
+    assert all(ch.isspace() for k, ch in enumerate(text) if k not in covered)
