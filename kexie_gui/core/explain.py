@@ -6,6 +6,8 @@ reads.  A name missing here is shown as it is.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 _START = {
     "agency": ("以“本报讯”开头", "opens with 本报讯"),
     "time": ("以时间开头", "opens with a time phrase"),
@@ -54,6 +56,7 @@ _WIDTH_EN = {"4": "at most 4 characters", "8": "at most 8 characters", "12": "at
              "18": "at most 18 characters", "26": "at most 26 characters", "long": "over 26 characters"}
 
 
+@lru_cache(maxsize=8192)  # a page quotes the same few hundred names over and over
 def phrase(name: str) -> tuple[str, str]:
     """(zh, en) for one feature name.
 
