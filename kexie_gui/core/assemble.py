@@ -15,7 +15,7 @@ from . import furniture as fz
 from . import labels as lb
 from .convention import Convention
 from .crf import Model
-from .explain import phrases
+from .explain import phrases, words_for
 from .features import Shape
 from .joins import separator
 from .lines import Unit
@@ -148,7 +148,8 @@ def make_block(units: list[Unit]) -> Block:
 
 def why(model: Model, item: lb.Labelled) -> tuple[str, str]:
     """The features that weighed most for the line's label, in words."""
-    names = [n for n, _ in model.evidence(list(item.features), item.label, EVIDENCE)]
+    # the words an editor can weigh: a feature the table has no words for (the bias) is left out
+    names = [n for n, _ in model.evidence([f for f in item.features if words_for(f)], item.label, EVIDENCE)]
     return phrases(names)
 
 

@@ -6,6 +6,8 @@ reads.  A name missing here is shown as it is.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 _START = {
     "agency": ("以“本报讯”开头", "opens with 本报讯"),
     "time": ("以时间开头", "opens with a time phrase"),
@@ -17,6 +19,8 @@ _START = {
     "quote": ("以引号开头", "opens with a quote"),
     "punct": ("以标点开头", "opens with punctuation"),
     "digit": ("以数字开头", "opens with a digit"),
+    "han": ("以汉字开头", "opens with Han characters"),
+    "latin": ("以拉丁字母开头", "opens with Latin letters"),
 }
 _END = {
     "sent": ("以句号等结尾", "ends a sentence"),
@@ -32,8 +36,27 @@ _FULL = {
     "short": ("远短于栏宽", "much shorter than the column"),
     "over": ("宽于栏宽", "wider than the column"),
 }
+_LAYOUT = {
+    "blank-blocks": ("空行分段", "blocks set apart by blank lines"),
+    "paragraph-per-line": ("一段一行", "one paragraph per line"),
+    "wrapped-indented": ("按栏宽折行、段首缩进", "lines wrapped at the column, paragraphs indented"),
+    "wrapped-plain": ("按栏宽折行、段首不缩进", "lines wrapped at the column, paragraphs not indented"),
+    "blank-after-line": ("每行后有空行", "a blank line after every line"),
+    "side-by-side": ("多栏并排", "columns side by side"),
+}
+_JUNCTION = {
+    "word": ("断开处前后两字常连成词", "the characters either side of the break make a word"),
+    "page": ("断开处前后两字在本页别处相连", "the page prints the characters either side of the break together elsewhere"),
+    "none": ("断开处前后两字不成词", "the characters either side of the break make no word"),
+}
+_BLANKS = {"bl0": ("其间无空行", "no blank line between"), "bl1": ("其间有空行", "a blank line between"),
+           "bl2": ("其间有多个空行", "blank lines between")}
+_WIDTH = {"4": "不超过4字", "8": "不超过8字", "12": "不超过12字", "18": "不超过18字", "26": "不超过26字", "long": "超过26字"}
+_WIDTH_EN = {"4": "at most 4 characters", "8": "at most 8 characters", "12": "at most 12 characters",
+             "18": "at most 18 characters", "26": "at most 26 characters", "long": "over 26 characters"}
 
 
+@lru_cache(maxsize=8192)  # a page quotes the same few hundred names over and over
 def phrase(name: str) -> tuple[str, str]:
     """(zh, en) for one feature name.
 
@@ -50,7 +73,7 @@ def phrase(name: str) -> tuple[str, str]:
         return f"像{CATEGORY_ZH.get(value, '版面杂项')}", f"looks like a {value}"
     for prefix, zh_who, en_who in (("n.", "下一行", "the next line "), ("nn.", "下两行", "the line after next "),
                                    ("p.", "上一行", "the line above "), ("pp.", "上两行", "the line two above "),
-                                   ("pc.", "上方正文行", "the text line above "), ("", "", "")):
+                                   ("pc.", "上方正文行", "the text line above "), ("", "本行", "this line ")):
         if prefix and not key.startswith(prefix):
             continue
         k = key[len(prefix):]
@@ -101,6 +124,9 @@ def phrase(name: str) -> tuple[str, str]:
     }
     if name in fixed:
         return fixed[name]
+    composed = _composed(key, value, name)
+    if composed:
+        return composed
     if key in ("pe|rf", "pe|st", "p.rf|bl0", "p.rf|bl1", "p.rf|bl2") or key.startswith("pe|"):
         parts = value.split("|")
         zh_parts, en_parts = [], []
@@ -116,6 +142,43 @@ def phrase(name: str) -> tuple[str, str]:
         if zh_parts:
             return "，".join(zh_parts), ", ".join(en_parts)
     return name, name
+
+
+def _composed(key: str, value: str, name: str) -> tuple[str, str] | None:
+    """The feature names made of parts: layout, width, blank lines, the pair across a break."""
+    base, _, layout = name.partition("@")
+    if base in ("ind", "noind") and layout in _LAYOUT:  # ``noind@wrapped-indented``
+        zh, en = ("段首缩进", "indented") if key == "ind" else ("无缩进", "not indented")
+        return f"{zh}（{_LAYOUT[layout][0]}）", f"{en} ({_LAYOUT[layout][1]})"
+    if key == "conv" and value in _LAYOUT:
+        return f"版式：{_LAYOUT[value][0]}", f"the page's layout: {_LAYOUT[value][1]}"
+    if key == "wa" and value in _WIDTH:
+        return f"行宽{_WIDTH[value]}", f"a line of {_WIDTH_EN[value]}"
+    if key == "n.bl" and value in ("0", "1"):
+        return ("下一行前无空行", "no blank line before the next line") if value == "0" else \
+            ("下一行前有空行", "a blank line before the next line")
+    if key.startswith("p.open|") and key[7:] in _BLANKS:
+        zh, en = _BLANKS[key[7:]]
+        return f"上一行话未说完，{zh}", f"the line above stops mid-sentence, {en}"
+    if key in ("jn", "jn|ph", "jn|pe"):
+        parts = value.split("|")
+        if parts[0] not in _JUNCTION:
+            return None
+        zh, en = _JUNCTION[parts[0]]
+        if key == "jn|ph" and len(parts) > 1 and parts[1] == "1":
+            zh, en = zh + "，上一行形如标题", en + ", after a headline-shaped line"
+        elif key == "jn|pe" and len(parts) > 1 and parts[1] in _END:
+            zh, en = zh + "，上一行" + _END[parts[1]][0], en + ", the line above " + _END[parts[1]][1]
+        return zh, en
+    if key in ("p:enum", "p:stop", "p:space") and not value:
+        return {"p:enum": ("含顿号", "holds an enumeration comma (、)"), "p:stop": ("含句号", "holds a full stop"),
+                "p:space": ("汉字间有空格", "holds spaces between Han characters")}[key]
+    return None
+
+
+def words_for(name: str) -> bool:
+    """Whether the table has words for a feature name (an explanation quotes only those)."""
+    return phrase(name)[1] != name
 
 
 def phrases(names: list[str]) -> tuple[str, str]:

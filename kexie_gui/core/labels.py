@@ -13,6 +13,8 @@ Example: ``["东山县：科技小院开进村", "本报记者 甲乙", "本报�
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass
 
 from .convention import Convention
@@ -106,7 +108,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     keep = [k for k, x in enumerate(first) if x.label != FURNITURE]
     body_units = [units[k] for k in keep]
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
-    model = load_model(BODY_MODEL_NAME)
+    model = _body_model()
     feats = line_features(body_units, convention, page_height, body_shapes)
     cont = (model.labels.index(CONTINUED),)
     # a line under one that stops mid-sentence carries it on, unless the first pass is sure it is a headline
@@ -128,6 +130,24 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
             continue
         out[k] = Labelled(units[k], lab, p, tuple(f))
     return out
+
+
+# A reporter line is printed under its headline (or 副题, kicker), never under running text or a byline:
+# ``自然课堂`` | ``一滴露水里的秘密`` | ``文/甲 图/乙`` reads the middle line as the headline, not as text.
+NEVER_FOLLOWS = ((PARAGRAPH, REPORTER), (CONTINUED, REPORTER), (BYLINE, REPORTER))
+NEVER = -30.0  # a transition weight no evidence outweighs (finite, so forward-backward stays defined)
+
+
+@lru_cache(maxsize=1)
+def _body_model() -> Model:
+    """The fitted body model with the transitions no page prints ruled out."""
+    model = load_model(BODY_MODEL_NAME)
+    trans = [list(row) for row in model.trans]
+    index = {lab: k for k, lab in enumerate(model.labels)}
+    for a, b in NEVER_FOLLOWS:
+        if a in index and b in index:
+            trans[index[a]][index[b]] = NEVER
+    return Model(model.labels, model.state, tuple(tuple(r) for r in trans), model.meta)
 
 
 def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:

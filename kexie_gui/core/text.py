@@ -236,8 +236,8 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
 
     >>> glued_byline("走得更远。(攀枝花科协)")
     (5, 6, 11)
-    >>> glued_byline("工作站(以下简称“市科青联”)") is None
-    True
+    >>> glued_byline("工作站(以下简称“市科青联”)") is None, glued_byline("抢 着 要 。 ” （ 马 卉 ）")
+    (True, (9, 12, 15))
     """
     if not text.rstrip().endswith(tuple(CLOSING)):
         return None
@@ -245,7 +245,8 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
     if not m or m.start() == 0:
         return None
     before = text[: m.start()].rstrip()
-    if not ends_sentence(before) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
+    # OCR may space the marks apart (``要 。 ” （ 马 卉 ）``): the sentence's end is read without spaces
+    if not ends_sentence("".join(before[-6:].split())) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
         return None
     inner_start = m.start("inner")
     inner = m.group("inner")

@@ -15,9 +15,9 @@ from . import pages
 @pytest.mark.parametrize("name, zh, en", [
     ("n.st=agency", "下一行以“本报讯”开头", "the next line opens with 本报讯"),
     ("p.end=sent", "上一行以句号等结尾", "the line above ends a sentence"),
-    ("end=clause", "以逗号等结尾", "ends with a comma"),
-    ("rf=full@wrapped-indented", "排满一行", "runs to the column edge"),
-    ("head", "形如标题", "is shaped like a headline"),
+    ("end=clause", "本行以逗号等结尾", "this line ends with a comma"),
+    ("rf=full@wrapped-indented", "本行排满一行", "this line runs to the column edge"),
+    ("head", "本行形如标题", "this line is shaped like a headline"),
     ("p.head", "上一行形如标题", "the line above is shaped like a headline"),
     ("fz=jump line", "像转版提示", "looks like a jump line"),
     ("pinyin_above", "上一行是它的拼音", "the line above is its pinyin"),
@@ -33,7 +33,8 @@ def test_a_combined_feature_says_both_of_its_parts():
 
 def test_an_unknown_name_is_shown_as_it_is_and_several_phrases_are_joined_per_language():
     assert phrase("no-such-feature") == ("no-such-feature", "no-such-feature")
-    assert phrases(["head", "end=sent"]) == ("形如标题；以句号等结尾", "is shaped like a headline; ends a sentence")
+    assert phrases(["head", "end=sent"]) == ("本行形如标题；本行以句号等结尾",
+                                           "this line is shaped like a headline; this line ends a sentence")
     assert phrases([]) == ("", "")
 
 
@@ -48,9 +49,6 @@ def quoted_names() -> set[str]:
     return names
 
 
-@pytest.mark.xfail(strict=True, reason="explanations quote feature names the phrase table lacks, shown raw to the "
-                                       "editor: st=han (also n.st/nn.st), p.open|bl0/1/2, ind@/noind@<layout>, "
-                                       "conv=<layout>, n.bl=0, wa=<width>, jn|ph=…, jn|pe=…")
 def test_every_feature_an_explanation_quotes_on_the_written_pages_reads_as_words():
     raw = sorted(n for n in quoted_names() if phrase(n)[1] == n)
     assert raw == []
