@@ -404,6 +404,8 @@ class CleanArticle:
     section: str | None = None
     blocks: tuple[str, ...] = ()  # ids of every block that went into it
     paragraph_keys: tuple[str, ...] = ()  # key of each paragraph (its first block id)
+    byline_place: str = "end"  # "head": printed under the headline (a reporter line); "end": after the text
+    byline_brackets: str = ""  # the brackets the page printed around a trailing byline ("()", "（）"), or ""
 
     def to_dict(self) -> dict:
         return {

@@ -132,8 +132,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
 BY_NAME = {a.name: a for a in ACTIONS if a.name != "-"}
 
 
-def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]]) -> dict[str, QAction]:
-    """One QAction per table row, triggered into its handler (missing handlers leave it disabled)."""
+def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]],
+                  on_trigger: Callable[[str], None] | None = None) -> dict[str, QAction]:
+    """One QAction per table row, triggered into its handler (missing handlers leave it disabled).
+
+    ``on_trigger(name)`` is told of each command before its handler runs (the crash log names it).
+    """
     out: dict[str, QAction] = {}
     style = parent.style()
     for spec in ACTIONS:
@@ -147,6 +151,8 @@ def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]]) -
             action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
         action.setCheckable(spec.checkable)
         handler = handlers.get(spec.name)
+        if on_trigger is not None:
+            action.triggered.connect(lambda checked=False, n=spec.name: on_trigger(n))
         if handler is None:
             action.setEnabled(False)
         elif spec.checkable:

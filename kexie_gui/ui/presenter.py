@@ -30,6 +30,7 @@ from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
 from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored, page_files
+from .exporting import EXPORT_FORMATS, ExportFlow, LazyExporter, load_exporter  # noqa: F401
 from .derive import LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, part_text, suggestion_offset
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
@@ -37,20 +38,6 @@ from .settings import Settings
 from .undo import UndoRecorder
 from .watcher import PageWatcher
 from .window import MainWindow
-
-EXPORT_FORMATS = ("docx", "md")  # what the window offers; the export package may know more
-
-
-def load_exporter():
-    """The export package, or None when it cannot be imported (the menu entry is then disabled)."""
-    try:
-        from .. import export
-    except Exception:  # noqa: BLE001 - any import failure means: no export in this build
-        return None
-    if not hasattr(export, "write_page") or not hasattr(export, "FORMATS"):
-        return None
-    return export
-
 
 class Presenter:
     def __init__(self, controller: Controller, window: MainWindow, suggestions: SuggestionModel,
@@ -66,7 +53,7 @@ class Presenter:
         self.undo_group = undo_group
         self.settings = settings
         self.translations = translations
-        self.exporter = exporter
+        self.export_flow = ExportFlow(controller, window, settings, exporter)
         self.autosaver = autosaver
         self.watcher = watcher
         self._asking: set[str] = set()  # pages whose "changed on disk" question is on screen
@@ -126,18 +113,18 @@ class Presenter:
         }
         for role in ("title", "subtitle", "kicker", "byline", "body", "furniture"):
             h[f"role_{role}"] = lambda r=role: self.set_role(r)
-        if self.exporter is not None:
+        if self.export_flow.available:
             h["export"] = self.export
         return h
 
     def after_actions(self) -> None:
         """Hook up action states once the window built them."""
-        a = self.w.actions
+        a = self.w.commands
         self.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
         self.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
         a["undo"].setEnabled(self.undo_group.canUndo())
         a["redo"].setEnabled(self.undo_group.canRedo())
-        if self.exporter is None:
+        if not self.export_flow.available:
             a["export"].setEnabled(False)
             a["export"].setToolTip(_tr("Presenter", "Export is not available in this installation"))
         self._refresh_recent()
@@ -446,7 +433,7 @@ class Presenter:
                 self._syncing = False
 
     def _update_actions(self) -> None:
-        a = self.w.actions
+        a = self.w.commands
         if not a:
             return
         state = self.c.current
@@ -459,7 +446,7 @@ class Presenter:
         a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and self.c.clipboard is not None)
         a["mark_done"].setChecked(bool(state and state.done))
-        if self.exporter is not None:
+        if self.export_flow.available:
             a["export"].setEnabled(any(p.clean is not None for p in self.c.pages))
 
     # -- selection in step across the panes
@@ -676,55 +663,16 @@ class Presenter:
         if new is not None:
             self.c.edit_text(place, new)
 
-    # -- export
-    def export(self) -> None:
-        if self.exporter is None:
-            return
-        formats = [f for f in EXPORT_FORMATS if f in self.exporter.FORMATS]
-        done = sum(1 for p in self.c.pages if p.done and p.clean)
-        folder = self.settings.get("files/last_export_folder") or (
-            os.path.dirname(self.c.current.path) if self.c.current else str(Path.home()))
-        choice = self.w.ask_export(formats, folder, self.settings.get("export/format"), done,
-                                   bool(self.c.current and self.c.current.clean))
-        if choice is None:
-            return
-        self.export_to(choice.scope, choice.format, choice.folder)
+    # -- export (the flow lives in exporting.py)
+    @property
+    def exporter(self):
+        return self.export_flow.exporter
 
-    def export_to(self, scope: str, fmt: str, folder: str) -> list[Path]:
-        """Write the pages; asks before replacing files.  Returns the paths written."""
-        if not folder or not os.path.isdir(folder):
-            self.w.show_error(_tr("Presenter", "{folder}: the export folder does not exist").format(folder=folder))
-            return []
-        plan = self.c.export_plan(scope, self.exporter.EXTENSIONS.get(fmt, "." + fmt)
-                                  if hasattr(self.exporter, "EXTENSIONS") else "." + fmt, folder)
-        if not plan:
-            self.w.show_notice(_tr("Presenter", "Nothing to export."))
-            return []
-        existing = [p for _, p in plan if p.exists()]
-        force = False
-        if existing:
-            names = "\n".join(p.name for p in existing[:10]) + ("\n…" if len(existing) > 10 else "")
-            question = _tr("Presenter", "These files exist already:") + "\n" + names + "\n\n" + _tr(
-                "Presenter", "Replace them?")
-            if not self.w.ask_yes_no(_tr("Presenter", "Replace files?"), question):
-                return []
-            force = True
-        written, errors = [], []
-        for state, path in plan:
-            try:
-                written.append(Path(self.exporter.write_page(state.clean, fmt, path, force=force)))
-            except KexieError as exc:
-                errors.append(str(exc))
-            except OSError as exc:
-                errors.append(f"{path}: {exc.strerror or exc}")
-        self.settings.set("files/last_export_folder", folder)
-        self.settings.set("export/format", fmt)
-        if errors:
-            self.w.show_error("\n".join(errors))
-        if written:
-            self.w.show_notice(_tr("Presenter", "Exported {n} file(s) to {folder}").format(n=len(written),
-                                                                                          folder=folder))
-        return written
+    def export(self) -> list[Path]:
+        return self.export_flow.run()
+
+    def export_to(self, scope: str, fmt: str, folder: str, choice=None) -> list[Path]:
+        return self.export_flow.export_to(scope, fmt, folder, choice)
 
     # -- language
     def set_language(self, language: str) -> None:

@@ -32,6 +32,9 @@ SETTINGS = (
     Setting("files/last_open_folder", str, "", "folder of the last File > Open"),
     Setting("files/last_export_folder", str, "", "folder of the last export"),
     Setting("export/format", str, "docx", "format of the last export"),
+    Setting("export/paper", str, "A4", "DOCX page size: A4 or Letter"),
+    Setting("export/reporter_under_title", bool, True, "DOCX: a reporter line stays under the headline"),
+    Setting("export/byline_parentheses", bool, True, "DOCX: a trailing byline keeps its printed parentheses"),
     Setting("ui/language", str, "", "zh or en; empty: follow the system locale"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}

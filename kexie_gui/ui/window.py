@@ -172,8 +172,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle("kexie")
         self.setAcceptDrops(True)
-        self.actions: dict[str, QAction] = {}
+        self.commands: dict[str, QAction] = {}  # not 'actions': QWidget.actions() exists
         self.menus: dict[str, QMenu] = {}
+        self.last_command = ""  # the name of the last command triggered (for crash logs)
+        self.open_dialog = None  # the modal dialog on screen, if any (tests drive it)
         self.close_guard = None  # () -> bool: may the window close?  (the presenter asks about unsaved work)
 
         # central: raw page | (outline / article)
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus from the table
     def install_actions(self, actions: dict[str, QAction], language: str) -> None:
-        self.actions = actions
+        self.commands = actions
         self.menus = table.build_menus(self.menuBar(), actions)
         file_menu = self.menus["file"]
         file_menu.insertMenu(actions["save"], self.recent_menu)
@@ -339,8 +341,8 @@ class MainWindow(QMainWindow):
         self.placeholder.retranslate()
         self.suggestions.retranslate()
         self.pages.retranslate()
-        if self.actions:
-            table.retranslate_actions(self.actions)
+        if self.commands:
+            table.retranslate_actions(self.commands)
             table.retranslate_menus(self.menus)
 
     # -- feedback
@@ -451,12 +453,19 @@ class MainWindow(QMainWindow):
             ("reload", _tr("MainWindow", "Reload"), role.AcceptRole),
             ("keep", _tr("MainWindow", "Keep current"), role.RejectRole)], "reload") == "reload"
 
-    def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int,
-                   has_current: bool) -> ExportChoice | None:
-        dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return None
-        return dialog.choice()
+    def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int, has_current: bool,
+                   paper: str = "A4", reporter_under_title: bool = True,
+                   byline_parentheses: bool = True) -> ExportChoice | None:
+        dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self, paper=paper,
+                              reporter_under_title=reporter_under_title, byline_parentheses=byline_parentheses)
+        self.open_dialog = dialog  # tests reach the dialog on screen through this
+        try:
+            if dialog.exec() != ExportDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            self.open_dialog = None
+            dialog.deleteLater()
 
     def ask_edit(self, what: str, text: str) -> str | None:
         dialog = EditTextDialog(what, text, self)
@@ -465,7 +474,7 @@ class MainWindow(QMainWindow):
         return dialog.text()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(table.shortcut_rows(self.actions), self)
+        dialog = ShortcutsDialog(table.shortcut_rows(self.commands), self)
         dialog.open()
         return dialog
 

@@ -416,6 +416,14 @@
         <translation>Markdown (.md)</translation>
     </message>
     <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4（210 × 297 毫米）</translation>
+    </message>
+    <message>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Letter（8.5 × 11 英寸）</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -426,6 +434,14 @@
     <message>
         <source>All pages marked done ({n})</source>
         <translation>全部已完成的版面（{n} 个）</translation>
+    </message>
+    <message>
+        <source>Reporter line under the headline, as printed</source>
+        <translation>记者行按版面留在标题下</translation>
+    </message>
+    <message>
+        <source>Trailing byline in （full-width parentheses）, as printed</source>
+        <translation>文末署名按版面加（全角括号）</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -442,6 +458,14 @@
     <message>
         <source>Folder:</source>
         <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Word layout</source>
+        <translation>Word 版式</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
     </message>
     <message>
         <source>Each page becomes one file named after the page.</source>

@@ -3,7 +3,8 @@
 ``QT_QPA_PLATFORM`` must be set before anything imports Qt.  The offscreen
 platform warns "This plugin does not support propagateSizeHints()" whenever
 a shown window's size hints change; that is the platform plugin talking, not
-our code, so it alone is exempted from ``qt_log_level_fail = WARNING``.
+our code, so it is exempted from ``qt_log_level_fail = WARNING``, as are its
+two remarks when a menu pops up (it cannot raise windows nor grab the keyboard).
 """
 from __future__ import annotations
 
@@ -17,14 +18,24 @@ import pytest  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = DATA / "000_57b0e2a3ead17231.txt"
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise",
+                   "This plugin does not support grabbing the keyboard")
 
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Before pytest-qt closes the windows: a window whose questions are real must not ask about unsaved work."""
+    app = getattr(item, "funcargs", {}).get("real")
+    if app is not None:
+        app.window.ask_save_changes = lambda names: "discard"
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -295,7 +295,7 @@ def test_export_through_the_dialog_answers(seed_app, tmp_path, monkeypatch):
 
     seen = {}
 
-    def ask_export(formats, folder, fmt, done, has_current):
+    def ask_export(formats, folder, fmt, done, has_current, *options):
         seen.update(formats=formats, done=done, has_current=has_current)
         return ExportChoice("current", "docx", str(tmp_path))
 
