@@ -108,7 +108,8 @@ def test_every_kind_a_detector_emits_has_an_applier():
 def test_every_kind_replays_on_its_own():
     """Accepting one suggestion changes the output; the seed page and a written page hold every kind.
 
-    A kicker only means something above a headline, so it replays on top of the accepted headlines.
+    A kicker only means something above a headline and a 副题 under one, so they replay on top of the
+    accepted headlines.
     """
     from .pages import KICKER_SUBTITLE_PAGE
     analyses = [analyse(load_page(SEED)), analyse(page_from_text(KICKER_SUBTITLE_PAGE))]
@@ -117,7 +118,7 @@ def test_every_kind_replays_on_its_own():
         nothing = Decisions().with_choices({s.id: False for s in analysis.suggestions})
         headlines = nothing.with_choices({s.id: True for s in analysis.suggestions if s.kind == "headline"})
         for s in analysis.suggestions:
-            start = headlines if s.kind == "kicker" else nothing
+            start = headlines if s.kind in ("kicker", "subtitle") else nothing
             base = json.dumps(apply(analysis, start).to_dict(), ensure_ascii=False)
             one = apply(analysis, start.with_choice(s.id, True))
             assert json.dumps(one.to_dict(), ensure_ascii=False) != base, s
