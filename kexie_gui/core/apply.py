@@ -727,6 +727,11 @@ def _layout(analysis: Analysis, decisions: Decisions) -> _Layout:
     return layout
 
 
+def reading_order(analysis: Analysis, decisions: Decisions) -> list[Block]:
+    """The pieces of the page (blocks after the hand splits) in reading order (after the hand moves)."""
+    return _layout(analysis, decisions).order
+
+
 def _walk(ctx: _Context, layout: _Layout, lo: int, hi: int, section: str | None) -> _Walker:
     walker = _Walker(ctx, section)
     order, origin = layout.order, layout.origin

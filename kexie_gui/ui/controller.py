@@ -37,6 +37,7 @@ from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
 from ..session import SessionResult, restore_decisions, session_document
+from ..core.apply import reapply
 from .derive import Derived, Lines, Place, derive, edit_key, part_text, suggestion_offset
 from .marks import N_, Translate, identity
 
@@ -214,10 +215,27 @@ class Restored:
 Restore = Callable[[Page, Analysis], SessionResult]
 
 
-def compute(analysis: Analysis, decisions: Decisions) -> tuple[CleanPage, Derived]:
-    """The clean page and its view data; pure, so it may run on any thread."""
-    clean = core.apply(analysis, decisions)
-    return clean, derive(analysis, decisions, clean)
+def compute(analysis: Analysis, decisions: Decisions, previous: tuple[CleanPage, Derived] | None = None
+            ) -> tuple[CleanPage, Derived]:
+    """The clean page and its view data; pure, so it may run on any thread.
+
+    With ``previous`` (the clean page and view data of the decisions before)
+    only the articles the change touches are recomputed (``core.apply.reapply``).
+    """
+    if previous is None or previous[0] is None or previous[1] is None:
+        clean = core.apply(analysis, decisions)
+        return clean, derive(analysis, decisions, clean)
+    old_clean, old_view = previous
+    clean = reapply(analysis, old_clean, decisions)
+    return clean, derive(analysis, decisions, clean, old_view, old_clean)
+
+
+def incremental(state: "PageState", decisions: Decisions) -> bool:
+    """Does a change to ``decisions`` keep the page's pieces and their order (so only some articles change)?"""
+    view = state.view
+    old = view.decisions if view is not None else None
+    return old is not None and state.clean is not None and (old.splits, old.moves) == (decisions.splits,
+                                                                                       decisions.moves)
 
 
 def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -530,8 +548,10 @@ class Controller:
 
     def _recompute(self, state: PageState) -> None:
         analysis, decisions, generation = state.analysis, state.decisions, state.generation
-        if len(state.page.text) <= ASYNC_CHARS:
-            self._recomputed(state, generation, compute(analysis, decisions))
+        previous = (state.clean, state.view)
+        if len(state.page.text) <= ASYNC_CHARS or (incremental(state, decisions) and not state.computing):
+            # small pages, and choices on any page (a few articles to redo), take milliseconds
+            self._recomputed(state, generation, compute(analysis, decisions, previous))
             return
         if state.computing:  # one computation per page at a time; the newest decisions follow it
             state.recompute_after = True
@@ -554,7 +574,7 @@ class Controller:
             self.error.emit(str(exc))
             finished()
 
-        self.runner.submit(lambda: compute(analysis, decisions), done, failed)
+        self.runner.submit(lambda: compute(analysis, decisions, previous), done, failed)
 
     def _recomputed(self, state: PageState, generation: int, result) -> None:
         if state not in self.pages or generation != state.generation:

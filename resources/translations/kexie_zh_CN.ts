@@ -881,8 +881,24 @@
         <translation>重复段落中保留的那一份</translation>
     </message>
     <message>
+        <source>You retyped this text</source>
+        <translation>这段文字是您改写的</translation>
+    </message>
+    <message>
+        <source>You moved this piece; the numbers in the gutter give the reading order</source>
+        <translation>这一块是您移动过的；行号旁的数字是阅读顺序</translation>
+    </message>
+    <message>
+        <source>You joined this piece to the one before it</source>
+        <translation>您把这一块接到了前一块后面</translation>
+    </message>
+    <message>
         <source>Article {n}: {title}</source>
         <translation>第 {n} 篇：{title}</translation>
+    </message>
+    <message>
+        <source>Piece {n} in reading order</source>
+        <translation>阅读顺序中的第 {n} 块</translation>
     </message>
     <message>
         <source>Kept copy of repeat group {n}</source>
@@ -891,6 +907,10 @@
     <message>
         <source>Repeat of group {n}</source>
         <translation>重复组 {n} 的重复份</translation>
+    </message>
+    <message>
+        <source>Cut: paste it where it belongs</source>
+        <translation>已剪切：请粘贴到应在的位置</translation>
     </message>
 </context>
 <context>

@@ -96,24 +96,44 @@ def test_opening_the_same_page_twice_selects_it(c):
 
 
 def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
+    """Moves and splits change the reading order: the whole page is recomputed, off the GUI thread."""
     monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
     runner = DeferredRunner()
     c = Controller(runner=runner)
     c.open_paths([str(SEED)])
     runner.run()
     state = c.current
-    joins = [s for s in state.analysis.suggestions if s.kind == "join"]
-    c.decide(joins[0].id, False)
-    c.decide(joins[1].id, False)
-    c.decide(joins[2].id, False)
+    blocks = state.analysis.blocks
+    c.move_blocks([blocks[5].id], blocks[2].id)
+    c.move_blocks([blocks[7].id], blocks[2].id)
+    c.move_blocks([blocks[9].id], "")
     assert len(runner.jobs) == 1  # one computation at a time per page
     clean_before = state.clean
     runner.run()  # computed for the first decision only: stale, dropped; the latest follows
     assert state.clean is clean_before and len(runner.jobs) == 1 and c.busy
     runner.run()
     assert state.clean is not clean_before and not c.busy
-    assert all(str(j.id) in dict(state.decisions.choices) for j in joins[:3])
+    assert len(state.decisions.moves) == 3
     assert len(state.clean.articles[0].paragraphs) >= 1
+
+
+def test_choices_on_large_pages_recompute_at_once_and_only_the_articles_they_touch(monkeypatch):
+    from kexie_gui.core.apply import changed_articles
+
+    monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
+    runner = DeferredRunner()
+    c = Controller(runner=runner)
+    c.open_paths([str(SEED)])
+    runner.run()
+    state = c.current
+    before = state.clean
+    join = [s for s in state.analysis.suggestions if s.kind == "join"][0]
+    c.decide(join.id, False)
+    assert runner.jobs == [] and not c.busy  # no round trip through the pool
+    first, old_end, new_end = changed_articles(state.clean)
+    untouched = [i for i in range(len(before.articles)) if not first <= i < old_end]
+    assert untouched and all(state.clean.articles[i] is before.articles[i] for i in untouched)
+    assert state.view.provenance.clean is state.clean
 
 
 def test_decide_and_navigate(c):
