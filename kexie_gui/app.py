@@ -140,7 +140,11 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     presenter = Presenter(controller, window, suggestions, outline, pages, recorder, undo_group, settings,
                           translations, LazyExporter() if exporter is _DEFAULT else exporter,
                           autosaver=autosaver, watcher=watcher)
-    actions = build_actions(window, presenter.handlers(), lambda name: setattr(window, "last_command", name))
+    def before(name: str) -> None:
+        window.last_command = name
+        presenter.before_command()
+
+    actions = build_actions(window, presenter.handlers(), before)
     window.install_actions(actions, translations.language)
     presenter.after_actions()
     window.restore_settings()

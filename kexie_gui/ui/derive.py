@@ -94,13 +94,17 @@ def edit_key(article: CleanArticle, part) -> str:
 
 
 def article_parts(article: CleanArticle) -> list:
-    """The parts an article shows, in order (absent ones left out)."""
+    """The parts an article shows, in the order the page printed them (absent ones left out): a reporter
+    line under the headline, a trailing byline after the text."""
     parts: list = [PART_TITLE]
     if article.subtitle:
         parts.append(PART_SUBTITLE)
-    if article.byline:
+    under = article.byline and getattr(article, "byline_place", "end") == "head"
+    if under:
         parts.append(PART_BYLINE)
     parts.extend(range(len(article.paragraphs)))
+    if article.byline and not under:
+        parts.append(PART_BYLINE)
     return parts
 
 
@@ -432,6 +436,33 @@ class Lines:
     @property
     def count(self) -> int:
         return len(self._newlines) + 1
+
+
+def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
+    """The line a suggestion's explanation names: a join's break, else the first line of its block."""
+    if suggestion.kind == "join" and suggestion.ranges:
+        return line_of(suggestion.ranges[0][0])
+    if suggestion.blocks:
+        try:
+            return analysis.block(suggestion.blocks[0]).line_start
+        except KeyError:
+            pass
+    return line_of(suggestion_offset(suggestion))
+
+
+def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
+    """The marks a punctuation suggestion changes, as the editor reads them.
+
+    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", ((1, "，"), (4, "，"), (6, "："))),))
+    >>> punctuation_marks(s, "甲,乙丙,丁:戊")
+    ', → ， ×2   : → ：'
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for offset, new in suggestion.get("changes", ()):
+        if 0 <= offset < len(raw):
+            pair = (raw[offset], new)
+            counts[pair] = counts.get(pair, 0) + 1
+    return "   ".join(f"{a} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in counts.items())
 
 
 def suggestion_offset(suggestion: Suggestion) -> int:

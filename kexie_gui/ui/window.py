@@ -6,7 +6,7 @@ methods when it needs an answer from the editor (tests replace those).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
@@ -21,6 +21,7 @@ from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
 from .panels import PagesPanel, SuggestionsPanel
 from .rawview import RawView
+from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
 
 
@@ -164,9 +165,10 @@ class MainWindow(QMainWindow):
     closing = Signal()
     sample_requested = Signal()
     open_requested = Signal()
+    context_menu_requested = Signal(str, QPoint)  # which pane ("raw", "article", "order"), global position
 
     def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, order_model: ReadingOrderModel | None = None):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("main_window")
@@ -249,11 +251,17 @@ class MainWindow(QMainWindow):
         self.pages = PagesPanel(pages_model)
         self.history = QUndoView()
         self.history.setObjectName("history")
+        self.order_model = order_model if order_model is not None else ReadingOrderModel(self)
+        self.reading_order = ReadingOrderPanel(self.order_model)
         self.pages_dock = self._dock("pages_dock", self.pages, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.suggestions_dock = self._dock("suggestions_dock", self.suggestions,
                                            Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock = self._dock("history_dock", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.pages_dock, self.history_dock, Qt.Orientation.Vertical)
+        self.order_dock = self._dock("reading_order_dock", self.reading_order, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.history_dock, self.order_dock)
+        self.order_dock.hide()
+        self.context_menu: QMenu | None = None  # the right-click menu on screen (tests reach it here)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setIconSize(QSize(18, 18))
@@ -274,6 +282,10 @@ class MainWindow(QMainWindow):
         self.drops = DropFilter(self)
         self.drops.watch(self, self.placeholder, self.raw.viewport(), self.article.viewport(),
                          self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.raw.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("raw", pos))
+        self.article.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("article", pos))
+        self.reading_order.list.customContextMenuRequested.connect(
+            lambda pos: self.context_menu_requested.emit("order", self.reading_order.list.viewport().mapToGlobal(pos)))
         self.drops.paths_dropped.connect(self.files_dropped)
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menu_recent")
@@ -299,6 +311,8 @@ class MainWindow(QMainWindow):
         file_menu.insertMenu(actions["save"], self.recent_menu)
         table.build_toolbar(self.toolbar, actions)
         self.suggestions.add_buttons([actions[n] for n in ("accept", "reject", "accept_kind", "previous", "next")])
+        self.reading_order.add_buttons([actions[n] for n in ("move_up", "move_down", "join", "one_title",
+                                                              "split_lines", "uninterleave")])
         view = self.menus["view"]
         view.addMenu(self.language_menu)
         for code, name in LANGUAGES.items():
@@ -312,8 +326,31 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in (self.pages_dock, self.suggestions_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
+        self.order_dock.visibilityChanged.connect(self._order_visibility)
         view.addAction(self.toolbar.toggleViewAction())
         self.retranslate()
+
+    def popup_menu(self, names: list[str], pos: QPoint, header: str = "") -> QMenu:
+        """A right-click menu of commands from the actions table ("-": a separator, "roles": Mark block as ›)."""
+        if self.context_menu is not None:
+            self.context_menu.close()
+        menu = QMenu(self)
+        menu.setObjectName("context_menu")
+        if header:
+            title = menu.addAction(self.fontMetrics().elidedText(header, Qt.TextElideMode.ElideRight, 420))
+            title.setEnabled(False)
+            menu.addSeparator()
+        for name in names:
+            if name == "-":
+                menu.addSeparator()
+            elif name == "roles":
+                menu.addMenu(self.menus["structure/roles"])
+            elif name in self.commands and self.commands[name].isEnabled():
+                menu.addAction(self.commands[name])
+        menu.aboutToHide.connect(lambda: setattr(self, "context_menu", None))
+        self.context_menu = menu
+        menu.popup(pos)
+        return menu
 
     def set_recent(self, paths: list[str], open_path, clear) -> None:
         self.recent_menu.clear()
@@ -326,6 +363,12 @@ class MainWindow(QMainWindow):
             a.triggered.connect(clear)
         self.recent_menu.setEnabled(bool(paths))
 
+    def _order_visibility(self, visible: bool) -> None:
+        """The reading-order dock closed with its own button: the View entry follows."""
+        action = self.commands.get("reading_order")
+        if action is not None and not visible and self.order_dock.isHidden() and action.isChecked():
+            action.trigger()
+
     def retranslate(self) -> None:
         self.raw_title.setText("<b>" + _tr("MainWindow", "Raw page") + "</b>")
         self.articles_title.setText("<b>" + _tr("MainWindow", "Articles") + "</b>")
@@ -334,7 +377,9 @@ class MainWindow(QMainWindow):
         self.pages_dock.setWindowTitle(_tr("MainWindow", "Pages"))
         self.suggestions_dock.setWindowTitle(_tr("MainWindow", "Suggestions"))
         self.history_dock.setWindowTitle(_tr("MainWindow", "History"))
-        self.history.setEmptyLabel(_tr("MainWindow", "<opened>"))
+        self.order_dock.setWindowTitle(_tr("MainWindow", "Reading order"))
+        self.reading_order.retranslate()
+        self.history.setEmptyLabel(_tr("MainWindow", "Page as opened"))
         self.toolbar.setWindowTitle(_tr("MainWindow", "Toolbar"))
         self.recent_menu.setTitle(_tr("MainWindow", "Open &Recent"))
         self.language_menu.setTitle(_tr("MainWindow", "&Language"))

@@ -51,7 +51,7 @@ class Answers:
     """What the window's questions answer in tests (no modal dialog may block a test); records each question."""
 
     def __init__(self):
-        self.save_changes, self.recover, self.reload = "discard", "later", False
+        self.save_changes, self.recover, self.reload, self.yes_no = "discard", "later", False, True
         self.asked: list[tuple] = []
 
     def install(self, window) -> None:
@@ -60,6 +60,7 @@ class Answers:
             ("recover", tuple(items), crashed, later),
             "recover" if self.recover == "later" and not later else self.recover)  # as Escape would
         window.ask_reload = lambda name, dirty: self._answer(("reload", name, dirty), self.reload)
+        window.ask_yes_no = lambda title, text: self._answer(("yes_no", title, text), self.yes_no)
         window.alert = lambda title, text: self.asked.append(("alert", title, text))
 
     def _answer(self, question, answer):

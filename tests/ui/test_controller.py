@@ -174,17 +174,32 @@ def test_hand_edits_and_typing_back_the_original(c):
     assert str(state.clean.articles[0].byline) == "本报记者 张三"
 
 
-def test_split_inside_and_at_block_start(c):
+def test_split_starts_the_article_at_the_block_and_never_cuts_a_sentence(c):
     state = c.current
     body = state.clean.articles[0].paragraph_keys[1]
     start = int(body[1:])
-    assert c.split_at(start)  # at the start: the block becomes a title, no cut
+    assert c.split_at(start + 20)  # inside the block: the whole block starts the new article
     assert state.decisions.splits == () and state.decisions.role(body) == "title"
-    assert c.split_at(start + 20)
+    assert not c.split_at(start)  # the same block again: nothing more to do
+    assert c.split_block_at(start + 20)  # cutting the block there is its own command
     assert state.decisions.splits == (start + 20,)
-    assert not c.split_at(1)  # on the blank first line: nothing to split
+    assert c.split_at(1)  # on the blank first line: the block below starts an article
     assert c.merge_with_previous(len(state.clean.articles) - 1)
     assert not c.merge_with_previous(0)
+
+
+def test_merge_folds_the_article_whose_title_has_a_kicker(c):
+    from .conftest import DATA  # noqa: F401 - the seed page's second article has no kicker; make one
+    state = c.current
+    n = len(state.clean.articles)
+    second_title = state.clean.articles[1].title
+    title_block = state.view.block_at(second_title.runs[0][1])
+    before = state.view.index.around(title_block.start - 1)[0]
+    c.set_role(before.id, "kicker")
+    assert len(state.clean.articles) == n
+    assert c.merge_with_previous(1)
+    assert len(state.clean.articles) == n - 1
+    assert str(second_title) in "".join(str(p) for p in state.clean.articles[0].paragraphs)
 
 
 def test_moves_and_roles(c):

@@ -20,7 +20,7 @@ from .helpers import drop, suggestions_of
 
 OK, CANCEL, CLOSE = (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel,
                      QDialogButtonBox.StandardButton.Close)
-ASKS = ("ask_save_changes", "ask_recover", "ask_reload", "alert")
+ASKS = ("ask_save_changes", "ask_recover", "ask_reload", "ask_yes_no", "alert")
 
 
 @pytest.fixture
