@@ -240,6 +240,7 @@ class _Draft:
     byline_place: str = "end"
     byline_brackets: str = ""
     byline_blocks: list = field(default_factory=list)  # (block id, suggestion id) of the byline parts
+    byline_printed: Text | None = None  # a byline line as printed (brackets and all), while pieces join it
     section: str | None = None
     blocks: list = field(default_factory=list)
 
@@ -462,7 +463,12 @@ class _Walker:
             elif kind == "subtitle":
                 art.subtitle = (_glue(art.subtitle[0], text),) + art.subtitle[1:]
             elif kind == "byline":
-                art.byline = _glue(art.byline, text)
+                printed = _glue(art.byline_printed, text) if art.byline_printed is not None else None
+                if printed is not None and len(art.byline_blocks) == 1:  # a byline line cut over two lines
+                    art.byline_printed = printed
+                    art.byline, art.byline_brackets = _strip_brackets(printed)
+                else:
+                    art.byline = _glue(art.byline, text)
             else:
                 idx = last[2]
                 art.paragraphs[idx] = _glue(art.paragraphs[idx], text)
@@ -532,6 +538,8 @@ class _Walker:
                 byline, brackets = _strip_brackets(text)
             self._add_byline(art, byline.with_replacements(origin.replacements), brackets, block.id,
                              plan.decided_by)
+            if not (parts and parts[0] < 0) and len(art.byline_blocks) == 1:
+                art.byline_printed = text  # as printed, brackets and all: a joined piece may close them
             return
         if parts and parts[0] >= 0:
             cut, s, e, sid = parts

@@ -51,6 +51,7 @@ class ArticleView(QTextEdit):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setAcceptRichText(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.article_index: int | None = None
         self.article: CleanArticle | None = None
         self.tracking = False  # "Show changes" is on
@@ -99,6 +100,7 @@ class ArticleView(QTextEdit):
                 else:
                     self._lay_out(article)
             self._set_mode()
+            self._fit_measure()
             if keep is not None:
                 self._put_cursor(keep)
             self.verticalScrollBar().setValue(scroll)
@@ -404,7 +406,19 @@ class ArticleView(QTextEdit):
     # -- a readable measure at any width
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
-        measure = self.fontMetrics().horizontalAdvance("中") * MEASURE_CHARS + 40
-        side = max(0, (self.width() - measure) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Lines no longer than ``MEASURE_CHARS`` characters: the text sits in a centred column on wide windows."""
+        measure = self.fontMetrics().horizontalAdvance("中") * MEASURE_CHARS
+        side = max(8, (self.viewport().width() - measure) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            was, self._programmatic = self._programmatic, True  # a layout change, not typing
+            try:
+                root.setFrameFormat(fmt)
+            finally:
+                self._programmatic = was

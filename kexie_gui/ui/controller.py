@@ -762,7 +762,8 @@ class Controller:
         if state is None:
             return False
         label = self._t("Controller", "Cut the block at line {line}").format(line=state.line_of(offset))
-        return self._change(label, structure.split_block(state.view, state.decisions, offset))
+        new = structure.split_block(state.view, state.decisions, offset)
+        return self._change(label, structure.follow_heads(state.analysis, state.decisions, new))
 
     def split_lines(self, start: int, end: int) -> bool:
         """Cut the pieces of raw ``[start, end)`` before each of their lines (no range: before the cursor's line)."""
@@ -773,6 +774,7 @@ class Controller:
         if new == state.decisions:
             self.notice.emit(self._t("Controller", "Each of these lines starts a block already."))
             return False
+        new = structure.follow_heads(state.analysis, state.decisions, new)
         n = len(new.splits) - len(state.decisions.splits)
         label = self._t("Controller", "Split {n} line(s) off their blocks at line {line}").format(
             n=n, line=state.line_of(start))
@@ -851,6 +853,18 @@ class Controller:
             first=min(b.line_start for b in pieces), last=max(b.line_end for b in pieces))
         return self._change(label, structure.one_title(state.view, state.decisions, pieces))
 
+    def join_lines(self, block_ids: list[str]) -> bool:
+        """Printed lines (pieces) back into paragraphs: full-width lines run on into the next one."""
+        state = self._ready()
+        pieces = self.pieces(block_ids)
+        if state is None or len(pieces) < 2:
+            self.notice.emit(self._t("Controller", "Select the lines to join into paragraphs first."))
+            return False
+        new = structure.join_wrapped_lines(state.view, state.decisions, pieces)
+        n = len(new.joined) - len(state.decisions.joined)
+        label = self._t("Controller", "Join {n} wrapped line(s) into their paragraphs").format(n=n)
+        return self._change(label, new)
+
     def uninterleave(self, start: int, end: int) -> bool:
         """The lines of raw ``[start, end)`` alternate between two columns: cut them into lines and put each
         column's lines together (one undo step)."""
@@ -858,6 +872,7 @@ class Controller:
         if state is None or end <= start:
             return False
         split = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        split = structure.follow_heads(state.analysis, state.decisions, split)
         view = structure.Pieces(state.analysis, split)
         pieces = structure.pieces_in(view, start, end)
         new = structure.uninterleave(view, split, pieces)

@@ -132,7 +132,7 @@ class Presenter:
             "accept_kind": lambda: self.decide_kind(True), "reject_kind": lambda: self.decide_kind(False),
             "split": st.split, "merge": st.merge, "restore": st.restore,
             "cut_block": st.cut, "paste_block": st.paste, "split_lines": st.split_lines,
-            "split_block": st.split_block, "join": st.join, "one_title": st.one_title,
+            "split_block": st.split_block, "join": st.join, "one_title": st.one_title, "join_lines": st.join_lines,
             "uninterleave": st.uninterleave, "move_up": lambda: st.move(-1), "move_down": lambda: st.move(1),
             "shortcuts": self.w.show_shortcuts, "about": self.w.show_about,
         }
@@ -523,7 +523,8 @@ class Presenter:
         a["close_page"].setEnabled(state is not None)
         a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and bool(self.c.clipboard))
-        for name in ("split_lines", "split_block", "join", "one_title", "uninterleave", "move_up", "move_down",
+        for name in ("split_lines", "split_block", "join", "join_lines", "one_title", "uninterleave", "move_up",
+                     "move_down",
                      "track_changes", "reading_order"):
             a[name].setEnabled(ready or name == "reading_order")
         a["mark_done"].setChecked(bool(state and state.done))
@@ -798,11 +799,12 @@ class Presenter:
         self._show_article(self.article_index, select_outline=False)
 
     # -- right-click menus
-    RAW_MENU = ("accept", "reject", "reopen", "-", "split", "split_lines", "split_block", "join", "one_title",
-                "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up", "move_down")
+    RAW_MENU = ("accept", "reject", "reopen", "-", "split", "split_lines", "split_block", "join", "join_lines",
+                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up", "move_down")
     ARTICLE_MENU = ("accept", "reject", "reopen", "-", "edit_text", "split", "split_block", "join", "merge", "-",
                     "roles", "restore", "-", "cut_block", "paste_block")
-    ORDER_MENU = ("move_up", "move_down", "-", "join", "one_title", "split_lines", "uninterleave", "-", "roles",
+    ORDER_MENU = ("move_up", "move_down", "-", "join", "join_lines", "one_title", "split_lines", "uninterleave", "-",
+                  "roles",
                   "restore", "-", "cut_block", "paste_block")
 
     def context_menu(self, pane: str, pos) -> None:

@@ -198,7 +198,8 @@ class ReadingOrderPanel(QWidget):
         for action in actions:
             b = QToolButton()
             b.setDefaultAction(action)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # the short label (icon text)
+            b.setAutoRaise(True)
             self.buttons.addWidget(b)
         self.buttons.addStretch(1)
 

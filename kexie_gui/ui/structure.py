@@ -49,6 +49,29 @@ def pieces_in(view: Derived, start: int, end: int) -> list[Block]:
     return out
 
 
+def follow_heads(analysis: Analysis, before: Decisions, after: Decisions) -> Decisions:
+    """Pieces a new cut made stay right after the piece they were cut from, wherever that piece was moved.
+
+    Without this, the tail of a moved block would stay at the block's place on the raw page.
+    """
+    if set(after.splits) <= set(before.splits) or not after.moves:
+        return after
+    old_ids = {b.id for b in Pieces(analysis, before).blocks}
+    pieces = Pieces(analysis, after)
+    d = after
+    for k, b in enumerate(pieces.blocks):
+        if b.id in old_ids or k == 0:
+            continue
+        head = pieces.blocks[k - 1]
+        order = [x.id for x in (Pieces(analysis, d).order if d is not after else pieces.order)]
+        at = order.index(head.id)
+        if at + 1 < len(order) and order[at + 1] == b.id:
+            continue
+        nxt = next((x for x in order[at + 1:] if x != b.id), "")
+        d = d.with_move(b.id, nxt)
+    return d
+
+
 def in_reading_order(view: Derived, pieces: list[Block]) -> list[Block]:
     ids = {b.id for b in pieces}
     return [b for b in view.order if b.id in ids]
@@ -168,6 +191,25 @@ def move_by(view: Derived, decisions: Decisions, pieces: list[Block], step: int)
         return decisions.with_move(passed, order[lo])
     after = order[hi + 2] if hi + 2 < len(order) else ""
     return decisions.with_moves(chosen, after)
+
+
+def join_wrapped_lines(view: Derived, decisions: Decisions, pieces: list[Block]) -> Decisions:
+    """Printed lines back into paragraphs, by the rule of hard-wrapped text: a line as long as the longest of
+    the selection runs on into the next one; a shorter line ends its paragraph (or is a headline).
+
+    Example: the lines ``本报讯近日，某市`` ``召开工作会议。`` ``第二段开头`` (widest 8): the first is full and runs on,
+    the second is short and ends its paragraph → ``本报讯近日，某市召开工作会议。`` and ``第二段开头``.
+    """
+    ordered = in_reading_order(view, pieces)
+    lengths = [len(str(b.text).strip()) for b in ordered]
+    if len(ordered) < 2:
+        return decisions
+    width = max(lengths)
+    d = decisions
+    for prev, prev_len, b in zip(ordered, lengths, ordered[1:]):
+        runs_on = prev_len >= width and not decisions.role(b.id) and decisions.role(prev.id) != ROLE_TITLE
+        d = d.with_joined(b.id, runs_on or decisions.is_joined(b.id))
+    return d
 
 
 def uninterleave(view: Derived, decisions: Decisions, pieces: list[Block]) -> Decisions:

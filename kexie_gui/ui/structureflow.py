@@ -118,6 +118,11 @@ class StructureFlow:
         if ids:
             self.c.join_pieces(ids)
 
+    def join_lines(self) -> None:
+        ids = self._ids()
+        if ids:
+            self.c.join_lines(ids)
+
     def one_title(self) -> None:
         ids = self._ids()
         if ids:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
+                               QMainWindow, QMenu, QMessageBox, QHeaderView, QProgressBar, QPushButton, QSplitter,
                                QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -194,11 +194,15 @@ class MainWindow(QMainWindow):
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.outline.setUniformRowHeights(True)
-        self.outline.header().setStretchLastSection(False)
-        self.outline.setColumnWidth(0, 300)
-        self.outline.setColumnWidth(1, 110)
-        self.outline.setColumnWidth(2, 110)
-        self.outline.setColumnWidth(3, 36)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what the width gives
+        char = self.fontMetrics().horizontalAdvance("中")
+        for col, chars in ((1, 7), (2, 7), (3, 2)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.outline.setColumnWidth(col, char * chars + 16)
+        self.outline.setMinimumHeight(self.fontMetrics().height() * 6)
         self.article = ArticleView()
         self.article.setObjectName("article_view")
         self.articles_title = QLabel()
@@ -311,8 +315,8 @@ class MainWindow(QMainWindow):
         file_menu.insertMenu(actions["save"], self.recent_menu)
         table.build_toolbar(self.toolbar, actions)
         self.suggestions.add_buttons([actions[n] for n in ("accept", "reject", "accept_kind", "previous", "next")])
-        self.reading_order.add_buttons([actions[n] for n in ("move_up", "move_down", "join", "one_title",
-                                                              "split_lines", "uninterleave")])
+        self.reading_order.add_buttons([actions[n] for n in ("move_up", "move_down", "join", "join_lines",
+                                                              "one_title", "split_lines", "uninterleave")])
         view = self.menus["view"]
         view.addMenu(self.language_menu)
         for code, name in LANGUAGES.items():
@@ -545,8 +549,9 @@ class MainWindow(QMainWindow):
         sizes = self.settings.get("window/article_splitter")
         if sizes and all(isinstance(s, int) for s in sizes):
             self.article_splitter.setSizes(sizes)
-        else:
-            self.article_splitter.setSizes([200, 600])
+        else:  # the outline a third of the height: several articles in view at 1280×720 too
+            height = max(300, self.article_splitter.height())
+            self.article_splitter.setSizes([height // 3, height - height // 3])
 
     def save_settings(self) -> None:
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))

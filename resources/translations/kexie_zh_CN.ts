@@ -220,6 +220,10 @@
         <translation>在光标所在行（或所选各行）之前拆开文字块</translation>
     </message>
     <message>
+        <source>Lines</source>
+        <translation>拆行</translation>
+    </message>
+    <message>
         <source>Cut block at the c&amp;ursor</source>
         <translation>在光标处拆开文字块(&amp;U)</translation>
     </message>
@@ -236,12 +240,32 @@
         <translation>光标处的文字块接续前一块（选中多块时：连成一块）</translation>
     </message>
     <message>
+        <source>Join</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Join wrapped &amp;lines into paragraphs</source>
+        <translation>把折行连回段落(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The selected printed lines back into paragraphs: a full line runs on, a shorter one ends its paragraph</source>
+        <translation>把所选的排印行连回段落：排满的一行接续下一行，较短的一行结束本段</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>成段</translation>
+    </message>
+    <message>
         <source>Lines as &amp;one title</source>
         <translation>多行合为一个标题(&amp;O)</translation>
     </message>
     <message>
         <source>The selected lines are one headline printed over several lines</source>
         <translation>所选各行是分行排印的同一个标题</translation>
+    </message>
+    <message>
+        <source>One title</source>
+        <translation>合为标题</translation>
     </message>
     <message>
         <source>T&amp;wo columns read line by line</source>
@@ -252,6 +276,10 @@
         <translation>所选各行在两栏之间交替：把每栏的行归到一起</translation>
     </message>
     <message>
+        <source>2 columns</source>
+        <translation>两栏</translation>
+    </message>
+    <message>
         <source>Move &amp;up in reading order</source>
         <translation>在阅读顺序中上移(&amp;U)</translation>
     </message>
@@ -260,12 +288,20 @@
         <translation>把所选文字块在阅读顺序中前移一位</translation>
     </message>
     <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
         <source>Move do&amp;wn in reading order</source>
         <translation>在阅读顺序中下移(&amp;W)</translation>
     </message>
     <message>
         <source>Move the selected blocks one place later in the reading order</source>
         <translation>把所选文字块在阅读顺序中后移一位</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
     </message>
     <message>
         <source>&amp;Reading order</source>
@@ -529,6 +565,14 @@
     <message>
         <source>Lines {first}–{last} as one title</source>
         <translation>第 {first}–{last} 行合为一个标题</translation>
+    </message>
+    <message>
+        <source>Select the lines to join into paragraphs first.</source>
+        <translation>请先选中要连成段落的各行。</translation>
+    </message>
+    <message>
+        <source>Join {n} wrapped line(s) into their paragraphs</source>
+        <translation>把 {n} 个折行连回所在段落</translation>
     </message>
     <message>
         <source>Select at least three lines read across two columns.</source>

@@ -165,27 +165,53 @@ def click_text(qtbot, view, block: int, index: int = 0, button=Qt.MouseButton.Le
     cursor = QTextCursor(view.document().findBlockByNumber(block))
     cursor.setPosition(cursor.position() + index)
     rect = view.cursorRect(cursor)
-    qtbot.mouseClick(view.viewport(), button, pos=QPoint(rect.x() + 2, rect.center().y()))
+    qtbot.mouseClick(view.viewport(), button, pos=QPoint(rect.x() + 1, rect.center().y()))
 
 
 def context_menu(qtbot, widget, pos: QPoint) -> QMenu:
-    """Right-click ``widget`` (a viewport) at ``pos``; returns the menu that opened."""
-    seen = []
+    """Right-click ``widget`` (a viewport) at ``pos``; returns the menu that opened.
 
-    def grab():
-        m = QApplication.activePopupWidget()
-        if isinstance(m, QMenu):
-            seen.append(m)
+    ``QTest`` sends the mouse events straight to the widget, so the context-menu event a platform makes
+    of a right click is sent here too, as Qt's window system would.
+    """
+    from PySide6.QtGui import QContextMenuEvent
 
     qtbot.mouseClick(widget, Qt.MouseButton.RightButton, pos=pos)
-    qtbot.waitUntil(lambda: (grab() or True) and bool(seen), timeout=3000)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    seen = []
+
+    def found():
+        m = QApplication.activePopupWidget()
+        if isinstance(m, QMenu) and m not in seen:
+            seen.append(m)
+        return bool(seen)
+
+    qtbot.waitUntil(found, timeout=3000)
     return seen[0]
 
 
 def click_entry(qtbot, menu: QMenu, text: str) -> None:
-    """Click the entry of a shown menu whose text (without ``&``) starts with ``text``."""
-    for action in menu.actions():
-        if action.text().replace("&", "").startswith(text):
-            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-            return
+    """Click the entry of a shown menu whose text (without ``&``) is ``text``, else starts with it."""
+    entries = [(a, a.text().replace("&", "")) for a in menu.actions()]
+    exact = [a for a, t in entries if t == text]
+    starting = [a for a, t in entries if t.startswith(text)]
+    for action in exact + starting:
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        return
     raise AssertionError(f"no entry {text!r} in {[a.text() for a in menu.actions()]}")
+
+
+def drag_drop(widget, mime, pos: QPoint, action=Qt.DropAction.MoveAction) -> bool:
+    """Drag ``mime`` over ``widget`` (a viewport) to ``pos`` and drop it, as a mouse drag would end."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(widget, enter)
+    move = QDragMoveEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(widget, move)
+    drop = QDropEvent(QPointF(pos), action, mime, buttons, mods)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
