@@ -39,6 +39,24 @@ def pytest_runtest_teardown(item):
 
 
 @pytest.fixture(autouse=True)
+def no_menu_left_open(qapp):
+    yield
+    from .drive import close_popups
+
+    close_popups()
+
+
+@pytest.fixture(autouse=True)
+def test_data_stays_untouched():
+    """A test that saves a session must open a copy of the page: nothing is written beside the test data."""
+    yield
+    stray = sorted(p.name for p in DATA.glob("*.kexie.json"))
+    for p in DATA.glob("*.kexie.json"):
+        p.unlink()
+    assert stray == [], f"a test wrote {stray} into tests/data"
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
     """Autosaves, fallback sessions and crash logs of every test go to its own folder, never the home."""
     folder = tmp_path / "userdata"

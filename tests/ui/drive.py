@@ -124,6 +124,15 @@ def close_by_title_bar(dialog) -> None:
     dialog.close()
 
 
+def close_popups() -> None:
+    """Close menus left open (a popup takes every click until it closes)."""
+    for _ in range(10):
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()
+
+
 def menu_path(window, action) -> list[QMenu]:
     """The menus from the menu bar down to ``action``."""
     path = []
@@ -139,22 +148,25 @@ def menu_path(window, action) -> list[QMenu]:
 
 def click_menu(qtbot, window, action) -> None:
     """Open the action's menu on the menu bar with a click and click the entry, as the mouse does."""
+    close_popups()
     bar = window.menuBar()
     path = menu_path(window, action)
     assert path, f"{action.objectName()} is in no menu"
     top = path[0]
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top.menuAction()).center())
+    at = bar.actionGeometry(top.menuAction()).center()
+    qtbot.mouseMove(bar, at)  # the pointer goes to each entry before it clicks, as a hand moves a mouse
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=at)
     qtbot.waitUntil(top.isVisible, timeout=2000)
     current = top
-    for sub in path[1:]:
+    for sub in path[1:]:  # a click on a submenu's entry opens it
         rect = current.actionGeometry(sub.menuAction())
         qtbot.mouseMove(current, rect.center())
-        current.setActiveAction(sub.menuAction())
-        sub.popup(current.mapToGlobal(rect.topRight()))
+        qtbot.mouseClick(current, Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.waitUntil(sub.isVisible, timeout=2000)
         current = sub
     rect = current.actionGeometry(action)
     assert rect.isValid() and action.isEnabled(), f"{action.objectName()} cannot be clicked"
+    qtbot.mouseMove(current, rect.center())
     qtbot.mouseClick(current, Qt.MouseButton.LeftButton, pos=rect.center())
 
 

@@ -182,8 +182,11 @@ def test_shortcuts_dialog_closes_by_its_buttons(real, qtbot, how):
 # -- Questions about unsaved work
 @pytest.mark.parametrize("answer_with,closed,saved", [
     ("Save", True, True), ("Discard", True, False), ("Cancel", False, False), ("escape", False, False)])
-def test_closing_a_page_with_unsaved_work_asks(real, qtbot, answer_with, closed, saved):
-    state = _seed(real)
+def test_closing_a_page_with_unsaved_work_asks(real, qtbot, tmp_path, answer_with, closed, saved):
+    page = tmp_path / SEED.name  # a copy: Save writes its session beside it, never beside the test data
+    page.write_bytes(SEED.read_bytes())
+    drop(real.window.raw.viewport(), [page])
+    state = real.controller.current
     real.controller.decide(suggestions_of(real, "join")[0].id, False)
 
     def answer(box):
@@ -199,8 +202,6 @@ def test_closing_a_page_with_unsaved_work_asks(real, qtbot, answer_with, closed,
     assert (real.controller.page(state.id) is None) == closed
     from kexie_gui.session import session_path_for
     assert session_path_for(state.path).exists() == saved
-    if saved:
-        session_path_for(state.path).unlink()
     _no_internal_error(real)
 
 
