@@ -221,17 +221,27 @@ class AutosaveStore:
         return self._read(path)
 
     def _read(self, path: Path) -> Recovery:
+        """The autosave in ``path``, checked as strictly as a session file; raises :class:`SessionError` only."""
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise SessionError(f"{path}: the autosave is too large to be one of ours")
             doc = parse_session(path.read_bytes(), str(path))
         except OSError as exc:
             raise SessionError(f"{path}: cannot read the autosave ({exc.strerror or exc})") from None
+        except SessionError as exc:
+            if exc.why is None:
+                raise
+            raise SessionError(f"{path}: the autosave is damaged ({exc.why})", exc.why) from None
         info = doc.get("autosave")
         if not isinstance(info, dict) or not isinstance(info.get("page_key"), str):
             raise SessionError(f"{path}: the autosave is damaged (no page key)")
+        pid = info.get("pid")
+        if pid is not None and not (isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid < 2**31):
+            raise SessionError(f"{path}: the autosave is damaged (its process id is not one)")
+        if info.get("project_dir") is not None and not isinstance(info.get("project_dir"), str):
+            raise SessionError(f"{path}: the autosave is damaged (its project folder is not a path)")
         saved_at = doc.get("saved_at")
-        if not isinstance(saved_at, (int, float)):
+        if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool):
             raise SessionError(f"{path}: the autosave is damaged (no time)")
         page = doc["page"]
         return Recovery(page_key=info["page_key"], page_path=str(page.get("path") or page.get("source") or ""),
@@ -239,14 +249,29 @@ class AutosaveStore:
                         decisions=Decisions.from_dict(doc.get("decisions") or {}), extra=dict(doc.get("extra") or {}),
                         file=path, document=doc)
 
+    def _set_aside(self, path: Path, why: str) -> str:
+        """Rename a damaged autosave out of the way (it would block recovery on every start); say where it went."""
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        n = 2
+        while os.path.lexists(aside):
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+            n += 1
+        try:
+            os.replace(path, aside)
+        except OSError as exc:
+            return f"{why} (it could not be set aside: {exc.strerror or exc}; it is kept as it is)"
+        return f"{why}; it was set aside as {aside.name}"
+
     def pending(self) -> list[Recovery]:
         """Autosaves holding work the page's session file does not: newest first.
 
         An autosave written by another kexie window that is still running is
         left out: its work is not lost, that window still holds it.
 
-        Unreadable autosaves are skipped, left on disk and described in
-        :attr:`problems`.
+        Each autosave is judged on its own: one that cannot be read is renamed
+        aside (``NAME.damaged-<time>``, kept for a look) and described in
+        :attr:`problems`; the others are offered all the same.
         """
         self.problems = []
         out = []
@@ -257,11 +282,13 @@ class AutosaveStore:
         for path in files:
             try:
                 rec = self._read(path)
+                if self._unsaved(rec) and not rec.held_by_another_window():
+                    out.append(rec)
             except SessionError as exc:
-                self.problems.append(str(exc))
-                continue
-            if self._unsaved(rec) and not rec.held_by_another_window():
-                out.append(rec)
+                self.problems.append(self._set_aside(path, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one odd file must not block the recovery of the others
+                self.problems.append(self._set_aside(path, f"{path}: the autosave cannot be read "
+                                                           f"({type(exc).__name__}: {exc})"))
         return sorted(out, key=lambda r: -r.saved_at)
 
     @staticmethod

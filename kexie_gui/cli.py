@@ -1,7 +1,10 @@
 """``kexie``: the analysis engine, headless, for one page or a batch.
 
-    kexie clean PAGE.txt… [-o DIR] [--format json|md|txt|docx] [--force]
-    kexie analyze PAGE.txt [--json]
+    kexie clean PAGE… [-o DIR|-] [--format json|md|txt|docx] [--force] [--encoding NAME] [--ignore-sessions]
+                      [--ocr rapidocr|tesseract]
+    kexie analyze PAGE… [--json | --jsonl] [--encoding NAME] [--ocr rapidocr|tesseract]
+
+A page is a text file, a PDF (each of its pages) or a page image (OCR).
 
 Exit status: 0 every file done, 1 some file failed (each one says why on
 stderr, the others are still written), 2 a usage error.
@@ -9,67 +12,160 @@ stderr, the others are still written), 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
+from .core.load import load_stream
+from .core.pages import IMAGE_SUFFIXES, PAGE_SUFFIXES, PDF_SUFFIXES, load_pages
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-PAGE_SUFFIXES = (".txt",)
+STDIN = "-"
 PROGRESS_AFTER_SECONDS = 1.0  # batches quicker than this print no progress bar
+
+EXAMPLES = """\
+examples:
+  kexie clean PAGE.txt                          JSON of the clean articles on standard output
+  kexie clean pages/ -o out/ --format docx      every page under pages/ -> out/<same sub-folders>/NAME.docx
+  kexie clean a.txt b.txt -o out/ --format md --force   replace output files that exist
+  kexie clean page.pdf -o out/                  one output per PDF page (page-p1.json … when it has several)
+  kexie clean scans/ -o out/ --ocr tesseract    page images read by OCR (needs the ocr extra)
+  kexie clean - -o - --format txt < PAGE.txt    standard input to standard output
+  kexie clean old.txt --encoding gb18030        the page's encoding is known: no guessing
+  kexie analyze PAGE.txt                        the suggested repairs, as an editor reads them
+  kexie analyze a.txt b.txt --json              one JSON array; --jsonl gives one object per line
+
+exit status:
+  0  every page done
+  1  some page, folder or output failed (each says why on standard error; the others are still written)
+  2  usage error (nothing was done)
+"""
 
 
 class UsageError(KexieError):
     pass
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[Path, Path]]:
-    """(page file, output name without suffix) for every page on the command line.
+# ---------------------------------------------------------------- finding the pages
 
-    A folder means every ``.txt`` in it, recursively and sorted; its pages keep
-    their sub-folders in the output (``2024/03/001.txt`` → ``OUT/2024/03/001.json``),
-    so pages with the same name in different folders never overwrite each other.
+@dataclass(frozen=True)
+class Input:
+    """One page to read: a file (``path``) or standard input (``path`` None), and its output name."""
+
+    path: Path | None
+    name: Path  # output name without suffix, sub-folders kept: 2024/03/001
+
+    @property
+    def label(self) -> str:
+        return self.path.name if self.path is not None else "<stdin>"
+
+
+@dataclass
+class Inputs:
+    pages: list[Input] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # folders that could not be listed: the batch failed
+    notes: list[str] = field(default_factory=list)  # folders that hold no pages: worth a word, no failure
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _walk(top: Path, suffixes: frozenset[str], skip: set, problems: list[str]) -> list[Path]:
+    """Page files under ``top``, sorted; folders that cannot be listed are reported, never silently skipped.
+
+    Folders in ``skip`` (by device and inode: the output folder) are not entered;
+    symbolic links to folders are followed, each folder once (no loops).
     """
-    for raw in paths:
+    found: list[Path] = []
+    seen: set = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        ident = _identity(folder)
+        if ident is not None and (ident in seen or (folder != top and ident in skip)):
+            continue
+        seen.add(ident)
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            problems.append(f"{folder}: cannot list the folder ({(exc.strerror or str(exc)).lower()}); "
+                            f"the pages in it were not read")
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(Path(entry.path))
+            elif os.path.splitext(entry.name)[1].lower() in suffixes:
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def discover(args: Iterable[str], suffixes: frozenset[str] = PAGE_SUFFIXES,
+             skip: Iterable[Path] = ()) -> Inputs:
+    """Every page the command line names, and what could not be looked at.
+
+    A file is taken as it is (whatever its suffix); a folder means every file
+    with a suffix in ``suffixes`` in it, recursively and sorted, keeping its
+    sub-folders in the output name (``2024/03/001.txt`` -> ``OUT/2024/03/001.json``);
+    ``-`` is standard input.  Folders in ``skip`` (the output folder) are left out.
+    """
+    result = Inputs()
+    skip_ids = {i for i in map(_identity, skip) if i is not None}
+    kinds = ".txt, .pdf or images" if suffixes == PAGE_SUFFIXES else ", ".join(sorted(suffixes))
+    for raw in args:
+        if raw == STDIN:
+            result.pages.append(Input(None, Path("stdin")))
+            continue
         p = Path(raw)
         if p.is_dir():
-            try:
-                found = sorted(f for f in p.rglob("*") if f.suffix.lower() in PAGE_SUFFIXES and f.is_file())
-            except OSError as exc:
-                print(f"kexie: {p}: cannot list the folder ({exc.strerror or exc})", file=sys.stderr)
-                continue
-            if not found:
-                print(f"kexie: {p}: no .txt pages in this folder", file=sys.stderr)
-            for f in found:
-                yield f, f.relative_to(p).with_suffix("")
+            problems: list[str] = []
+            found = _walk(p, suffixes, skip_ids, problems)
+            result.problems += problems
+            if not found and not problems:
+                result.notes.append(f"{p}: no pages ({kinds}) in this folder")
+            result.pages += [Input(f, f.relative_to(p).with_suffix("")) for f in found]
         else:
-            yield p, Path(p.stem)
+            result.pages.append(Input(p, Path(p.stem)))
+    return result
 
 
-def plan_outputs(pages: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+def plan_outputs(pages: list[Input]) -> list[Input]:
     """Give two pages that would write the same output name distinct names (``name (2)``)."""
     taken: set[str] = set()
     out = []
-    for page, name in pages:
-        candidate, n = name, 1
+    for page in pages:
+        candidate, n = page.name, 1
         while str(candidate).casefold() in taken:
             n += 1
-            candidate = name.with_name(f"{name.name} ({n})")
+            candidate = page.name.with_name(f"{page.name.name} ({n})")
         taken.add(str(candidate).casefold())
-        out.append((page, candidate))
+        out.append(Input(page.path, candidate))
     return out
 
+
+# ---------------------------------------------------------------- talking to the editor
 
 class Progress:
     """A one-line progress bar on stderr, shown only when a batch takes more than a moment."""
 
-    def __init__(self, total: int, stream=sys.stderr):
-        self.total, self.stream, self.start, self.shown = total, stream, time.monotonic(), False
+    def __init__(self, total: int, stream=None):
+        self.total, self.stream, self.start, self.shown = total, stream or sys.stderr, time.monotonic(), False
 
     def update(self, done: int, name: str) -> None:
         if self.total < 2 or not self.stream.isatty() and not os.environ.get("KEXIE_PROGRESS"):
@@ -86,6 +182,93 @@ class Progress:
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()
+            self.shown = False
+
+
+class Reporter:
+    """Lines on stderr, each ``kexie: …``; a progress bar in the way is ended first."""
+
+    def __init__(self, total: int):
+        self.progress = Progress(total)
+        self.failed = 0
+
+    def say(self, text: str) -> None:
+        self.progress.close()
+        print(f"kexie: {text}", file=sys.stderr)
+
+    def fail(self, text: str) -> None:
+        self.failed += 1
+        self.say(text)
+
+
+def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[object, Path]]:
+    """The pages of one input with their output names: a PDF's pages become ``NAME-p1``, ``NAME-p2``…
+
+    Text (any file that is no PDF or image) is read with ``encoding`` when given.
+    """
+    if item.path is None:
+        pages = [load_stream(sys.stdin.buffer, "<stdin>", encoding)]
+    elif item.path.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES:
+        pages = load_pages(item.path, ocr=ocr)
+    else:
+        pages = [load_page(item.path, encoding)]
+    if len(pages) == 1:
+        return [(pages[0], item.name)]
+    return [(page, item.name.with_name(f"{item.name.name}-p{n}")) for n, page in enumerate(pages, 1)]
+
+
+def say_reading(report: Reporter, label: str, page) -> None:
+    """How the page was read, when there is anything to say (anything but clean UTF-8)."""
+    if page.reading is not None and page.reading.worth_a_word:
+        report.say(f"{label}: {page.reading.describe()}")
+
+
+def _check_encoding(name: str | None) -> None:
+    if name is None:
+        return
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"--encoding {name}: not an encoding Python knows (e.g. gb18030, utf-8, utf-16, big5)") \
+            from None
+
+
+# ---------------------------------------------------------------- clean
+
+def session_decisions(report: Reporter, item: Input, page, analysis):
+    """The editor's saved decisions on the page, said per page; default decisions when it has none.
+
+    A page's session is found as the window saves it: by the page's source
+    (``file.pdf#p2`` for a page of a PDF).  A damaged session counts as a
+    failure (the page is still written, with the default decisions, and the
+    session file is left as it is).
+    """
+    from .core.model import Decisions
+    from .session import SessionError, load_session
+
+    if item.path is None:
+        return Decisions()
+    label = os.path.basename(page.source)  # file.pdf#p2 for a page of a PDF
+    try:
+        result = load_session(Path(page.source).absolute(), page, analysis)
+    except SessionError as exc:
+        if exc.why is not None:
+            report.fail(f"{label}: its session file is damaged ({exc.why}); cleaned with the default "
+                        f"decisions, the session file is kept as it is")
+        else:
+            report.fail(f"{label}: {exc}; cleaned with the default decisions")
+        return Decisions()
+    if not result.found:
+        return Decisions()
+    if result.page_changed or result.lost:
+        changed = " (the page changed since it was saved)" if result.page_changed else ""
+        report.say(f"{label}: applied {result.restored} of {result.total} saved decision(s) from "
+                   f"{result.path.name}{changed}; {len(result.lost)} could not be placed")
+        for lost in result.lost:
+            report.say(f"{label}:   {lost.message}")
+    else:
+        report.say(f"{label}: applied {result.restored} saved decision(s) from {result.path.name}")
+    return result.decisions
 
 
 def _target(out_dir: Path, name: Path, fmt: str) -> Path:
@@ -98,48 +281,72 @@ def _target(out_dir: Path, name: Path, fmt: str) -> Path:
 
 def cmd_clean(args) -> int:
     from .export import render, write_page
+    from .fileio import ExportError, InputGuard
 
-    pages = plan_outputs(list(iter_inputs(args.pages)))
-    if not pages:
+    _check_encoding(args.encoding)
+    to_stdout = args.output == STDIN
+    out_dir = None if args.output in (None, STDIN) else Path(args.output)
+    found = discover(args.pages, skip=[out_dir] if out_dir is not None else [])
+    for note in found.notes:
+        print(f"kexie: {note}", file=sys.stderr)
+    pages = plan_outputs(found.pages)
+    if sum(1 for p in pages if p.path is None) > 1:
+        raise UsageError("standard input (-) can be read once")
+    if not pages and not found.problems:
         raise UsageError("no input pages")
+    if to_stdout and len(pages) > 1:
+        raise UsageError(f"-o - writes one page to standard output; {len(pages)} pages were given")
     if args.output is None and (len(pages) > 1 or args.format != "json"):
-        raise UsageError("several pages or a non-JSON format need an output folder: -o DIR")
-    out_dir = Path(args.output) if args.output else None
-    if out_dir is not None:
+        raise UsageError("several pages or a non-JSON format need an output folder: -o DIR (or -o - for one page)")
+    report = Reporter(len(pages))
+    for problem in found.problems:
+        report.fail(problem)
+    if out_dir is not None and pages:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UsageError(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from None
-    failed = 0
-    progress = Progress(len(pages))
-    for n, (page_path, name) in enumerate(pages, 1):
-        progress.update(n - 1, page_path.name)
+            report.fail(f"cannot create the output folder {out_dir}: {exc.strerror or exc}")
+            return EXIT_SOME_FAILED
+    guard = InputGuard(p.path for p in pages if p.path is not None)
+    for n, item in enumerate(pages, 1):
+        report.progress.update(n - 1, item.label)
         try:
-            clean = apply(analyse(load_page(page_path)))
-            if out_dir is None:
-                sys.stdout.buffer.write(render(clean, "json"))
-                sys.stdout.flush()
-            else:
-                write_page(clean, args.format, _target(out_dir, name, args.format), force=args.force)
+            found_pages = read_pages(item, args.encoding, args.ocr)
+            if out_dir is None and len(found_pages) > 1:
+                raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
+            for page, page_name in found_pages:
+                say_reading(report, os.path.basename(page.source), page)
+                analysis = analyse(page)
+                decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
+                clean = apply(analysis, decisions)
+                if out_dir is None:
+                    sys.stdout.buffer.write(render(clean, args.format if to_stdout else "json"))
+                    sys.stdout.flush()
+                else:
+                    target = _target(out_dir, page_name, args.format)
+                    guard.check(target)
+                    write_page(clean, args.format, target, force=args.force)
+        except ExportError as exc:
+            hint = "; add --force to replace it" if "already exists" in str(exc) else ""
+            report.fail(f"{exc}{hint}")
         except OSError as exc:
-            failed += 1
-            progress.close()
-            print(f"kexie: {page_path.name}: {exc.strerror or exc}", file=sys.stderr)
+            report.fail(f"{item.label}: {exc.strerror or exc}")
         except KexieError as exc:
-            failed += 1
-            progress.close()
-            print(f"kexie: {exc}", file=sys.stderr)
-    progress.update(len(pages), "")
-    progress.close()
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+            report.fail(str(exc))
+    report.progress.update(len(pages), "")
+    report.progress.close()
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
+
+# ---------------------------------------------------------------- analyze
 
 def describe(analysis) -> str:
     """The suggestions as an editor reads them: place, kind, confidence, explanation."""
     page = analysis.page
+    read = f", {page.reading.describe()}" if page.reading is not None else ""
     lines = [f"{page.source}: {len(analysis.blocks)} blocks, "
              f"{'hard-wrapped' if analysis.hard_wrapped else 'blank-line separated'}, "
-             f"{len(analysis.suggestions)} suggestions"]
+             f"{len(analysis.suggestions)} suggestions{read}"]
     for s in analysis.suggestions:
         first = page.line_of(s.ranges[0][0]) if s.ranges else 0
         mark = "✓" if s.default else "?"
@@ -147,40 +354,101 @@ def describe(analysis) -> str:
     return "\n".join(lines)
 
 
-def cmd_analyze(args) -> int:
-    failed = 0
-    for page_path, _ in iter_inputs(args.pages):
-        try:
-            analysis = analyse(load_page(page_path))
-        except KexieError as exc:
-            failed += 1
-            print(f"kexie: {exc}", file=sys.stderr)
-            continue
-        if args.json:
-            print(json.dumps({"source": analysis.page.source, "hard_wrapped": analysis.hard_wrapped,
-                              "blocks": len(analysis.blocks),
-                              "suggestions": [s.to_dict() for s in analysis.suggestions]},
-                             ensure_ascii=False, indent=1))
-        else:
-            print(describe(analysis))
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+def analysis_document(analysis) -> dict:
+    page = analysis.page
+    return {"source": page.source, "reading": page.reading.to_dict() if page.reading is not None else None,
+            "hard_wrapped": analysis.hard_wrapped, "blocks": len(analysis.blocks),
+            "suggestions": [s.to_dict() for s in analysis.suggestions]}
 
+
+def cmd_analyze(args) -> int:
+    _check_encoding(args.encoding)
+    found = discover(args.pages)
+    if sum(1 for p in found.pages if p.path is None) > 1:
+        raise UsageError("standard input (-) can be read once")
+    report = Reporter(0)
+    for note in found.notes:
+        report.say(note)
+    for problem in found.problems:
+        report.fail(problem)
+    # one page named as a file: one JSON object (as before); anything else: one array
+    single = len(args.pages) == 1 and len(found.pages) == 1 and not Path(args.pages[0]).is_dir()
+    documents = []
+    for item in found.pages:
+        try:
+            analyses = []
+            for page, _ in read_pages(item, args.encoding, args.ocr):
+                say_reading(report, os.path.basename(page.source), page)
+                analyses.append(analyse(page))
+        except KexieError as exc:
+            report.fail(str(exc))
+            continue
+        single = single and len(analyses) == 1
+        for analysis in analyses:
+            if args.jsonl:
+                print(json.dumps(analysis_document(analysis), ensure_ascii=False), flush=True)
+            elif args.json:
+                documents.append(analysis_document(analysis))
+            else:
+                print(describe(analysis))
+    if args.json:
+        body = documents[0] if single and documents else documents
+        if documents or not single:
+            print(json.dumps(body, ensure_ascii=False, indent=1))
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+# ---------------------------------------------------------------- the parser
 
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
-    parser = argparse.ArgumentParser(prog="kexie", description="Clean OCR text of Chinese newspaper pages.")
-    parser.add_argument("--version", action="version", version=f"kexie {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    clean = sub.add_parser("clean", help="clean pages with the default decisions and write the articles")
-    clean.add_argument("pages", nargs="+", help="page files or folders of .txt pages")
-    clean.add_argument("-o", "--output", help="output folder (PAGE.txt becomes DIR/PAGE.<format>)")
-    clean.add_argument("--format", choices=FORMATS, default="json")
-    clean.add_argument("--force", action="store_true", help="overwrite existing output files")
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="kexie", formatter_class=fmt, epilog=EXAMPLES,
+                                     description="Clean the OCR text of Chinese newspaper pages into articles.")
+    parser.add_argument("--version", action="version", version=f"kexie {__version__}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    pages_help = ("page files (.txt, .pdf, images), folders (every page file under them, sub-folders kept "
+                  "in the output), or - for standard input")
+    ocr_help = ("OCR engine for images and PDF pages without a text layer "
+                "(default: rapidocr when installed, else tesseract)")
+    encoding_help = ("read text pages in this encoding (gb18030, utf-8, utf-16, big5…) instead of guessing; "
+                     "bytes that do not fit are shown as � (default: guess, and say how each page was read)")
+
+    clean = sub.add_parser("clean", formatter_class=fmt, epilog=EXAMPLES,
+                           help="clean pages and write the articles",
+                           description="Clean pages with the page's saved decisions when it has a session\n"
+                                       "file, otherwise with the default ones (every suggestion accepted\n"
+                                       "unless its confidence is low).")
+    clean.add_argument("pages", nargs="+", metavar="PAGE", help=pages_help)
+    clean.add_argument("-o", "--output", metavar="DIR",
+                       help="output folder (PAGE.txt becomes DIR/PAGE.<format>), or - for standard output "
+                            "(one page) (default: JSON of one page on standard output)")
+    clean.add_argument("--format", choices=FORMATS, default="json",
+                       help="output format (default: %(default)s)")
+    clean.add_argument("--force", action="store_true",
+                       help="replace output files that exist; a page being read is never replaced "
+                            "(default: off, existing files are left as they are)")
+    clean.add_argument("--encoding", metavar="NAME", help=encoding_help)
+    clean.add_argument("--ocr", choices=("rapidocr", "tesseract"), help=ocr_help)
+    clean.add_argument("--ignore-sessions", action="store_true",
+                       help="start from the default decisions even where a page has a saved session "
+                            "(default: off, saved decisions are applied and each page says so)")
     clean.set_defaults(func=cmd_clean)
-    an = sub.add_parser("analyze", aliases=["analyse"], help="list the suggested repairs of pages")
-    an.add_argument("pages", nargs="+")
-    an.add_argument("--json", action="store_true", help="machine-readable output")
+
+    an = sub.add_parser("analyze", aliases=["analyse"], formatter_class=fmt, epilog=EXAMPLES,
+                        help="list the suggested repairs of pages",
+                        description="List the suggested repairs of pages, with how each page was read.")
+    an.add_argument("pages", nargs="+", metavar="PAGE", help=pages_help)
+    style = an.add_mutually_exclusive_group()
+    style.add_argument("--json", action="store_true",
+                       help="machine-readable: one JSON object for one page file, one JSON array otherwise "
+                            "(default: off, text for an editor)")
+    style.add_argument("--jsonl", action="store_true",
+                       help="machine-readable, one JSON object per line and page (default: off)")
+    an.add_argument("--encoding", metavar="NAME", help=encoding_help)
+    an.add_argument("--ocr", choices=("rapidocr", "tesseract"), help=ocr_help)
     an.set_defaults(func=cmd_analyze)
     return parser
 

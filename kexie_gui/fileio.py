@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .core.load import KexieError
 
-__all__ = ["ExportError", "atomic_write_bytes", "atomic_write_text", "describe_os_error", "temp_files_for"]
+__all__ = ["ExportError", "InputGuard", "atomic_write_bytes", "atomic_write_text", "describe_os_error",
+           "temp_files_for"]
 
 _TEMP_ATTEMPTS = 8  # random temp names collide only by bad luck; retry a few times
 
@@ -53,7 +54,7 @@ def describe_os_error(path: Path, exc: OSError) -> str:
     if code == errno.ENOENT:
         what = f"the folder {path.parent} does not exist"
     elif code == errno.EEXIST:
-        return f"{path}: the file already exists; use --force (or confirm) to replace it"
+        return f"{path}: the file already exists and was left as it is"
     elif code == errno.EROFS:
         what = "the disk or folder is read-only"
     elif code in (errno.EACCES, errno.EPERM):
@@ -70,6 +71,46 @@ def describe_os_error(path: Path, exc: OSError) -> str:
     else:
         what = exc.strerror or str(exc) or type(exc).__name__
     return f"{path}: cannot write the file: {' '.join(str(what).split())}"
+
+
+class InputGuard:
+    """The files being read; an output is never one of them, whatever the flags.
+
+    ``kexie clean d -o d --format txt --force`` would write ``d/p.txt`` over
+    the page ``d/p.txt``.  A target is refused when its resolved path is an
+    input's, or when it is the same file reached another way (a hard link, a
+    case-insensitive file system): same device and inode.
+    """
+
+    def __init__(self, inputs=()):
+        self._paths: set[str] = set()
+        self._ids: set[tuple[int, int]] = set()
+        for path in inputs:
+            self.add(path)
+
+    def add(self, path: str | os.PathLike) -> None:
+        self._paths.add(os.path.realpath(path))
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        if st.st_ino:  # 0 where the file system has no inode numbers: the path comparison must do
+            self._ids.add((st.st_dev, st.st_ino))
+
+    def is_input(self, target: str | os.PathLike) -> bool:
+        if os.path.realpath(target) in self._paths:
+            return True
+        try:
+            st = os.stat(target)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self._ids
+
+    def check(self, target: str | os.PathLike) -> None:
+        """Raise :class:`ExportError` when ``target`` is one of the inputs."""
+        if self.is_input(target):
+            raise ExportError(f"{target}: this is one of the pages being read; an output never replaces its "
+                              f"input (choose another output folder or format)", errno.EEXIST)
 
 
 def _fsync_folder(folder: Path) -> None:

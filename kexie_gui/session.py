@@ -3,10 +3,13 @@
     path = save_session("PAGE.txt", page, decisions, analysis=analysis, extra={"status": "review"})
     result = load_session("PAGE.txt", page, analysis)   # result.decisions, result.lost, result.summary()
 
-A session file ``PAGE.kexie.json`` (``PAGE`` is the page's name without
-``.txt``) sits beside the page, or in a project folder, or -- when the
-page's folder is read-only -- in the user data folder under a name keyed by
-a hash of the page's absolute path.  It holds the decisions
+A session file ``PAGE.txt.kexie.json`` (named after the page's whole file
+name, so ``page.txt``, ``page.TXT`` and ``page.md`` never share one) sits
+beside the page, or in a project folder, or -- when the page's folder is
+read-only -- in the user data folder under a name keyed by a hash of the
+page's absolute path.  Files of the old naming (``PAGE.kexie.json``) are still
+found, when they record this page's file name, and the next save migrates
+them.  It holds the decisions
 (:meth:`Decisions.to_dict`) and, for re-anchoring, a content *fingerprint*
 of everything they refer to:
 
@@ -21,7 +24,10 @@ moves every id.  When the page's sha256 still matches, the decisions come
 back as they are; otherwise each one is re-anchored by content (same text
 first, then a unique best match with rapidfuzz ratio >= 90) and whatever
 cannot be placed is listed in :attr:`SessionResult.lost` with a message for
-the editor.  Loading never writes: the old session file stays untouched,
+the editor.  Session files are parsed strictly: anything kexie does not
+write (``"false"`` for a choice, ``1.5`` for a split, NaN, 5000-digit numbers,
+deep nesting) makes a :class:`SessionError`, never another exception.
+Loading never writes: the old session file stays untouched,
 and the next save keeps a copy (``PAGE.kexie.json.bak-<time>``) before it
 replaces a session written for other page contents or one it cannot read.
 
@@ -43,12 +49,12 @@ from typing import Any, Mapping
 from . import APP_NAME, __version__
 from .core.apply import split_blocks_at
 from .core.load import MAX_BYTES, KexieError
-from .core.model import Analysis, Block, Decisions, Page
+from .core.model import EDITABLE_ROLES, Analysis, Block, Decisions, Page
 from .fileio import ExportError, atomic_write_bytes, atomic_write_text, temp_files_for
 
 __all__ = [
     "FORMAT", "VERSION", "SESSION_SUFFIX", "SIMILARITY", "SessionError", "SessionResult", "LostDecision",
-    "data_dir", "session_path_for", "session_candidates", "save_session", "load_session",
+    "data_dir", "session_path_for", "session_candidates", "legacy_session_files", "save_session", "load_session",
     "session_document", "fingerprints", "parse_session", "read_session_file", "restore_decisions",
 ]
 
@@ -61,7 +67,14 @@ _CONTEXT = 12  # characters kept on each side of a split to find it again in a c
 
 
 class SessionError(KexieError):
-    """A session file cannot be read or written; the message names it and says why."""
+    """A session file cannot be read or written; the message names it and says why.
+
+    ``why`` is the reason alone (``"nested too deeply"``) when the file is damaged.
+    """
+
+    def __init__(self, message: str, why: str | None = None):
+        super().__init__(message)
+        self.why = why
 
 
 # ---------------------------------------------------------------- where sessions live
@@ -81,19 +94,27 @@ def _folder_writable(folder: Path) -> bool:
 
 
 def _session_name(page_path: Path) -> str:
+    return page_path.name + SESSION_SUFFIX
+
+
+def _legacy_name(page_path: Path) -> str:
+    """The name sessions had before they were named after the whole file name (``PAGE.kexie.json``)."""
     return page_path.stem + SESSION_SUFFIX
 
 
+def _path_key(page_path: Path) -> str:
+    return hashlib.sha256(str(page_path.absolute()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def _fallback_path(page_path: Path) -> Path:
-    key = hashlib.sha256(str(page_path.absolute()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return data_dir() / "sessions" / f"{page_path.stem}-{key}{SESSION_SUFFIX}"
+    return data_dir() / "sessions" / f"{page_path.name}-{_path_key(page_path)}{SESSION_SUFFIX}"
 
 
 def session_path_for(page_path: str | os.PathLike, project_dir: str | os.PathLike | None = None) -> Path:
     """Where the session of ``page_path`` is saved.
 
-    ``project_dir/PAGE.kexie.json`` when a project folder is given, else
-    ``PAGE.kexie.json`` beside the page; when the page's folder is not
+    ``project_dir/PAGE.txt.kexie.json`` when a project folder is given, else
+    ``PAGE.txt.kexie.json`` beside the page; when the page's folder is not
     writable, a file in the user data folder keyed by the page's absolute path.
     """
     page_path = Path(page_path)
@@ -104,24 +125,66 @@ def session_path_for(page_path: str | os.PathLike, project_dir: str | os.PathLik
     return _fallback_path(page_path)
 
 
+def _recorded_name(path: Path) -> str | None:
+    """The page file name an old session file records (None when it records none or cannot be read)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        doc = _strict_json(path.read_bytes(), str(path))
+    except (OSError, SessionError):
+        return None
+    page = doc.get("page") if isinstance(doc, dict) else None
+    source = page.get("source") if isinstance(page, dict) else None
+    return os.path.basename(source) if isinstance(source, str) else None
+
+
+def legacy_session_files(page_path: str | os.PathLike, project_dir: str | os.PathLike | None = None) -> list[Path]:
+    """Session files of the old naming that belong to ``page_path``.
+
+    ``page.kexie.json`` could be the session of ``page.txt``, ``page.TXT`` or
+    ``page.md``: it is this page's only when it records this page's file name
+    (one that records none, or cannot be read, is taken as ``page.txt``'s, the
+    only page kexie opened then).  The user-data copy is keyed by the page's
+    absolute path, so it is this page's.
+    """
+    page_path = Path(page_path)
+    folder = Path(project_dir) if project_dir is not None else page_path.parent
+    out = []
+    beside = folder / _legacy_name(page_path)
+    if beside != folder / _session_name(page_path) and beside.is_file():
+        recorded = _recorded_name(beside)
+        if recorded == page_path.name or (recorded is None and page_path.suffix == ".txt"):
+            out.append(beside)
+    if project_dir is None:
+        old = data_dir() / "sessions" / f"{page_path.stem}-{_path_key(page_path)}{SESSION_SUFFIX}"
+        if old.is_file() and old != _fallback_path(page_path):
+            out.append(old)
+    return out
+
+
 def session_candidates(page_path: str | os.PathLike, project_dir: str | os.PathLike | None = None) -> list[Path]:
     """Existing session files of ``page_path``, the most recently written first.
 
     Beside the page and in the user data folder both count: a page whose
-    folder was read-only yesterday may be writable today.
+    folder was read-only yesterday may be writable today.  Files of the old
+    naming count only when the page has none of the new one.
     """
     page_path = Path(page_path)
     if project_dir is not None:
         places = [Path(project_dir) / _session_name(page_path)]
     else:
         places = [page_path.with_name(_session_name(page_path)), _fallback_path(page_path)]
-    found = []
-    for p in places:
-        try:
-            found.append((p.stat().st_mtime, p))
-        except OSError:
-            continue
-    return [p for _, p in sorted(found, key=lambda t: -t[0])]
+
+    def newest_first(paths) -> list[Path]:
+        found = []
+        for p in paths:
+            try:
+                found.append((p.stat().st_mtime, p))
+            except OSError:
+                continue
+        return [p for _, p in sorted(found, key=lambda t: -t[0])]
+
+    return newest_first(places) or newest_first(legacy_session_files(page_path, project_dir))
 
 
 # ---------------------------------------------------------------- fingerprints
@@ -274,34 +337,101 @@ def _encode(doc: Mapping) -> str:
 
 def _damaged(name: str, why: str) -> SessionError:
     return SessionError(f"{name}: the session file is damaged ({why}); the page opens without its "
-                        f"saved decisions and the file is kept as it is")
+                        f"saved decisions and the file is kept as it is", why)
 
 
-def parse_session(data: bytes, name: str) -> dict:
-    """Check and decode the bytes of a session file; raises :class:`SessionError`."""
+class _Refused(ValueError):
+    """A JSON value kexie never writes (NaN, Infinity, a number too large for a float)."""
+
+
+def _no_constant(name: str):
+    raise _Refused(f"{name} is not a number kexie writes")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+    return value
+
+
+def _strict_json(data: bytes, name: str):
+    """JSON as kexie writes it; anything else is a :class:`SessionError` (never RecursionError, OverflowError…)."""
     try:
-        doc = json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite_float)
     except UnicodeDecodeError:
         raise _damaged(name, "not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise _damaged(name, f"not valid JSON at line {exc.lineno}") from None
+    except RecursionError:
+        raise _damaged(name, "nested too deeply") from None
+    except _Refused as exc:
+        raise _damaged(name, str(exc)) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise _damaged(name, str(exc).split(";")[0].split(":")[0].lower() or "a value kexie does not write") \
+            from None
+
+
+def _decisions_problem(data) -> str | None:
+    """Why ``data`` is not the ``decisions`` object kexie writes, or None (strict: no coercion)."""
+    if not isinstance(data, dict):
+        return "'decisions' is not a JSON object"
+    checks = {
+        "choices": (dict, lambda k, v: isinstance(v, bool), "an accept/reject choice must be true or false"),
+        "roles": (dict, lambda k, v: v in EDITABLE_ROLES, f"a role must be one of {', '.join(EDITABLE_ROLES)}"),
+        "edits": (dict, lambda k, v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v),
+                  "an edit must be a pair of texts [old, new]"),
+    }
+    for key, (kind, ok, why) in checks.items():
+        table = data.get(key, {})
+        if not isinstance(table, kind):
+            return f"decisions.{key} is not a JSON object"
+        bad = next((k for k, v in table.items() if not ok(k, v)), None)
+        if bad is not None:
+            return f"decisions.{key}.{_short(bad)}: {why}"
+    moves = data.get("moves", [])
+    if not isinstance(moves, list) or not all(
+            isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) for x in m) for m in moves):
+        return "decisions.moves must be a list of [block, before block] pairs"
+    splits = data.get("splits", [])
+    if not isinstance(splits, list) or not all(_is_int(o) and 0 <= o <= MAX_SPLIT for o in splits):
+        return "decisions.splits must be a list of whole character positions"
+    return None
+
+
+MAX_SPLIT = 2**40  # no page has more characters than this
+
+
+def parse_session(data: bytes, name: str) -> dict:
+    """Check and decode the bytes of a session file; raises :class:`SessionError` (and nothing else)."""
+    doc = _strict_json(data, name)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise SessionError(f"{name}: this is not a kexie session file")
+        raise SessionError(f"{name}: this is not a kexie session file; the page opens without it and the file "
+                           f"is kept as it is")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _damaged(name, f"unknown format version {version!r}")
+        raise _damaged(name, f"unknown format version {_short(repr(version), 20)}")
     if version > VERSION:
         raise SessionError(f"{name}: the session was saved by a newer kexie (session format {version}, "
                            f"this kexie reads up to {VERSION}); update kexie to open it. The file is kept as it is")
     page = doc.get("page")
     if not isinstance(page, dict) or not isinstance(page.get("sha256"), str):
         raise _damaged(name, "the page record is missing")
+    for key in ("source", "path"):
+        if page.get(key) is not None and not isinstance(page.get(key), str):
+            raise _damaged(name, f"page.{key} is not a text")
+    saved_at = doc.get("saved_at")
+    if saved_at is not None and (not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool)):
+        raise _damaged(name, "saved_at is not a time")
     for key, kind in (("decisions", dict), ("anchors", dict), ("extra", dict)):
         if not isinstance(doc.get(key, {}), kind):
             raise _damaged(name, f"{key!r} is not a JSON object")
+    problem = _decisions_problem(doc.get("decisions", {}))
+    if problem is not None:
+        raise _damaged(name, f"the decisions cannot be read: {problem}")
     try:
         Decisions.from_dict(doc.get("decisions") or {})
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError) as exc:
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError) as exc:
         raise _damaged(name, f"the decisions cannot be read: {exc}") from None
     anchors = doc.get("anchors") or {}
     for key in ("blocks", "suggestions", "splits"):
@@ -312,7 +442,7 @@ def parse_session(data: bytes, name: str) -> dict:
                  "splits": _valid_split_print}[key]
         bad = next((k for k, fp in table.items() if fp is not None and not check(fp)), None)
         if bad is not None:
-            raise _damaged(name, f"the fingerprint anchors.{key}.{bad} is not one kexie writes")
+            raise _damaged(name, f"the fingerprint anchors.{key}.{_short(bad)} is not one kexie writes")
     return doc
 
 
@@ -323,7 +453,8 @@ def _is_int(x) -> bool:
 def _valid_block_print(fp) -> bool:
     return (isinstance(fp, dict) and isinstance(fp.get("text"), str) and _is_int(fp.get("nth"))
             and _is_int(fp.get("of")) and 0 <= fp["nth"] < fp["of"] and _is_int(fp.get("index", 0))
-            and isinstance(fp.get("prev", ""), str) and isinstance(fp.get("next", ""), str))
+            and isinstance(fp.get("prev", ""), str) and isinstance(fp.get("next", ""), str)
+            and (fp.get("line") is None or _is_int(fp.get("line"))))
 
 
 def _valid_suggestion_print(fp) -> bool:
@@ -437,8 +568,10 @@ def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisio
     target = session_path_for(path_of_page, project_dir)
     if target.absolute().parent != page_folder:
         _mkdir(target.parent)
+    legacy = legacy_session_files(path_of_page, project_dir)
     try:
         _write(target, doc, page.sha256)
+        _retire(legacy)
         return target
     except ExportError as exc:
         if (project_dir is not None or target.absolute().parent != page_folder
@@ -452,7 +585,17 @@ def save_session(path_of_page: str | os.PathLike, page: Page, decisions: Decisio
     except ExportError as exc:
         raise SessionError(f"{first}; saving to {fallback} instead failed too "
                            f"({str(exc).rsplit(': ', 1)[-1]})") from None
+    _retire(legacy)
     return fallback
+
+
+def _retire(legacy: list[Path]) -> None:
+    """A session of the old naming was saved again under the new one: the old file is done with."""
+    for old in legacy:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # it stays, and stays unused: a file of the new name is always preferred
 
 
 # ---------------------------------------------------------------- restoring
@@ -637,6 +780,7 @@ def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -
 
 
 _NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
+_NOT_ON_PAGE = ("the session names a place that is not on this page", "会话所指的位置不在此页上")
 
 
 def _lost_choice(sid: str, kind, first: Mapping | None, accepted: bool, why: tuple[str, str]) -> LostDecision:
@@ -691,8 +835,10 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     splits: list[int] = []
     for offset in old.splits:
         fp = _lookup(fp_splits, str(offset))
-        if same:
+        if same and any(b.start < offset < b.end for b in analysis.blocks):
             splits.append(offset)  # same raw text: a raw offset means what it meant
+        elif same and not isinstance(fp, dict):
+            lost.append(_lost("split", str(offset), None, _NOT_ON_PAGE))  # a cut outside every block
         elif fp is _INERT:
             inert += 1
         elif fp is _ABSENT:
@@ -714,10 +860,18 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     cut_matcher = _Matcher(cut, page)
 
     def block_id(bid: str):
-        """``(new id, None)``, ``(_INERT, None)`` or ``(None, (fingerprint, why))``."""
+        """``(new id, None)``, ``(_INERT, None)`` or ``(None, (fingerprint, why))``.
+
+        On the same page an id saved as referring to nothing is kept as it is
+        (redoing the split it needs brings it back): ``(bid, _INERT)``.
+        """
         fp = _lookup(fp_blocks, bid)
-        if same and (bid in cut_ids or not isinstance(fp, dict)):
+        if same and bid in cut_ids:
             return bid, None
+        if same and fp is _INERT:
+            return bid, _INERT
+        if same and fp is _ABSENT:
+            return None, (None, _NOT_ON_PAGE)
         if fp is _INERT:
             return _INERT, None
         if fp is _ABSENT:
@@ -740,6 +894,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
             lost.append(_lost("role", bid, err[0], err[1], v=role))
         else:
             roles.append((new, role))
+            inert += err is _INERT
     edits = []
     for key, value in old.edits:
         bid, suffix = _edit_block(key)
@@ -750,6 +905,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
             lost.append(_lost("edit", key, err[0] or {"text": value[0]}, err[1]))
         else:
             edits.append((new + suffix, value))
+            inert += err is _INERT
     moves = []
     for bid, before in old.moves:
         new, err = block_id(bid)
@@ -759,13 +915,14 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         if new is _INERT:
             inert += 1
         elif new is None or new_before is None:
-            fp, why = err or err_before
-            if err is None:
+            fp, why = err if isinstance(err, tuple) else err_before
+            if not isinstance(err, tuple):
                 fp = fp_blocks.get(bid) or fp
                 why = (f"the block it was moved before is gone ({why[0]})", f"目标位置的段落已不在（{why[1]}）")
             lost.append(_lost("move", bid, fp, why))
         else:
             moves.append((new, new_before))
+            inert += err is _INERT
     joined = []
     for bid in old.joined:
         new, err = block_id(bid)
@@ -775,6 +932,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
             lost.append(_lost("join", bid, err[0], err[1]))
         else:
             joined.append(new)
+            inert += err is _INERT
 
     known = {s.id for s in analysis.suggestions}
     by_blocks: dict[tuple, list] = defaultdict(list)
@@ -783,8 +941,13 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     choices = []
     for sid, accepted in old.choices:
         fp = _lookup(fp_sugg, sid)
-        if same and (sid in known or not isinstance(fp, dict)):
+        if same and (sid in known or fp is _INERT):
             choices.append((sid, accepted))
+            inert += sid not in known
+            continue
+        if same and fp is _ABSENT:
+            lost.append(_lost_choice(sid, sid.rsplit("-", 1)[0], None, accepted, (
+                "kexie makes no such suggestion on this page", "此页没有这条建议")))
             continue
         if fp is _INERT:
             inert += 1
@@ -811,7 +974,8 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         lost.append(_lost_choice(sid, fp.get("kind"), (fp.get("blocks") or [None])[0], accepted, why))
 
     if inert:
-        notes.append(f"{inert} saved decision(s) that had no effect on the page were left out")
+        notes.append(f"{inert} saved decision(s) that had no effect on the page were left out"
+                     if not same else f"{inert} saved decision(s) have no effect on the page (kept as saved)")
     restored = Decisions(
         choices=tuple(sorted(dict(choices).items())),
         roles=tuple(sorted(dict(roles).items())),
@@ -863,4 +1027,10 @@ def load_session(page_path: str | os.PathLike, page: Page, analysis: Analysis, *
         path = found[0]
     path = Path(path)
     doc = read_session_file(path)
-    return restore_decisions(doc, page, analysis, path)
+    try:
+        return restore_decisions(doc, page, analysis, path)
+    except SessionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a session that passes the checks yet cannot be placed: open without it
+        raise SessionError(f"{path}: the saved decisions cannot be placed on this page ({type(exc).__name__}: "
+                           f"{exc}); the page opens without them and the file is kept as it is") from None

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .analyse import (KIND_BYLINE, KIND_DUPLICATE, KIND_FURNITURE, KIND_HEADLINE, KIND_JOIN, KIND_KICKER,
-                      KIND_PUNCTUATION, KIND_SUBTITLE)
+                      KIND_ORDER, KIND_PUNCTUATION, KIND_SPACES, KIND_SUBTITLE)
 from .model import (ROLE_BODY, ROLE_BYLINE, ROLE_DUPLICATE, ROLE_FURNITURE, ROLE_KICKER, ROLE_SUBTITLE,
                     ROLE_TITLE, Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock,
                     Suggestion, Text)
@@ -102,7 +102,18 @@ def apply_punctuation(plan: Plan, s: Suggestion) -> None:
         plan.replacements[offset] = char
 
 
+def apply_order(plan: Plan, s: Suggestion) -> None:
+    """The rebuilt reading order is the page's, not a block's: ``_layout`` lays the blocks out by it."""
+
+
+def apply_spaces(plan: Plan, s: Suggestion) -> None:
+    for offset in s.get("offsets", ()):
+        plan.replacements[offset] = ""
+
+
 APPLIERS: dict[str, Callable[[Plan, Suggestion], None]] = {
+    KIND_ORDER: apply_order,
+    KIND_SPACES: apply_spaces,
     KIND_FURNITURE: apply_furniture,
     KIND_DUPLICATE: apply_duplicate,
     KIND_HEADLINE: apply_headline,
@@ -115,6 +126,7 @@ APPLIERS: dict[str, Callable[[Plan, Suggestion], None]] = {
 
 # the kinds whose applier acts on the block a join joins onto (``blocks[1]``), the others on ``blocks[0]``
 _ON_SECOND_BLOCK = (KIND_JOIN,)
+_WHOLE_PAGE = (KIND_ORDER,)  # names every block; carried out by the layout, never by a block's plan
 
 
 def _set_role(plan: Plan, s: Suggestion, role: str) -> None:
@@ -167,7 +179,19 @@ def _index_at_or_after(text: Text, offset: int) -> int | None:
     return None
 
 
-def _order(blocks: tuple[Block, ...], moves: tuple[tuple[str, str], ...]) -> list[Block]:
+def _reading_order(blocks: tuple[Block, ...], rebuilt: tuple[str, ...]) -> list[Block]:
+    """Blocks in the rebuilt reading order; a piece cut off by hand stays right after its block."""
+    if not rebuilt:
+        return list(blocks)
+    rank = {bid: k for k, bid in enumerate(rebuilt)}
+    keyed, last = [], -1.0
+    for n, b in enumerate(blocks):
+        last = float(rank[b.id]) if b.id in rank else last + 1e-6
+        keyed.append((last, n, b))
+    return [b for _, _, b in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def _order(blocks, moves: tuple[tuple[str, str], ...]) -> list[Block]:
     order = list(blocks)
     if not moves:
         return order
@@ -180,6 +204,22 @@ def _order(blocks: tuple[Block, ...], moves: tuple[tuple[str, str], ...]) -> lis
         pos = next((k for k, b in enumerate(order) if b.id == before), len(order)) if before else len(order)
         order.insert(pos, moving)
     return order
+
+
+TITLE_BULLETS = "■□◆◇●○▲△★☆▶►"
+
+
+def _without_bullet(title: Text) -> Text:
+    """A headline without the bullet it was printed behind (``■东山县开展义诊`` in a short-news column).
+
+    >>> str(_without_bullet(Text.traced("■东山县开展义诊", 0)))
+    '东山县开展义诊'
+    """
+    s = str(title)
+    k = 0
+    while k < len(s) and (s[k] in TITLE_BULLETS or s[k].isspace()):
+        k += 1
+    return title.slice(k) if 0 < k < len(s) else title
 
 
 # -- small text helpers -------------------------------------------------------
@@ -302,6 +342,10 @@ class _Context:
             held = self._held = self._held_duplicates()
         return held
 
+    def cut_origins(self) -> set[str]:
+        """Ids of the blocks a hand split cut into pieces."""
+        return set(self.origins.values())
+
     def origin_of(self, block: Block) -> str:
         return self.origins.get(block.id, block.id)
 
@@ -316,7 +360,9 @@ class _Context:
             APPLIERS[s.kind](plan, s)
         hand = self.hand_roles.get(block_id)
         if hand is not None:
-            if plan.role is not None:
+            if plan.role is not None and not (hand == ROLE_FURNITURE and plan.section):
+                # (a column title removed by hand still names the section below it when its suggestion
+                # is accepted: that suggestion is not moot)
                 plan.overridden[plan.decided_by] = f"role:{block_id}"
             if plan.byline is not None and hand != ROLE_BYLINE:
                 plan.overridden[plan.byline[3]] = f"role:{block_id}"
@@ -369,7 +415,7 @@ def _suggestions_by_block(analysis: Analysis) -> dict[str, list[Suggestion]]:
     if cache is None:
         cache = {}
         for s in analysis.suggestions:
-            if not s.blocks:
+            if not s.blocks or s.kind in _WHOLE_PAGE:
                 continue
             bid = s.blocks[1] if s.kind in _ON_SECOND_BLOCK and len(s.blocks) > 1 else s.blocks[0]
             cache.setdefault(bid, []).append(s)
@@ -383,6 +429,8 @@ def _touching(analysis: Analysis) -> dict[str, list[Suggestion]]:
     if cache is None:
         cache = {}
         for s in analysis.suggestions:
+            if s.kind in _WHOLE_PAGE:
+                continue
             for bid in (s.blocks[:2] if s.kind == KIND_JOIN else s.blocks[:1]):
                 cache.setdefault(bid, []).append(s)
         object.__setattr__(analysis, "_touching", cache)
@@ -402,6 +450,7 @@ class _Walker:
         self.section = section
         self.last: tuple | None = None  # where the last kept piece went, for a piece joined by hand
         self.para_home: dict[str, tuple[_Draft, int]] = {}  # original block id -> its paragraph
+        self.title_of: dict[str, _Draft] = {}  # title block id -> its article (a headline over two blocks)
 
     # -- helpers
     def _moot(self, block_id: str, suggestion_id: str, by: str) -> None:
@@ -487,7 +536,9 @@ class _Walker:
             if plan.section:
                 self.section = plan.section
             by = plan.decided_by
-            for s in _touching(ctx.analysis).get(block.id, ()):
+            # the first piece of a block cut by hand: its other pieces carry on what the suggestions do
+            cut = block.id in ctx.cut_origins()
+            for s in () if cut else _touching(ctx.analysis).get(block.id, ()):
                 removal = s.kind in (KIND_FURNITURE, KIND_DUPLICATE)
                 if s.id != by and (not removal or ctx.decisions.is_accepted(s)):
                     self._moot(block.id, s.id, by)
@@ -500,8 +551,17 @@ class _Walker:
             self.pending_kicker = (block, text, plan.decided_by)
             self.last = ("kicker",)
             return
+        join = plan.join
+        cur = self.current
+        if join is not None and role == ROLE_BODY and cur is not None and not cur.paragraphs \
+                and self.title_of.get(join[0]) is cur:
+            cur.title = cur.title + Text.untraced(join[1]) + text  # the headline's next line
+            cur.blocks.append(block.id)
+            self.title_of[block.id] = cur
+            self.last = ("title", cur)
+            return
         if role == ROLE_TITLE:
-            self.current = _Draft(key=block.id, title=text, title_block=block.id, title_sid=plan.decided_by,
+            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id, title_sid=plan.decided_by,
                                   section=self.section, blocks=[block.id])
             if self.pending_kicker is not None:
                 kb, kt, sid = self.pending_kicker
@@ -510,6 +570,7 @@ class _Walker:
                 self.current.key = kb.id
                 self.pending_kicker = None
             self.drafts.append(self.current)
+            self.title_of[block.id] = self.current
             self.last = ("title", self.current)
             return
         self._flush_kicker()
@@ -720,13 +781,22 @@ class _Layout:
         return out
 
 
+def rebuilt_order(analysis: Analysis, decisions: Decisions) -> tuple[str, ...]:
+    """The reading order the analysis rebuilt, when its suggestion is accepted (empty: the raw order)."""
+    for s in analysis.suggestions:
+        if s.kind == KIND_ORDER and decisions.is_accepted(s):
+            return tuple(s.get("order", ()))
+    return ()
+
+
 def _layout(analysis: Analysis, decisions: Decisions) -> _Layout:
-    key = (decisions.splits, decisions.moves)
+    rebuilt = rebuilt_order(analysis, decisions)
+    key = (decisions.splits, decisions.moves, rebuilt)
     cache = analysis.__dict__.get("_layout_cache")
     if cache is not None and cache[0] == key:
         return cache[1]
     blocks = split_blocks_at(analysis.blocks, decisions.splits, analysis.page)
-    order = _order(blocks, decisions.moves)
+    order = _order(_reading_order(blocks, rebuilt), decisions.moves)
     known = analysis._by_id()
     origin = [b.id if b.id in known else (analysis.block_at(b.start) or b).id for b in order]
     layout = _Layout(order, origin, {b.id: i for i, b in enumerate(order)},
@@ -736,7 +806,8 @@ def _layout(analysis: Analysis, decisions: Decisions) -> _Layout:
 
 
 def reading_order(analysis: Analysis, decisions: Decisions) -> list[Block]:
-    """The pieces of the page (blocks after the hand splits) in reading order (after the hand moves)."""
+    """The pieces of the page (blocks after the hand splits) in reading order (the rebuilt order when
+    accepted, then the hand moves)."""
     return _layout(analysis, decisions).order
 
 
@@ -886,6 +957,8 @@ def _touched_blocks(analysis: Analysis, old: Decisions, new: Decisions, old_ctx:
             continue
         if s.kind == KIND_FURNITURE and s.get("section"):
             return None  # a column title: every article below it may change section
+        if s.kind in _WHOLE_PAGE:
+            return None  # the reading order of the whole page changed
         if s.kind == KIND_DUPLICATE:
             duplicates_changed = True
         touched.add(s.blocks[1] if s.kind in _ON_SECOND_BLOCK and len(s.blocks) > 1 else s.blocks[0])

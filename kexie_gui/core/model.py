@@ -93,6 +93,8 @@ class Text(str):
         """Replace single characters by raw offset (same length, same provenance)."""
         if not by_raw:
             return self
+        if any(len(v) != 1 for v in by_raw.values()):
+            return self._with_edits(by_raw)
         chars = list(self)
         for t0, r0, n in self.runs:
             for k in range(n):
@@ -100,6 +102,42 @@ class Text(str):
                 if rep is not None:
                     chars[t0 + k] = rep
         return Text("".join(chars), self.runs)
+
+    def _with_edits(self, by_raw: Mapping[int, str]) -> "Text":
+        """Replacements of any length ("" deletes): characters not replaced keep their raw offsets.
+
+        >>> t = Text.traced("甲 乙", 5)._with_edits({6: ""})
+        >>> str(t), t.raw_offset(1)
+        ('甲乙', 7)
+        """
+        out: list[str] = []
+        runs: list[tuple[int, int, int]] = []
+        pos = 0
+        starts = {t0: (r0, n) for t0, r0, n in self.runs}
+        i, s = 0, str(self)
+        while i < len(s):
+            run = starts.get(i)
+            if run is None:
+                out.append(s[i])
+                pos += 1
+                i += 1
+                continue
+            r0, n = run
+            for k in range(n):
+                rep = by_raw.get(r0 + k)
+                if rep is None:
+                    if runs and runs[-1][0] + runs[-1][2] == pos and runs[-1][1] + runs[-1][2] == r0 + k:
+                        t0, rr, ln = runs[-1]
+                        runs[-1] = (t0, rr, ln + 1)
+                    else:
+                        runs.append((pos, r0 + k, 1))
+                    out.append(s[i + k])
+                    pos += 1
+                else:
+                    out.append(rep)
+                    pos += len(rep)
+            i += n
+        return Text("".join(out), runs)
 
 
 def stable_id(prefix: str, *parts) -> str:
@@ -153,12 +191,91 @@ class Geometry:
         return index.get(line)
 
 
+_CODEC_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030/GBK", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+                "utf-16": "UTF-16", "utf-32": "UTF-32", "big5": "Big5", "cp1252": "Windows-1252 (Western)",
+                "latin-1": "Latin-1"}
+
+
+def codec_display_name(codec: str) -> str:
+    """The name an editor knows an encoding by (``gb18030`` -> ``GB18030/GBK``)."""
+    return _CODEC_NAMES.get(codec, codec.upper())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a page's bytes were read: which encoding, how sure, what had to be replaced or dropped.
+
+    ``how`` is ``"bom"`` (a byte-order mark said so), ``"valid"`` (UTF-8 that
+    decodes cleanly), ``"guess"`` (the most plausible of several readings;
+    ``confidence`` and ``runner_up`` say how close the next one came),
+    ``"forced"`` (the editor chose the encoding) or ``"text"`` (no bytes: text
+    typed or pasted).
+    """
+
+    encoding: str  # a Python codec name: "utf-8", "gb18030", "utf-16-le", "cp1252"…
+    how: str = "valid"
+    confidence: float = 1.0
+    runner_up: str | None = None
+    replaced: int = 0  # invalid byte sequences shown as U+FFFD
+    nul_dropped: int = 0  # stray NUL bytes removed
+    bom: bool = False
+
+    UNCERTAIN_BELOW = 0.8  # a guess less sure than this is reported as uncertain, with the runner-up
+
+    @property
+    def uncertain(self) -> bool:
+        return self.how == "guess" and self.confidence < self.UNCERTAIN_BELOW
+
+    @property
+    def lossy(self) -> bool:
+        """Bytes were replaced or dropped: the text is not all the file held."""
+        return bool(self.replaced or self.nul_dropped)
+
+    @property
+    def worth_a_word(self) -> bool:
+        """Anything but clean UTF-8 (with or without BOM): the editor should be told how the page was read."""
+        return self.lossy or self.how in ("guess", "forced") or self.encoding != "utf-8"
+
+    def describe(self, language: str = "en") -> str:
+        """One line: ``read as GB18030/GBK (a guess, 62% sure; could also be Big5); 2 NUL bytes dropped``."""
+        name = codec_display_name(self.encoding) + (" with BOM" if self.bom and language != "zh" else
+                                                    "（带 BOM）" if self.bom else "")
+        zh = language == "zh"
+        if self.how == "forced":
+            head = f"按所选编码 {name} 读取" if zh else f"read as {name} (chosen by hand)"
+        elif self.how == "guess" and self.uncertain:
+            other = codec_display_name(self.runner_up) if self.runner_up else None
+            if zh:
+                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (f"；也可能是 {other}）" if other else "）")
+            else:
+                head = f"read as {name} (a guess, {self.confidence:.0%} sure" + (
+                    f"; could also be {other})" if other else ")")
+        elif self.how == "guess":
+            head = f"按 {name} 读取（推测）" if zh else f"read as {name} (guessed)"
+        else:
+            head = f"按 {name} 读取" if zh else f"read as {name}"
+        parts = [head]
+        if self.replaced:
+            parts.append(f"{self.replaced} 处无效字节显示为 �" if zh else
+                         f"{self.replaced} invalid byte sequence(s) shown as �")
+        if self.nul_dropped:
+            parts.append(f"删除了 {self.nul_dropped} 个 NUL 字节" if zh else
+                         f"{self.nul_dropped} stray NUL byte(s) dropped")
+        return ("；" if zh else "; ").join(parts)
+
+    def to_dict(self) -> dict:
+        return {"encoding": self.encoding, "how": self.how, "confidence": round(self.confidence, 3),
+                "runner_up": self.runner_up, "uncertain": self.uncertain, "replaced": self.replaced,
+                "nul_dropped": self.nul_dropped, "bom": self.bom, "note": self.describe()}
+
+
 @dataclass(frozen=True)
 class Page:
     """A decoded page: ``text`` has ``\\n`` line ends and no BOM.
 
     ``geometry`` is set for pages read from a PDF or an image: where each raw
-    line was printed.  Plain-text pages have none.
+    line was printed.  Plain-text pages have none.  ``reading`` says how the
+    file's bytes were read (encoding, guess, bytes replaced or dropped).
     """
 
     source: str
@@ -167,6 +284,7 @@ class Page:
     newline: str = "\n"
     sha256: str = ""
     geometry: Geometry | None = None
+    reading: Reading | None = None  # how the bytes were read (None: built from text in code)
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding raw ``offset`` (a binary search over line starts)."""
@@ -239,6 +357,8 @@ class Analysis:
     suggestions: tuple[Suggestion, ...]
     hard_wrapped: bool = False
     seconds: float = 0.0
+    convention: object = None  # convention.Convention: how the page is laid out (shown to the editor)
+    order: tuple[str, ...] = ()  # block ids in the reading order the analysis rebuilt (empty: raw order)
 
     def block(self, block_id: str) -> Block:
         return self._by_id()[block_id]

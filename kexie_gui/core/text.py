@@ -70,30 +70,40 @@ TIME_PHRASE = regex.compile(
     r"\s*([，,、]|至|起|上午|下午|晚|期间|以来|前后)"
 )
 
-# "本报记者 张三 通讯员 李四", "记者 王敏", "通讯员 X": a reporter line under the headline.
-_ROLE = r"(本报|本刊|特约|见习|实习)?(记者|通讯员|实习生|撰稿|摄影|文字|文|图|文/图|图/文|文图)"
+# Reporter lines under a headline, as Chinese papers print them: a role word,
+# possibly after the name of the paper or agency (``本报记者``, ``新华社记者``,
+# ``某某日报记者``), then one or more names; several roles may follow each other
+# (``记者 甲 通讯员 乙``), names may run together without spaces.
+_ORG = r"([\p{Han}]{1,12}?(报|社|台|网|刊|杂志社|新闻中心|融媒体中心))?"
+_ROLE = (r"(本报|本刊|特约|见习|实习|首席|驻[\p{Han}]{1,4})?(记者|通讯员|实习生|撰稿|撰文|摄影|摄像|文字|"
+         r"文图|图文|文/图|图/文|文·图|文|图)")
+_NAMES = r"[\p{Han}·]{2,4}(?:[\s、，,]*[\p{Han}·]{2,4}){0,3}"
 REPORTER_LINE = regex.compile(
-    rf"^\s*({_ROLE}[\s:：/／]*[\p{{Han}}·]{{2,5}}([\s、，,]+[\p{{Han}}·]{{2,5}})*\s*)+$"
+    rf"^\s*(?:{_ORG}{_ROLE}[\s:：/／·]*{_NAMES}\s*)(?:[\s、，,]*{_ROLE}[\s:：/／·]*{_NAMES}\s*)*$"
 )
 
 # the text inside a trailing byline's brackets: names or an organisation
 BYLINE_INNER = regex.compile(
-    rf"^\s*({_ROLE}[\s:：/／]*)?[\p{{Han}}·]{{2,14}}"
+    rf"^\s*({_ORG}{_ROLE}[\s:：/／]*)?[\p{{Han}}·]{{2,14}}"
     rf"([\s、]+({_ROLE}[\s:：/／]*)?[\p{{Han}}·]{{2,14}}){{0,5}}\s*$"
 )
 
-JUMP_LINE = regex.compile(r"^\s*[（(]\s*(上接|下转|转|接|续)(第?\s*[\dA-Z一二三四五六七八九十]+\s*版|[\p{Han}]{0,6})\s*[）)]\s*$")
+JUMP_LINE = regex.compile(
+    r"^\s*[（(]\s*(上接|下转|紧接|转|接|续)\s*(第?\s*[\dA-Z一二三四五六七八九十]+\s*[版页]|[\p{Han}]{0,6})\s*[）)]\s*$")
 
 SUBTITLE_DASH = regex.compile(r"^\s*(——|—|--|－－|─)")
 
-BRACKETED = regex.compile(r"^\s*[（(](?P<inner>[^()（）]{1,40})[）)]\s*$")
-GLUED_BYLINE = regex.compile(r"(?P<open>[（(])(?P<inner>[^()（）]{2,40})[）)]\s*$")
+# brackets as printed, and as OCR misreads them (``〈``, ``《`` for ``（``)
+OPENING = "（(〈《"
+CLOSING = "）)〉》"
+BRACKETED = regex.compile(rf"^\s*[{OPENING}](?P<inner>[^{OPENING}{CLOSING}]{{1,40}})[{CLOSING}]\s*$")
+GLUED_BYLINE = regex.compile(rf"(?P<open>[{OPENING}])(?P<inner>[^{OPENING}{CLOSING}]{{2,40}})[{CLOSING}]\s*$")
 
 # marks a 小标题 may carry: ■ ◆ ● ▲ ★, 一、 二、, （一）
 SUBHEAD_MARK = regex.compile(r"^\s*([■◆●◇□★☆▲▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])")
 
 
-_NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|简称|专家|单位|\d)")
+_NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|紧接|简称|专家|单位|\d)")
 
 
 def is_byline_inner(inner: str) -> bool:
@@ -112,6 +122,9 @@ def is_byline_inner(inner: str) -> bool:
     return bool(BYLINE_INNER.match(inner))
 
 
+_ROLE_CHARS = frozenset("记通讯实习撰摄文图")
+
+
 def is_reporter_line(s: str) -> bool:
     """A reporter line printed under the headline.
 
@@ -119,7 +132,7 @@ def is_reporter_line(s: str) -> bool:
     (True, True, False)
     """
     s = s.strip()
-    if len(s) > 40 or s.endswith("摄"):
+    if len(s) > 40 or s.endswith("摄") or not _ROLE_CHARS.intersection(s):
         return False
     return bool(REPORTER_LINE.match(s))
 
@@ -151,3 +164,85 @@ def looks_like_heading(s: str, max_len: int = 40) -> bool:
     if BRACKETED.match(s):
         return False
     return han_share(s) >= 0.4
+
+
+_HAN_SPACE = regex.compile(r"(?<=[\p{Han}，。、；：！？“”‘’（）《》]) (?=[\p{Han}，。、；：！？“”‘’（）《》])")
+
+
+def squeeze_han_spaces(s: str) -> str:
+    """Remove single spaces between Han characters and CJK marks (Tesseract puts one between each).
+
+    >>> squeeze_han_spaces("本 报 讯 近 日 ， 东山 5G 基站")
+    '本报讯近日，东山 5G 基站'
+    """
+    return _HAN_SPACE.sub("", s) if " " in s else s
+
+
+def _common_han() -> frozenset:
+    """The 3,755 characters of GB2312 level 1 (rows 0xB0–0xD7), taken from the codec itself."""
+    out = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(out)
+
+
+COMMON_HAN = _common_han()
+_GOOD_MARKS = frozenset("，。、；：！？“”‘’（）《》—…·%％0123456789")
+
+
+def is_common_han(ch: str) -> bool:
+    """One of the 3,755 most common Chinese characters (GB2312 level 1), which fill a newspaper's text.
+
+    >>> is_common_han("科"), is_common_han("璠"), is_common_han("a")
+    (True, False, False)
+    """
+    return ch in COMMON_HAN
+
+
+_LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
+
+
+def plausible_share(s: str) -> float:
+    """Share of a line that reads as newspaper text: common Han characters, CJK marks, digits, Latin words.
+
+    OCR noise read from a photo or a rule (``Y7 全|丨``) scores low.
+
+    >>> plausible_share("东山县召开科普工作会议。"), round(plausible_share("Y7 全|丨"), 2)
+    (1.0, 0.4)
+    """
+    chars = "".join(s.split())
+    if not chars:
+        return 0.0
+    good = sum(map(COMMON_HAN.__contains__, chars)) + sum(map(_GOOD_MARKS.__contains__, chars))
+    if good == len(chars):
+        return 1.0
+    good += sum(len(w) for w in _LATIN_WORD.findall(s))
+    return good / len(chars)
+
+
+def glued_byline(text: str) -> tuple[int, int, int] | None:
+    """A byline in brackets glued to the end of a paragraph: ``…走得更远。（攀枝花科协）``.
+
+    Returns (where the paragraph ends, where the byline text starts, where it ends).
+
+    >>> glued_byline("走得更远。(攀枝花科协)")
+    (5, 6, 11)
+    >>> glued_byline("工作站(以下简称“市科青联”)") is None
+    True
+    """
+    if not text.rstrip().endswith(tuple(CLOSING)):
+        return None
+    m = GLUED_BYLINE.search(text)
+    if not m or m.start() == 0:
+        return None
+    before = text[: m.start()].rstrip()
+    if not ends_sentence(before) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
+        return None
+    inner_start = m.start("inner")
+    inner = m.group("inner")
+    lead_ws = len(inner) - len(inner.lstrip())
+    return len(before), inner_start + lead_ws, inner_start + len(inner.rstrip())

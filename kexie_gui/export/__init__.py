@@ -2,7 +2,8 @@
 
 Each format is a module with two pure functions, ``render_page(clean,
 options) -> bytes`` and ``render_article(clean, index, options) -> bytes``;
-this package only picks the module and writes the bytes atomically.  Keeping
+this package only picks the module, removes control characters the same
+way for every format (:mod:`.visible`) and writes the bytes atomically.  Keeping
 rendering pure means the window can preview an export and the tests can check
 one without touching the disk.  Nothing here imports Qt.
 """
@@ -17,6 +18,7 @@ from ..fileio import ExportError, atomic_write_bytes
 from . import docx, jsonfmt, markdown, plaintext
 from .names import unique_names
 from .options import ExportOptions
+from .visible import without_controls
 
 __all__ = ["FORMATS", "EXTENSIONS", "ExportOptions", "ExportError", "render", "render_article",
            "write_page", "write_articles", "export", "article_file_names"]
@@ -34,8 +36,8 @@ def _renderer(fmt: str) -> ModuleType:
 
 
 def render(clean: CleanPage, fmt: str, options: ExportOptions | None = None) -> bytes:
-    """The bytes of one file holding every article of ``clean`` in format ``fmt``."""
-    return _renderer(fmt).render_page(clean, options or ExportOptions())
+    """The bytes of one file holding every article of ``clean`` in format ``fmt`` (control characters removed)."""
+    return _renderer(fmt).render_page(without_controls(clean), options or ExportOptions())
 
 
 def render_article(clean: CleanPage, index: int, fmt: str, options: ExportOptions | None = None) -> bytes:
@@ -43,7 +45,7 @@ def render_article(clean: CleanPage, index: int, fmt: str, options: ExportOption
     if not 0 <= index < len(clean.articles):
         raise ExportError(f"{clean.source}: there is no article {index + 1} (the page has "
                           f"{len(clean.articles)})")
-    return _renderer(fmt).render_article(clean, index, options or ExportOptions())
+    return _renderer(fmt).render_article(without_controls(clean), index, options or ExportOptions())
 
 
 def write_page(clean: CleanPage, fmt: str, target: str | os.PathLike, *, force: bool = False,

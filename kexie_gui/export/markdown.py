@@ -95,13 +95,23 @@ def _paragraph(text: str) -> str | None:
     return "\n".join(lines) if lines else None
 
 
-def article_body(article: CleanArticle) -> list[str]:
-    """Markdown blocks of one article: section label, heading, subtitle, paragraphs, byline."""
+ARTICLE_BREAK = "* * *"  # starts an article without a title: a thematic break, never an empty "#"
+
+
+def article_body(article: CleanArticle, after: bool = False) -> list[str]:
+    """Markdown blocks of one article: section label, heading, subtitle, paragraphs, byline.
+
+    An article without a title gets no heading; when it follows another one
+    (``after``) a thematic break keeps its paragraphs apart from that one's.
+    """
     blocks = []
+    title = escape_inline(_one_line(article.title)).replace("#", "\\#")
+    if not title and after:
+        blocks.append(ARTICLE_BREAK)
     if article.section:
         blocks.append(f"【{escape_inline(_one_line(article.section))}】")
-    title = escape_inline(_one_line(article.title)).replace("#", "\\#")
-    blocks.append(f"# {title}" if title else "#")
+    if title:
+        blocks.append(f"# {title}")
     if article.subtitle and _one_line(article.subtitle):
         blocks.append(f"*{escape_inline(_one_line(article.subtitle))}*")
     blocks += [p for p in map(_paragraph, article.paragraphs) if p]
@@ -119,8 +129,8 @@ def render_page(clean: CleanPage, options: ExportOptions) -> bytes:
     """The page: front matter with the source, then every article under its ``#`` heading."""
     head = "\n".join(front_matter([("source", clean.source), ("articles", len(clean.articles))]))
     blocks = [head]
-    for article in clean.articles:
-        blocks += article_body(article)
+    for n, article in enumerate(clean.articles):
+        blocks += article_body(article, after=n > 0)
     return _encode(blocks, options)
 
 

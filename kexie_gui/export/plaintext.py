@@ -22,10 +22,13 @@ def article_lines(article: CleanArticle, options: ExportOptions) -> list[str]:
     lines = []
     if article.section:
         lines += [f"【{_one_line(article.section)}】"]
-    lines.append(_one_line(article.title))
-    if article.subtitle:
+    title = _one_line(article.title)
+    if title:  # an article without a title starts with its subtitle or paragraphs, no blank title line
+        lines.append(title)
+    if article.subtitle and _one_line(article.subtitle):
         lines.append(_one_line(article.subtitle))
-    lines.append("")
+    if lines:
+        lines.append("")
     for paragraph in article.paragraphs:
         for line in str(paragraph).splitlines() or [""]:
             if line.strip():

@@ -56,6 +56,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                N_("Actions", "Save the decisions on the shown page in a session file beside it"), True,
                "SP_DriveFDIcon", short=N_("Actions", "Save")),
     ActionSpec("close_page", N_("Actions", "&Close page"), "Ctrl+W", "file", N_("Actions", "Close the shown page")),
+    ActionSpec("reopen_encoding", N_("Actions", "Reopen with &encoding…"), "", "file",
+               N_("Actions", "Read the shown page again in an encoding you choose")),
     _sep("file"),
     ActionSpec("mark_done", N_("Actions", "Page &done"), "Ctrl+D", "file",
                N_("Actions", "Mark the shown page as reviewed (it is then exported with “all done pages”)"),

@@ -85,7 +85,7 @@ class Autosaver(QObject):
         store, key = self.store, state.id
         if not state.dirty:
             return lambda: store.discard(key)
-        path, sha, decisions, analysis = state.path, state.page.sha256, state.decisions, state.analysis
+        path, sha, decisions, analysis = state.id, state.page.sha256, state.decisions, state.analysis
         extra = self.c.extra(state)
         return lambda: store.save(key, path, sha, decisions, extra, analysis=analysis)
 

@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
+from ..core.pages import PAGE_SUFFIXES, TEXT_SUFFIXES, PendingPage, open_pages
 from ..session import SessionResult, restore_decisions, session_document
 from ..core.apply import reapply
 from . import structure
@@ -140,6 +141,8 @@ class PageState:
     loads: int = 0  # bumps when the page is (re)read: a late analysis of older contents is dropped
     restoring: tuple | None = None  # (restore, source) of the analysis under way
     clipboard: list[str] | None = None  # pieces cut for moving, waiting to be pasted
+    encoding: str | None = None  # chosen by the editor (Reopen with encoding…); None: kexie guesses
+    pending: PendingPage | None = None  # OCR has yet to read the page (an image, a scanned PDF page)
 
     @property
     def name(self) -> str:
@@ -260,14 +263,20 @@ def incremental(state: "PageState", decisions: Decisions) -> bool:
 
 
 def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Expand dropped paths: a folder gives its ``.txt`` files (sorted); returns ``(files, errors)``."""
+    """Expand dropped paths: a folder gives its page files (sorted); returns ``(files, errors)``."""
     files, errors = [], []
     for p in paths:
         path = Path(p)
+        if not path.exists() and "#p" in path.name and Path(str(p).rsplit("#p", 1)[0]).is_file():
+            path = Path(str(p).rsplit("#p", 1)[0])  # a page of a PDF ("file.pdf#p2", as the recent list keeps it)
         if path.is_dir():
-            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() == ".txt")
+            try:
+                found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
+            except OSError as exc:  # an unreadable folder is said, never a crash (issue 10)
+                errors.append(f"{path.name or path}: cannot list the folder ({(exc.strerror or str(exc)).lower()})")
+                continue
             if not found:
-                errors.append(f"{path.name or path}: the folder holds no .txt pages")
+                errors.append(f"{path.name or path}: the folder holds no .txt pages, PDFs or page images")
             files += found
         else:
             files.append(str(path))
@@ -305,6 +314,8 @@ class Controller:
         self.changed = Event()  # (PageState) — its decisions or done mark changed: worth an autosave
         self.restored = Event()  # (PageState, Restored) — earlier work was (or could not be) restored
         self.saved = Event()  # (PageState, Path) — the page's session was written
+        self.progress = Event()  # (text, done, total) — OCR of a page moved on; called from a worker thread
+        self._cancel_reading = False
 
     # -- small helpers
     def _t(self, context: str, text: str) -> str:
@@ -346,23 +357,34 @@ class Controller:
                 first = first or pid
                 continue
             try:
-                page = self._load(f)
+                items = [self._load(f)] if Path(f).suffix.lower() in TEXT_SUFFIXES else open_pages(f)
             except LoadError as exc:
                 errors.append(str(exc))
                 continue
-            state = PageState(id=pid, path=pid, page=page)
-            self.pages.append(state)
-            opened.append(pid)
-            first = first or pid
+            for n, item in enumerate(items):
+                # each page of a PDF is a page of its own: "file.pdf#p2"
+                item_id = pid if len(items) == 1 else f"{pid}#p{n + 1}"
+                if self.page(item_id) is not None:
+                    first = first or item_id
+                    continue
+                page = Page(item.source, "") if isinstance(item, PendingPage) else item
+                state = PageState(id=item_id, path=pid, page=page)
+                if isinstance(item, PendingPage):
+                    state.pending = item
+                self.pages.append(state)
+                opened.append(item_id)
+                first = first or item_id
         if opened:
             self.pages_changed.emit()
         if first is not None:
             self.select_page(first)
         for pid in opened:
-            if pid in restore:
-                self._start_analysis(self.page(pid), restore[pid], FROM_RECOVERY)
+            state = self.page(pid)
+            how = (restore[pid], FROM_RECOVERY) if pid in restore else (self._session_restore(pid), FROM_SESSION)
+            if state.pending is not None:
+                self._start_reading(state, *how)
             else:
-                self._start_analysis(self.page(pid), self._session_restore(pid), FROM_SESSION)
+                self._start_analysis(state, *how)
         if errors:
             self.error.emit("\n".join(errors))
         return OpenResult(tuple(opened), tuple(errors))
@@ -417,7 +439,7 @@ class Controller:
         if state is None or state.analysis is None or self._save_session is None:
             raise KexieError(self._t("Controller", "There is nothing to save yet."))
         decisions, done = state.decisions, state.done
-        path = self._save_session(state.path, state.page, decisions, extra=self.extra(state),
+        path = self._save_session(state.id, state.page, decisions, extra=self.extra(state),
                                   analysis=state.analysis)
         state.saved = (decisions, done)
         self.pages_changed.emit()
@@ -436,27 +458,42 @@ class Controller:
         if state is None:
             return False
         try:
-            page = self._load(state.path)
+            page = self._read_again(state)
         except LoadError as exc:
             self.error.emit(str(exc))
             return False
         restore, source = None, FROM_RELOAD
         if state.analysis is not None:
-            doc = session_document(state.path, state.page, state.decisions, state.analysis, self.extra(state))
+            doc = session_document(state.id, state.page, state.decisions, state.analysis, self.extra(state))
 
             def restore(new_page, analysis):
                 return restore_decisions(doc, new_page, analysis, None)
         elif state.restoring is not None:  # still analysing: what that analysis was to restore still holds
             restore, source = state.restoring
-        state.page = page
+        pending = page if isinstance(page, PendingPage) else None
+        state.page = Page(page.source, "") if pending else page
+        state.pending = pending
         state.analysis = state.clean = state.view = state.lines = None
         state.failure = None
         state.generation += 1
         state.recompute_after = False
         self.pages_changed.emit()
         self.page_updated.emit(state)
-        self._start_analysis(state, restore, source)
+        if pending is not None:
+            self._start_reading(state, restore, source)
+        else:
+            self._start_analysis(state, restore, source)
         return True
+
+    def _read_again(self, state: PageState):
+        """The page's file read again: a text page, a PDF page, or a :class:`PendingPage` for OCR."""
+        if Path(state.path).suffix.lower() in TEXT_SUFFIXES:
+            return self._load(state.path, encoding=state.encoding) if state.encoding else self._load(state.path)
+        items = open_pages(state.path)
+        index = int(state.id.rsplit("#p", 1)[1]) - 1 if "#p" in state.id[len(state.path):] else 0
+        if not 0 <= index < len(items):
+            raise LoadError(f"{state.name}: the file no longer has page {index + 1}")
+        return items[index]
 
     def warm_up(self, path: str) -> None:
         """Analyse a page in the background and throw the result away.
@@ -471,6 +508,55 @@ class Controller:
             analyse(load(path))
 
         self.runner.submit(work, lambda _: None, lambda _: None)
+
+    def _start_reading(self, state: PageState, restore: Restore | None, source: str) -> None:
+        """OCR a page on a worker thread, with progress and a way to cancel, then analyse it."""
+        pending, name = state.pending, state.name
+        state.loads += 1
+        loads = state.loads
+        self._cancel_reading = False
+        text = self._t("Controller", "Reading {name} (OCR)…").format(name=name)
+
+        def progress(done: int, total: int) -> None:
+            if self._cancel_reading:
+                from ..core.ocr import Cancelled
+
+                raise Cancelled()
+            self.progress.emit(text, done, total)
+
+        def done(page: Page) -> None:
+            self._work_ended()
+            self.progress.emit("", 1, 1)
+            if state not in self.pages or loads != state.loads:
+                return
+            state.page, state.pending = page, None
+            self.page_updated.emit(state)
+            self._start_analysis(state, restore, source)
+
+        def failed(exc: BaseException) -> None:
+            self._work_ended()
+            self.progress.emit("", 1, 1)
+            if state in self.pages:
+                self.pages.remove(state)
+                if self.current_id == state.id:
+                    self.current_id = None
+                    self.select_page(self.pages[-1].id if self.pages else None)
+                    if not self.pages:
+                        self.current_changed.emit(None)
+                self.pages_changed.emit()
+            from ..core.ocr import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.notice.emit(self._t("Controller", "Reading {name} was cancelled.").format(name=name))
+            else:
+                self.error.emit(str(exc) if isinstance(exc, KexieError) else f"{name}: {type(exc).__name__}: {exc}")
+
+        self._work_started(text)
+        self.runner.submit(lambda: pending.read(progress=progress), done, failed)
+
+    def cancel_reading(self) -> None:
+        """Stop the OCR under way at its next step; the page it was reading is closed."""
+        self._cancel_reading = True
 
     def _start_analysis(self, state: PageState, restore: Restore | None = None, source: str = FROM_SESSION) -> None:
         analyse, page = self._analyse, state.page

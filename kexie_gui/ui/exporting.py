@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from ..core import KexieError
+from ..fileio import InputGuard
 from .dialogs import ExportChoice
 from .i18n import _tr
 
@@ -105,6 +106,10 @@ class ExportFlow:
         if not plan:
             self.w.show_notice(_tr("Presenter", "Nothing to export."))
             return []
+        guard = InputGuard(p.path for p in self.c.pages)  # an export never replaces a page being read
+        refused = [f"{p}: " + _tr("Presenter", "this is an open page; an export never replaces it") for _, p in plan
+                   if guard.is_input(p)]
+        plan = [(s, p) for s, p in plan if not guard.is_input(p)]
         existing = [p for _, p in plan if p.exists()]
         force = False
         if existing:
@@ -115,7 +120,7 @@ class ExportFlow:
                 return []
             force = True
         options = self.options(choice)
-        written, errors = [], []
+        written, errors = [], refused
         for state, path in plan:
             try:
                 written.append(Path(exporter.write_page(state.clean, fmt, path, force=force, options=options)))

@@ -25,7 +25,8 @@ from typing import Callable
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoGroup
 
-from ..core import KexieError
+from ..core import Decisions, KexieError
+from ..core.encoding import COMMON_ENCODINGS, codec_name
 from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
@@ -69,6 +70,7 @@ class Presenter:
         self.structure = StructureFlow(controller, window, self.pointer, after=lambda: self._update_actions())
         self.article_index: int | None = None
         self._shown_id: str | None = None
+        self._shown_page = None  # the Page object shown (OCR swaps it when the reading ends)
         self._syncing = False
 
         c, w = controller, window
@@ -82,6 +84,10 @@ class Presenter:
         w.language_chosen.connect(self.set_language)
         w.raw.offset_clicked.connect(self.raw_clicked)
         w.raw.selection_changed.connect(self.raw_selected)
+        w.page_view.offset_clicked.connect(lambda offset: self.raw_clicked(offset, on_page=True))
+        w.page_view.move_requested.connect(lambda block, before: self.c.move_blocks([block], before))
+        c.progress.connect(w.ocr_progress.report)  # from the OCR worker thread; the widget queues it
+        w.ocr_progress.cancel_requested.connect(c.cancel_reading)
         w.article.place_clicked.connect(self.place_clicked)
         w.article.edit_requested.connect(self.edit_place)
         w.article.text_edited.connect(self.text_edited)
@@ -120,6 +126,7 @@ class Presenter:
         st = self.structure
         h = {
             "open": self.ask_open, "open_folder": self.ask_open_folder, "close_page": self.close_page,
+            "reopen_encoding": self.reopen_with_encoding,
             "save": self.save,
             "mark_done": self.mark_done, "quit": self.w.close,
             "undo": lambda: self._through_history(self.recorder.undo),
@@ -184,7 +191,43 @@ class Presenter:
         if result.opened:
             self.settings.set("files/last_open_folder", os.path.dirname(result.opened[0]))
             self._refresh_recent()
+        self._tell_reading([self.c.page(pid) for pid in result.opened])
         return result
+
+    def _tell_reading(self, states) -> None:
+        """A banner saying how pages were read, when anything was guessed, forced, replaced or dropped."""
+        notes = [(s, s.page.reading) for s in states if s is not None and s.page.reading is not None
+                 and s.page.reading.worth_a_word]
+        if not notes:
+            return
+        text = "\n".join(f"{s.name}: {r.describe(self.c.language)}" for s, r in notes[:5])
+        text += "\n…" if len(notes) > 5 else ""
+        self._add_to_banner(text, warn=any(r.uncertain or r.lossy for _, r in notes))
+
+    def _add_to_banner(self, text: str, warn: bool) -> None:
+        """Show ``text``, or add it to what the banner says already (an error, a restored session)."""
+        bar = self.w.message_bar
+        if text in bar.text():
+            return
+        if bar.text():
+            bar.label.setText(bar.label.text() + "\n" + text)
+        else:
+            (self.w.show_warning if warn else self.w.show_info)(text)
+
+    def reopen_with_encoding(self) -> None:
+        """File › Reopen with encoding…: read the shown page again in the encoding the editor names."""
+        state = self.c.current
+        if state is None or state.page.reading is None:  # a PDF or image page has no encoding to choose
+            return
+        current = state.encoding or (state.page.reading.encoding if state.page.reading else "utf-8")
+        name = self.w.ask_encoding(state.name, current, list(COMMON_ENCODINGS))
+        if not name:
+            return
+        if codec_name(name) is None:
+            self.w.show_error(_tr("Presenter", "{name} is not an encoding kexie knows.").format(name=name))
+            return
+        state.encoding = name
+        self.reload_page(state.id)
 
     def _unsaved_work_of(self, paths: list[str]) -> dict | None:
         """Autosaved work of pages about to open: recover it (the answer that loses nothing) or discard it."""
@@ -299,9 +342,10 @@ class Presenter:
         if store is None:
             return None
         recoveries = [r for r in store.pending() if not _written_by_another_window(r)]
-        if store.problems:
-            self.w.show_warning(_tr("Presenter", "Some autosave files could not be read; they are kept as they "
-                                    "are:") + "\n" + "\n".join(store.problems))
+        problems = (_tr("Presenter", "Some autosave files could not be read; each was set aside and kept, and "
+                        "the others are offered:") + "\n" + "\n".join(store.problems)) if store.problems else ""
+        if problems:
+            self.w.show_warning(problems)
         if not recoveries:
             return None
         zh = self.c.language == "zh"
@@ -309,6 +353,8 @@ class Presenter:
         if answer == "recover":
             restore = {r.page_path: r.restore for r in recoveries if r.page_path}
             self.open_paths(list(restore), restore=restore)
+            if problems:
+                self._add_to_banner(problems, warn=True)  # still said after what recovering says
         elif answer == "discard":
             for r in recoveries:
                 try:
@@ -318,7 +364,12 @@ class Presenter:
         return answer
 
     def _restored(self, state: PageState, restored: Restored) -> None:
-        """Say what opening (or reloading) a page did with its earlier decisions."""
+        """Say what opening (or reloading) a page did with its earlier decisions, and how it was read."""
+        self._say_restored(state, restored)
+        if self.w.message_bar.text() or restored.source == FROM_RELOAD:
+            self._tell_reading([state])
+
+    def _say_restored(self, state: PageState, restored: Restored) -> None:
         if restored.error is not None:
             self.w.show_warning(_tr("Presenter", "{name} opened without its saved decisions: {why}").format(
                 name=state.name, why=restored.error))
@@ -438,7 +489,8 @@ class Presenter:
 
     def _page_updated(self, state: PageState) -> None:
         if state is self.c.current:
-            self._show(state, new_page=self._shown_id != state.id)
+            # a page read by OCR gets its text when the reading is done: shown anew
+            self._show(state, new_page=self._shown_id != state.id or self._shown_page is not state.page)
 
     def _show(self, state: PageState | None, new_page: bool) -> None:
         w = self.w
@@ -450,12 +502,16 @@ class Presenter:
             w.position.clear()  # the last page's position means nothing here
             w.suggestions.reset_filters()  # a filter chosen for another page would hide this one's suggestions
             w.raw.set_text(state.page.text if state else "")
+            w.raw_pane.show_page(state.page if state else None)
             self._shown_id = state.id if state else None
+            self._shown_page = state.page if state else None
         if self.suggestions.state is not state or self.suggestions.analysis is not (state and state.analysis):
             self.suggestions.set_page(state)
         else:
             self.suggestions.refresh()
         self._update_title()
+        w.page_view.set_state(state.page if state else None, state.view if state else None,
+                              state.decisions if state else Decisions())
         if state is None or state.view is None:
             w.raw.set_view(None, None)
             self.outline.set_clean(None)
@@ -521,6 +577,7 @@ class Presenter:
                      "role_title", "role_subtitle", "role_kicker", "role_byline", "role_body", "role_furniture"):
             a[name].setEnabled(ready)
         a["close_page"].setEnabled(state is not None)
+        a["reopen_encoding"].setEnabled(state is not None and state.page.reading is not None)  # text pages only
         a["save"].setEnabled(ready)
         a["paste_block"].setEnabled(ready and bool(self.c.clipboard))
         for name in ("split_lines", "split_block", "join", "join_lines", "one_title", "uninterleave", "move_up",
@@ -547,7 +604,7 @@ class Presenter:
             if keep is not None:
                 place = state.view.provenance.locate_near(keep.start, keep.start, keep.end)
         self._point(offset, place.article if place is not None else None)
-        self.w.raw.show_ranges(list(s.ranges))
+        self._show_ranges(list(s.ranges))
         self._reveal(place)
         self._say_where(state, offset, place)
 
@@ -576,8 +633,15 @@ class Presenter:
             self._show_article(place.article)
         self.w.article.show_place(place)
 
-    def raw_clicked(self, offset: int) -> None:
-        """A click (or cursor move) in the raw page: show where that text went; never scroll the raw page."""
+    def _show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None, scroll_raw: bool = True,
+                     scroll_page: bool = True) -> None:
+        """Select raw ranges in the text view and on the printed page alike; the pane clicked in stays put."""
+        self.w.raw.show_ranges(ranges, char=char, scroll=scroll_raw)
+        self.w.page_view.show_ranges(ranges, scroll=scroll_page)
+
+    def raw_clicked(self, offset: int, on_page: bool = False) -> None:
+        """A click (or cursor move) in the raw page, or on a line of the printed page (``on_page``): show where
+        that text went; the pane clicked in never scrolls."""
         state = self.c.current
         if state is None or state.view is None:
             return
@@ -594,9 +658,10 @@ class Presenter:
             if place.article != self.article_index:
                 self._show_article(place.article)
             self.w.article.show_place(place)
-            self.w.raw.show_ranges(self._part_ranges(state, place), char=None, scroll=False)
+            self._show_ranges(self._part_ranges(state, place), char=None, scroll_raw=on_page, scroll_page=not on_page)
         else:
             self.w.raw.clear_focus()
+            self.w.page_view.show_ranges([])
         self._say_where(state, offset, place, removed)
 
     def raw_selected(self, start: int, end: int) -> None:
@@ -609,7 +674,7 @@ class Presenter:
             return
         raw = state.view.provenance.raw_offset(place)
         self._point(raw if raw is not None else self.pointer.offset, place.article)
-        self.w.raw.show_ranges(self._part_ranges(state, place), char=raw)
+        self._show_ranges(self._part_ranges(state, place), char=raw)
         self.w.article.show_place(place, scroll=False)
         self._say_where(state, raw, place)
 
@@ -643,7 +708,7 @@ class Presenter:
         raw = state.view.provenance.raw_offset(place)
         self._point(raw, article)
         if raw is not None:
-            self.w.raw.show_ranges(self._part_ranges(state, place))
+            self._show_ranges(self._part_ranges(state, place))
         self._say_where(state, raw, place)
 
     # -- undo and redo: show what changed
@@ -664,11 +729,12 @@ class Presenter:
                 return
         blocks = [b for b in _changed_blocks(before, after) if state.view.block(b) is not None]
         self.w.raw.clear_focus()
+        self.w.page_view.show_ranges([])
         if blocks:
             b = state.view.block(blocks[0])
             place = state.view.provenance.locate_near(b.start, b.start, b.end)
             self._point(b.start, place.article if place else None)
-            self.w.raw.show_ranges([(b.start, b.end)])
+            self._show_ranges([(b.start, b.end)])
             self._reveal(place)
             self._say_where(state, b.start, place)
 
@@ -746,9 +812,7 @@ class Presenter:
     def show_reading_order(self, shown: bool) -> None:
         self.showing_order = bool(shown)
         self.settings.set("view/reading_order", self.showing_order)
-        self.w.order_dock.setVisible(self.showing_order)
-        if self.showing_order:
-            self.w.order_dock.raise_()
+        self.w.show_order_dock(self.showing_order)
         self.w.raw.set_show_order(self.showing_order)
         state = self.c.current
         if self.showing_order and state is not None and state.view is not None:
@@ -772,7 +836,7 @@ class Presenter:
         place = state.view.provenance.locate_near(first.start, first.start, first.end)
         self._point(first.start, place.article if place is not None else None)
         self.pointer.chosen = list(ids)
-        self.w.raw.show_ranges([(b.start, b.end) for b in pieces])
+        self._show_ranges([(b.start, b.end) for b in pieces])
         self._reveal(place)
         self._say_where(state, first.start, place)
 

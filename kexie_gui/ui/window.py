@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QMainWindow, QMenu, QMessageBox, QHeaderView, QProgressBar, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter,
                                QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -20,6 +21,7 @@ from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
 from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
 from .panels import PagesPanel, SuggestionsPanel
+from .pageview import OcrProgress, RawPane
 from .rawview import RawView
 from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
@@ -217,7 +219,9 @@ class MainWindow(QMainWindow):
         head.addStretch(1)
         head.addWidget(self.legend)
         lv.addLayout(head)
-        lv.addWidget(self.raw)
+        self.raw_pane = RawPane(self.raw)  # the text view, and the printed page for PDF and image pages
+        self.page_view = self.raw_pane.page_view
+        lv.addWidget(self.raw_pane)
         self.article_splitter = QSplitter(Qt.Orientation.Vertical)
         self.article_splitter.setObjectName("article_splitter")
         right_top = QWidget()
@@ -281,10 +285,12 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().addPermanentWidget(self.progress)
+        self.ocr_progress = OcrProgress()
+        self.statusBar().addPermanentWidget(self.ocr_progress)
 
         # page files dropped anywhere
         self.drops = DropFilter(self)
-        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.article.viewport(),
+        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(), self.article.viewport(),
                          self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
         self.raw.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("raw", pos))
         self.article.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("article", pos))
@@ -367,6 +373,16 @@ class MainWindow(QMainWindow):
             a.triggered.connect(clear)
         self.recent_menu.setEnabled(bool(paths))
 
+    def show_order_dock(self, shown: bool) -> None:
+        """Show (in front, with most of the left column's height: a page has dozens of pieces) or hide the
+        reading order."""
+        self.order_dock.setVisible(shown)
+        if shown:
+            self.order_dock.raise_()
+            height = max(self.pages_dock.height() + self.order_dock.height(), 200)
+            self.resizeDocks([self.pages_dock, self.order_dock], [height // 4, height - height // 4],
+                             Qt.Orientation.Vertical)
+
     def _order_visibility(self, visible: bool) -> None:
         """The reading-order dock closed with its own button: the View entry follows."""
         action = self.commands.get("reading_order")
@@ -374,6 +390,8 @@ class MainWindow(QMainWindow):
             action.trigger()
 
     def retranslate(self) -> None:
+        self.raw_pane.retranslate()
+        self.ocr_progress.retranslate()
         self.raw_title.setText("<b>" + _tr("MainWindow", "Raw page") + "</b>")
         self.articles_title.setText("<b>" + _tr("MainWindow", "Articles") + "</b>")
         self.legend.setText(legend_html())
@@ -437,7 +455,8 @@ class MainWindow(QMainWindow):
     # -- questions (tests replace these)
     def ask_open_files(self, folder: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(self, _tr("MainWindow", "Open pages"), folder,
-                                                _tr("MainWindow", "Text pages (*.txt);;All files (*)"))
+                                                _tr("MainWindow", "Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff "
+                                                    "*.bmp *.webp);;Text pages (*.txt);;All files (*)"))
         return files
 
     def ask_folder(self, folder: str) -> str:
@@ -515,6 +534,13 @@ class MainWindow(QMainWindow):
         finally:
             self.open_dialog = None
             dialog.deleteLater()
+
+    def ask_encoding(self, name: str, current: str, choices: list[str]) -> str | None:
+        """The encoding to read page ``name`` in (an editable list); None when cancelled."""
+        index = choices.index(current) if current in choices else 0
+        text, ok = QInputDialog.getItem(self, _tr("MainWindow", "Reopen with encoding"),
+                                        _tr("MainWindow", "Read {name} as:").format(name=name), choices, index, True)
+        return text.strip() or None if ok else None
 
     def ask_edit(self, what: str, text: str) -> str | None:
         dialog = EditTextDialog(what, text, self)

@@ -44,6 +44,14 @@
         <translation>关闭当前显示的版面</translation>
     </message>
     <message>
+        <source>Reopen with &amp;encoding…</source>
+        <translation>以指定编码重新打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Read the shown page again in an encoding you choose</source>
+        <translation>按您选择的编码重新读取当前页面</translation>
+    </message>
+    <message>
         <source>Page &amp;done</source>
         <translation>版面已完成(&amp;D)</translation>
     </message>
@@ -455,6 +463,14 @@
         <translation>还没有可保存的内容。</translation>
     </message>
     <message>
+        <source>Reading {name} (OCR)…</source>
+        <translation>正在识别 {name}（OCR）…</translation>
+    </message>
+    <message>
+        <source>Reading {name} was cancelled.</source>
+        <translation>已取消识别 {name}。</translation>
+    </message>
+    <message>
         <source>Analysing {name}…</source>
         <translation>正在分析 {name}…</translation>
     </message>
@@ -783,8 +799,8 @@
         <translation>打开版面</translation>
     </message>
     <message>
-        <source>Text pages (*.txt);;All files (*)</source>
-        <translation>文本版面 (*.txt);;所有文件 (*)</translation>
+        <source>Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp);;Text pages (*.txt);;All files (*)</source>
+        <translation>版面文件 (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp);;文本版面 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open folder</source>
@@ -851,6 +867,14 @@
         <translation>保留当前</translation>
     </message>
     <message>
+        <source>Reopen with encoding</source>
+        <translation>以指定编码重新打开</translation>
+    </message>
+    <message>
+        <source>Read {name} as:</source>
+        <translation>{name} 的编码：</translation>
+    </message>
+    <message>
         <source>About kexie</source>
         <translation>关于 kexie</translation>
     </message>
@@ -888,6 +912,17 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>OcrProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop reading this page; it is closed</source>
+        <translation>停止识别此版面，并关闭它</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1001,10 @@
         <translation>此安装不含导出功能</translation>
     </message>
     <message>
+        <source>{name} is not an encoding kexie knows.</source>
+        <translation>kexie 不认识编码 {name}。</translation>
+    </message>
+    <message>
         <source>Nothing to save yet.</source>
         <translation>还没有可保存的内容。</translation>
     </message>
@@ -982,8 +1021,8 @@
         <translation>已保存 {n} 个版面的决定。</translation>
     </message>
     <message>
-        <source>Some autosave files could not be read; they are kept as they are:</source>
-        <translation>有些自动保存文件无法读取，已原样保留：</translation>
+        <source>Some autosave files could not be read; each was set aside and kept, and the others are offered:</source>
+        <translation>有些自动保存文件无法读取，已逐一移到一旁保留，其余的照常提供恢复：</translation>
     </message>
     <message>
         <source>{name} opened without its saved decisions: {why}</source>
@@ -1122,6 +1161,10 @@
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
+        <source>this is an open page; an export never replaces it</source>
+        <translation>这是已打开的页面，导出绝不会覆盖它</translation>
+    </message>
+    <message>
         <source>These files exist already:</source>
         <translation>以下文件已存在：</translation>
     </message>
@@ -1140,6 +1183,25 @@
     <message>
         <source>The Chinese translation file is missing.</source>
         <translation>缺少中文翻译文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RawPane</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>The page&apos;s text, line by line</source>
+        <translation>版面的文字，逐行显示</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <source>The printed page: boxes tinted by article, numbered in reading order; drag a number to read that block earlier</source>
+        <translation>印刷版面：按文章着色的文字框，按阅读顺序编号；拖动编号可让该块提前阅读</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,31 @@ CAPTION_EXPECTED = [
       "近年来，攀枝花市科协坚持以科技工作者为本，深入实施“科普惠民”工程，不断夯实基层组织基础。"], None),
 ]
 
+# Tesseract puts a space between every two Han characters and marks
+TESSERACT_PAGE = (
+    "东 山 县 开 展 科 普 宣 传 周 活 动\n\n"
+    "本 报 讯 近 日 ， 东 山 县 科 协 在 文 化 广 场 开 展 科 普 宣 传 周 活 动 ， 发 放 资 料 2000 余 份 。\n\n"
+    "活 动 现 场 ， 专 家 为 群 众 讲 解 防 灾 减 灾 知 识 。 （ 王 五 ）\n"
+)
+TESSERACT_EXPECTED = [
+    ("东山县开展科普宣传周活动", None,
+     ["本报讯近日，东山县科协在文化广场开展科普宣传周活动，发放资料2000余份。",
+      "活动现场，专家为群众讲解防灾减灾知识。"], "王五"),
+]
+
+
+def interleaved_seed_page(width: int = 16) -> str:
+    """The seed page's articles re-set in two columns of ``width`` characters whose printed lines a
+    line-level OCR read alternately, one from each column (made with ``tools.relayout``)."""
+    from pathlib import Path
+
+    from tools.goldlabels.pages import read_page
+    from tools.relayout.compose import compose
+
+    seed = Path(__file__).resolve().parent.parent / "data" / "000_57b0e2a3ead17231.txt"
+    return compose(read_page(seed), f"interleave-2col-{width}", seed=1).text
+
+
 TABLE = {
     "blank-line page with furniture and own-line byline": (BLANK_LINE_PAGE, BLANK_LINE_EXPECTED),
     "kicker, subtitle, reporter line, subhead, caption, short-news column": (KICKER_SUBTITLE_PAGE,
@@ -118,4 +143,5 @@ TABLE = {
     "hard-wrapped page": (HARD_WRAPPED_PAGE, HARD_WRAPPED_EXPECTED),
     "latin words, hyphen, numbers": (LATIN_PAGE, LATIN_EXPECTED),
     "caption between the pieces of a paragraph, jump line": (CAPTION_PAGE, CAPTION_EXPECTED),
+    "Tesseract spaces between Han characters": (TESSERACT_PAGE, TESSERACT_EXPECTED),
 }

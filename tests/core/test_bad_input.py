@@ -69,10 +69,14 @@ def refused(tmp_path, bad: Path, capsys, words: str) -> None:
 
 
 def accepted(tmp_path, page: Path, capsys) -> dict:
-    """The CLI cleans ``page`` along with the batch; returns its JSON output."""
+    """The CLI cleans ``page`` along with the batch; returns its JSON output.
+
+    Stderr holds at most one line: how ``page`` was read (anything but clean UTF-8 is said).
+    """
     code, err, out = batch(tmp_path, page, capsys)
     assert code == EXIT_OK, err
-    assert err == ""
+    assert all(line.startswith(f"kexie: {page.name}: read as ") for line in err.splitlines()), err
+    assert len(err.splitlines()) == (0 if load_page(page).reading.describe() == "read as UTF-8" else 1), err
     return json.loads((out / (page.stem + ".json")).read_text(encoding="utf-8"))
 
 
@@ -133,7 +137,7 @@ def test_100_mib_file_is_refused_by_size_before_reading(tmp_path, capsys, monkey
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    refused(tmp_path, bad, capsys, "the file is 100 MiB; pages larger than 64 MiB are not opened")
+    refused(tmp_path, bad, capsys, "the file is 104,857,600 bytes (100.0 MiB), more than the 64 MiB a page may have")
 
 
 def test_one_megabyte_line_without_newline_is_analysed(tmp_path, capsys):
@@ -287,14 +291,14 @@ def test_file_deleted_between_listing_and_reading(tmp_path, capsys, monkeypatch)
     folder.mkdir()
     for name in ("a", "b", "c"):
         (folder / f"{name}.txt").write_text(GOOD, encoding="utf-8")
-    real = cli.iter_inputs
+    real = cli.discover
 
-    def listed_then_deleted(paths):
-        found = list(real(paths))
+    def listed_then_deleted(paths, *args, **kw):
+        found = real(paths, *args, **kw)
         (folder / "b.txt").unlink()  # another program (a sync client, the editor) removed it
-        return iter(found)
+        return found
 
-    monkeypatch.setattr(cli, "iter_inputs", listed_then_deleted)
+    monkeypatch.setattr(cli, "discover", listed_then_deleted)
     out = tmp_path / "out"
     assert main(["clean", str(folder), "-o", str(out)]) == EXIT_SOME_FAILED
     err = capsys.readouterr().err
@@ -374,7 +378,7 @@ def test_output_folder_cannot_be_created(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(Path, "mkdir", mkdir)
     out = tmp_path / "ro" / "out"
-    assert main(["clean", *_pages(tmp_path), "-o", str(out)]) == EXIT_USAGE
+    assert main(["clean", *_pages(tmp_path), "-o", str(out)]) == EXIT_SOME_FAILED  # not a usage error
     assert_clear(capsys.readouterr().err, f"cannot create the output folder {out}: Permission denied")
 
 

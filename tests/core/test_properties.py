@@ -109,16 +109,19 @@ def test_every_kind_replays_on_its_own():
     """Accepting one suggestion changes the output; the seed page and a written page hold every kind.
 
     A kicker only means something above a headline and a 副题 under one, so they replay on top of the
-    accepted headlines.
+    accepted headlines; a join replays on top of the rebuilt reading order.
     """
-    from .pages import KICKER_SUBTITLE_PAGE
-    analyses = [analyse(load_page(SEED)), analyse(page_from_text(KICKER_SUBTITLE_PAGE))]
+    from .pages import KICKER_SUBTITLE_PAGE, TESSERACT_PAGE, interleaved_seed_page
+    analyses = [analyse(load_page(SEED)), analyse(page_from_text(KICKER_SUBTITLE_PAGE)),
+                analyse(page_from_text(TESSERACT_PAGE)), analyse(page_from_text(interleaved_seed_page()))]
     seen = set()
     for analysis in analyses:
         nothing = Decisions().with_choices({s.id: False for s in analysis.suggestions})
         headlines = nothing.with_choices({s.id: True for s in analysis.suggestions if s.kind == "headline"})
+        ordered = nothing.with_choices({s.id: True for s in analysis.suggestions if s.kind == "order"})
         for s in analysis.suggestions:
-            start = headlines if s.kind in ("kicker", "subtitle") else nothing
+            # a join of pieces the rebuilt reading order brings together replays on top of that order
+            start = headlines if s.kind in ("kicker", "subtitle") else ordered if s.kind == "join" else nothing
             base = json.dumps(apply(analysis, start).to_dict(), ensure_ascii=False)
             one = apply(analysis, start.with_choice(s.id, True))
             assert json.dumps(one.to_dict(), ensure_ascii=False) != base, s
@@ -145,7 +148,7 @@ def test_progress_is_reported_in_order():
     analyse(load_page(SEED), progress=lambda fraction, stage: seen.append((fraction, stage)))
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
-    assert {"duplicates", "joins"} <= {stage for _, stage in seen}
+    assert {"lines", "repeats", "order", "labels", "assemble"} <= {stage for _, stage in seen}
 
 
 def test_line_numbers():

@@ -59,9 +59,13 @@ def test_missing_parts_are_null_and_position_counts_from_one(full_page):
     assert fields["byline"] == "李四" and fields["position"] == 2
 
 
-def test_empty_title_still_gives_a_heading(full_page):
+def test_an_empty_title_is_never_an_empty_heading(full_page):
+    """Issue 10: an untitled article gets no "#" line; in a page a thematic break keeps it apart."""
     _, body = split_front_matter(render_article(full_page, 2, "md").decode("utf-8"))
-    assert body.split("\n")[1] == "#"
+    assert "#" not in body.split() and body.strip() == "没有标题的一篇。"
+    _, body = split_front_matter(render(full_page, "md").decode("utf-8"))
+    lines = body.split("\n")
+    assert "#" not in lines and lines[-4:] == ["* * *", "", "没有标题的一篇。", ""]
 
 
 @pytest.mark.parametrize("value", [
@@ -139,8 +143,10 @@ def test_rendered_html_shows_text_literally(full_page):
     _, body = split_front_matter(render(full_page, "md").decode("utf-8"))
     tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(body)
     kinds = {t.type for t in tokens}
-    assert kinds <= {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline"}
-    assert sum(t.type == "heading_open" for t in tokens) == len(full_page.articles)
+    assert kinds <= {"heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline", "hr"}
+    titled = [a for a in full_page.articles if str(a.title)]
+    assert sum(t.type == "heading_open" for t in tokens) == len(titled)
+    assert sum(t.type == "hr" for t in tokens) == len(full_page.articles) - len(titled)  # the untitled one
     inline_children = {c.type for t in tokens if t.type == "inline" for c in t.children}
     assert "em_open" in inline_children  # only the subtitle is emphasised
     html = markdown_it.MarkdownIt("commonmark").render(body)

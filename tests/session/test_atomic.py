@@ -106,7 +106,7 @@ def test_a_save_killed_by_sigkill_leaves_the_old_session_readable(saved, tmp_pat
     assert path.read_bytes() == old
     assert load_session(seed, page, analysis).decisions == d
     (stale,) = _leftovers(seed.parent)  # a kill leaves its temp file behind ...
-    assert stale.startswith(f".{seed.stem}{SESSION_SUFFIX}.")
+    assert stale.startswith(f".{seed.name}{SESSION_SUFFIX}.")
     save_session(seed, page, d, analysis=analysis)
     assert _leftovers(seed.parent) == [stale]  # ... a fresh one may be another window's save in progress
     hour_ago = time.time() - 3600

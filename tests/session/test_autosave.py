@@ -74,14 +74,18 @@ def test_pending_is_newest_first_and_discard_forgets(store, seed, small):
     store.discard("b")
 
 
-def test_damaged_autosaves_are_skipped_and_kept(store, small):
+def test_damaged_autosaves_are_skipped_set_aside_and_kept(store, small):
     page, analysis = opened(small)
     store.save("small", small, page.sha256, busy_decisions(analysis), {}, analysis=analysis)
     bad = store.root / f"0000{AUTOSAVE_SUFFIX}"
-    bad.write_bytes(b"{\"format\": \"kexie-session\", \"vers")
+    content = b"{\"format\": \"kexie-session\", \"vers"
+    bad.write_bytes(content)
     (rec,) = store.pending()
     assert rec.page_key == "small"
-    assert len(store.problems) == 1 and str(bad) in store.problems[0] and bad.exists()
+    assert len(store.problems) == 1 and str(bad) in store.problems[0] and "set aside as" in store.problems[0]
+    (aside,) = store.root.glob(f"0000{AUTOSAVE_SUFFIX}.damaged-*")
+    assert aside.read_bytes() == content and not bad.exists()  # kept, out of the way of the next start
+    assert [r.page_key for r in store.pending()] == ["small"] and store.problems == []
 
 
 def test_recovery_onto_a_page_that_changed_meanwhile(store, seed):

@@ -85,7 +85,7 @@ def test_pages_in_other_encodings_or_slightly_damaged_open(working, tmp_path, na
     assert opened.name == name and opened.view is not None and text in opened.page.text
     assert encoding in opened.page.encoding
     assert app.window.raw.toPlainText() == opened.page.text
-    assert app.window.message_bar.text() == ""
+    assert app.window.message_bar.text() == f"{name}: {opened.page.reading.describe()}"  # how it was read (issue 10)
     intact(app, state, decisions, texts)
 
 
@@ -188,7 +188,7 @@ def test_a_full_disk_during_save_keeps_the_old_session_and_the_decisions(working
 
     app, state, decisions, texts = working
     app.actions["save"].trigger()
-    session = os.path.join(os.path.dirname(state.path), SEED.stem + SESSION_SUFFIX)
+    session = os.path.join(os.path.dirname(state.path), SEED.name + SESSION_SUFFIX)
     before = open(session, "rb").read()
     app.controller.decide(suggestions_of(app, "join")[1].id, False)
     newer = state.decisions

@@ -7,11 +7,11 @@ row here.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox
 
 from kexie_gui.ui.actions import BY_NAME
 
-from .conftest import DATA, SEED
+from .conftest import SEED
 from .drive import choose_path, click_button, click_menu, escape, on_modal, show
 from .helpers import set_raw_cursor, suggestions_of
 
@@ -23,8 +23,21 @@ def _folder(tmp):
     return folder
 
 
+def _second_paragraph(app, article: int) -> int:
+    return int(app.controller.current.clean.articles[article].paragraph_keys[1][1:])
+
+
 def _first_article_second_paragraph(app) -> int:
-    return int(app.controller.current.clean.articles[0].paragraph_keys[1][1:])
+    return _second_paragraph(app, 0)
+
+
+def _wrapped(tmp):
+    """A hard-wrapped page: its paragraphs are blocks of several lines."""
+    from tests.core.pages import HARD_WRAPPED_PAGE
+
+    page = tmp / "wrapped.txt"
+    page.write_text(HARD_WRAPPED_PAGE, encoding="utf-8")
+    return page
 
 
 def _select(app, kind):
@@ -53,6 +66,10 @@ COMMANDS = {
     "save": (lambda app, qtbot, tmp: app.controller.decide(suggestions_of(app, "join")[0].id, False),
              lambda app, _: not app.controller.current.dirty),
     "close_page": (lambda app, qtbot, tmp: None, lambda app, _: app.controller.current is None),
+    "reopen_encoding": (lambda app, qtbot, tmp: on_modal(qtbot, lambda d: (d.findChild(QComboBox).setEditText("gb18030"),
+                                                                           click_button(qtbot, d, QDialogButtonBox.StandardButton.Ok))),
+                        lambda app, seen: bool(seen) and app.controller.current.encoding == "gb18030"
+                        and app.controller.current.page.reading.how == "forced"),
     "mark_done": (lambda app, qtbot, tmp: None, lambda app, _: app.controller.current.done),
     "export": (lambda app, qtbot, tmp: (tmp, on_modal(qtbot, lambda d: (d.folder_edit.setText(str(tmp)),
                                                                         click_button(qtbot, d, QDialogButtonBox.StandardButton.Ok)))),
@@ -82,7 +99,7 @@ COMMANDS = {
                     lambda app, _: len(app.controller.current.decisions.choices) == len(suggestions_of(app,
                                                                                                 "punctuation"))),
     "doubtful_first": (lambda app, qtbot, tmp: None, lambda app, _: app.window.suggestions.proxy.doubtful_first),
-    "split": (lambda app, qtbot, tmp: _cursor_in(app, _first_article_second_paragraph(app) + 5),
+    "split": (lambda app, qtbot, tmp: _cursor_in(app, _second_paragraph(app, 1) + 5),
               lambda app, _: len(app.controller.current.clean.articles) == 5),
     "merge": (lambda app, qtbot, tmp: _cursor_in(app, _title_block(app, 1).start + 1),
               lambda app, _: len(app.controller.current.clean.articles) == 3),
@@ -96,8 +113,7 @@ COMMANDS = {
                                              _cursor_in(app, int(app.controller.current.clean.articles[0]
                                                                  .paragraph_keys[0][1:]) + 1)),
                     lambda app, _: app.controller.current.decisions.moves != ()),
-    "split_lines": (lambda app, qtbot, tmp: (app.presenter.open_paths([str(DATA / "interleaved.txt")]),
-                                             _lines(app, 5, 7)),
+    "split_lines": (lambda app, qtbot, tmp: (app.presenter.open_paths([str(_wrapped(tmp))]), _lines(app, 6, 7)),
                     lambda app, _: app.controller.current.decisions.splits != ()),
     "split_block": (lambda app, qtbot, tmp: _cursor_in(app, _first_article_second_paragraph(app) + 5),
                     lambda app, _: app.controller.current.decisions.splits != ()),

@@ -252,7 +252,7 @@ def test_dirty_follows_the_saved_decisions_and_done_mark(page):
     c.decide(state.analysis.suggestions[0].id, False)
     assert state.dirty and c.dirty_pages == [state] and len(changed) == 1
     path = c.save_page(state.id)
-    assert path.name == SEED.stem + ".kexie.json" and not state.dirty
+    assert path.name == SEED.name + ".kexie.json" and not state.dirty
     c.set_done(state.id, True)
     assert state.dirty and len(changed) == 2
     c.set_done(state.id, False)

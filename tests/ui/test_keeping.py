@@ -40,7 +40,7 @@ def page(tmp_path):
 
 
 def session_of(page: Path) -> Path:
-    return page.with_name(page.stem + SESSION_SUFFIX)
+    return page.with_name(page.name + SESSION_SUFFIX)
 
 
 def decide_some(app) -> Decisions:
@@ -161,7 +161,7 @@ def test_a_damaged_session_file_is_reported_and_the_page_opens_without_it(app, p
     # saving later keeps the damaged file aside
     app.controller.decide(suggestions_of(app, "join")[0].id, False)
     app.actions["save"].trigger()
-    assert list(page.parent.glob(page.stem + SESSION_SUFFIX + ".bak-*"))
+    assert list(page.parent.glob(page.name + SESSION_SUFFIX + ".bak-*"))
 
 
 # ---------------------------------------------------------------- asking before closing

@@ -1,0 +1,151 @@
+"""A linear-chain CRF over lines, decoded in pure Python.
+
+The weights are fitted offline (``tools/fit/fit_lines.py``, python-crfsuite)
+and stored as a plain JSON table in ``kexie_gui/core/data/``; the program
+itself only adds up weights, so it needs no numerical library at run time.
+
+A model maps each feature name to a weight per label, and each pair of
+labels to a transition weight.  ``decode`` returns the best label sequence and
+each chosen label's probability (from forward–backward), which becomes the
+confidence of the suggestion made from it; ``evidence`` names the features
+that weighed most for a label, for the explanation.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Model:
+    labels: tuple[str, ...]
+    state: dict  # feature name -> tuple of (label index, weight)
+    trans: tuple[tuple[float, ...], ...]  # [from][to]
+    meta: dict
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Model":
+        labels = tuple(data["labels"])
+        index = {lab: k for k, lab in enumerate(labels)}
+        state = {attr: tuple((index[lab], float(w)) for lab, w in by_label.items() if lab in index)
+                 for attr, by_label in data["state"].items()}
+        trans = [[0.0] * len(labels) for _ in labels]
+        for key, w in data["trans"].items():
+            a, b = key.split(" ")
+            if a in index and b in index:
+                trans[index[a]][index[b]] = float(w)
+        return cls(labels, state, tuple(tuple(r) for r in trans), data.get("meta", {}))
+
+    def scores(self, features: list[str]) -> list[float]:
+        """The state score of each label for one line."""
+        out = [0.0] * len(self.labels)
+        state = self.state
+        for name in features:
+            for k, w in state.get(name, ()):
+                out[k] += w
+        return out
+
+    def evidence(self, features: list[str], label: str, n: int = 3) -> list[tuple[str, float]]:
+        """The features that weighed most for ``label`` against the runner-up labels."""
+        k = self.labels.index(label)
+        weights = []
+        for name in features:
+            by = dict(self.state.get(name, ()))
+            if k in by:
+                others = [w for j, w in by.items() if j != k]
+                margin = by[k] - (max(others) if others else 0.0)
+                if margin > 0:
+                    weights.append((name, margin))
+        weights.sort(key=lambda t: -t[1])
+        return weights[:n]
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Model:
+    """A fitted model shipped in ``kexie_gui/core/data/NAME.json``."""
+    text = resources.files("kexie_gui.core").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
+    return Model.from_dict(json.loads(text))
+
+
+def _logsumexp(xs) -> float:
+    m = max(xs)
+    if m == -math.inf:
+        return m
+    return m + math.log(sum(math.exp(x - m) for x in xs))
+
+
+def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...] | None] | None = None,
+           marginals: bool = True) -> tuple[list[str], list[float]]:
+    """Best labels for a sequence of lines, and the probability of each chosen label.
+
+    ``allowed[i]`` may restrict line ``i`` to some label indexes (a decision the
+    editor made by hand, or a line another stage already settled).
+    """
+    n, L = len(features), len(model.labels)
+    if n == 0:
+        return [], []
+    trans = model.trans
+    neg = -math.inf
+    emit = []
+    for i, f in enumerate(features):
+        s = model.scores(f)
+        if allowed and allowed[i] is not None:
+            keep = set(allowed[i])
+            s = [v if k in keep else neg for k, v in enumerate(s)]
+        emit.append(s)
+    # Viterbi
+    best = [emit[0][:]]
+    back = []
+    for i in range(1, n):
+        prev = best[-1]
+        row, ptr = [], []
+        e = emit[i]
+        for b in range(L):
+            if e[b] == neg:
+                row.append(neg)
+                ptr.append(0)
+                continue
+            top, arg = neg, 0
+            for a in range(L):
+                v = prev[a] + trans[a][b]
+                if v > top:
+                    top, arg = v, a
+            row.append(top + e[b])
+            ptr.append(arg)
+        best.append(row)
+        back.append(ptr)
+    k = max(range(L), key=lambda b: best[-1][b])
+    path = [k]
+    for ptr in reversed(back):
+        k = ptr[k]
+        path.append(k)
+    path.reverse()
+    if not marginals:
+        return [model.labels[k] for k in path], [1.0] * n
+    # forward–backward for the marginal of each chosen label, in scaled probabilities (no logarithms
+    # per cell: a 10 MB page has a few hundred thousand lines)
+    etrans = [[math.exp(t) for t in row] for row in trans]
+    ems = []
+    for e in emit:
+        top = max(e)
+        ems.append([math.exp(v - top) if v != neg else 0.0 for v in e])
+    fwd = [ems[0][:]]
+    scale = [sum(fwd[0]) or 1.0]
+    fwd[0] = [v / scale[0] for v in fwd[0]]
+    for i in range(1, n):
+        prev, e = fwd[-1], ems[i]
+        row = [e[b] * sum(prev[a] * etrans[a][b] for a in range(L)) if e[b] else 0.0 for b in range(L)]
+        c = sum(row) or 1.0
+        scale.append(c)
+        fwd.append([v / c for v in row])
+    bwd = [[1.0] * L for _ in range(n)]
+    for i in range(n - 2, -1, -1):
+        nxt, e = bwd[i + 1], ems[i + 1]
+        c = scale[i + 1]
+        w = [e[b] * nxt[b] for b in range(L)]
+        bwd[i] = [sum(etrans[a][b] * w[b] for b in range(L)) / c for a in range(L)]
+    probs = [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]
+    return [model.labels[k] for k in path], probs

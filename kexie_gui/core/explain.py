@@ -1,0 +1,124 @@
+"""Say in words which evidence decided: feature names → short phrases (zh/en).
+
+The line labeller's explanation quotes the features that weighed most for its
+choice; this table turns the names ``features`` produces into what an editor
+reads.  A name missing here is shown as it is.
+"""
+from __future__ import annotations
+
+_START = {
+    "agency": ("以“本报讯”开头", "opens with 本报讯"),
+    "time": ("以时间开头", "opens with a time phrase"),
+    "reporter": ("是记者行", "is a reporter line"),
+    "dash": ("以破折号开头", "opens with a dash"),
+    "mark": ("带小标题符号", "carries a subhead mark"),
+    "byl": ("是括号署名", "is a bracketed byline"),
+    "bracket": ("整行在括号中", "is all in brackets"),
+    "quote": ("以引号开头", "opens with a quote"),
+    "punct": ("以标点开头", "opens with punctuation"),
+    "digit": ("以数字开头", "opens with a digit"),
+}
+_END = {
+    "sent": ("以句号等结尾", "ends a sentence"),
+    "clause": ("以逗号等结尾", "ends with a comma"),
+    "colon": ("以冒号结尾", "ends with a colon"),
+    "closer": ("以括号或引号结尾", "ends with a bracket or quote"),
+    "none": ("句末无标点", "no final punctuation"),
+}
+_FULL = {
+    "full": ("排满一行", "runs to the column edge"),
+    "near2": ("比栏宽短两字（段首缩进）", "two characters short of the column (an indent)"),
+    "mid": ("未排满", "stops short of the column edge"),
+    "short": ("远短于栏宽", "much shorter than the column"),
+    "over": ("宽于栏宽", "wider than the column"),
+}
+
+
+def phrase(name: str) -> tuple[str, str]:
+    """(zh, en) for one feature name.
+
+    >>> phrase("n.st=agency")
+    ('下一行以“本报讯”开头', 'the next line opens with 本报讯')
+    >>> phrase("p.end=sent")
+    ('上一行以句号等结尾', 'the line above ends a sentence')
+    """
+    key, _, value = name.partition("=")
+    value = value.split("@")[0]
+    if key.startswith("fz"):
+        from .furniture import CATEGORY_ZH
+
+        return f"像{CATEGORY_ZH.get(value, '版面杂项')}", f"looks like a {value}"
+    for prefix, zh_who, en_who in (("n.", "下一行", "the next line "), ("nn.", "下两行", "the line after next "),
+                                   ("p.", "上一行", "the line above "), ("pp.", "上两行", "the line two above "),
+                                   ("pc.", "上方正文行", "the text line above "), ("", "", "")):
+        if prefix and not key.startswith(prefix):
+            continue
+        k = key[len(prefix):]
+        if k == "st" and value in _START:
+            zh, en = _START[value]
+            return zh_who + zh, en_who + en
+        if k == "end" and value in _END:
+            zh, en = _END[value]
+            return zh_who + zh, en_who + en
+        if k == "rf" and value in _FULL:
+            zh, en = _FULL[value]
+            return zh_who + zh, en_who + en
+        if k == "head" and not value:
+            return zh_who + "形如标题", en_who + "is shaped like a headline"
+        if k == "ind" and not value:
+            return zh_who + "缩进", en_who + "is indented"
+        if not prefix:
+            break
+    fixed = {
+        "head": ("形如标题（短、句末无标点）", "shaped like a headline (short, no final punctuation)"),
+        "ind": ("段首缩进", "indented"),
+        "noind": ("无缩进", "not indented"),
+        "latin": ("是拉丁字母行", "a line of Latin letters"),
+        "noise": ("多为生僻字符（识别噪声）", "mostly unusual characters (OCR noise)"),
+        "glued": ("段末带括号署名", "ends with a bracketed byline"),
+        "rep": ("同样的文字在页上出现不止一次", "the same text appears elsewhere on the page"),
+        "pinyin_above": ("上一行是它的拼音", "the line above is its pinyin"),
+        "pinyin_of_next": ("是下一行的拼音", "is the pinyin of the next line"),
+        "pos=first": ("在页首", "at the top of the page"),
+        "pos=top": ("在页面顶部", "near the top of the page"),
+        "pos=last": ("在页末", "at the end of the page"),
+        "pos=bottom": ("在页面底部", "near the end of the page"),
+        "bl0@sep": ("与上一行之间无空行", "no blank line above"),
+        "bl1@sep": ("上方有空行", "a blank line above"),
+        "bl2@sep": ("上方有多个空行", "several blank lines above"),
+        "sz=huge": ("字号远大于正文", "set far larger than the body text"),
+        "sz=big": ("字号大于正文", "set larger than the body text"),
+        "sz=small": ("字号小于正文", "set smaller than the body text"),
+        "boxed": ("在框内", "inside a box"),
+        "band=top": ("在版面顶端", "in the page's top margin"),
+        "band=bottom": ("在版面底端", "in the page's bottom margin"),
+        "p.jump=down": ("上一行是转版提示", "the line above is a jump line"),
+        "p.glued": ("上一段以署名结束", "the paragraph above ends with its byline"),
+        "p:colon": ("含冒号", "holds a colon"),
+        "p:comma": ("含逗号", "holds a comma"),
+        "p:q": ("含问号或叹号", "holds a question or exclamation mark"),
+        "p:quote": ("含引号", "holds quotes"),
+    }
+    if name in fixed:
+        return fixed[name]
+    if key in ("pe|rf", "pe|st", "p.rf|bl0", "p.rf|bl1", "p.rf|bl2") or key.startswith("pe|"):
+        parts = value.split("|")
+        zh_parts, en_parts = [], []
+        if parts and parts[0] in _END:
+            zh_parts.append("上一行" + _END[parts[0]][0])
+            en_parts.append("the line above " + _END[parts[0]][1])
+        if len(parts) > 1 and parts[1] in _FULL:
+            zh_parts.append(_FULL[parts[1]][0])
+            en_parts.append("this line " + _FULL[parts[1]][1])
+        if key.startswith("p.rf|") and value in _FULL:
+            zh_parts = ["上一行" + _FULL[value][0]]
+            en_parts = ["the line above " + _FULL[value][1]]
+        if zh_parts:
+            return "，".join(zh_parts), ", ".join(en_parts)
+    return name, name
+
+
+def phrases(names: list[str]) -> tuple[str, str]:
+    """Several features as one clause each in zh and en."""
+    zh, en = zip(*(phrase(n) for n in names)) if names else ((), ())
+    return "；".join(zh), "; ".join(en)

@@ -1,0 +1,364 @@
+"""Named evidence about each printed line, for the line labeller.
+
+Every decision about a line — headline, kicker, 副题, reporter line, paragraph
+start, wrapped continuation, column-break continuation, byline, furniture — is
+a score over these features; their weights are fitted on data
+(``tools/fit``), not set by hand.  A feature is a name, optionally with a
+value; names read as evidence (``end=clause``: the line ends with a comma;
+``p.rf=full|bl0``: the line above ran to the column edge and no blank line
+separates them) so that an explanation can quote them.
+
+Widths are relative to the column: ``rf=full`` is within a character of the
+page's column width, ``rf=near2`` two characters short of it (where an
+extractor dropped a paragraph's indentation, the first line is that much
+shorter), ``rf=short`` under half of it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import median
+
+import regex
+
+from . import furniture as fz
+from .convention import Convention
+from .lexicon import page_pairs, word_pair
+from .lines import Unit
+from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, SUBTITLE_DASH, TIME_PHRASE,
+                   ends_sentence, glued_byline, han_share, is_byline_inner, is_reporter_line, plausible_share,
+                   squeeze_han_spaces)
+
+LOCAL_WINDOW = 12  # lines either side that vote for the local column width
+LOCAL_STRIDE = 4  # the vote is taken for every fourth line and holds for the lines next to it
+HEADING_MAX = 32  # longer lines are never read as headings on their shape alone
+SHORT_HEADING = 12  # a heading this short may hold a comma and end on a character (``科技赋能，乡村振兴``)
+
+_PUNCT_CLASSES = (("comma", frozenset("，,")), ("colon", frozenset("：:")), ("q", frozenset("？?！!")),
+                  ("quote", frozenset("“”\"「」『』")), ("enum", frozenset("、")), ("stop", frozenset("。")))
+_HAN_GAP = regex.compile(r"\p{Han}\s+\p{Han}")
+
+
+def _bucket(w: float) -> str:
+    """Printed width in the few classes that tell a line's part (a headline is short; beyond a column's
+    width, length says nothing about whether a piece starts or continues a paragraph)."""
+    for limit, name in ((4, "4"), (8, "8"), (12, "12"), (18, "18"), (26, "26")):
+        if w <= limit:
+            return name
+    return "long"
+
+
+def line_end(s: str) -> str:
+    """How a line ends: ``sent`` (。！？…), ``clause`` (，、；), ``colon``, ``closer`` (a bracket or quote
+    after no sentence mark), ``none`` (a character: the sentence goes on).
+
+    >>> line_end("会议召开。"), line_end("他说，"), line_end("如下："), line_end("（某县科协）"), line_end("科技")
+    ('sent', 'clause', 'colon', 'closer', 'none')
+    """
+    s = s.rstrip()
+    if not s:
+        return "none"
+    if ends_sentence(s):
+        return "sent"
+    last = s[-1]
+    if last in "：:":
+        return "colon"
+    if last in CLAUSE_MARKS:
+        return "clause"
+    if last in CLOSERS:
+        return "closer"
+    return "none"
+
+
+def asks_or_exclaims(s: str) -> bool:
+    """Ends with a question or exclamation mark (closing quotes looked through): a headline may, a
+    paragraph's last line may too, but a headline never ends with a full stop.
+
+    >>> asks_or_exclaims("口罩能挡住花粉吗？"), asks_or_exclaims("“快来看！”"), asks_or_exclaims("会议召开。")
+    (True, True, False)
+    """
+    s = s.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return s[-1:] in ("？", "?", "！", "!")
+
+
+def line_start(s: str) -> str:
+    """What a line opens with, as far as it tells the line's part on the page."""
+    s = s.lstrip()
+    if not s:
+        return "none"
+    if LEAD_AGENCY.match(s):
+        return "agency"
+    if TIME_PHRASE.match(s):
+        return "time"
+    if is_reporter_line(s):
+        return "reporter"
+    if SUBTITLE_DASH.match(s):
+        return "dash"
+    if SUBHEAD_MARK.match(s):
+        return "mark"
+    m = BRACKETED.match(s)
+    if m:
+        return "byl" if is_byline_inner(m.group("inner")) else "bracket"
+    ch = s[0]
+    if ch in "“「『\"":
+        return "quote"
+    if ch in CLOSERS or ch in CLAUSE_MARKS or ch in "。！？!?…":
+        return "punct"
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        # ``AI赋能…``, ``5G网络…`` open Chinese text; only a line of Latin words is Latin
+        return "latin" if han_share(s) < 0.3 else "han"
+    return "han"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What one line looks like on its own (computed once per line)."""
+
+    text: str  # Han spaces squeezed
+    width: float
+    end: str
+    start: str
+    furniture: str | None
+    heading: bool
+    punct: tuple[str, ...]
+    latin: bool
+    noise: bool
+    glued: bool
+    jump: str | None
+    column: float = 0.0  # the local column width (0: lines are not wrapped)
+    full: bool = False  # runs to the column edge
+
+
+def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
+    return _shape(unit.text, han_spaces, column)
+
+
+@lru_cache(maxsize=65536)  # pages repeat their lines (headers, stock phrases, copies)
+def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
+    from .lines import text_width
+
+    text = squeeze_han_spaces(raw) if han_spaces or " " in raw else raw
+    width = text_width(raw) if not han_spaces else text_width(raw) - 0.5 * (len(raw) - len(text))
+    end = line_end(text)
+    inner = set(text[:-1] if end != "none" else text)
+    punct = tuple(name for name, marks in _PUNCT_CLASSES if not inner.isdisjoint(marks))
+    if not han_spaces and " " in text and _HAN_GAP.search(text):
+        punct += ("space",)
+    furniture = fz.classify_single(text)
+    full = column >= 6 and width >= column - 1
+    asks = asks_or_exclaims(text)
+    # a headline may hold a comma, but a piece of running text cut mid-sentence holds clause marks and ends
+    # on a character: ``为确保活动取得实效，县科协制定了``
+    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
+    heading = (width <= HEADING_MAX and (end not in ("sent", "clause") or asks) and han_share(text) >= 0.4
+               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct)
+               and not cut_piece)
+    return Shape(
+        text=text, width=width, end=end, start=line_start(text), furniture=furniture, heading=heading,
+        punct=punct, latin=fz.latin_words(text), noise=plausible_share(text) < 0.6,
+        glued=glued_byline(text) is not None, jump=fz.jump_direction(text), column=column, full=full)
+
+
+def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
+    """The shape of every line, with its local column width on wrapped pages."""
+    columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
+    if not convention.wrapped:
+        columns = [0.0] * len(units)
+    return [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns)]
+
+
+def local_widths(units: list[Unit], fallback: float) -> list[float]:
+    """Each line's column width: the commonest width of the long lines around it.
+
+    Pages mix columns of different widths (a lead across two columns, a box);
+    the lines around a line share its column far more often than the page does.
+    The vote is taken once every few lines (lines so close share their column).
+    """
+    n = len(units)
+    rounded = [round(u.width * 2) / 2 for u in units]
+    out: list[float] = []
+    for centre in range(0, n, LOCAL_STRIDE):
+        counts: Counter = Counter(w for w in rounded[max(0, centre - LOCAL_WINDOW):centre + LOCAL_WINDOW + 1]
+                                  if w >= 6)
+        best, votes = fallback, 0.0
+        for w, c in counts.items():
+            v = c + 0.5 * (counts.get(w - 0.5, 0) + counts.get(w + 0.5, 0))
+            if c >= 3 and (v > votes or (v == votes and w > best)):
+                best, votes = w, v
+        out += [best] * min(LOCAL_STRIDE, n - centre)
+    return out
+
+
+def fullness(width: float, column: float) -> str:
+    """``full``, ``near2`` (an indent short), ``mid``, ``short``, ``over`` the column, or ``na``.
+
+    >>> fullness(16, 16), fullness(14, 16), fullness(10, 16), fullness(5, 16), fullness(30, 16)
+    ('full', 'near2', 'mid', 'short', 'over')
+    """
+    if column < 6:
+        return "na"
+    d = column - width
+    if d < -1.5:
+        return "over"
+    if d <= 1:
+        return "full"
+    if d <= 2.5:
+        return "near2"
+    if width >= 0.5 * column:
+        return "mid"
+    return "short"
+
+
+def _size_class(box, body_size: float) -> str | None:
+    if box is None or body_size <= 0:
+        return None
+    r = box.size / body_size
+    if r >= 1.6:
+        return "huge"
+    if r >= 1.2:
+        return "big"
+    if r <= 0.85:
+        return "small"
+    return "body"
+
+
+def junction(left: str, right: str, pairs, triples) -> str:
+    """Does ``right`` carry ``left``'s text on across the line break?  ``word``: the two characters
+    across it stand together in words; ``page``: the page prints them together elsewhere; ``none``."""
+    if not left or not right:
+        return "none"
+    if word_pair(left, right) >= 6:
+        return "word"
+    if pairs.get(left[-1] + right[0], 0) or left[-2:] + right[:1] in triples or left[-1:] + right[:2] in triples:
+        return "page"
+    return "none"
+
+
+def line_features(units: list[Unit], convention: Convention, page_height: float = 0.0,
+                  shapes: list[Shape] | None = None) -> list[list[str]]:
+    """The feature names of every line, in the order given (reading order).
+
+    ``shapes`` (one per unit) are computed on the raw page when not given.
+    """
+    n = len(units)
+    if shapes is None:
+        shapes = shapes_of(units, convention)
+    columns = [s.column if s.column else fb for s, fb in
+               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0))]
+    sizes = [u.box.size for u in units if u.box is not None]
+    body_size = median(sizes) if sizes else 0.0
+    counts = Counter(s.text for s in shapes)
+    flat = ["".join(s.text.split()) for s in shapes]
+    pairs = page_pairs(flat)
+    triples = {t[k:k + 3] for t in flat for k in range(len(t) - 2)}
+    conv = convention.name
+    sep = "sep" if convention.blank_lines_separate else "every"
+    out: list[list[str]] = []
+    for i, (u, s) in enumerate(zip(units, shapes)):
+        rf = fullness(s.width, columns[i])
+        f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
+             f"rf={rf}@{conv}"]
+        if s.end == "sent" and asks_or_exclaims(s.text):
+            f.append("end=q")
+        f += [f"p:{p}" for p in s.punct]
+        if s.furniture:
+            f += [f"fz={s.furniture}", "fz"]  # the kind, and any kind: rare kinds borrow strength
+        elif i + 1 < n and shapes[i + 1].furniture == fz.PHOTO_CREDIT and s.end == "sent" and s.width <= 40:
+            f += ["fz=caption before credit", "fz"]  # a photo's caption as a plain sentence, then its credit
+        if s.heading:
+            f.append("head")
+        if s.latin:
+            f.append("latin")
+        if s.noise:
+            f.append("noise")
+        if s.glued:
+            f.append("glued")
+        if fz.short_news_header(s.text):
+            f.append("fz=short-news")
+        if counts[s.text] > 1 and len(s.text) >= 2:
+            f.append("rep")
+        ind = "ind" if u.indent >= 1 else "noind"
+        bl = "bl0" if not u.blank_before else ("bl1" if u.blank_before == 1 else "bl2")
+        f += [ind, f"{ind}@{conv}", f"{bl}@{sep}"]
+        if i == 0:
+            f.append("pos=first")
+        elif i < 3:
+            f.append("pos=top")
+        if i == n - 1:
+            f.append("pos=last")
+        elif i >= n - 3:
+            f.append("pos=bottom")
+        size = _size_class(u.box, body_size)
+        if size:
+            f.append(f"sz={size}")
+            if u.box.boxed:
+                f.append("boxed")
+            if page_height:
+                if u.box.y1 < 0.08 * page_height:
+                    f.append("band=top")
+                elif u.box.y0 > 0.92 * page_height:
+                    f.append("band=bottom")
+        # the line above, and the nearest line above that is no furniture
+        if i > 0:
+            p, ps = units[i - 1], shapes[i - 1]
+            prf = fullness(ps.width, columns[i - 1])
+            f += [f"p.end={ps.end}", f"p.rf={prf}", f"p.st={ps.start}", f"p.rf|{bl}={prf}",
+                  f"pe|rf={ps.end}|{rf}", f"pe|st={ps.end}|{s.start}", f"pe|{ind}={ps.end}",
+                  f"pe|{bl}={ps.end}"]
+            if ps.heading:
+                f.append("p.head")
+            jn = junction(flat[i - 1], flat[i], pairs, triples)
+            f += [f"jn={jn}", f"jn|pe={jn}|{ps.end}", f"jn|ph={jn}|{int(ps.heading)}"]
+            if ps.end in ("none", "clause") and not (ps.heading and ps.end == "none") and not ps.furniture:
+                f.append(f"p.open|{bl}")  # the line above stops mid-sentence: this line carries it on
+            if ps.furniture:
+                f.append(f"p.fz={ps.furniture}")
+            if ps.jump:
+                f.append(f"p.jump={ps.jump}")
+            if ps.glued:
+                f.append("p.glued")
+            if ps.latin:
+                f.append("p.latin")
+                if fz.is_pinyin_of(ps.text, s.text):
+                    f.append("pinyin_above")
+            k = i - 1
+            while k >= 0 and shapes[k].furniture and k > i - 4:
+                k -= 1
+            if k != i - 1 and k >= 0:
+                f += [f"pc.end={shapes[k].end}", f"pc.rf={fullness(shapes[k].width, columns[k])}"]
+        else:
+            f.append("p.none")
+        if i > 1:
+            pp = shapes[i - 2]
+            if pp.heading:
+                f.append("pp.head")
+            f.append(f"pp.end={pp.end}")
+        if i + 1 < n:
+            ns = shapes[i + 1]
+            nu = units[i + 1]
+            f += [f"n.st={ns.start}", f"n.end={ns.end}", f"n.rf={fullness(ns.width, columns[i + 1])}",
+                  f"n.bl={'0' if not nu.blank_before else '1'}"]
+            if ns.heading:
+                f.append("n.head")
+            if nu.indent >= 1:
+                f.append("n.ind")
+            if ns.furniture:
+                f.append(f"n.fz={ns.furniture}")
+            if ns.latin:
+                f.append("n.latin")
+            if s.latin and fz.is_pinyin_of(s.text, ns.text):
+                f.append("pinyin_of_next")
+        else:
+            f.append("n.none")
+        if i + 2 < n:
+            nn = shapes[i + 2]
+            f.append(f"nn.st={nn.start}")
+            if nn.heading:
+                f.append("nn.head")
+        out.append(f)
+    return out

@@ -1,0 +1,49 @@
+"""How well one piece of text carries on another: the character pair across the break.
+
+A column break or an extractor's line break falls anywhere, often inside a
+word (``活动|室``, ``资|阳``).  Two pieces that were one text before the break
+tend to put a pair of characters across it that stands together in words;
+two pieces that never met rarely do.  The pairs come from a general word list
+(``data/bigrams.json``, see ``tools/fit/build_bigrams.py``), and from the page
+itself: a pair the page prints elsewhere inside a line (a name, a term of the
+article) is good evidence too.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> dict[str, int]:
+    """Pair → whole binary logarithm of its count in words (loaded once, on first use)."""
+    text = resources.files("kexie_gui.core").joinpath("data", "bigrams.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    out: dict[str, int] = {}
+    for bucket, joined in data["buckets"].items():
+        level = int(bucket)
+        for k in range(0, len(joined), 2):
+            out[joined[k:k + 2]] = level
+    return out
+
+
+def word_pair(left: str, right: str) -> int:
+    """How common the pair ``left[-1] + right[0]`` is inside words (0: never seen).
+
+    >>> word_pair("工", "作") > 8, word_pair("了", "他")
+    (True, 0)
+    """
+    if not left or not right:
+        return 0
+    return _pairs().get(left[-1] + right[0], 0)
+
+
+def page_pairs(lines: list[str]) -> Counter:
+    """How often each pair of neighbouring characters occurs inside the page's lines."""
+    counts: Counter = Counter()
+    for line in lines:
+        s = "".join(line.split())
+        counts.update(s[k:k + 2] for k in range(len(s) - 1))
+    return counts

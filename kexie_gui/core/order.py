@@ -1,0 +1,455 @@
+"""Rebuild the reading order of lines a text tool read out of order.
+
+Damage repaired: PDF extractors and line-level OCR give column text out of
+order — two or three columns' lines alternating (pdfminer, OCR read row by
+row), blocks of a few lines from neighbouring columns taking turns
+(pdftotext), a continuation printed before its start, a column's text block
+read after the next one's.
+
+Each line is linked to the line that best carries it on: a fitted logistic
+score (``data/order.json``, ``tools/fit/fit_order.py``) over named evidence —
+how far apart the two lines are, whether the first stops mid-sentence and the
+second cannot start a paragraph, whether both run to the same column width,
+whether the pair of characters across the break stands together in words or
+elsewhere on the page, digits or brackets carried across, and whether the
+distance is the one the lines around keep to (three columns interleaved: every
+third line).  Links are taken best first, each line keeping one successor and
+one predecessor, never closing a loop; the chains they form are read in the
+order their first lines appear.  A page read in order keeps its order: the
+next line is the best successor unless the evidence says otherwise.
+
+Example: ``[甲1, 乙1, 甲2, 乙2]`` with 甲1 stopping mid-word where 甲2 goes on →
+``[甲1, 甲2, 乙1, 乙2]``.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .convention import SIDE_BY_SIDE, Convention
+from .features import Shape, fullness, line_end, line_start, local_widths
+from .lexicon import page_pairs, word_pair
+from .lines import Unit
+
+AHEAD = 12  # a line's successor is looked for this many lines ahead …
+BEHIND = 6  # … and this many behind (a continuation printed first)
+FAR = 60  # a piece that opens mid-sentence may carry on a line this far away
+LINK_MIN = 0.2  # weaker links are never taken
+SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks no further
+
+
+@dataclass(frozen=True)
+class OrderModel:
+    bias: float
+    weights: dict
+    period: "PeriodModel | None" = None
+
+    def probability(self, names: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_order_model() -> OrderModel:
+    text = resources.files("kexie_gui.core").joinpath("data", "order.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    period = PeriodModel(**data["period"]) if data.get("period") else None
+    return OrderModel(float(data["bias"]), dict(data["weights"]), period)
+
+
+def _dist(d: int) -> str:
+    if d == 1:
+        return "1"
+    if 2 <= d <= 3:
+        return str(d)
+    if 4 <= d <= 6:
+        return "4-6"
+    if 7 <= d <= AHEAD:
+        return "7-12"
+    if d > AHEAD:
+        return "far+"
+    if d >= -BEHIND:
+        return "back"
+    return "far-"
+
+
+def _bucket_pair(level: int) -> str:
+    if level == 0:
+        return "0"
+    if level < 6:
+        return "low"
+    if level < 10:
+        return "mid"
+    return "high"
+
+
+class Context:
+    """What the pair scorer reads about the page, computed once."""
+
+    def __init__(self, units: list[Unit], shapes: list[Shape], columns: list[float], wrapped: bool = True,
+                 period: "PeriodModel | None" = None, labels: list[str] | None = None):
+        self.labels = labels  # what a first reading of the page took each line for
+        self.wrapped = wrapped
+        self.units = units
+        self.shapes = shapes
+        self.columns = columns
+        self.texts = ["".join(s.text.split()) for s in shapes]
+        self.pairs = page_pairs(self.texts)
+        self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
+        self.quads = {t[k:k + 4] for t in self.texts for k in range(len(t) - 3)}
+        self.sixes = {t[k:k + 6] for t in self.texts for k in range(len(t) - 5)}
+        self.period: list[int] = local_period(self, period)
+
+    def junction(self, a: int, b: int) -> tuple[int, int, int]:
+        """Evidence that ``b`` carries on ``a``'s text: (word pair level, page pair count, page triples)."""
+        ta, tb = self.texts[a], self.texts[b]
+        if not ta or not tb:
+            return 0, 0, 0
+        tri = (ta[-2:] + tb[:1] in self.triples) + (ta[-1:] + tb[:2] in self.triples)
+        return word_pair(ta, tb), self.pairs.get(ta[-1] + tb[0], 0), tri
+
+    def carries_on(self, a: int, b: int) -> bool:
+        wp, pp, tri = self.junction(a, b)
+        return wp >= 6 or pp > 0 or tri > 0
+
+    def open_end(self, i: int) -> bool:
+        return self.shapes[i].end in ("none", "clause", "colon")
+
+    def probability(self, model: "OrderModel", a: int, b: int) -> float:
+        """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
+        computation: the evidence is a handful of categories, and a page has many pairs."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if "_rf" not in self.__dict__:
+            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns)]
+        sa, sb = self.shapes[a], self.shapes[b]
+        ta, tb = self.texts[a], self.texts[b]
+        d = b - a
+        ra, rb = self._rf[a], self._rf[b]
+        cols = self.columns[a] - self.columns[b]
+        ea, eb = ta[-1:], tb[:1]
+        key = (_dist(d), sa.end, sb.start, ra, rb, self.period[a] == d, self.period[a] != 1,
+               abs(cols) <= 1, abs(cols) > 2, self.junction(a, b),
+               len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes,
+               len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads,
+               ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
+               ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6),
+               ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb),
+               self.units[b].blank_before > 0 if d == 1 else None, sb.heading,
+               None if self.labels is None else (self.labels[a], self.labels[b]),
+               a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0,
+               b == 0 or self.units[b].blank_before > 0, sa.heading, self.units[b].indent >= 1, bool(ta and tb))
+        p = cache.get(key)
+        if p is None:
+            p = cache[key] = model.probability(self.features(a, b))
+        return p
+
+    def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
+        """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
+        sa, sb = self.shapes[a], self.shapes[b]
+        ta, tb = self.texts[a], self.texts[b]
+        d = 1 if adjacent else b - a
+        ra = fullness(sa.width, self.columns[a])
+        rb = fullness(sb.width, self.columns[b])
+        f = [f"d={_dist(d)}", f"ae={sa.end}", f"bs={sb.start}", f"ae|bs={sa.end}|{sb.start}",
+             f"ar={ra}", f"ae|ar={sa.end}|{ra}", f"br={rb}", f"ae|br={sa.end}|{rb}", f"ar|br={ra}|{rb}",
+             f"d|ae={_dist(d)}|{sa.end}"]
+        if self.period[a] != 1 and not adjacent:
+            f.append("period" if d == self.period[a] else ("off_period_1" if d == 1 else "off_period"))
+        if ra == "full" and rb in ("full", "near2", "mid") and abs(self.columns[a] - self.columns[b]) <= 1:
+            f.append("same_col")
+        elif abs(self.columns[a] - self.columns[b]) > 2:
+            f.append("other_col")
+        wp, n, tri = self.junction(a, b)
+        f.append(f"wp={_bucket_pair(wp)}")
+        hit = wp >= 6 or n > 0 or tri > 0
+        f.append(f"d|hit={_dist(d)}|{int(hit)}")
+        if ta and tb:
+            f.append("pp=0" if n == 0 else ("pp=1" if n == 1 else "pp=2+"))
+            f.append(f"tri={tri}")
+            if len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes:
+                f.append("span=6")  # six characters across the break stand together elsewhere on the page
+            elif len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads:
+                f.append("span=4")
+            if ta[-1].isdigit() and tb[0].isdigit():
+                f.append("digits")
+            if ta[-1].isascii() and ta[-1].isalpha() and tb[0].isascii() and tb[0].isalpha():
+                f.append("latin")
+        if ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6):
+            f.append("quote_closes")
+        if ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb):
+            f.append("bracket_closes")
+        if d == 1:
+            f.append(f"blank={'1' if self.units[b].blank_before else '0'}")
+        if sb.heading:
+            f.append("b_heading")
+            f.append(f"ae|bhead={sa.end}")
+        if self.labels is not None:
+            la, lb_ = self.labels[a], self.labels[b]
+            f += [f"al={la}", f"bl={lb_}", f"ae|bl={sa.end}|{lb_}", f"al|bl={la}|{lb_}"]
+        a_end = a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0
+        b_start = b == 0 or self.units[b].blank_before > 0
+        if a_end or b_start:
+            f.append(f"blocks={int(a_end)}{int(b_start)}|{sa.end}")  # block to block: a column read out of turn
+        if sa.heading and ra not in ("full", "over"):
+            f.append("a_heading")
+        if self.units[b].indent >= 1:
+            f.append("b_indent")
+        return f
+
+
+PERIODS = (1, 2, 3, 4)  # columns a tool may interleave line by line
+
+@dataclass(frozen=True)
+class PeriodModel:
+    """The hidden Markov model of interleaving (fitted with the link scorer; see ``tools/fit/fit_order.py``)."""
+
+    hit_true: float = 0.57  # share of true successors whose junction shows a word or page pair
+    hit_false: float = 0.08  # the same share for lines that do not follow each other
+    switch: float = 0.02  # chance that the interleaving changes between two lines
+    start_other: float = 0.1  # chance that a page starts interleaved
+
+
+def local_period(ctx: "Context", pm: "PeriodModel | None" = None) -> list[int]:
+    """Every how many lines a line's text goes on: a small hidden Markov model over the page.
+
+    Where two or three columns are interleaved line by line, the line that
+    carries a line's sentence on is two or three lines further.  A single
+    junction says little, but the period that a run of lines keeps to stands
+    out: each line that stops mid-sentence votes (how likely its junction with
+    the line k further shows words carried on, if k were the period), and the
+    period may change only rarely.
+    """
+    n = len(ctx.units)
+    if not ctx.wrapped or n < 4:
+        return [1] * n
+    pm = pm or PeriodModel()
+    lt, lf = math.log(pm.hit_true / pm.hit_false), math.log((1 - pm.hit_true) / (1 - pm.hit_false))
+    emit = []
+    for a in range(n):
+        if ctx.shapes[a].end not in ("none", "clause"):
+            emit.append([0.0] * len(PERIODS))
+            continue
+        emit.append([(lt if ctx.carries_on(a, a + k) else lf) if a + k < n else 0.0 for k in PERIODS])
+    stay, move = math.log(1 - pm.switch), math.log(pm.switch / (len(PERIODS) - 1))
+    score = [(0.0 if k == 1 else math.log(pm.start_other)) + emit[0][j] for j, k in enumerate(PERIODS)]
+    back = []
+    for a in range(1, n):
+        row, ptr = [], []
+        for j in range(len(PERIODS)):
+            best_i = max(range(len(PERIODS)), key=lambda i: score[i] + (stay if i == j else move))
+            row.append(score[best_i] + (stay if best_i == j else move) + emit[a][j])
+            ptr.append(best_i)
+        score = row
+        back.append(ptr)
+    j = max(range(len(PERIODS)), key=lambda i: score[i])
+    path = [j]
+    for ptr in reversed(back):
+        j = ptr[j]
+        path.append(j)
+    path.reverse()
+    return [PERIODS[j] for j in path]
+
+
+NEW_TEXT = ("agency", "time", "reporter", "dash", "byl")  # starts that never carry on a sentence
+
+
+def _candidates(ctx: Context, a: int) -> list[int]:
+    """Lines that may carry ``a`` on: the lines around it, and — for a line that stops mid-sentence
+    at the end of its block — the first lines of other blocks that start mid-sentence themselves
+    (a column read out of turn)."""
+    n = len(ctx.units)
+    out = [b for b in range(max(0, a - BEHIND), min(n, a + AHEAD + 1)) if b != a]
+    if ctx.open_end(a):
+        block_end = a + 1 >= n or ctx.units[a + 1].blank_before > 0
+        for b in range(max(0, a - FAR), min(n, a + FAR + 1)):
+            if abs(b - a) <= AHEAD or ctx.shapes[b].start in NEW_TEXT or ctx.units[b].indent >= 1:
+                continue
+            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)
+                                                  and (ctx.labels is None or ctx.labels[b] == "C")):
+                out.append(b)
+    return out
+
+
+def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[int, int], float]]:
+    """Successor of each line (or None), best links first; and the probability of every link taken."""
+    n = len(ctx.units)
+    scored: dict[tuple[int, int], float] = {}
+    for a in range(n):
+        if a + 1 < n and not _never(ctx, a, a + 1):
+            p1 = ctx.probability(model, a, a + 1)
+            scored[(a, a + 1)] = p1
+            if not ctx.open_end(a) and (p1 >= SURE_NEXT or not ctx.wrapped):
+                # a finished line read straight on, or a whole paragraph: nothing else is looked at (most
+                # lines of a page; out of order, a paragraph's pieces are found from the piece cut short)
+                continue
+        for b in _candidates(ctx, a):
+            if b == a + 1 or _never(ctx, a, b):
+                continue
+            scored[(a, b)] = ctx.probability(model, a, b)
+    # each line chooses among its candidate successors, and each line among its candidate predecessors:
+    # a link both ends prefer is taken first
+    out_sum = [0.0] * n
+    in_sum = [0.0] * n
+    for (a, b), p in scored.items():
+        out_sum[a] += p
+        in_sum[b] += p
+    mutual = {(a, b): math.sqrt((p / out_sum[a]) * (p / in_sum[b])) for (a, b), p in scored.items()
+              if p >= LINK_MIN}
+    succ: list[int | None] = [None] * n
+    pred: list[int | None] = [None] * n
+    head = list(range(n))  # head of each line's chain
+    taken: dict[tuple[int, int], float] = {}
+    for (a, b), m in sorted(mutual.items(), key=lambda kv: -kv[1]):
+        if succ[a] is not None or pred[b] is not None:
+            continue
+        ha = _find(head, a)
+        if _find(head, b) == ha:
+            continue  # would close a loop
+        succ[a], pred[b] = b, a
+        head[_find(head, b)] = ha
+        taken[(a, b)] = scored[(a, b)]
+    _tie_loose_ends(ctx, scored, succ, pred, head, taken)
+    return succ, taken
+
+
+def _never(ctx: Context, a: int, b: int) -> bool:
+    """Pairs that text never makes: a sentence does not run on into a headline, and — where lines are
+    whole paragraphs or pieces, not printed lines — a piece that starts mid-sentence does not follow a
+    finished sentence or a furniture line (``图为…`` | ``覆盖全市…``: the piece goes on from elsewhere)."""
+    if ctx.labels is None:
+        return False
+    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
+        return True
+    if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
+        return True
+    if ctx.labels[b] == "F" and b != a + 1:
+        return True  # furniture is read where it stands; no text is carried on into it from afar
+    return False
+
+
+def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
+    """Text that stops mid-sentence goes on somewhere, and a line that starts mid-sentence comes from
+    somewhere: lines left with such a loose end are paired, most likely pairs first, even where no pair
+    looked likely enough on its own (a column read out of turn, its top far from its start)."""
+    if ctx.labels is None:
+        return
+    n = len(ctx.units)
+    ends = {a for a in range(n) if succ[a] is None and ctx.open_end(a) and not ctx.shapes[a].heading
+            and ctx.labels[a] in ("P", "C")}
+    starts = {b for b in range(n) if pred[b] is None and ctx.labels[b] == "C"}
+    loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
+    for p, a, b in loose:
+        if succ[a] is not None or pred[b] is not None:
+            continue
+        ha = _find(head, a)
+        if _find(head, b) == ha:
+            continue
+        succ[a], pred[b] = b, a
+        head[_find(head, b)] = ha
+        taken[(a, b)] = p
+
+
+def _find(head: list[int], i: int) -> int:
+    while head[i] != i:
+        head[i] = head[head[i]]
+        i = head[i]
+    return i
+
+
+def chains(succ: list[int | None]) -> list[list[int]]:
+    """Lines in the order their chains are read: each chain from its first line, chains by first line."""
+    n = len(succ)
+    has_pred = [False] * n
+    for b in succ:
+        if b is not None:
+            has_pred[b] = True
+    out = []
+    seen = [False] * n
+    for i in range(n):
+        if has_pred[i] or seen[i]:
+            continue
+        chain = []
+        j: int | None = i
+        while j is not None and not seen[j]:
+            seen[j] = True
+            chain.append(j)
+            j = succ[j]
+        out.append(chain)
+    return out
+
+
+def flow_scorer(units: list[Unit], shapes: list[Shape], convention: Convention):
+    """``flow(a, b)``: how likely line ``b`` carries on line ``a`` were they next to each other."""
+    fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
+    ctx = Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback)], convention.wrapped)
+    model = load_order_model()
+    return lambda a, b: model.probability(ctx.features(a, b, adjacent=True))
+
+
+def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
+    from .features import shapes_of
+
+    return shapes_of(units, convention)
+
+
+def rows_order(units: list[Unit], text: str) -> list[int]:
+    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
+    in the order a reader takes the columns: the page's rows and character cells are laid out as a
+    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
+    page is (see ``reading``).  Each row piece is placed by the cell it starts in.
+    """
+    from .glyphs import Glyph, PrintedLine
+    from .reading import xy_order
+
+    starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(k + 1)
+    printed = []
+    for pos, u in enumerate(units):
+        x = u.start - starts[u.number - 1]
+        y = float(u.number)
+        glyphs = tuple(Glyph(ch, x + k, y, x + k + 1.0, y + 0.8, size=1.0) for k, ch in enumerate(u.text))
+        if glyphs:
+            printed.append(PrintedLine(glyphs, 1.0, source_order=pos))
+    order = [line.source_order for leaf in xy_order(printed, [], 1.0) for line in leaf]
+    seen = set(order)
+    return order + [pos for pos in range(len(units)) if pos not in seen]
+
+
+def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,
+                  labels: list[str] | None = None, text: str | None = None) -> tuple[list[Unit], tuple]:
+    """The lines in reading order, and ``(confidence, zh, en)`` describing the change (empty: none)."""
+    if len(units) < 3:
+        return units, ()
+    if convention.name == SIDE_BY_SIDE and text is not None:  # when the caller has not laid the rows out
+        base = rows_order(units, text)
+        units = [units[k] for k in base]
+        shapes = [shapes[k] for k in base] if shapes is not None else None
+        labels = [labels[k] for k in base] if labels is not None else None
+    shapes = shapes or shapes_for(units, convention)
+    fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
+    columns = [s.column or c for s, c in zip(shapes, fallback)]
+    model = load_order_model()
+    ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
+    succ, taken = link(ctx, model)
+    order = [i for chain in chains(succ) for i in chain]
+    result = [units[i] for i in order]
+    if all(a.index < b.index for a, b in zip(result, result[1:])):
+        return result, ()
+    moved = [i for k, i in enumerate(order) if units[i].index != sorted(u.index for u in units)[k]]
+    moved_links = [p for (a, b), p in taken.items() if b != a + 1]
+    confidence = sum(moved_links) / len(moved_links) if moved_links else 0.6
+    numbers = [units[i].number for i in moved] or [units[0].number]
+    first, last = min(numbers), max(numbers)
+    zh = f"按文字接续关系重排第{first}–{last}行中的{len(moved)}行（分栏交错或续文在前）"
+    en = (f"read {len(moved)} lines of lines {first}–{last} in the order their text carries on "
+          f"(columns interleaved or a continuation printed first)")
+    return result, (confidence, zh, en)
+
+
+__all__ = ["reading_order", "line_end", "line_start"]

@@ -1,0 +1,182 @@
+"""Printed lines in reading order → the page's text and its geometry.
+
+The text is written the way the text analysis reads a page best and an editor
+reads it as the page: one printed line per text line; a blank line between
+separate regions (a headline block, a column's text frame, a caption, a piece
+of the header or footer, a boxed item); a paragraph's first line indented with
+two ideographic spaces where the page indents it.  Nothing else is added:
+every other character of the text is a character printed on the page.
+
+A paragraph that runs on from the foot of one column to the head of the next
+is carried over (no blank line, no indent) when the column's last line runs
+to the column edge and the next column's first line is not indented.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
+from .frames import Edge, enclosing_box
+from .glyphs import PrintedLine
+from .model import Geometry, LineBox, Page
+from .reading import Obstacle, rule_obstacles, xy_order
+
+INDENT = "\u3000\u3000"
+INDENT_EMS = (1.2, 3.6)  # a first line set in by this many characters (of its size) is indented
+FULL_LINE_EMS = 1.2  # a line ending this close to its column's edge ran to the edge
+FRAME_GAP = 1.0  # white (share of the text size) that separates two frames in one column
+SPACE_SHARE = 0.6  # white (share of the text size) between two glyphs that was printed as a space
+
+
+@dataclass
+class Frame:
+    """A run of lines printed as one piece in one column: a headline block, a text frame, a caption."""
+
+    lines: list[PrintedLine]
+    boxed: bool
+    leaf: int  # index of the column region (leaf of the cut tree) it belongs to
+    left: float = 0.0  # the column's left edge (where unindented lines start)
+    right: float = 0.0  # the column's right edge (where full lines end)
+
+    def body(self, size: float) -> bool:
+        return not self.boxed and is_body(self.lines[0], size)
+
+
+@dataclass
+class Layout:
+    """The page's lines in reading order, grouped in frames, with what the writer needs."""
+
+    width: float
+    height: float
+    size: float
+    frames: list[Frame]
+    columns: list[float]  # x where each column of the page's grid starts
+
+
+def _leaf_edges(lines: list[PrintedLine], size: float) -> tuple[float, float]:
+    body = [l for l in lines if is_body(l, size)] or lines
+    left = min(l.x0 for l in body)
+    ends = sorted(l.x1 for l in body)
+    right = ends[int(0.8 * (len(ends) - 1))] if len(ends) > 2 else max(ends)
+    return left, right
+
+
+def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: float) -> list[Frame]:
+    left, right = _leaf_edges(lines, size)
+    frames: list[Frame] = []
+    prev = None
+    for l in lines:
+        b = id(l) in boxed
+        if prev is not None and frames:
+            same_size = abs(l.size - prev.size) <= 0.15 * max(l.size, prev.size)
+            close = l.y0 - prev.y1 <= FRAME_GAP * max(l.size, prev.size)
+            if same_size and close and b == frames[-1].boxed:
+                frames[-1].lines.append(l)
+                prev = l
+                continue
+        frames.append(Frame([l], b, leaf, left, right))
+        prev = l
+    return frames
+
+
+def column_grid(lines: list[PrintedLine], size: float) -> list[float]:
+    """Where the page's columns start: the leftmost body line start and every gutter's right side."""
+    body = [l for l in lines if is_body(l, size)]
+    if not body:
+        return [min((l.x0 for l in lines), default=0.0)]
+    starts = sorted({round(g.x1, 1) for g in find_gutters(lines, size)})
+    first = min(l.x0 for l in body)
+    return [first] + [s for s in starts if s > first + 2 * size]
+
+
+def column_of(line: PrintedLine, grid: list[float], size: float) -> int:
+    """Index of the grid column holding ``line``; -1 when it runs across a column start."""
+    k = 0
+    for i, x in enumerate(grid):
+        if line.x0 >= x - size:
+            k = i
+    if k + 1 < len(grid) and line.x1 > grid[k + 1] + size:
+        return -1
+    return k
+
+
+def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges: list[Edge] = (),
+                   obstacles: list[Obstacle] = ()) -> Layout:
+    """Cut glued lines at gutters, order the page, group lines into frames."""
+    lines = [l for l in lines if l.ink()]
+    size = body_size(lines)
+    gutters = find_gutters(lines, size)
+    lines = join_row_pieces(split_at_gutters(lines, gutters, size), gutters, size)
+    boxed = {id(l) for l in lines if enclosing_box((l.x0, l.y0, l.x1, l.y1), list(edges), width, height)}
+    obstacles = list(obstacles) + rule_obstacles(edges, size)
+    leaves = xy_order(lines, obstacles, size, gutters=gutters)
+    frames: list[Frame] = []
+    for n, leaf in enumerate(leaves):
+        frames += _frames_of_leaf(leaf, boxed, n, size)
+    return Layout(width, height, size, frames, column_grid(lines, size))
+
+
+def _indented(line: PrintedLine, frame: Frame) -> bool:
+    lo, hi = INDENT_EMS
+    return lo * line.size <= line.x0 - frame.left <= hi * line.size
+
+
+def _full(line: PrintedLine, frame: Frame) -> bool:
+    return line.x1 >= frame.right - FULL_LINE_EMS * line.size
+
+
+def carries_on(prev: Frame, nxt: Frame, size: float) -> bool:
+    """A paragraph runs on from ``prev`` (a column's foot) into ``nxt`` (the next column's head)."""
+    if prev.leaf == nxt.leaf or not prev.body(size) or not nxt.body(size):
+        return False
+    if abs(prev.lines[-1].size - nxt.lines[0].size) > 0.15 * size:
+        return False
+    return _full(prev.lines[-1], prev) and not _indented(nxt.lines[0], nxt)
+
+
+def line_text(line: PrintedLine) -> str:
+    """The printed line's characters; white of half a character or more where no space was given becomes one space.
+
+    OCR engines drop the spaces between the pieces of a page header and after
+    ``本报讯``; a text layer keeps its own spaces (ideographic ones included).
+    """
+    out: list[str] = []
+    prev = None
+    for g in line.glyphs:
+        if not g.char.strip():
+            if out and out[-1] != " " and out[-1] != "\u3000":
+                out.append("\u3000" if g.char == "\u3000" else " ")
+            prev = None
+            continue
+        if prev is not None and g.x0 - prev.x1 >= SPACE_SHARE * max(line.size, 1.0):
+            out.append(" ")
+        out.append(g.char)
+        prev = g
+    return "".join(out).strip()
+
+
+def write_page(layout: Layout, source: str, *, image: str | None = None, page_index: int = 0,
+               engine: str = "", sha256: str = "") -> Page:
+    """The page's text in reading order and, for every non-blank line, where it was printed."""
+    out: list[str] = []
+    boxes: list[LineBox] = []
+    size = layout.size
+    prev: Frame | None = None
+    for frame in layout.frames:
+        if prev is not None and not carries_on(prev, frame, size):
+            out.append("")
+        body = frame.body(size) and len(frame.lines) > 0
+        for line in frame.lines:
+            text = line_text(line)
+            if body and _indented(line, frame):
+                text = INDENT + text
+            out.append(text)
+            col = column_of(line, layout.columns, size)
+            boxes.append(LineBox(len(out), round(line.x0, 2), round(line.y0, 2), round(line.x1, 2),
+                                 round(line.y1, 2), round(line.size, 2), col, frame.boxed))
+        prev = frame
+    text = "\n".join(out) + "\n"
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    geometry = Geometry(layout.width, layout.height, tuple(boxes), image, page_index, engine)
+    return Page(source=source, text=text, encoding="utf-8", newline="\n", sha256=digest, geometry=geometry)

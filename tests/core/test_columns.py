@@ -1,0 +1,70 @@
+"""Gutters from where lines start and end; boxes glued across a gutter cut back into their columns."""
+from kexie_gui.core.columns import body_size, find_gutters, join_row_pieces, split_at_gutters
+from kexie_gui.core.glyphs import Glyph, PrintedLine
+
+from .geometry_pages import column, line
+
+LEFT = ["左栏第一行文字写到这里为止", "左栏第二行文字写到这里为止", "左栏第三行文字写到这里为止", "左栏第四行文字写到这里为止"]
+RIGHT = ["右栏第一行文字写到这里为止", "右栏第二行文字写到这里为止", "右栏第三行文字写到这里为止", "右栏第四行文字写到这里为止"]
+
+
+def two_columns(gap: float, pad: float = 0.0):
+    width = 10 * len(LEFT[0])
+    return column(LEFT, 0, 0, pad=pad) + column(RIGHT, width + gap, 0, pad=pad), width + gap
+
+
+def glued(left: str, right: str, right_x: float, y: float, size: float = 10.0) -> PrintedLine:
+    """One OCR box over two columns: its characters still have their own positions."""
+    a, b = line(left, 0, y, size), line(right, right_x, y, size)
+    return PrintedLine(a.glyphs + b.glyphs, size)
+
+
+def test_a_gutter_is_where_a_column_ends_and_the_next_starts():
+    lines, start = two_columns(gap=12)
+    gutters = find_gutters(lines, 10)
+    assert [(g.x0, g.x1) for g in gutters] == [(130, start)]
+
+
+def test_a_box_glued_over_a_narrow_gutter_is_cut_back_into_its_columns():
+    lines, start = two_columns(gap=4)
+    lines.append(glued("左栏第五行也写到这里为止了", "右栏第五行", start, 60))
+    size = body_size(lines)
+    out = split_at_gutters(lines, find_gutters(lines, size), size)
+    assert {"左栏第五行也写到这里为止了", "右栏第五行"} <= {l.text for l in out}
+    assert all(l.x1 <= start or l.x0 >= start for l in out)
+
+
+def test_a_hanging_comma_does_not_glue_two_columns():
+    """The comma after a full line hangs into the gutter, its box almost touching the next column."""
+    lines, start = two_columns(gap=12)
+    a = line("左栏第五行也写到这里为止了，", 0, 60)
+    comma = a.glyphs[-1]  # its box runs from the column's edge to 2 short of the next column; its ink is narrow
+    a = PrintedLine(a.glyphs[:-1] + (Glyph("，", comma.x0, comma.y0, comma.x1, comma.y1, 10, None, comma.x0 + 3),), 10)
+    b = line("右栏第五行", start, 60)
+    lines.append(PrintedLine(a.glyphs + b.glyphs, 10))
+    out = split_at_gutters(lines, find_gutters(lines, 10), 10)
+    assert {"左栏第五行也写到这里为止了，", "右栏第五行"} <= {l.text for l in out}
+
+
+def test_a_headline_spanning_the_gutter_stays_whole():
+    lines, start = two_columns(gap=12)
+    lines.append(line("一条横跨两栏的大字标题", 20, -40, size=24))
+    out = split_at_gutters(lines, find_gutters(lines, 10), 10)
+    assert "一条横跨两栏的大字标题" in {l.text for l in out}
+
+
+def test_a_printed_space_over_a_gutter_keeps_the_line_whole():
+    """A page header runs over the column edges with ideographic spaces between its pieces."""
+    lines, start = two_columns(gap=12)
+    n = int((start - 20) / 10)
+    header = line("某" * n + "\u3000" + "第二版", 10, -30)
+    lines.append(header)
+    out = split_at_gutters(lines, find_gutters(lines, 10), 10)
+    assert header.text in {l.text for l in out}
+
+
+def test_two_boxes_of_one_printed_line_are_joined_but_never_across_a_gutter():
+    lines, start = two_columns(gap=6)
+    lines += [line("本报讯", 0, 60), line("近日某地举办", 36, 60), line("右栏第五行", start, 60)]
+    out = join_row_pieces(lines, find_gutters(lines, 10), 10)
+    assert {"本报讯近日某地举办", "右栏第五行"} <= {l.text for l in out}

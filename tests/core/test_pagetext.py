@@ -1,0 +1,54 @@
+"""The page text: one printed line a line, blank lines between regions, indents, paragraphs carried over."""
+from kexie_gui.core.frames import rectangle_edges
+from kexie_gui.core.pagetext import INDENT, analyse_layout, line_text, write_page
+
+from .geometry_pages import column, line
+
+FULL = "字" * 14
+
+
+def page_of(lines, edges=(), width=600.0, height=800.0):
+    return write_page(analyse_layout(lines, width, height, list(edges)), "test")
+
+
+def test_a_paragraph_running_on_at_a_column_break_is_carried_over():
+    left = column([INDENT + "段首" + "字" * 10, FULL, FULL], 0, 0)
+    right = column(["接续的半句话。", INDENT + "新段落开头"], 152, 0)
+    assert page_of(left + right).text.split("\n")[:6] == [
+        INDENT + "段首" + "字" * 10, FULL, FULL, "接续的半句话。", INDENT + "新段落开头", ""]
+
+
+def test_a_column_ending_short_or_a_next_column_indented_is_a_new_region():
+    short = column([INDENT + FULL[:12], "半行就结束。"], 0, 0) + column([FULL, FULL], 152, 0)
+    assert page_of(short).text.split("\n")[2] == ""
+    indented = column([INDENT + FULL[:12], FULL], 0, 0) + column([INDENT + FULL[:12], FULL], 152, 0)
+    assert page_of(indented).text.split("\n")[2] == ""
+
+
+def test_a_headline_block_is_set_apart_from_its_text():
+    lines = [line("两行标题的", 0, 0, size=18), line("第二行", 0, 22, size=18)]
+    lines += column([INDENT + FULL[:12], FULL, "结尾。"], 0, 48)
+    assert page_of(lines).text.split("\n")[:4] == ["两行标题的", "第二行", "", INDENT + FULL[:12]]
+
+
+def test_a_boxed_caption_is_its_own_region_and_marked_boxed():
+    lines = column([INDENT + FULL[:12], FULL, "结尾。"], 0, 0)
+    lines.append(line("图为现场。", 4, 60, size=8))
+    page = page_of(lines, rectangle_edges(0, 56, 140, 72))
+    assert page.text.split("\n")[3:5] == ["", "图为现场。"]
+    assert [b.boxed for b in page.geometry.lines] == [False, False, False, True]
+
+
+def test_white_without_a_space_glyph_is_written_as_one_space():
+    """OCR gives no space between a header's pieces; the white is there."""
+    a = line("某报", 0, 0)
+    b = line("第2版", 30, 0)
+    header = type(a)(a.glyphs + b.glyphs, 10)
+    assert line_text(header) == "某报 第2版"
+    assert line_text(line("紧挨着的字", 0, 0)) == "紧挨着的字"
+
+
+def test_only_printed_characters_and_spaces_are_written():
+    lines = column([INDENT + FULL[:12], FULL, "完。"], 0, 0) + [line("标题", 0, -40, size=20)]
+    written = sorted(ch for ch in page_of(lines).text if ch.strip())
+    assert written == sorted(ch for l in lines for ch in l.text if ch.strip())
