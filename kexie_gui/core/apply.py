@@ -540,6 +540,8 @@ class _Walker:
             cut = block.id in ctx.cut_origins()
             for s in () if cut else _touching(ctx.analysis).get(block.id, ()):
                 removal = s.kind in (KIND_FURNITURE, KIND_DUPLICATE)
+                if s.kind == KIND_FURNITURE and s.get("section"):
+                    continue  # a column title names the section below it however the block was removed
                 if s.id != by and (not removal or ctx.decisions.is_accepted(s)):
                     self._moot(block.id, s.id, by)
             return
