@@ -166,17 +166,21 @@ def main(argv=None) -> int:
         big = c.current
         print(f"{path.stat().st_size / 1e6:.1f} MB page: shown after {t:.1f} s ({len(big.analysis.suggestions)} "
               f"suggestions, {len(big.clean.articles)} articles); longest GUI freeze {stall * 1000:.0f} ms")
-        s = next(x for x in big.analysis.suggestions if x.kind == "join")
-        w.suggestions.select(s.id, notify=False)
-        meter = StallMeter()
-        meter.start()
-        t = time.perf_counter()
-        app.presenter.decide(False, advance=False)
-        gen = big.generation
-        assert wait_until(lambda: not c.busy and big.generation == gen, 600)
-        QApplication.processEvents()
-        print(f"{path.stat().st_size / 1e6:.1f} MB page: reject → updated after {time.perf_counter() - t:.1f} s "
-              f"(recomputed on the pool); longest GUI freeze {meter.stop() * 1000:.0f} ms")
+        big_times, stalls = [], []
+        for s in [x for x in big.analysis.suggestions if x.kind == "join"][:5]:
+            w.suggestions.select(s.id, notify=False)
+            meter = StallMeter()
+            meter.start()
+            t = time.perf_counter()
+            app.presenter.decide(False, advance=False)
+            gen = big.generation
+            assert wait_until(lambda: not c.busy and big.generation == gen, 600)
+            QApplication.processEvents()
+            big_times.append(time.perf_counter() - t)
+            stalls.append(meter.stop())
+        print(f"{path.stat().st_size / 1e6:.1f} MB page: reject → both panes updated: median "
+              f"{statistics.median(big_times) * 1000:.0f} ms, max {max(big_times) * 1000:.0f} ms over "
+              f"{len(big_times)} (target ≤ 100 ms); longest GUI freeze {max(stalls) * 1000:.0f} ms")
     QThreadPool.globalInstance().waitForDone()
     w.close()
     return 0

@@ -94,7 +94,8 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     from .ui.controller import Controller
     from .ui.i18n import Translations, _tr, system_language
     from .ui.models import OutlineModel, PagesModel, SuggestionModel
-    from .ui.presenter import Presenter, load_exporter
+    from .ui.exporting import LazyExporter
+    from .ui.presenter import Presenter
     from .ui.runner import QtRunner
     from .ui.settings import Settings
     from .ui.undo import UndoRecorder
@@ -137,9 +138,13 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     autosaver = Autosaver(controller, store, runner=autosave_runner, parent=window)
     watcher = PageWatcher(window)
     presenter = Presenter(controller, window, suggestions, outline, pages, recorder, undo_group, settings,
-                          translations, load_exporter() if exporter is _DEFAULT else exporter,
+                          translations, LazyExporter() if exporter is _DEFAULT else exporter,
                           autosaver=autosaver, watcher=watcher)
-    actions = build_actions(window, presenter.handlers())
+    def before(name: str) -> None:
+        window.last_command = name
+        presenter.before_command()
+
+    actions = build_actions(window, presenter.handlers(), before)
     window.install_actions(actions, translations.language)
     presenter.after_actions()
     window.restore_settings()
@@ -171,8 +176,22 @@ def _report_crashes_in(app: App):
     """
     from .ui.crashes import CrashReporter
 
+    def context() -> dict:
+        c = app.controller
+        state = c.current
+        out = {"pages open": str(len(c.pages)), "language": c.language}
+        if state is not None:
+            d = state.decisions
+            out["page"] = f"{state.path} ({len(state.page.text)} characters, {state.status})"
+            out["decisions"] = (f"{len(d.choices)} choices, {len(d.roles)} roles, {len(d.edits)} edits, "
+                                f"{len(d.moves)} moves, {len(d.splits)} splits")
+        command = app.window.last_command
+        if command:
+            out["last command"] = command
+        return out
+
     return CrashReporter(app.window, flush=app.autosaver.flush if app.autosaver else None,
-                         parent=app.window).install()
+                         parent=app.window, context=context).install()
 
 
 def _install_file_open(qapp, presenter, force: bool = False):
@@ -241,7 +260,7 @@ def self_test() -> int:
         else:
             out = Path(tmp) / "export"
             out.mkdir()
-            from .ui.presenter import EXPORT_FORMATS
+            from .ui.exporting import EXPORT_FORMATS
             for fmt in [f for f in EXPORT_FORMATS if f in exporter.FORMATS]:
                 written = app.presenter.export_to("current", fmt, str(out))
                 if not written or not all(p.is_file() and p.stat().st_size > 0 for p in written):

@@ -258,6 +258,7 @@ def fingerprints(analysis: Analysis, decisions: Decisions) -> dict:
 
     referenced = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
     referenced += [bid for move in decisions.moves for bid in move if bid]
+    referenced += list(decisions.joined)
     # null marks a reference to nothing (a piece whose split was undone...): it had no effect
     blocks = {bid: cut.print(cut_by_id[bid]) if bid in cut_by_id else None for bid in referenced}
 
@@ -762,6 +763,7 @@ _ACTIONS = {
     "edit": ("your edit of “{t}”", "对“{t}”的修改"),
     "move": ("moving “{t}”", "移动“{t}”"),
     "split": ("the split of “{t}”", "对“{t}”的拆分"),
+    "join": ("joining “{t}” to the text before it", "把“{t}”接到前文"),
     "choice": ("your choice to {v} the {k} suggestion on “{t}”", "对“{t}”的{k}建议的{v}"),
 }
 
@@ -819,7 +821,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     fp_blocks, fp_sugg, fp_splits = (anchors.get(k) or {} for k in ("blocks", "suggestions", "splits"))
     same = (doc.get("page") or {}).get("sha256") == page.sha256
     extra = dict(doc.get("extra") or {})
-    total = len(old.choices) + len(old.roles) + len(old.edits) + len(old.moves) + len(old.splits)
+    total = len(old.choices) + len(old.roles) + len(old.edits) + len(old.moves) + len(old.splits) + len(old.joined)
     common = dict(path=path, page_changed=not same, extra=extra, saved_at=doc.get("saved_at"))
     if same and _all_known(old, analysis):
         return SessionResult(decisions=old, restored=total, total=total, **common)
@@ -921,6 +923,16 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         else:
             moves.append((new, new_before))
             inert += err is _INERT
+    joined = []
+    for bid in old.joined:
+        new, err = block_id(bid)
+        if new is _INERT:
+            inert += 1
+        elif new is None:
+            lost.append(_lost("join", bid, err[0], err[1]))
+        else:
+            joined.append(new)
+            inert += err is _INERT
 
     known = {s.id for s in analysis.suggestions}
     by_blocks: dict[tuple, list] = defaultdict(list)
@@ -970,6 +982,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
         edits=tuple(sorted(dict(edits).items())),
         moves=tuple(moves),
         splits=tuple(sorted(set(splits))),
+        joined=tuple(sorted(set(joined))),
     )
     return SessionResult(decisions=restored, restored=total - inert - len(lost), total=total - inert,
                          lost=tuple(lost), notes=tuple(notes), **common)
@@ -994,6 +1007,7 @@ def _all_known(decisions: Decisions, analysis: Analysis) -> bool:
     ids = {b.id for b in split_blocks_at(analysis.blocks, decisions.splits)}
     used = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
     used += [bid for move in decisions.moves for bid in move if bid]
+    used += list(decisions.joined)
     return all(bid in ids for bid in used)
 
 

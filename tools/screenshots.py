@@ -5,9 +5,17 @@
 Saves ``01-first-run.png`` (no page open: the placeholder), ``01-fresh.png``
 (page just opened), ``02-duplicate.png`` (a repeat group selected),
 ``03-join-accepted.png`` (a broken join accepted) and ``04-chinese.png`` (the
-Chinese interface) into OUT_DIR (default ``docs/screenshots/``).  Runs
-offscreen with a throw-away data folder (no autosave, no saved sessions);
-needs a CJK font (fonts-wqy-microhei).
+Chinese interface), and for the editor's tools (issue 9): ``06-reading-order.png``
+(the reading-order view on a two-column page read line by line,
+tests/data/interleaved.txt), ``07-track-changes.png`` (Show changes),
+``08-context-menu.png`` (right-click in the raw page), ``09-1280x720.png`` and
+``10-2560x1440.png`` (the window at both sizes) and ``11-export-dialog.png``
+into OUT_DIR (default ``docs/screenshots/``).  Runs with a throw-away data
+folder (no autosave, no saved sessions); needs a CJK font (fonts-wqy-microhei).
+
+Offscreen by default; under a real X server (``QT_QPA_PLATFORM=xcb``, e.g.
+``xvfb-run -s "-screen 0 2600x1500x24" python tools/screenshots.py``) menus and
+dialogs are their own windows and are taken from the screen.
 """
 from __future__ import annotations
 
@@ -77,6 +85,34 @@ def main(argv=None) -> int:
         image.save(str(path), "PNG", 9)
         print(f"{path}  {path.stat().st_size // 1024} KB")
 
+    def on_screen(app, name: str, widgets=()) -> None:
+        """The window with the popups and dialogs over it, as the screen shows them."""
+        if args.only and name not in args.only:
+            return
+        for _ in range(5):
+            QApplication.processEvents()
+        w = app.window
+        if QApplication.platformName() == "xcb":
+            frame = w.frameGeometry()
+            image = QApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(),
+                                                            frame.height()).toImage()
+            origin = frame.topLeft()
+        else:  # offscreen: paint each top-level widget where it stands
+            from PySide6.QtGui import QPainter
+
+            image = w.grab().toImage()
+            origin = w.mapToGlobal(w.rect().topLeft())
+            painter = QPainter(image)
+            for widget in widgets:
+                painter.drawPixmap(widget.mapToGlobal(widget.rect().topLeft()) - origin, widget.grab())
+            painter.end()
+        path = out / f"{name}.png"
+        if not args.full_colour:
+            image = image.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+                                          | Qt.ImageConversionFlag.AvoidDither)
+        image.save(str(path), "PNG", 9)
+        print(f"{path}  {path.stat().st_size // 1024} KB")
+
     app = build("en", page=None)
     shot(app, "01-first-run")
     app.presenter.open_paths([args.page])
@@ -93,6 +129,58 @@ def main(argv=None) -> int:
     app = build("zh")
     app.window.suggestions.select(first(app, "duplicate").id)
     shot(app, "04-chinese")
+    app.translations.set_language("en")  # the translator is the application's: the next windows are English
+    app.window.close()
+
+    # the editor's tools (issue 9)
+    from PySide6.QtCore import QPoint, QTimer
+
+    app = build("en", page=str(ROOT / "tests" / "data" / "interleaved.txt"))
+    app.window.resize(1920, 1080)
+    app.actions["reading_order"].trigger()
+    lst, model = app.window.reading_order.list, app.window.order_model
+    state = app.controller.current
+    last = [k for k, b in enumerate(state.view.order) if str(b.text).strip() in ("青禾镇建成首个青少年科技",
+                                                                                 "创新工作室")]
+    if last:  # the second article's headline lines, read last: selected, ready to be dragged up
+        lst.selectionModel().select(model.index(last[0], 0), lst.selectionModel().SelectionFlag.ClearAndSelect)
+        lst.selectionModel().select(model.index(last[-1], 0), lst.selectionModel().SelectionFlag.Select)
+    shot(app, "06-reading-order")
+    app.window.close()
+
+    app = build("en")
+    app.window.resize(1920, 1080)
+    app.actions["track_changes"].trigger()
+    shot(app, "07-track-changes")
+    app.actions["track_changes"].trigger()
+    raw = app.window.raw
+    block = raw.document().findBlockByNumber(4)
+    rect = raw.blockBoundingGeometry(block).translated(raw.contentOffset())
+    at = QPoint(int(rect.left()) + 60, int(rect.top()) + 6)
+    raw.setTextCursor(raw.cursorForPosition(at))
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(raw.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at,
+                                                             raw.viewport().mapToGlobal(at)))
+    menu = app.window.context_menu
+    on_screen(app, "08-context-menu", [menu] if menu is not None else [])
+    if menu is not None:
+        menu.close()
+    for size in ((1280, 720), (2560, 1440)):
+        app.window.resize(*size)
+        shot(app, f"{'09' if size[0] == 1280 else '10'}-{size[0]}x{size[1]}")
+    app.window.resize(1400, 900)
+
+    def export_shot():
+        dialog = app.window.open_dialog
+        if dialog is None:
+            QTimer.singleShot(50, export_shot)
+            return
+        on_screen(app, "11-export-dialog", [dialog])
+        dialog.reject()
+
+    QTimer.singleShot(50, export_shot)
+    app.actions["export"].trigger()
     app.window.close()
     tmp.cleanup()
     return 0

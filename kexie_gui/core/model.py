@@ -400,7 +400,11 @@ class Decisions:
       ``":subtitle"`` or ``":byline"``); the value is ``(old_text, new_text)``;
     - ``moves``: ``(block id, before block id or "")``: move a block before
       another one ("" = to the page end), in the order they were made;
-    - ``splits``: raw offsets where a block is cut in two by hand.
+    - ``splits``: raw offsets where a block is cut in two by hand (at a line start: the block is
+      split at that line);
+    - ``joined``: ids of pieces joined by hand to the piece before them in reading order: their text
+      continues that piece's paragraph, title, subtitle or byline (several lines as one title: the
+      first line is a title, the others are joined to it).
     """
 
     choices: tuple[tuple[str, bool], ...] = ()
@@ -408,6 +412,7 @@ class Decisions:
     edits: tuple[tuple[str, tuple[str, str]], ...] = ()
     moves: tuple[tuple[str, str], ...] = ()
     splits: tuple[int, ...] = ()
+    joined: tuple[str, ...] = ()
 
     # -- reading (the dicts are built once per value: a value never changes)
     def _cached(self, name: str, items) -> dict:
@@ -476,6 +481,33 @@ class Decisions:
     def without_split(self, offset: int) -> "Decisions":
         return replace(self, splits=tuple(o for o in self.splits if o != offset))
 
+    def with_splits(self, offsets: Iterable[int]) -> "Decisions":
+        """Several cuts at once (a block split into its lines)."""
+        return replace(self, splits=tuple(sorted(set(self.splits) | {int(o) for o in offsets})))
+
+    def with_moves(self, block_ids: Iterable[str], before_id: str) -> "Decisions":
+        """Move several blocks, in the order given, before ``before_id`` ("" = the page end)."""
+        moves = tuple((b, before_id) for b in block_ids if b != before_id)
+        return replace(self, moves=self.moves + moves) if moves else self
+
+    def is_joined(self, block_id: str) -> bool:
+        return block_id in self._cached("joined_set", ((b, True) for b in self.joined))
+
+    def with_joined(self, block_id: str, joined: bool = True) -> "Decisions":
+        """Join a piece to the piece before it in reading order (False: undo that)."""
+        rest = tuple(b for b in self.joined if b != block_id)
+        return replace(self, joined=tuple(sorted(rest + ((block_id,) if joined else ()))))
+
+    def with_title(self, block_ids: Iterable[str]) -> "Decisions":
+        """Consecutive pieces as one title: the first is the title, the others are joined to it."""
+        ids = list(block_ids)
+        if not ids:
+            return self
+        d = self.with_role(ids[0], ROLE_TITLE).with_joined(ids[0], False)
+        for bid in ids[1:]:
+            d = d.with_role(bid, None).with_joined(bid, True)
+        return d
+
     # -- serialising
     def to_dict(self) -> dict:
         return {
@@ -484,6 +516,7 @@ class Decisions:
             "edits": {k: list(v) for k, v in self.edits},
             "moves": [list(m) for m in self.moves],
             "splits": list(self.splits),
+            "joined": list(self.joined),
         }
 
     @classmethod
@@ -502,6 +535,7 @@ class Decisions:
             edits=tuple(sorted((str(k), (str(v[0]), str(v[1]))) for k, v in edits.items())),
             moves=tuple((str(a), str(b)) for a, b in (data.get("moves") or [])),
             splits=tuple(sorted(int(o) for o in (data.get("splits") or []))),
+            joined=tuple(sorted(str(b) for b in (data.get("joined") or []))),
         )
 
     def to_json(self) -> str:
@@ -524,6 +558,8 @@ class CleanArticle:
     section: str | None = None
     blocks: tuple[str, ...] = ()  # ids of every block that went into it
     paragraph_keys: tuple[str, ...] = ()  # key of each paragraph (its first block id)
+    byline_place: str = "end"  # "head": printed under the headline (a reporter line); "end": after the text
+    byline_brackets: str = ""  # the brackets the page printed around a trailing byline ("()", "（）"), or ""
 
     def to_dict(self) -> dict:
         return {
@@ -548,6 +584,8 @@ class CleanPage:
     source: str
     articles: tuple[CleanArticle, ...]
     removed: tuple[RemovedBlock, ...] = field(default_factory=tuple)
+    # (suggestion id, what made it moot): suggestions another decision overrides (see core.apply)
+    moot: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict:
         return {

@@ -13,9 +13,13 @@ module repairs:
   theme fonts again) and a thumbnail of an unrelated page; both are dropped.
 
 Body paragraphs get a first-line indent of two characters (2 × font size),
-the Chinese convention, and are justified; the byline is right-aligned.  With
-the default :data:`~.options.FIXED_TIMESTAMP` the same page always gives the
-same bytes.
+the Chinese convention, and are justified.  Bylines sit where the paper printed
+them: a reporter line (``本报记者 张三``) centred under the headline, a
+trailing byline right-aligned after the last paragraph in full-width
+parentheses when the page printed it in parentheses (both switchable in
+:class:`~.options.ExportOptions`).  Pages are A4 unless Letter is chosen.
+With the default :data:`~.options.FIXED_TIMESTAMP` the same page always gives
+the same bytes.
 """
 from __future__ import annotations
 
@@ -33,19 +37,20 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..core.model import CleanArticle, CleanPage
-from .options import ExportOptions
+from .options import PAPERS, ExportOptions
 
 __all__ = ["render_page", "render_article", "BYLINE_STYLE", "SECTION_STYLE", "TITLE_STYLE",
-           "SUBTITLE_STYLE", "BODY_STYLE"]
+           "SUBTITLE_STYLE", "BODY_STYLE", "REPORTER_STYLE", "byline_text"]
 
 TITLE_STYLE = "Heading 1"
 SUBTITLE_STYLE = "Subtitle"
 BODY_STYLE = "Normal"
 BYLINE_STYLE = "Byline"
+REPORTER_STYLE = "Reporter Line"
 SECTION_STYLE = "Section Label"
 LANGUAGE = "zh-CN"
 
@@ -151,6 +156,12 @@ def _prepare_styles(document, options: ExportOptions) -> None:
     byline.paragraph_format.space_before = Pt(options.font_size_pt * 0.5)
     _style_fonts(byline, options.body_font, options, None)
 
+    reporter = styles.add_style(REPORTER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    reporter.base_style = normal
+    reporter.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    reporter.paragraph_format.space_after = Pt(options.font_size_pt * 0.5)
+    _style_fonts(reporter, options.body_font, options, max(options.font_size_pt - 1, 4))
+
     section = styles.add_style(SECTION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     section.base_style = normal
     section.next_paragraph_style = title
@@ -215,6 +226,8 @@ class _Writer:
             BODY_STYLE: self._prototype(None, options.body_font, **body_kw),
             BYLINE_STYLE: self._prototype(ids[BYLINE_STYLE], options.body_font,
                                           align=WD_ALIGN_PARAGRAPH.RIGHT),
+            REPORTER_STYLE: self._prototype(ids[REPORTER_STYLE], options.body_font,
+                                            align=WD_ALIGN_PARAGRAPH.CENTER),
         }
 
     def _prototype(self, style_id, font, indent=None, align=None):
@@ -248,6 +261,24 @@ class _Writer:
         return Paragraph(p, self.document._body)
 
 
+def byline_text(article: CleanArticle, options: ExportOptions) -> str:
+    """The byline as the page printed it: in full-width parentheses when it was printed in parentheses.
+
+    >>> from kexie_gui.core.model import Text
+    >>> a = CleanArticle("b0", Text("题"), None, (Text("文。"),), Text("王一 李二"), byline_brackets="()")
+    >>> byline_text(a, ExportOptions()), byline_text(a, ExportOptions(byline_parentheses=False))
+    ('（王一 李二）', '王一 李二')
+    """
+    text = _one_line(article.byline or "")
+    if text and options.byline_parentheses and getattr(article, "byline_brackets", ""):
+        return f"（{text}）"
+    return text
+
+
+def _under_title(article: CleanArticle, options: ExportOptions) -> bool:
+    return options.reporter_under_title and getattr(article, "byline_place", "end") == "head"
+
+
 def _add_article(writer: _Writer, article: CleanArticle, new_page: bool) -> None:
     size = writer.options.font_size_pt
     first = None
@@ -262,12 +293,25 @@ def _add_article(writer: _Writer, article: CleanArticle, new_page: bool) -> None
         first.paragraph_format.page_break_before = True
     if article.subtitle and _one_line(article.subtitle):
         writer.add(SUBTITLE_STYLE, _one_line(article.subtitle))
+    byline = byline_text(article, writer.options)
+    under_title = _under_title(article, writer.options)
+    if byline and under_title:
+        writer.add(REPORTER_STYLE, byline)
     for text in article.paragraphs:
         text = _clean(text).strip()
         if text:
             writer.add(BODY_STYLE, text)
-    if article.byline and _one_line(article.byline):
-        writer.add(BYLINE_STYLE, _one_line(article.byline))
+    if byline and not under_title:
+        writer.add(BYLINE_STYLE, byline)
+
+
+def _set_paper(document, options: ExportOptions) -> None:
+    """Page size and margins (python-docx's template is US Letter with one-inch margins)."""
+    width, height, top, side = PAPERS[options.paper]
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin = section.bottom_margin = Mm(top)
+        section.left_margin = section.right_margin = Mm(side)
 
 
 def _set_properties(document, title: str, source: str, options: ExportOptions) -> None:
@@ -317,7 +361,7 @@ def _template(options: ExportOptions) -> tuple[bytes, dict]:
     for p in body.findall(qn("w:p")):  # the template starts with an empty paragraph
         body.remove(p)
     ids = {name: document.styles[name].style_id
-           for name in (TITLE_STYLE, SUBTITLE_STYLE, BYLINE_STYLE, SECTION_STYLE)}
+           for name in (TITLE_STYLE, SUBTITLE_STYLE, BYLINE_STYLE, SECTION_STYLE, REPORTER_STYLE)}
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), ids
@@ -334,6 +378,7 @@ def _build(articles: tuple[CleanArticle, ...], title: str, source: str,
            options: ExportOptions) -> bytes:
     template, ids = _template(_template_options(options))
     document = _docx.Document(io.BytesIO(template))
+    _set_paper(document, options)
     writer = _Writer(document, ids, options)
     for i, article in enumerate(articles):
         _add_article(writer, article, new_page=bool(i) and options.page_break_between_articles)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-__all__ = ["ExportOptions", "FIXED_TIMESTAMP"]
+__all__ = ["ExportOptions", "FIXED_TIMESTAMP", "PAPERS"]
+
+#: page sizes and margins in millimetres: (width, height, top/bottom margin, left/right margin)
+PAPERS = {"A4": (210.0, 297.0, 25.4, 31.8), "Letter": (215.9, 279.4, 25.4, 31.8)}
 
 # Documents carry this date unless told otherwise, so the same clean page
 # always exports to the same bytes (diffable, cacheable, testable).
@@ -42,11 +45,20 @@ class ExportOptions:
     newline: str = "\n"
     #: TXT: start the file with a UTF-8 byte-order mark (old Windows Notepad needs it).
     txt_bom: bool = False
+    #: DOCX: page size, "A4" (what Chinese offices print on) or "Letter".
+    paper: str = "A4"
+    #: DOCX: a reporter line the page printed under the headline stays there (else it goes to the end).
+    reporter_under_title: bool = True
+    #: DOCX: a trailing byline the page printed in parentheses keeps them, full width: （杨博 李静玉）.
+    #: The JSON ``byline`` field never carries them.
+    byline_parentheses: bool = True
 
     def __post_init__(self):
         if not self.body_font.strip() or not self.title_font.strip():
             raise ValueError("font names must not be empty")
         if not 4 <= self.font_size_pt <= 96 or not 4 <= self.title_size_pt <= 96:
             raise ValueError("font sizes must be between 4 and 96 points")
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {', '.join(PAPERS)}")
         if self.newline not in ("\n", "\r\n"):
             raise ValueError('newline must be "\\n" or "\\r\\n"')

@@ -97,9 +97,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("reject_kind", N_("Actions", "Reject all of this k&ind"), "", "review",
                N_("Actions", "Reject every suggestion of the selected kind (one undo step)"),
                short=N_("Actions", "Reject all")),
+    _sep("review"),
+    ActionSpec("doubtful_first", N_("Actions", "&Doubtful first"), "Ctrl+Shift+D", "review",
+               N_("Actions", "List and walk the suggestions with the lowest confidence first"), checkable=True),
 
     ActionSpec("split", N_("Actions", "&Split article here"), "Ctrl+Shift+S", "structure",
-               N_("Actions", "Start a new article at the cursor; the text from there on is its title"), True,
+               N_("Actions", "A new article starts with the block at the cursor: that block is its title"), True,
                short=N_("Actions", "Split")),
     ActionSpec("merge", N_("Actions", "&Merge with previous article"), "Ctrl+Shift+M", "structure",
                N_("Actions", "Fold the current article into the one before it"), True,
@@ -121,11 +124,42 @@ ACTIONS: tuple[ActionSpec, ...] = (
                N_("Actions", "Bring a removed block (furniture, repeat) back as body text")),
     _sep("structure"),
     ActionSpec("cut_block", N_("Actions", "Cu&t block"), "Ctrl+Shift+X", "structure",
-               N_("Actions", "Take the block at the cursor to move it")),
+               N_("Actions", "Take the block at the cursor (or the selected blocks) to move it")),
     ActionSpec("paste_block", N_("Actions", "&Paste block before cursor"), "Ctrl+Shift+V", "structure",
-               N_("Actions", "Put the cut block before the block at the cursor")),
+               N_("Actions", "Put the cut blocks before the block at the cursor")),
+    _sep("structure"),
+    ActionSpec("split_lines", N_("Actions", "Split block at this &line"), "Ctrl+Shift+L", "structure",
+               N_("Actions", "Cut the block before the cursor's line (or before each selected line)"),
+               short=N_("Actions", "Lines")),
+    ActionSpec("split_block", N_("Actions", "Cut block at the c&ursor"), "Ctrl+Shift+K", "structure",
+               N_("Actions", "Cut the block in two right at the cursor, even inside a sentence")),
+    ActionSpec("join", N_("Actions", "&Join with the piece before"), "Ctrl+J", "structure",
+               N_("Actions", "The block at the cursor continues the one before it (selected blocks: join them)"),
+               short=N_("Actions", "Join")),
+    ActionSpec("join_lines", N_("Actions", "Join wrapped &lines into paragraphs"), "Ctrl+Shift+J", "structure",
+               N_("Actions", "The selected printed lines back into paragraphs: a full line runs on, a shorter "
+                  "one ends its paragraph"), short=N_("Actions", "Paragraphs")),
+    ActionSpec("one_title", N_("Actions", "Lines as &one title"), "Ctrl+Shift+T", "structure",
+               N_("Actions", "The selected lines are one headline printed over several lines"),
+               short=N_("Actions", "One title")),
+    ActionSpec("uninterleave", N_("Actions", "T&wo columns read line by line"), "Ctrl+Shift+U", "structure",
+               N_("Actions", "The selected lines alternate between two columns: put each column's lines together"),
+               short=N_("Actions", "2 columns")),
+    ActionSpec("move_up", N_("Actions", "Move &up in reading order"), "Alt+Shift+Up", "structure",
+               N_("Actions", "Move the selected blocks one place earlier in the reading order"),
+               short=N_("Actions", "Up")),
+    ActionSpec("move_down", N_("Actions", "Move do&wn in reading order"), "Alt+Shift+Down", "structure",
+               N_("Actions", "Move the selected blocks one place later in the reading order"),
+               short=N_("Actions", "Down")),
 
-    # View > Language and the panel toggles are generated after these
+    ActionSpec("reading_order", N_("Actions", "&Reading order"), "F6", "view",
+               N_("Actions", "List the page's blocks in reading order, numbered in the raw page; drag or "
+                  "Alt+Up/Down to reorder"), True, checkable=True, short=N_("Actions", "Order")),
+    ActionSpec("track_changes", N_("Actions", "Show &changes"), "F7", "view",
+               N_("Actions", "Mark in the article what was joined, dropped, removed or changed, like Track "
+                  "Changes"), True, checkable=True, short=N_("Actions", "Changes")),
+
+    # View > Language and the panel toggles are generated after the view entries above
     ActionSpec("shortcuts", N_("Actions", "&Keyboard shortcuts"), "Ctrl+/", "help",
                N_("Actions", "List every command and its keys")),
     ActionSpec("about", N_("Actions", "&About kexie"), "", "help", N_("Actions", "Version and licence")),
@@ -134,8 +168,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
 BY_NAME = {a.name: a for a in ACTIONS if a.name != "-"}
 
 
-def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]]) -> dict[str, QAction]:
-    """One QAction per table row, triggered into its handler (missing handlers leave it disabled)."""
+def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]],
+                  on_trigger: Callable[[str], None] | None = None) -> dict[str, QAction]:
+    """One QAction per table row, triggered into its handler (missing handlers leave it disabled).
+
+    ``on_trigger(name)`` is told of each command before its handler runs (the crash log names it).
+    """
     out: dict[str, QAction] = {}
     style = parent.style()
     for spec in ACTIONS:
@@ -149,6 +187,8 @@ def build_actions(parent: QWidget, handlers: Mapping[str, Callable[[], None]]) -
             action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
         action.setCheckable(spec.checkable)
         handler = handlers.get(spec.name)
+        if on_trigger is not None:
+            action.triggered.connect(lambda checked=False, n=spec.name: on_trigger(n))
         if handler is None:
             action.setEnabled(False)
         elif spec.checkable:

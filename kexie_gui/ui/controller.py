@@ -38,7 +38,10 @@ from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, 
 from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
 from ..core.pages import PAGE_SUFFIXES, TEXT_SUFFIXES, PendingPage, open_pages
 from ..session import SessionResult, restore_decisions, session_document
-from .derive import Derived, Lines, Place, derive, edit_key, part_text, suggestion_offset
+from ..core.apply import reapply
+from . import structure
+from .derive import (Derived, Lines, Place, derive, edit_key, part_text, punctuation_marks, suggestion_line,
+                     suggestion_offset)
 from .marks import N_, Translate, identity
 
 STATUS_ANALYSING = "analysing"
@@ -137,6 +140,7 @@ class PageState:
     saved: tuple[Decisions, bool] | None = (Decisions(), False)
     loads: int = 0  # bumps when the page is (re)read: a late analysis of older contents is dropped
     restoring: tuple | None = None  # (restore, source) of the analysis under way
+    clipboard: list[str] | None = None  # pieces cut for moving, waiting to be pasted
     encoding: str | None = None  # chosen by the editor (Reopen with encoding…); None: kexie guesses
     pending: PendingPage | None = None  # OCR has yet to read the page (an image, a scanned PDF page)
 
@@ -162,8 +166,20 @@ class PageState:
         return STATUS_NEW
 
     def is_open(self, suggestion: Suggestion) -> bool:
-        """Open = the editor has not decided it yet (its default is in force)."""
-        return self.decisions.choice(suggestion.id) is None
+        """Open = the editor has not decided it yet (its default is in force) and no other decision made it moot."""
+        return self.decisions.choice(suggestion.id) is None and suggestion.id not in self.moot
+
+    @property
+    def moot(self) -> dict[str, str]:
+        """Suggestion id -> what made it moot (``core.apply``), for the shown decisions."""
+        clean = self.clean
+        if clean is None:
+            return {}
+        cached = self.__dict__.get("_moot_cache")
+        if cached is None or cached[0] is not clean:
+            cached = (clean, dict(clean.moot))
+            self.__dict__["_moot_cache"] = cached
+        return cached[1]
 
     @property
     def open_count(self) -> int:
@@ -171,14 +187,20 @@ class PageState:
         if self.analysis is None:
             return 0
         cached = self.__dict__.get("_open_cache")
-        if cached is not None and cached[0] is self.decisions and cached[1] is self.analysis:
+        if cached is not None and cached[0] is self.decisions and cached[1] is self.analysis \
+                and cached[3] is self.clean:
             return cached[2]
+        moot = self.moot
         if not self.decisions.choices:
-            count = len(self.analysis.suggestions)
+            count = len(self.analysis.suggestions) - len(moot)
         else:
-            ids = {s.id for s in self.analysis.suggestions}
-            count = len(ids) - sum(1 for k, _ in self.decisions.choices if k in ids)
-        self.__dict__["_open_cache"] = (self.decisions, self.analysis, count)
+            ids = self.__dict__.get("_ids")
+            if ids is None or ids[0] is not self.analysis:
+                ids = self.__dict__["_ids"] = (self.analysis, {s.id for s in self.analysis.suggestions})
+            choices = self.decisions._cached("choices", self.decisions.choices)
+            decided = sum(1 for k in choices if k in ids[1])
+            count = len(ids[1]) - decided - sum(1 for k in moot if k not in choices)
+        self.__dict__["_open_cache"] = (self.decisions, self.analysis, count, self.clean)
         return count
 
     def line_of(self, offset: int) -> int:
@@ -217,10 +239,27 @@ class Restored:
 Restore = Callable[[Page, Analysis], SessionResult]
 
 
-def compute(analysis: Analysis, decisions: Decisions) -> tuple[CleanPage, Derived]:
-    """The clean page and its view data; pure, so it may run on any thread."""
-    clean = core.apply(analysis, decisions)
-    return clean, derive(analysis, decisions, clean)
+def compute(analysis: Analysis, decisions: Decisions, previous: tuple[CleanPage, Derived] | None = None
+            ) -> tuple[CleanPage, Derived]:
+    """The clean page and its view data; pure, so it may run on any thread.
+
+    With ``previous`` (the clean page and view data of the decisions before)
+    only the articles the change touches are recomputed (``core.apply.reapply``).
+    """
+    if previous is None or previous[0] is None or previous[1] is None:
+        clean = core.apply(analysis, decisions)
+        return clean, derive(analysis, decisions, clean)
+    old_clean, old_view = previous
+    clean = reapply(analysis, old_clean, decisions)
+    return clean, derive(analysis, decisions, clean, old_view, old_clean)
+
+
+def incremental(state: "PageState", decisions: Decisions) -> bool:
+    """Does a change to ``decisions`` keep the page's pieces and their order (so only some articles change)?"""
+    view = state.view
+    old = view.decisions if view is not None else None
+    return old is not None and state.clean is not None and (old.splits, old.moves) == (decisions.splits,
+                                                                                       decisions.moves)
 
 
 def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -262,7 +301,6 @@ class Controller:
         self._save_session = save_session
         self.pages: list[PageState] = []
         self.current_id: str | None = None
-        self.clipboard: str | None = None  # a block cut for moving
         self._batch = 0
         self._dirty: set[str] = set()
         self._running = 0
@@ -616,8 +654,10 @@ class Controller:
 
     def _recompute(self, state: PageState) -> None:
         analysis, decisions, generation = state.analysis, state.decisions, state.generation
-        if len(state.page.text) <= ASYNC_CHARS:
-            self._recomputed(state, generation, compute(analysis, decisions))
+        previous = (state.clean, state.view)
+        if len(state.page.text) <= ASYNC_CHARS or (incremental(state, decisions) and not state.computing):
+            # small pages, and choices on any page (a few articles to redo), take milliseconds
+            self._recomputed(state, generation, compute(analysis, decisions, previous))
             return
         if state.computing:  # one computation per page at a time; the newest decisions follow it
             state.recompute_after = True
@@ -640,7 +680,7 @@ class Controller:
             self.error.emit(str(exc))
             finished()
 
-        self.runner.submit(lambda: compute(analysis, decisions), done, failed)
+        self.runner.submit(lambda: compute(analysis, decisions, previous), done, failed)
 
     def _recomputed(self, state: PageState, generation: int, result) -> None:
         if state not in self.pages or generation != state.generation:
@@ -666,8 +706,42 @@ class Controller:
         zh, en = core.KIND_LABELS.get(kind, (kind, kind))
         return zh if self.language == "zh" else en
 
-    def explain(self, suggestion: Suggestion) -> str:
-        return suggestion.explain_zh if self.language == "zh" else suggestion.explain_en
+    def explain(self, suggestion: Suggestion, page: Page | None = None) -> str:
+        """The suggestion's explanation; for punctuation, with the marks it changes (``page`` gives the raw ones)."""
+        text = suggestion.explain_zh if self.language == "zh" else suggestion.explain_en
+        if suggestion.kind == "punctuation" and page is not None:
+            marks = punctuation_marks(suggestion, page.text)
+            if marks:
+                text += "：" + marks if self.language == "zh" else ": " + marks
+        return text
+
+    def moot_text(self, state: PageState, by: str) -> str:
+        """Why a suggestion is moot, for the editor."""
+        t = self._t
+        if by.startswith("role:"):
+            block = state.view.block(by[5:]) if state.view is not None else None
+            return t("Controller", "your mark on line {line} decides this block").format(
+                line=block.line_start if block else "?")
+        if by.startswith("joined:"):
+            block = state.view.block(by[7:]) if state.view is not None else None
+            return t("Controller", "you joined line {line} to the text before it").format(
+                line=block.line_start if block else "?")
+        reasons = {
+            "structure:no-headline": N_("Controller", "no headline follows this kicker"),
+            "structure:not-under-headline": N_("Controller", "the article's text begins before this subtitle"),
+            "structure:second-subtitle": N_("Controller", "the article has its subtitle already"),
+            "structure:other-article": N_("Controller", "its first piece is not text of the same article"),
+            "structure:kept-copy-removed": N_("Controller", "its kept copy is dropped too; dropping both would "
+                                                            "lose the text"),
+        }
+        if by in reasons:
+            return t("Controller", reasons[by])
+        try:
+            other = state.analysis.suggestion(by)
+        except KeyError:
+            return by
+        return t("Controller", "decided by “{kind}” on line {line}").format(
+            kind=self.kind_label(other.kind), line=suggestion_line(state.analysis, other, state.line_of))
 
     # -- suggestions
     def decide(self, suggestion_id: str, accepted: bool | None) -> bool:
@@ -679,7 +753,8 @@ class Controller:
         verb = {True: N_("Controller", "Accept"), False: N_("Controller", "Reject"),
                 None: N_("Controller", "Reopen")}[accepted]
         label = self._t("Controller", "{verb}: {kind}, line {line}").format(
-            verb=self._t("Controller", verb), kind=self.kind_label(s.kind), line=state.line_of(suggestion_offset(s)))
+            verb=self._t("Controller", verb), kind=self.kind_label(s.kind),
+            line=suggestion_line(state.analysis, s, state.line_of))
         return self._change(label, state.decisions.with_choice(suggestion_id, accepted))
 
     def decide_kind(self, kind: str, accepted: bool) -> int:
@@ -708,12 +783,17 @@ class Controller:
                 self.recorder.record(label, state.id, state.decisions, new)
         return len(todo)
 
-    def neighbour_open(self, suggestion_id: str | None, step: int, visible: Callable[[Suggestion], bool] = lambda s: True) -> str | None:
-        """The next (step=1) or previous (-1) open suggestion after ``suggestion_id``, wrapping round."""
+    def neighbour_open(self, suggestion_id: str | None, step: int, visible: Callable[[Suggestion], bool] = lambda s: True,
+                       order: Callable[[tuple], list] | None = None) -> str | None:
+        """The next (step=1) or previous (-1) open suggestion after ``suggestion_id``, wrapping round.
+
+        ``order`` puts the suggestions in the order the editor walks them (doubtful first…); moot
+        suggestions are not open and are skipped.
+        """
         state = self._ready()
         if state is None:
             return None
-        items = state.analysis.suggestions
+        items = order(state.analysis.suggestions) if order is not None else state.analysis.suggestions
         n = len(items)
         if not n:
             return None
@@ -751,25 +831,40 @@ class Controller:
         return self.set_role(block_id, ROLE_BODY)
 
     def split_at(self, offset: int) -> bool:
-        """Start a new article at raw ``offset``: cut the block there if needed and make the rest a title."""
+        """Start a new article with the piece that holds raw ``offset`` (it becomes the title; nothing is cut)."""
         state = self._ready()
         if state is None:
             return False
-        block = state.view.block_at(offset)
-        if block is None:
+        new, piece = structure.start_article(state.view, state.decisions, offset)
+        if piece is None:
             self.notice.emit(self._t("Controller", "Put the cursor inside a text block to split there."))
             return False
-        text = block.text
-        k = next((i for i in range(len(text)) if (text.raw_offset(i) or -1) >= offset), None)
-        label = self._t("Controller", "Split article at line {line}").format(line=state.line_of(offset))
-        if k is None or not str(text)[:k].strip():
-            return self._change(label, state.decisions.with_role(block.id, ROLE_TITLE))
-        cut = text.raw_offset(k)
-        with self.recorder.group(label):
-            d1 = state.decisions.with_split(cut)
-            self.recorder.record(label, state.id, state.decisions, d1)
-            self.recorder.record(label, state.id, d1, d1.with_role(f"b{cut}", ROLE_TITLE))
-        return True
+        label = self._t("Controller", "Split article at line {line}").format(line=piece.line_start)
+        return self._change(label, new)
+
+    def split_block_at(self, offset: int) -> bool:
+        """Cut the piece at ``offset`` in two right there (mid-sentence, when the editor asks for it)."""
+        state = self._ready()
+        if state is None:
+            return False
+        label = self._t("Controller", "Cut the block at line {line}").format(line=state.line_of(offset))
+        new = structure.split_block(state.view, state.decisions, offset)
+        return self._change(label, structure.follow_heads(state.analysis, state.decisions, new))
+
+    def split_lines(self, start: int, end: int) -> bool:
+        """Cut the pieces of raw ``[start, end)`` before each of their lines (no range: before the cursor's line)."""
+        state = self._ready()
+        if state is None:
+            return False
+        new = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        if new == state.decisions:
+            self.notice.emit(self._t("Controller", "Each of these lines starts a block already."))
+            return False
+        new = structure.follow_heads(state.analysis, state.decisions, new)
+        n = len(new.splits) - len(state.decisions.splits)
+        label = self._t("Controller", "Split {n} line(s) off their blocks at line {line}").format(
+            n=n, line=state.line_of(start))
+        return self._change(label, new)
 
     def merge_with_previous(self, article: int) -> bool:
         """Fold article ``article`` into the one before it (its title becomes body text)."""
@@ -779,9 +874,14 @@ class Controller:
         if article == 0:
             self.notice.emit(self._t("Controller", "The first article has no article before it."))
             return False
-        key = state.clean.articles[article].key
         label = self._t("Controller", "Merge article {n} with the previous one").format(n=article + 1)
-        return self._change(label, state.decisions.with_role(key, ROLE_BODY))
+        return self._change(label, structure.merge_article(state.view, state.decisions, article))
+
+    def pieces(self, block_ids: list[str]) -> list:
+        state = self._ready()
+        if state is None:
+            return []
+        return [b for b in (state.view.block(bid) for bid in block_ids) if b is not None]
 
     def move_blocks(self, block_ids: list[str], before_id: str) -> bool:
         """Move blocks (in their order) before ``before_id`` ("" = page end); one undo step."""
@@ -789,23 +889,105 @@ class Controller:
         block_ids = [b for b in block_ids if b != before_id]
         if state is None or not block_ids:
             return False
-        d = state.decisions
-        for bid in block_ids:
-            d = d.with_move(bid, before_id)
         where = state.view.block(before_id)
         label = self._t("Controller", "Move {n} block(s) before line {line}").format(
             n=len(block_ids), line=where.line_start if where else "∞")
-        return self._change(label, d)
+        return self._change(label, state.decisions.with_moves(block_ids, before_id))
 
-    def cut_block(self, block_id: str) -> None:
-        self.clipboard = block_id
+    def move_by(self, block_ids: list[str], step: int) -> bool:
+        """Move pieces one place up (-1) or down (+1) in the reading order, together."""
+        state = self._ready()
+        pieces = self.pieces(block_ids)
+        if state is None or not pieces:
+            return False
+        new = structure.move_by(state.view, state.decisions, pieces, step)
+        label = (self._t("Controller", "Move {n} block(s) up from line {line}") if step < 0 else
+                 self._t("Controller", "Move {n} block(s) down from line {line}")).format(
+            n=len(pieces), line=pieces[0].line_start)
+        return self._change(label, new)
+
+    def join_pieces(self, block_ids: list[str]) -> bool:
+        """One piece: each but the first continues the one before it (one selected: joins it to the previous)."""
+        state = self._ready()
+        pieces = self.pieces(block_ids)
+        if state is None or not pieces:
+            return False
+        if len(pieces) == 1:
+            new = structure.join_to_previous(state.decisions, pieces, not state.decisions.is_joined(pieces[0].id))
+        else:
+            new = structure.join_together(state.view, state.decisions, pieces)
+        label = self._t("Controller", "Join {n} piece(s) at line {line}").format(n=len(pieces),
+                                                                               line=pieces[0].line_start)
+        return self._change(label, new)
+
+    def join_to_previous(self, block_id: str) -> bool:
+        """The piece continues the piece before it in reading order (Backspace at a paragraph's start)."""
+        state = self._ready()
+        pieces = self.pieces([block_id])
+        if state is None or not pieces or state.decisions.is_joined(block_id):
+            return False
+        label = self._t("Controller", "Join line {line} to the text before it").format(line=pieces[0].line_start)
+        return self._change(label, structure.join_to_previous(state.decisions, pieces))
+
+    def mark_one_title(self, block_ids: list[str]) -> bool:
+        """Consecutive pieces (the lines of one headline) as one title."""
+        state = self._ready()
+        pieces = self.pieces(block_ids)
+        if state is None or not pieces:
+            return False
+        label = self._t("Controller", "Lines {first}–{last} as one title").format(
+            first=min(b.line_start for b in pieces), last=max(b.line_end for b in pieces))
+        return self._change(label, structure.one_title(state.view, state.decisions, pieces))
+
+    def join_lines(self, block_ids: list[str]) -> bool:
+        """Printed lines (pieces) back into paragraphs: full-width lines run on into the next one."""
+        state = self._ready()
+        pieces = self.pieces(block_ids)
+        if state is None or len(pieces) < 2:
+            self.notice.emit(self._t("Controller", "Select the lines to join into paragraphs first."))
+            return False
+        new = structure.join_wrapped_lines(state.view, state.decisions, pieces)
+        n = len(new.joined) - len(state.decisions.joined)
+        label = self._t("Controller", "Join {n} wrapped line(s) into their paragraphs").format(n=n)
+        return self._change(label, new)
+
+    def uninterleave(self, start: int, end: int) -> bool:
+        """The lines of raw ``[start, end)`` alternate between two columns: cut them into lines and put each
+        column's lines together (one undo step)."""
+        state = self._ready()
+        if state is None or end <= start:
+            return False
+        split = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        split = structure.follow_heads(state.analysis, state.decisions, split)
+        view = structure.Pieces(state.analysis, split)
+        pieces = structure.pieces_in(view, start, end)
+        new = structure.uninterleave(view, split, pieces)
+        if new == state.decisions or len(pieces) < 3:
+            self.notice.emit(self._t("Controller", "Select at least three lines read across two columns."))
+            return False
+        label = self._t("Controller", "Two columns read line by line at lines {first}–{last}: {n} lines "
+                        "reordered").format(first=state.line_of(start), last=state.line_of(end - 1), n=len(pieces))
+        return self._change(label, new)
+
+    def cut_block(self, block_id: str | list[str]) -> None:
+        """Take pieces (one id or several) to paste them elsewhere."""
+        state = self._ready()
+        if state is None:
+            return
+        state.clipboard = [block_id] if isinstance(block_id, str) else list(block_id)
         self.notice.emit(self._t("Controller", "Block cut; put the cursor where it belongs and paste."))
 
+    @property
+    def clipboard(self) -> list[str] | None:
+        state = self.current
+        return state.clipboard if state is not None else None
+
     def paste_before(self, block_id: str) -> bool:
-        if not self.clipboard:
+        state = self._ready()
+        if state is None or not state.clipboard:
             return False
-        moving, self.clipboard = self.clipboard, None
-        return self.move_blocks([moving], block_id)
+        moving, state.clipboard = state.clipboard, None
+        return self.move_blocks(moving, block_id)
 
     def paragraph_blocks(self, article: int, part) -> list[str]:
         """Ids of the blocks that gave characters to one part of an article, in raw order."""

@@ -28,11 +28,13 @@ class CrashReporter(QObject):
     _from_thread = Signal(str, str)  # (what happened, log)
 
     def __init__(self, window, flush: Callable[[], object] | None = None,
-                 report: Callable[[BaseException], object] = report_crash, parent: QObject | None = None):
+                 report: Callable[[BaseException], object] | None = None, parent: QObject | None = None,
+                 context: Callable[[], dict] | None = None):
         super().__init__(parent)
         self.window = window
         self.flush = flush
-        self.report = report
+        self.context = context  # () -> {name: text}: what the window was doing, for the log
+        self.report = report or self._report
         self.logs: list[str] = []  # every log written (tests, the about box)
         self._showing = False
         self._previous = None
@@ -82,6 +84,15 @@ class CrashReporter(QObject):
                 self._previous_thread(args)
 
     # -- what it does
+    def _report(self, exc: BaseException):
+        context = None
+        if self.context is not None:
+            try:
+                context = self.context()
+            except Exception:  # noqa: BLE001 - describing the state must not hide the error
+                context = {"context": "(could not be described)"}
+        return report_crash(exc, context=context)
+
     @staticmethod
     def _on_gui_thread() -> bool:
         app = QCoreApplication.instance()

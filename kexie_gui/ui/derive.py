@@ -2,18 +2,24 @@
 
 The views only paint; everything they need to know — which raw ranges to
 colour in which layer, which lines belong to which article, where a raw
-character ended up in the clean text and back — is computed here, once per
-change, from core data.  Nothing here judges text: duplicate groups come from
-each duplicate suggestion's ``keep`` block, article bands from the blocks
-``apply`` put into each article, and positions from ``Text.runs``.
+character ended up in the clean text and back, the reading order — is
+computed here from core data.  Nothing here judges text: duplicate groups
+come from each duplicate suggestion's ``keep`` block, article bands from the
+blocks ``apply`` put into each article, and positions from ``Text.runs``.
+
+A decision usually touches a few articles of a page; :func:`derive` then
+starts from the view data of the page before (``previous``) and redoes only
+what changed, so a 10 MB page updates as fast as a small one.  Bands and
+positions are looked up per block on demand (the raw view asks only for the
+lines on screen) instead of being listed for the whole page.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core import Analysis, Block, CleanArticle, CleanPage, Decisions, Suggestion, Text
-from ..core.apply import split_blocks_at
+from ..core.apply import changed_articles, reading_order, split_blocks_at
 from ..core.model import ROLE_FURNITURE
 
 # Highlight layers of the raw page, painted bottom to top.
@@ -22,7 +28,12 @@ LAYER_KEPT = "kept"  # the copy of a duplicate group that stays
 LAYER_FURNITURE = "furniture"  # page furniture: greyed
 LAYER_REMOVED = "removed"  # removed by hand (role furniture)
 LAYER_JOIN = "join"  # a broken-join point: the last character before and the first after the break
-LAYERS = (LAYER_DUPLICATE, LAYER_KEPT, LAYER_FURNITURE, LAYER_REMOVED, LAYER_JOIN)
+LAYER_EDITED = "edited"  # text the editor retyped (the raw stretch of that paragraph, title…)
+LAYER_MOVED = "moved"  # a piece moved by hand to another place in the reading order
+LAYER_JOINED = "joined"  # a piece joined by hand to the piece before it
+LAYERS = (LAYER_DUPLICATE, LAYER_KEPT, LAYER_FURNITURE, LAYER_REMOVED, LAYER_JOIN, LAYER_EDITED, LAYER_MOVED,
+          LAYER_JOINED)
+HAND_LAYERS = (LAYER_REMOVED, LAYER_EDITED, LAYER_MOVED, LAYER_JOINED)
 
 # Parts of a clean article, in the order the article pane shows them.
 PART_TITLE, PART_SUBTITLE, PART_BYLINE = "title", "subtitle", "byline"
@@ -83,38 +94,55 @@ def edit_key(article: CleanArticle, part) -> str:
 
 
 def article_parts(article: CleanArticle) -> list:
-    """The parts an article shows, in order (absent ones left out)."""
+    """The parts an article shows, in the order the page printed them (absent ones left out): a reporter
+    line under the headline, a trailing byline after the text."""
     parts: list = [PART_TITLE]
     if article.subtitle:
         parts.append(PART_SUBTITLE)
-    if article.byline:
+    under = article.byline and getattr(article, "byline_place", "end") == "head"
+    if under:
         parts.append(PART_BYLINE)
     parts.extend(range(len(article.paragraphs)))
+    if article.byline and not under:
+        parts.append(PART_BYLINE)
     return parts
 
 
 class Provenance:
-    """Raw offset <-> place in the clean page, from the ``runs`` of every clean string."""
+    """Raw offset <-> place in the clean page.
 
-    def __init__(self, clean: CleanPage):
+    A raw character is looked for in the article its block went into (``home``:
+    block id -> article key), among that article's parts; so nothing is listed
+    for the whole page and an update after a decision replaces only the
+    entries of the articles it recomputed.
+    """
+
+    def __init__(self, clean: CleanPage, blocks: "BlockIndex", home: dict[str, str]):
         self.clean = clean
-        entries = []  # (raw start, raw end, article, part, text start)
-        for a, article in enumerate(clean.articles):
-            for part in article_parts(article):
-                text = part_text(article, part)
-                for t0, r0, n in getattr(text, "runs", ()):
-                    entries.append((r0, r0 + n, a, part, t0))
-        entries.sort(key=lambda e: (e[0], e[1]))
-        self._entries = entries
-        self._starts = [e[0] for e in entries]
+        self.blocks = blocks
+        self.home = home
+        self.index = {a.key: i for i, a in enumerate(clean.articles)}
+
+    def article_of_block(self, block_id: str) -> int | None:
+        key = self.home.get(block_id)
+        return None if key is None else self.index.get(key)
+
+    def _runs_in(self, a: int, lo: int, hi: int):
+        """(raw start, raw end, part, text start) of article ``a`` overlapping raw ``[lo, hi)``."""
+        article = self.clean.articles[a]
+        for part in article_parts(article):
+            for t0, r0, n in getattr(part_text(article, part), "runs", ()):
+                if r0 < hi and r0 + n > lo:
+                    yield r0, r0 + n, part, t0
 
     def locate(self, offset: int) -> Place | None:
         """Where raw character ``offset`` ended up, or None when it was dropped."""
-        i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0:
-            r0, r1, a, part, t0 = self._entries[i]
-            if offset < r1:
-                return Place(a, part, t0 + offset - r0)
+        block = self.blocks.block_at(offset)
+        a = None if block is None else self.article_of_block(block.id)
+        if a is None:
+            return None
+        for r0, r1, part, t0 in self._runs_in(a, offset, offset + 1):
+            return Place(a, part, t0 + offset - r0)
         return None
 
     def locate_near(self, offset: int, lo: int, hi: int) -> Place | None:
@@ -122,13 +150,17 @@ class Provenance:
         place = self.locate(offset)
         if place is not None:
             return place
-        i = bisect.bisect_left(self._starts, offset)
-        if i < len(self._entries) and self._entries[i][0] < hi:
-            r0, _, a, part, t0 = self._entries[i]
-            return Place(a, part, t0)
-        i = bisect.bisect_left(self._starts, lo)
-        if i < len(self._entries) and self._entries[i][0] < offset:
-            r0, _, a, part, t0 = self._entries[i]
+        block = self.blocks.block_at(offset) or self.blocks.block_at(lo)
+        a = None if block is None else self.article_of_block(block.id)
+        if a is None:
+            return None
+        runs = sorted(self._runs_in(a, lo, hi))
+        after = [r for r in runs if r[0] >= offset or r[1] > offset]
+        if after:
+            r0, _, part, t0 = after[0]
+            return Place(a, part, t0 + max(0, offset - r0))
+        if runs:
+            r0, _, part, t0 = runs[0]
             return Place(a, part, t0)
         return None
 
@@ -147,44 +179,114 @@ class Provenance:
         return None
 
 
-@dataclass
-class Derived:
-    """Everything the views draw for one page state."""
+class BlockIndex:
+    """The pieces of a page in raw order, found by raw offset or id."""
 
-    blocks: tuple[Block, ...]  # after the editor's splits
-    spans: tuple[Span, ...]
-    groups: int  # number of duplicate groups
-    bands: tuple[Band, ...]
-    provenance: Provenance
-    block_starts: list[int] = field(default_factory=list)
-    article_of_block: dict[str, int] = field(default_factory=dict)
-    span_starts: list[int] = field(default_factory=list)  # for range queries by the raw view
-    longest_span: int = 0
+    def __init__(self, blocks: tuple[Block, ...]):
+        self.blocks = blocks
+        self.starts = [b.start for b in blocks]
 
     def block_at(self, offset: int) -> Block | None:
-        """The block (after splits) whose raw range holds ``offset``."""
-        i = bisect.bisect_right(self.block_starts, offset) - 1
+        i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
 
+    def around(self, offset: int) -> tuple[Block | None, Block | None]:
+        """The pieces just before and just after ``offset`` (a blank line between pieces)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        before = self.blocks[i] if i >= 0 else None
+        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return before, after
+
+
+@dataclass
+class Derived:
+    """Everything the views draw for one page state."""
+
+    blocks: tuple[Block, ...]  # after the editor's splits, in raw order
+    spans: tuple[Span, ...]  # what the suggestions mark, sorted by start
+    hand_spans: tuple[Span, ...]  # what the editor's own decisions mark, sorted by start
+    groups: int  # number of duplicate groups
+    provenance: Provenance
+    order: tuple[Block, ...] = ()  # the pieces in reading order
+    number: dict[str, int] = field(default_factory=dict)  # piece id -> place in the reading order (1-based)
+    moved: frozenset = frozenset()  # pieces moved by hand
+    decisions: Decisions | None = None
+    span_index: dict[str, list[int]] = field(default_factory=dict)  # suggestion id -> indexes in ``spans``
+    span_starts: list[int] = field(default_factory=list)
+    longest_span: int = 0
+    hand_starts: list[int] = field(default_factory=list)
+    index: BlockIndex | None = None
+    _by_id: dict | None = None
+
+    # -- blocks
+    @property
+    def block_starts(self) -> list[int]:
+        return self.index.starts
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block (after splits) whose raw range holds ``offset``."""
+        return self.index.block_at(offset)
+
     def block(self, block_id: str) -> Block | None:
-        if not block_id.startswith("b"):
-            return None
-        try:
-            start = int(block_id[1:])
-        except ValueError:
-            return None
-        b = self.block_at(start)
-        return b if b is not None and b.id == block_id else None
+        if self._by_id is None:
+            self._by_id = {b.id: b for b in self.blocks}
+        return self._by_id.get(block_id)
+
+    def article_of_block(self, block_id: str) -> int | None:
+        return self.provenance.article_of_block(block_id)
+
+    # -- spans
+    def spans_between(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping raw ``[start, end)``, suggestions' and the editor's."""
+        out = []
+        for spans, starts in ((self.spans, self.span_starts), (self.hand_spans, self.hand_starts)):
+            if not spans:
+                continue
+            longest = self.longest_span if spans is self.spans else max(s.end - s.start for s in spans)
+            lo = bisect.bisect_left(starts, start - longest)
+            hi = bisect.bisect_left(starts, end)
+            out += [sp for sp in spans[lo:hi] if sp.end > start]
+        return out
 
     def counts(self) -> dict[str, int]:
         """How many spans each layer holds, plus ``"groups"``; the tests read these."""
         out = {layer: 0 for layer in LAYERS}
-        for s in self.spans:
+        for s in self.spans + self.hand_spans:
             out[s.layer] += 1
         out["groups"] = self.groups
         return out
+
+    # -- bands (asked for line by line by the gutter)
+    def band_at(self, line: int, lines: "Lines") -> Band | None:
+        """The article band holding raw ``line``: the run of consecutive pieces that went into one article
+        (blank lines between two of its pieces included)."""
+        a = self._article_at_line(line, lines)
+        if a is None:
+            return None
+        first = line
+        while first > 1 and self._article_at_line(first - 1, lines) == a:
+            first -= 1
+        last = line
+        while last < lines.count and self._article_at_line(last + 1, lines) == a:
+            last += 1
+        clean = self.provenance.clean
+        return Band(a, first, last, str(clean.articles[a].title))
+
+    def _article_at_line(self, line: int, lines: "Lines") -> int | None:
+        offset = lines.start_of(line)
+        block = self.index.block_at(offset)
+        if block is None:
+            end = lines.start_of(line + 1) if line < lines.count else offset + 1
+            block = self.index.block_at(max(offset, end - 2)) if end - 1 > offset else None
+        if block is not None:
+            return self.article_of_block(block.id)
+        before, after = self.index.around(offset)
+        if before is None or after is None:
+            return None
+        a = self.article_of_block(before.id)
+        return a if a is not None and a == self.article_of_block(after.id) else None
 
 
 def _duplicate_groups(analysis: Analysis) -> dict[str, int]:
@@ -194,10 +296,10 @@ def _duplicate_groups(analysis: Analysis) -> dict[str, int]:
     return {k: n for n, k in enumerate(ordered)}
 
 
-def highlight_spans(analysis: Analysis, decisions: Decisions, blocks: tuple[Block, ...]) -> tuple[tuple[Span, ...], int]:
+def suggestion_spans(analysis: Analysis, decisions: Decisions) -> tuple[tuple[Span, ...], int, dict]:
     groups = _duplicate_groups(analysis)
     spans: list[Span] = []
-    by_id = {b.id: b for b in analysis.blocks}
+    by_id = analysis._by_id()
     for keep, g in groups.items():
         b = by_id.get(keep)
         if b is not None:
@@ -211,45 +313,103 @@ def highlight_spans(analysis: Analysis, decisions: Decisions, blocks: tuple[Bloc
             spans += [Span(a, z, LAYER_FURNITURE, -1, accepted, s.id) for a, z in s.ranges]
         elif s.kind == "join":
             spans += [Span(a, z, LAYER_JOIN, -1, accepted, s.id) for a, z in s.ranges]
-    hand = {bid for bid, role in decisions.roles if role == ROLE_FURNITURE}
-    spans += [Span(b.start, b.end, LAYER_REMOVED) for b in blocks if b.id in hand]
     spans.sort(key=lambda s: (s.start, LAYERS.index(s.layer)))
-    return tuple(spans), len(groups)
+    index: dict[str, list[int]] = {}
+    for i, sp in enumerate(spans):
+        if sp.suggestion:
+            index.setdefault(sp.suggestion, []).append(i)
+    return tuple(spans), len(groups), index
 
 
-def article_bands(clean: CleanPage, blocks: tuple[Block, ...]) -> tuple[tuple[Band, ...], dict[str, int]]:
-    by_id = {b.id: b for b in blocks}
-    bands: list[Band] = []
-    home: dict[str, int] = {}
-    for a, article in enumerate(clean.articles):
-        lines = []
+def hand_spans(decisions: Decisions, clean: CleanPage, blocks: BlockIndex, by_id: dict) -> tuple[Span, ...]:
+    """What the editor's own decisions mark on the raw page (few; recomputed each time)."""
+    spans: list[Span] = []
+    for bid, role in decisions.roles:
+        b = by_id.get(bid)
+        if b is not None and role == ROLE_FURNITURE:
+            spans.append(Span(b.start, b.end, LAYER_REMOVED))
+    for bid in {m[0] for m in decisions.moves}:
+        b = by_id.get(bid)
+        if b is not None:
+            spans.append(Span(b.start, b.end, LAYER_MOVED))
+    for bid in decisions.joined:
+        b = by_id.get(bid)
+        if b is not None:
+            spans.append(Span(b.start, b.end, LAYER_JOINED))
+    if decisions.edits:
+        edited = dict(decisions.edits)
+        for article in clean.articles:
+            for part in article_parts(article):
+                if edit_key(article, part) in edited:
+                    span = getattr(part_text(article, part), "raw_span", lambda: None)()
+                    if span is not None:
+                        spans.append(Span(span[0], span[1], LAYER_EDITED))
+    spans.sort(key=lambda s: (s.start, LAYERS.index(s.layer)))
+    return tuple(spans)
+
+
+def _homes(clean: CleanPage, articles=None, base: dict | None = None, drop=()) -> dict[str, str]:
+    home = dict(base) if base is not None else {}
+    for article in drop:
         for bid in article.blocks:
-            home[bid] = a
-            b = by_id.get(bid)
-            if b is not None:
-                lines.append((b.line_start, b.line_end))
-        lines.sort()
-        title = str(article.title)
-        for first, last in lines:
-            # blocks separated only by blank lines still make one band
-            if bands and bands[-1].article == a and first <= bands[-1].last_line + 2:
-                prev = bands[-1]
-                bands[-1] = Band(a, prev.first_line, max(prev.last_line, last), title)
-            else:
-                bands.append(Band(a, first, last, title))
-    bands.sort(key=lambda b: b.first_line)
-    return tuple(bands), home
+            if home.get(bid) == article.key:
+                del home[bid]
+    for article in (clean.articles if articles is None else articles):
+        for bid in article.blocks:
+            home[bid] = article.key
+    return home
 
 
-def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage) -> Derived:
-    """The view data of one page state (linear in the page size)."""
-    blocks = split_blocks_at(analysis.blocks, decisions.splits)
-    spans, groups = highlight_spans(analysis, decisions, blocks)
-    bands, home = article_bands(clean, blocks)
-    return Derived(blocks=blocks, spans=spans, groups=groups, bands=bands, provenance=Provenance(clean),
-                   block_starts=[b.start for b in blocks], article_of_block=home,
-                   span_starts=[s.start for s in spans], longest_span=max((s.end - s.start for s in spans),
-                                                                          default=0))
+def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage, previous: Derived | None = None,
+           previous_clean: CleanPage | None = None) -> Derived:
+    """The view data of one page state; from ``previous`` (the state before) only what changed is redone."""
+    old = previous.decisions if previous is not None else None
+    same_layout = old is not None and (old.splits, old.moves) == (decisions.splits, decisions.moves)
+    if same_layout:
+        blocks, index, order, number = previous.blocks, previous.index, previous.order, previous.number
+    else:
+        blocks = split_blocks_at(analysis.blocks, decisions.splits, analysis.page)
+        index = BlockIndex(blocks)
+        order = tuple(reading_order(analysis, decisions))
+        number = {b.id: i + 1 for i, b in enumerate(order)}
+    by_id = previous._by_id if same_layout and previous._by_id is not None else {b.id: b for b in blocks}
+    if same_layout:
+        spans, groups, span_index = _update_spans(analysis, old, decisions, previous)
+        starts, longest = previous.span_starts, previous.longest_span
+    else:
+        spans, groups, span_index = suggestion_spans(analysis, decisions)
+        starts = [s.start for s in spans]
+        longest = max((s.end - s.start for s in spans), default=0)
+    changed = changed_articles(clean)
+    if same_layout and changed is not None and previous_clean is not None \
+            and previous.provenance.clean is previous_clean:
+        first, old_end, new_end = changed
+        home = _homes(clean, clean.articles[first:new_end], previous.provenance.home,
+                      previous_clean.articles[first:old_end])
+    else:
+        home = _homes(clean)
+    hand = hand_spans(decisions, clean, index, by_id)
+    return Derived(blocks=blocks, spans=spans, hand_spans=hand, groups=groups,
+                   provenance=Provenance(clean, index, home), order=order, number=number,
+                   moved=frozenset(m[0] for m in decisions.moves), decisions=decisions, span_index=span_index,
+                   span_starts=starts, longest_span=longest, hand_starts=[s.start for s in hand], index=index,
+                   _by_id=by_id)
+
+
+def _update_spans(analysis: Analysis, old: Decisions, new: Decisions, previous: Derived):
+    """The suggestions' spans with the accepted flag of the changed choices redone (same order)."""
+    old_choices, new_choices = dict(old.choices), dict(new.choices)
+    changed = [k for k in old_choices.keys() | new_choices.keys() if old_choices.get(k) != new_choices.get(k)]
+    spans = previous.spans
+    touched = [k for k in changed if k in previous.span_index]
+    if touched:
+        spans = list(spans)
+        for sid in touched:
+            accepted = new.is_accepted(analysis.suggestion(sid))
+            for i in previous.span_index[sid]:
+                spans[i] = replace(spans[i], accepted=accepted)
+        spans = tuple(spans)
+    return spans, previous.groups, previous.span_index
 
 
 class Lines:
@@ -276,6 +436,33 @@ class Lines:
     @property
     def count(self) -> int:
         return len(self._newlines) + 1
+
+
+def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
+    """The line a suggestion's explanation names: a join's break, else the first line of its block."""
+    if suggestion.kind == "join" and suggestion.ranges:
+        return line_of(suggestion.ranges[0][0])
+    if suggestion.blocks:
+        try:
+            return analysis.block(suggestion.blocks[0]).line_start
+        except KeyError:
+            pass
+    return line_of(suggestion_offset(suggestion))
+
+
+def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
+    """The marks a punctuation suggestion changes, as the editor reads them.
+
+    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", ((1, "，"), (4, "，"), (6, "："))),))
+    >>> punctuation_marks(s, "甲,乙丙,丁:戊")
+    ', → ， ×2   : → ：'
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for offset, new in suggestion.get("changes", ()):
+        if 0 <= offset < len(raw):
+            pair = (raw[offset], new)
+            counts[pair] = counts.get(pair, 0) + 1
+    return "   ".join(f"{a} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in counts.items())
 
 
 def suggestion_offset(suggestion: Suggestion) -> int:

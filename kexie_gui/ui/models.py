@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from ..core import CleanPage
 from .controller import (STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller,
                          PageState)
-from .derive import suggestion_offset
+from .derive import suggestion_line, suggestion_offset
 from .i18n import _tr
 from .marks import N_
 
@@ -46,6 +46,7 @@ OPEN_ROLE = Qt.ItemDataRole.UserRole + 3
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 4
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 5
 DIRTY_ROLE = Qt.ItemDataRole.UserRole + 6
+SORT_ROLE = Qt.ItemDataRole.UserRole + 7  # what the suggestions sort by (confidence as a number)
 UNSAVED_MARK = " *"  # after the name of a page with unsaved decisions
 
 PART_MIME = "application/x-kexie-parts"
@@ -103,6 +104,8 @@ class SuggestionModel(QAbstractTableModel):
 
     def state_text(self, s) -> str:
         choice = self.state.decisions.choice(s.id)
+        if s.id in self.state.moot:
+            return _tr("SuggestionModel", "– moot")
         if choice is True:
             return _tr("SuggestionModel", "✓ accepted")
         if choice is False:
@@ -110,6 +113,19 @@ class SuggestionModel(QAbstractTableModel):
         if s.default:
             return _tr("SuggestionModel", "○ open (applies)")
         return _tr("SuggestionModel", "○ open (skipped)")
+
+    def tooltip(self, s) -> str:
+        text = self.controller.explain(s, self.state.page)
+        by = self.state.moot.get(s.id)
+        if by is not None:
+            text += "\n" + _tr("SuggestionModel", "Moot: {why}. Deciding it changes nothing.").format(
+                why=self.controller.moot_text(self.state, by))
+        return text
+
+    def widest_state(self) -> str:
+        """The longest text the State column shows (its width is set from it, so it is never cut)."""
+        return max((_tr("SuggestionModel", t) for t in ("– moot", "✓ accepted", "✗ rejected", "○ open (applies)",
+                                                         "○ open (skipped)")), key=len)
 
     def data(self, index, role=_DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -122,18 +138,25 @@ class SuggestionModel(QAbstractTableModel):
             if col == self.COL_KIND:
                 return self.controller.kind_label(s.kind)
             if col == self.COL_LINE:
-                return self.state.line_of(suggestion_offset(s))
+                return suggestion_line(self.analysis, s, self.state.line_of)
             if col == self.COL_CONFIDENCE:
                 return f"{s.confidence:.0%}"
             if col == self.COL_EXPLAIN:
-                return self.controller.explain(s)
+                return self.controller.explain(s, self.state.page)
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return self.controller.explain(s)
+            return self.tooltip(s)
+        elif role == SORT_ROLE:
+            if col == self.COL_CONFIDENCE:
+                return s.confidence
+            if col == self.COL_LINE:
+                return suggestion_offset(s)
+            return self.data(index, _DISPLAY)
         elif role == Qt.ItemDataRole.FontRole and self.state.is_open(s) and col == self.COL_STATE:
             font = QFont()
             font.setBold(True)
             return font
-        elif role == Qt.ItemDataRole.ForegroundRole and not self.state.decisions.is_accepted(s):
+        elif role == Qt.ItemDataRole.ForegroundRole and (not self.state.decisions.is_accepted(s)
+                                                         or s.id in self.state.moot):
             return QColor("#888888")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_LINE, self.COL_CONFIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -152,12 +175,27 @@ class SuggestionModel(QAbstractTableModel):
 
 
 class SuggestionFilter(QSortFilterProxyModel):
-    """Filter by kind and by "open only"; the table sorts through it."""
+    """Filter by kind and by "open only"; the table sorts through it (doubtful first: by confidence)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.kind = ""
         self.open_only = False
+        self.doubtful_first = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_doubtful_first(self, value: bool) -> None:
+        self.doubtful_first = bool(value)
+        if value:
+            self.sort(SuggestionModel.COL_CONFIDENCE, Qt.SortOrder.AscendingOrder)
+        else:
+            self.sort(-1)
+
+    def order(self, suggestions) -> list:
+        """``suggestions`` in the order the table lists them (for walking them without the view)."""
+        if not self.doubtful_first:
+            return list(suggestions)
+        return sorted(suggestions, key=lambda s: (s.confidence, suggestion_offset(s)))
 
     def set_kind(self, kind: str) -> None:
         self._refilter(lambda: setattr(self, "kind", kind))
@@ -443,5 +481,5 @@ class PagesModel(QAbstractListModel):
         return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
 
 
-__all__ = ["DIRTY_ROLE", "ID_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
+__all__ = ["DIRTY_ROLE", "ID_ROLE", "SORT_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
            "PagesModel", "SuggestionFilter", "SuggestionModel", "UNSAVED_MARK"]

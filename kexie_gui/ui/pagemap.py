@@ -40,7 +40,9 @@ class BoxMark:
 
 
 def reading_order(derived: Derived, decisions: Decisions) -> list[str]:
-    """Block ids in the order the clean page takes them: page order, then the editor's moves."""
+    """Block ids in the order the clean page takes them (the rebuilt order and the editor's moves)."""
+    if derived.order and derived.decisions == decisions:  # the order the core laid out for these decisions
+        return [b.id for b in derived.order]
     order = [b.id for b in derived.blocks]
     for block_id, before in decisions.moves:
         if block_id not in order:
@@ -81,12 +83,17 @@ def page_marks(page: Page, derived: Derived | None, decisions: Decisions = Decis
         marks.append(BoxMark(
             line=box.line, x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1, start=start, end=end, block=bid,
             number=order.get(bid, 0), first_of_block=first,
-            article=derived.article_of_block.get(bid, -1) if derived and bid else -1,
+            article=_article(derived, bid),
             furniture=_covered(spans, starts, start, (LAYER_FURNITURE, LAYER_REMOVED), longest),
             duplicate=_covered(spans, starts, start, (LAYER_DUPLICATE,), longest),
             kept=_covered(spans, starts, start, (LAYER_KEPT,), longest),
             boxed=box.boxed))
     return marks
+
+
+def _article(derived: Derived | None, block_id: str | None) -> int:
+    found = derived.article_of_block(block_id) if derived is not None and block_id else None
+    return -1 if found is None else found
 
 
 def mark_at(marks: list[BoxMark], x: float, y: float) -> BoxMark | None:

@@ -214,12 +214,12 @@ class PageView(QScrollArea):
             self.set_page(page)
         self.canvas.set_marks(page_marks(self.page, derived, decisions) if self.page else [])
 
-    def show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None) -> None:
-        """Outline the lines holding ``ranges`` and scroll to the first."""
+    def show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None, scroll: bool = True) -> None:
+        """Outline the lines holding ``ranges``; ``scroll`` brings the first into view (not when clicked here)."""
         hit = marks_in(self.canvas.marks, ranges)
         self.canvas.selected = {m.line for m in hit}
         self.canvas.update()
-        if hit:
+        if hit and scroll:
             r = self.canvas.rect_of(hit[0])
             self.ensureVisible(int(r.center().x()), int(r.center().y()), 40, int(self.viewport().height() / 3))
 

@@ -15,6 +15,11 @@ FURNITURE_TEXT = "#8a8a8a"
 FURNITURE_BACK = "#ececec"
 FOCUS = "#fff1a8"
 FOCUS_CHAR = "#ffd54f"
+PENDING = "#d62728"  # a block cut for moving, not pasted yet
+HAND = "#7b3fa0"  # what the editor did by hand: moved, joined, retyped
+ORDER = "#3b6ea8"  # reading-order numbers
+DELETED = "#c0392b"  # "Show changes": what was taken out
+INSERTED = "#1e7b34"  # "Show changes": what was put in
 
 
 def group_colour(group: int, alpha: int = 255) -> QColor:

@@ -40,8 +40,7 @@ class SuggestionsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((0, 120), (1, 150), (2, 50), (3, 80)):
-            self.table.setColumnWidth(col, width)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +78,30 @@ class SuggestionsPanel(QWidget):
             self.kind_combo.addItem(self.kind_label(kind), kind)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(current or "")))
         self.kind_combo.blockSignals(False)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from the texts the columns show, so "○ open (skipped)" is never cut."""
+        fm = self.table.fontMetrics()
+        pad = 24
+        self.table.setColumnWidth(0, fm.horizontalAdvance(self.model.widest_state()) + pad)
+        kinds = [self.kind_label(k) for k in KINDS]
+        self.table.setColumnWidth(1, max(fm.horizontalAdvance(k) for k in kinds) + pad)
+        self.table.setColumnWidth(2, fm.horizontalAdvance("99999") + pad)
+        self.table.setColumnWidth(3, fm.horizontalAdvance(_tr("SuggestionModel", "Confidence")) + pad)
+
+    def reset_filters(self) -> None:
+        """Show every suggestion (another page is shown: a filter chosen for the last one would hide these)."""
+        if self.kind_combo.currentIndex() != 0:
+            self.kind_combo.setCurrentIndex(0)
+        if self.open_only.isChecked():
+            self.open_only.setChecked(False)
+
+    def set_doubtful_first(self, value: bool) -> None:
+        self.proxy.set_doubtful_first(value)
+
+    def order(self, suggestions) -> list:
+        return self.proxy.order(suggestions)
 
     def _kind_changed(self, _index: int) -> None:
         self.proxy.set_kind(self.kind_combo.currentData() or "")

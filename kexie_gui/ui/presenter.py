@@ -27,32 +27,21 @@ from PySide6.QtGui import QUndoGroup
 
 from ..core import Decisions, KexieError
 from ..core.encoding import COMMON_ENCODINGS, codec_name
-from ..fileio import InputGuard
 from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
 from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored, page_files
-from .derive import LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, part_text, suggestion_offset
+from .changes import tracked_article
+from .structureflow import Pointer, StructureFlow
+from .exporting import EXPORT_FORMATS, ExportFlow, LazyExporter, load_exporter  # noqa: F401
+from .derive import (LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, edit_key, part_text,
+                     suggestion_offset)
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
 from .settings import Settings
 from .undo import UndoRecorder
 from .watcher import PageWatcher
 from .window import MainWindow
-
-EXPORT_FORMATS = ("docx", "md")  # what the window offers; the export package may know more
-
-
-def load_exporter():
-    """The export package, or None when it cannot be imported (the menu entry is then disabled)."""
-    try:
-        from .. import export
-    except Exception:  # noqa: BLE001 - any import failure means: no export in this build
-        return None
-    if not hasattr(export, "write_page") or not hasattr(export, "FORMATS"):
-        return None
-    return export
-
 
 class Presenter:
     def __init__(self, controller: Controller, window: MainWindow, suggestions: SuggestionModel,
@@ -68,11 +57,17 @@ class Presenter:
         self.undo_group = undo_group
         self.settings = settings
         self.translations = translations
-        self.exporter = exporter
+        self.export_flow = ExportFlow(controller, window, settings, exporter)
         self.autosaver = autosaver
         self.watcher = watcher
         self._asking: set[str] = set()  # pages whose "changed on disk" question is on screen
-        self.cursor_offset: int | None = None  # raw offset the structure commands act on
+        self._recovered: list[tuple] = []  # pages recovered by the last open: (name, decisions, note, details)
+        self._explained = None  # the analysis whose explanations the raw view holds
+        self._explain: dict[str, str] = {}
+        self.showing_order = bool(settings.get("view/reading_order"))
+        self.showing_changes = False
+        self.pointer = Pointer()  # where the editor pointed last: what the structure commands act on
+        self.structure = StructureFlow(controller, window, self.pointer, after=lambda: self._update_actions())
         self.article_index: int | None = None
         self._shown_id: str | None = None
         self._shown_page = None  # the Page object shown (OCR swaps it when the reading ends)
@@ -88,12 +83,22 @@ class Presenter:
         w.files_dropped.connect(self.open_paths)
         w.language_chosen.connect(self.set_language)
         w.raw.offset_clicked.connect(self.raw_clicked)
-        w.page_view.offset_clicked.connect(self.raw_clicked)  # a box clicked on the printed page
+        w.raw.selection_changed.connect(self.raw_selected)
+        w.page_view.offset_clicked.connect(lambda offset: self.raw_clicked(offset, on_page=True))
         w.page_view.move_requested.connect(lambda block, before: self.c.move_blocks([block], before))
         c.progress.connect(w.ocr_progress.report)  # from the OCR worker thread; the widget queues it
         w.ocr_progress.cancel_requested.connect(c.cancel_reading)
         w.article.place_clicked.connect(self.place_clicked)
         w.article.edit_requested.connect(self.edit_place)
+        w.article.text_edited.connect(self.text_edited)
+        w.article.split_requested.connect(self.split_paragraph)
+        w.article.join_requested.connect(self.join_paragraph)
+        w.article.suggestion_clicked.connect(lambda sid: self.w.suggestions.select(sid))
+        w.article.refused.connect(w.show_notice)
+        w.context_menu_requested.connect(self.context_menu)
+        w.reading_order.pieces_chosen.connect(self.pieces_chosen)
+        w.reading_order.step_requested.connect(self.order_step)
+        w.order_model.move_requested.connect(self.order_move)
         w.suggestions.suggestion_selected.connect(self.suggestion_selected)
         w.pages.page_selected.connect(c.select_page)
         w.outline.selectionModel().currentChanged.connect(self._outline_current)
@@ -118,37 +123,49 @@ class Presenter:
 
     # -- handlers of the actions table
     def handlers(self) -> dict[str, Callable]:
+        st = self.structure
         h = {
             "open": self.ask_open, "open_folder": self.ask_open_folder, "close_page": self.close_page,
             "reopen_encoding": self.reopen_with_encoding,
             "save": self.save,
             "mark_done": self.mark_done, "quit": self.w.close,
-            "undo": self.recorder.undo, "redo": self.recorder.redo, "edit_text": self.edit_at_cursor,
+            "undo": lambda: self._through_history(self.recorder.undo),
+            "redo": lambda: self._through_history(self.recorder.redo), "edit_text": self.edit_at_cursor,
+            "doubtful_first": self.set_doubtful_first, "reading_order": self.show_reading_order,
+            "track_changes": self.show_changes,
             "next": lambda: self.step(1), "previous": lambda: self.step(-1),
             "accept": lambda: self.decide(True), "reject": lambda: self.decide(False),
             "reopen": lambda: self.decide(None, advance=False),
             "accept_kind": lambda: self.decide_kind(True), "reject_kind": lambda: self.decide_kind(False),
-            "split": self.split, "merge": self.merge, "restore": self.restore,
-            "cut_block": self.cut_block, "paste_block": self.paste_block,
+            "split": st.split, "merge": st.merge, "restore": st.restore,
+            "cut_block": st.cut, "paste_block": st.paste, "split_lines": st.split_lines,
+            "split_block": st.split_block, "join": st.join, "one_title": st.one_title, "join_lines": st.join_lines,
+            "uninterleave": st.uninterleave, "move_up": lambda: st.move(-1), "move_down": lambda: st.move(1),
             "shortcuts": self.w.show_shortcuts, "about": self.w.show_about,
         }
         for role in ("title", "subtitle", "kicker", "byline", "body", "furniture"):
-            h[f"role_{role}"] = lambda r=role: self.set_role(r)
-        if self.exporter is not None:
+            h[f"role_{role}"] = lambda r=role: st.set_role(r)
+        if self.export_flow.available:
             h["export"] = self.export
         return h
 
     def after_actions(self) -> None:
         """Hook up action states once the window built them."""
-        a = self.w.actions
+        a = self.w.commands
         self.undo_group.canUndoChanged.connect(a["undo"].setEnabled)
         self.undo_group.canRedoChanged.connect(a["redo"].setEnabled)
         a["undo"].setEnabled(self.undo_group.canUndo())
         a["redo"].setEnabled(self.undo_group.canRedo())
-        if self.exporter is None:
+        if not self.export_flow.available:
             a["export"].setEnabled(False)
             a["export"].setToolTip(_tr("Presenter", "Export is not available in this installation"))
         self._refresh_recent()
+        if self.settings.get("review/doubtful_first"):
+            a["doubtful_first"].setChecked(True)
+            self.w.suggestions.set_doubtful_first(True)
+        if self.showing_order:
+            a["reading_order"].setChecked(True)
+            self.show_reading_order(True)
         self._update_actions()
 
     # -- opening pages
@@ -159,6 +176,7 @@ class Presenter:
         later" on start) is not opened over it: the editor recovers or discards it first.
         """
         self.w.message_bar.hide()  # what opening has to say (errors, restored sessions) shows anew
+        self._recovered = []
         if restore is None:
             restore = self._unsaved_work_of(paths)
         before = {p.id for p in self.c.pages}
@@ -365,12 +383,21 @@ class Presenter:
                        "{lost} lost.").format(name=state.name, restored=r.restored, total=r.total, lost=len(r.lost))
             (self.w.show_warning if r.lost else self.w.show_info)(text, details)
         elif restored.source == FROM_RECOVERY:
-            text = _tr("Presenter", "Recovered {n} unsaved decision(s) of {name}.").format(n=r.restored,
-                                                                                          name=state.name)
-            if restored.worth_a_look:
-                self.w.show_warning(text + " " + summary, details)
+            # several pages come back one after the other: the banner names them all
+            self._recovered.append((state.name, r.restored, summary if restored.worth_a_look else "", details))
+            pages = self._recovered
+            if len(pages) == 1:
+                text = _tr("Presenter", "Recovered {n} unsaved decision(s) of {name}.").format(n=r.restored,
+                                                                                              name=state.name)
             else:
-                self.w.show_info(text)
+                text = _tr("Presenter", "Recovered the unsaved decisions of {n} pages:").format(n=len(pages)) + " " \
+                    + ", ".join(f"{name} ({n})" for name, n, _, _ in pages) + "."
+            notes = " ".join(x for _, _, x, _ in pages if x)
+            all_details = "\n".join(f"{name}:\n{d}" for name, _, _, d in pages if d)
+            if notes:
+                self.w.show_warning(text + " " + notes, all_details)
+            else:
+                self.w.show_info(text, all_details)
         elif r.found:
             if restored.worth_a_look:
                 (self.w.show_warning if r.lost else self.w.show_info)(summary, details)
@@ -425,10 +452,21 @@ class Presenter:
                             .format(name=state.name, where=session_path_for(state.path)))
 
     def mark_done(self, done: bool | None = None) -> None:
+        """Page › Done; with suggestions not reviewed yet it asks first and says how many."""
         state = self.c.current
         if state is None:
             return
-        self.c.set_done(state.id, (not state.done) if done is None else bool(done))
+        done = (not state.done) if done is None else bool(done)
+        if done and state.analysis is not None and state.open_count:
+            doubtful = sum(1 for s in state.analysis.suggestions if state.is_open(s) and s.confidence < 0.6)
+            text = _tr("Presenter", "{n} suggestion(s) on {name} are still open (you have not accepted or rejected "
+                       "them; {d} of them doubtful). Open ones apply as proposed.").format(
+                n=state.open_count, name=state.name, d=doubtful) + "\n\n" + _tr(
+                "Presenter", "Mark the page done anyway?")
+            if not self.w.ask_yes_no(_tr("Presenter", "Mark page done?"), text):
+                self._update_actions()
+                return
+        self.c.set_done(state.id, done)
         self._update_actions()
 
     # -- controller events
@@ -456,9 +494,13 @@ class Presenter:
 
     def _show(self, state: PageState | None, new_page: bool) -> None:
         w = self.w
+        if w.article.pending and w.article.commit():
+            return  # the typing just recorded redrew the page already
         if new_page:
-            self.cursor_offset = None
+            self.pointer.clear()
             self.article_index = None
+            w.position.clear()  # the last page's position means nothing here
+            w.suggestions.reset_filters()  # a filter chosen for another page would hide this one's suggestions
             w.raw.set_text(state.page.text if state else "")
             w.raw_pane.show_page(state.page if state else None)
             self._shown_id = state.id if state else None
@@ -476,21 +518,43 @@ class Presenter:
             w.article.show_article(None, None)
             self._update_actions()
             return
-        explain = {s.id: self.c.explain(s) for s in state.analysis.suggestions} if len(
-            state.analysis.suggestions) < 20000 else {}
-        w.raw.set_view(state.view, state.lines, explain)
+        if new_page or self._explained is not state.analysis:  # once per page: it holds no decisions
+            self._explained = state.analysis
+            self._explain = {s.id: self.c.explain(s, state.page) for s in state.analysis.suggestions} if len(
+                state.analysis.suggestions) < 20000 else {}
+        w.raw.set_view(state.view, state.lines, self._explain)
+        w.raw.set_pending(self._pending_ranges(state))
         self.outline.set_clean(state.clean, state.id)
+        if w.order_dock.isVisible() or self.showing_order:
+            self._refresh_order(state)
         n = len(state.clean.articles)
         if self.article_index is None or self.article_index >= n:
             self.article_index = 0 if n else None
-        self._show_article(self.article_index)
+        place = self._follow_cursor(state)
+        self._show_article(place.article if place is not None else self.article_index)
+        if place is not None:
+            self.w.article.show_place(place, scroll=False)
         self._update_actions()
+
+    def _follow_cursor(self, state: PageState) -> Place | None:
+        """After a change the cursor's text may sit in another article: the status bar and merge follow it."""
+        offset = self.pointer.offset
+        if offset is None or state.view is None:
+            return None
+        block = state.view.block_at(offset)
+        place = state.view.provenance.locate_near(offset, block.start, block.end) if block is not None else None
+        self.pointer.article = place.article if place is not None else None
+        self._say_where(state, offset, place)
+        return place
 
     def _show_article(self, index: int | None, select_outline: bool = True) -> None:
         state = self.c.current
         article = state.clean.articles[index] if state and state.clean and index is not None else None
         self.article_index = index if article is not None else None
-        self.w.article.show_article(article, self.article_index)
+        changes = None
+        if article is not None and self.showing_changes:
+            changes = tracked_article(state.analysis, state.decisions, state.clean, state.view, index)
+        self.w.article.show_article(article, self.article_index, changes)
         current = self.w.outline.selectionModel().currentIndex()
         if select_outline and self.article_index is not None and not (
                 current.isValid() and self.outline.place(current) == (self.article_index, -1)):
@@ -503,7 +567,7 @@ class Presenter:
                 self._syncing = False
 
     def _update_actions(self) -> None:
-        a = self.w.actions
+        a = self.w.commands
         if not a:
             return
         state = self.c.current
@@ -515,9 +579,13 @@ class Presenter:
         a["close_page"].setEnabled(state is not None)
         a["reopen_encoding"].setEnabled(state is not None and state.page.reading is not None)  # text pages only
         a["save"].setEnabled(ready)
-        a["paste_block"].setEnabled(ready and self.c.clipboard is not None)
+        a["paste_block"].setEnabled(ready and bool(self.c.clipboard))
+        for name in ("split_lines", "split_block", "join", "join_lines", "one_title", "uninterleave", "move_up",
+                     "move_down",
+                     "track_changes", "reading_order"):
+            a[name].setEnabled(ready or name == "reading_order")
         a["mark_done"].setChecked(bool(state and state.done))
-        if self.exporter is not None:
+        if self.export_flow.available:
             a["export"].setEnabled(any(p.clean is not None for p in self.c.pages))
 
     # -- selection in step across the panes
@@ -535,10 +603,28 @@ class Presenter:
             keep = state.view.block(s.get("keep"))  # a dropped repeat: show where its kept copy went
             if keep is not None:
                 place = state.view.provenance.locate_near(keep.start, keep.start, keep.end)
-        self.cursor_offset = offset
+        self._point(offset, place.article if place is not None else None)
         self._show_ranges(list(s.ranges))
         self._reveal(place)
-        self.w.position.setText(_tr("Presenter", "Line {line}").format(line=state.line_of(offset)))
+        self._say_where(state, offset, place)
+
+    def _point(self, offset: int | None, article: int | None, keep_selection: bool = False) -> None:
+        self.pointer.offset = offset
+        self.pointer.article = article
+        self.pointer.chosen = []
+        if not keep_selection:
+            self.pointer.start = self.pointer.end = 0
+
+    def _say_where(self, state: PageState, offset: int | None, place: Place | None, removed: str = "") -> None:
+        """The status bar names the line and the article the cursor is in: what merge and split act on."""
+        parts = []
+        if offset is not None:
+            parts.append(_tr("Presenter", "Line {line}").format(line=state.line_of(offset)))
+        if place is not None:
+            parts.append(self._place_text(place))
+        if removed:
+            parts.append(removed)
+        self.w.position.setText(" · ".join(parts))
 
     def _reveal(self, place: Place | None) -> None:
         if place is None:
@@ -547,45 +633,50 @@ class Presenter:
             self._show_article(place.article)
         self.w.article.show_place(place)
 
-    def _show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None) -> None:
-        """Select raw ranges in the text view and on the printed page alike."""
-        self.w.raw.show_ranges(ranges, char=char)
-        self.w.page_view.show_ranges(ranges)
+    def _show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None, scroll_raw: bool = True,
+                     scroll_page: bool = True) -> None:
+        """Select raw ranges in the text view and on the printed page alike; the pane clicked in stays put."""
+        self.w.raw.show_ranges(ranges, char=char, scroll=scroll_raw)
+        self.w.page_view.show_ranges(ranges, scroll=scroll_page)
 
-    def raw_clicked(self, offset: int) -> None:
+    def raw_clicked(self, offset: int, on_page: bool = False) -> None:
+        """A click (or cursor move) in the raw page, or on a line of the printed page (``on_page``): show where
+        that text went; the pane clicked in never scrolls."""
         state = self.c.current
         if state is None or state.view is None:
             return
-        self.cursor_offset = offset
         block = state.view.block_at(offset)
-        line = state.line_of(offset)
-        text = _tr("Presenter", "Line {line}").format(line=line)
-        place = None
+        place, removed = None, ""
         if block is not None:
             place = state.view.provenance.locate_near(offset, block.start, block.end)
             if place is None:
-                removed = next((r for r in state.clean.removed if r.block == block.id), None)
-                if removed is not None:
-                    text += " · " + _tr("Presenter", "removed ({why})").format(why=self.c.role_label(removed.reason))
+                gone = next((r for r in state.clean.removed if r.block == block.id), None)
+                if gone is not None:
+                    removed = _tr("Presenter", "removed ({why})").format(why=self.c.role_label(gone.reason))
+        self._point(offset, place.article if place is not None else None, keep_selection=True)
         if place is not None:
-            text += " · " + self._place_text(place)
             if place.article != self.article_index:
                 self._show_article(place.article)
             self.w.article.show_place(place)
-            self._show_ranges(self._part_ranges(state, place), char=None)
-        self.w.position.setText(text)
+            self._show_ranges(self._part_ranges(state, place), char=None, scroll_raw=on_page, scroll_page=not on_page)
+        else:
+            self.w.raw.clear_focus()
+            self.w.page_view.show_ranges([])
+        self._say_where(state, offset, place, removed)
+
+    def raw_selected(self, start: int, end: int) -> None:
+        self.pointer.start, self.pointer.end = (start, end) if end > start else (0, 0)
+        self.pointer.chosen = []
 
     def place_clicked(self, place: Place) -> None:
         state = self.c.current
         if state is None or state.view is None:
             return
         raw = state.view.provenance.raw_offset(place)
-        if raw is not None:
-            self.cursor_offset = raw
+        self._point(raw if raw is not None else self.pointer.offset, place.article)
         self._show_ranges(self._part_ranges(state, place), char=raw)
         self.w.article.show_place(place, scroll=False)
-        self.w.position.setText(self._place_text(place) + (
-            " · " + _tr("Presenter", "Line {line}").format(line=state.line_of(raw)) if raw is not None else ""))
+        self._say_where(state, raw, place)
 
     def _place_text(self, place: Place) -> str:
         part = place.part
@@ -615,9 +706,41 @@ class Presenter:
         place = Place(article, paragraph if paragraph >= 0 else PART_TITLE, 0)
         self.w.article.show_place(place)
         raw = state.view.provenance.raw_offset(place)
+        self._point(raw, article)
         if raw is not None:
-            self.cursor_offset = raw
             self._show_ranges(self._part_ranges(state, place))
+        self._say_where(state, raw, place)
+
+    # -- undo and redo: show what changed
+    def _through_history(self, step) -> None:
+        state = self.c.current
+        before = state.decisions if state is not None else None
+        step()
+        state = self.c.current
+        if state is None or before is None or state.view is None or state.decisions == before:
+            return
+        after = state.decisions
+        old, new = dict(before.choices), dict(after.choices)
+        changed = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+        if changed:
+            first = next((s.id for s in state.analysis.suggestions if s.id in changed), None)
+            if first is not None:
+                self.w.suggestions.select(first)  # shows it in both panes, replacing the old highlight
+                return
+        blocks = [b for b in _changed_blocks(before, after) if state.view.block(b) is not None]
+        self.w.raw.clear_focus()
+        self.w.page_view.show_ranges([])
+        if blocks:
+            b = state.view.block(blocks[0])
+            place = state.view.provenance.locate_near(b.start, b.start, b.end)
+            self._point(b.start, place.article if place else None)
+            self._show_ranges([(b.start, b.end)])
+            self._reveal(place)
+            self._say_where(state, b.start, place)
+
+    def set_doubtful_first(self, value: bool) -> None:
+        self.w.suggestions.set_doubtful_first(value)
+        self.settings.set("review/doubtful_first", bool(value))
 
     # -- decisions
     def decide(self, accepted: bool | None, advance: bool = True) -> None:
@@ -627,7 +750,7 @@ class Presenter:
             return
         self.c.decide(sid, accepted)
         if advance:
-            nxt = self.c.neighbour_open(sid, 1, self._visible)
+            nxt = self.c.neighbour_open(sid, 1, self._visible, self.w.suggestions.order)
             if nxt:
                 self.w.suggestions.select(nxt)
                 return
@@ -652,58 +775,21 @@ class Presenter:
         return state is not None and self.w.suggestions.proxy.accepts(suggestion, state)
 
     def step(self, direction: int) -> None:
-        nxt = self.c.neighbour_open(self.w.suggestions.current_id(), direction, self._visible)
+        nxt = self.c.neighbour_open(self.w.suggestions.current_id(), direction, self._visible,
+                                    self.w.suggestions.order)
         if nxt is None:
             self.w.show_notice(_tr("Presenter", "No open suggestion left."))
             return
         self.w.suggestions.select(nxt)
 
-    # -- structure
-    def _offset(self) -> int | None:
-        if self.cursor_offset is None:
-            self.w.show_notice(_tr("Presenter", "Click in the raw page or the article text first."))
-        return self.cursor_offset
+    # -- structure (the commands live in structureflow.py)
+    @property
+    def cursor_offset(self) -> int | None:
+        return self.pointer.offset
 
-    def _block_id(self) -> str | None:
-        offset = self._offset()
-        if offset is None:
-            return None
-        block = self.c.block_at(offset)
-        if block is None:
-            self.w.show_notice(_tr("Presenter", "The cursor is not inside a text block."))
-            return None
-        return block.id
-
-    def split(self) -> None:
-        offset = self._offset()
-        if offset is not None:
-            self.c.split_at(offset)
-
-    def merge(self) -> None:
-        if self.article_index is not None:
-            self.c.merge_with_previous(self.article_index)
-
-    def set_role(self, role: str) -> None:
-        bid = self._block_id()
-        if bid:
-            self.c.set_role(bid, role)
-
-    def restore(self) -> None:
-        bid = self._block_id()
-        if bid:
-            self.c.restore_block(bid)
-
-    def cut_block(self) -> None:
-        bid = self._block_id()
-        if bid:
-            self.c.cut_block(bid)
-            self._update_actions()
-
-    def paste_block(self) -> None:
-        bid = self._block_id()
-        if bid:
-            self.c.paste_before(bid)
-            self._update_actions()
+    @cursor_offset.setter
+    def cursor_offset(self, value: int | None) -> None:
+        self.pointer.offset = value
 
     def move_parts(self, items: list, article: int, paragraph: int) -> None:
         """Paragraphs dragged in the outline: their blocks go before the target paragraph (or article end)."""
@@ -722,7 +808,151 @@ class Presenter:
             before = ""
         self.c.move_blocks(blocks, before)
 
+    # -- reading order (View › Reading order)
+    def show_reading_order(self, shown: bool) -> None:
+        self.showing_order = bool(shown)
+        self.settings.set("view/reading_order", self.showing_order)
+        self.w.show_order_dock(self.showing_order)
+        self.w.raw.set_show_order(self.showing_order)
+        state = self.c.current
+        if self.showing_order and state is not None and state.view is not None:
+            self._refresh_order(state)
+
+    def _refresh_order(self, state: PageState) -> None:
+        model = self.w.order_model
+        if model.view is not state.view:
+            model.set_view(state.view, state.clean, state.id, dict(state.decisions.roles))
+            self.w.reading_order.select_pieces(self.pointer.chosen)
+
+    def pieces_chosen(self, ids: list[str]) -> None:
+        """Rows chosen in the reading-order list: the commands act on them; the raw page shows them."""
+        state = self.c.current
+        if state is None or state.view is None:
+            return
+        pieces = self.c.pieces(ids)
+        if not pieces:
+            return
+        first = pieces[0]
+        place = state.view.provenance.locate_near(first.start, first.start, first.end)
+        self._point(first.start, place.article if place is not None else None)
+        self.pointer.chosen = list(ids)
+        self._show_ranges([(b.start, b.end) for b in pieces])
+        self._reveal(place)
+        self._say_where(state, first.start, place)
+
+    def order_step(self, step: int) -> None:
+        ids = self.w.reading_order.chosen()
+        if ids:
+            self.pointer.chosen = ids
+            self.structure.move(step)
+            self.w.reading_order.select_pieces(ids)
+
+    def order_move(self, ids: list[str], before: str) -> None:
+        self.c.move_blocks(ids, before)
+        self.pointer.chosen = list(ids)
+        self.w.reading_order.select_pieces(ids)
+
+    def _pending_ranges(self, state: PageState) -> list[tuple[int, int]]:
+        if not state.clipboard or state.view is None:
+            return []
+        return [(b.start, b.end) for b in self.c.pieces(state.clipboard)]
+
+    # -- Show changes (View › Show changes)
+    def show_changes(self, shown: bool) -> None:
+        self.showing_changes = bool(shown)
+        self._show_article(self.article_index, select_outline=False)
+
+    # -- right-click menus
+    RAW_MENU = ("accept", "reject", "reopen", "-", "split", "split_lines", "split_block", "join", "join_lines",
+                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up", "move_down")
+    ARTICLE_MENU = ("accept", "reject", "reopen", "-", "edit_text", "split", "split_block", "join", "merge", "-",
+                    "roles", "restore", "-", "cut_block", "paste_block")
+    ORDER_MENU = ("move_up", "move_down", "-", "join", "join_lines", "one_title", "split_lines", "uninterleave", "-",
+                  "roles",
+                  "restore", "-", "cut_block", "paste_block")
+
+    def context_menu(self, pane: str, pos) -> None:
+        """Right-click in a pane: the commands that act there, headed by the suggestion under the cursor."""
+        state = self.c.current
+        if state is None or state.view is None:
+            return
+        header = ""
+        if pane == "order":
+            ids = self.w.reading_order.chosen()
+            if ids:
+                self.pointer.chosen = ids
+        else:
+            sid = self.w.suggestions.current_id() if pane == "article" and self.showing_changes else None
+            sid = sid or self._suggestion_at(state, self.pointer.offset)
+            if sid is not None:
+                self.w.suggestions.select(sid, notify=False)
+                s = state.analysis.suggestion(sid)
+                header = f"{self.c.kind_label(s.kind)}: {self.c.explain(s, state.page)}"
+        names = {"raw": self.RAW_MENU, "article": self.ARTICLE_MENU, "order": self.ORDER_MENU}[pane]
+        if not header:
+            names = tuple(n for n in names if n not in ("accept", "reject", "reopen"))
+        self.w.popup_menu(list(names), pos, header)
+
+    def _suggestion_at(self, state: PageState, offset: int | None) -> str | None:
+        """The suggestion whose raw range holds ``offset`` (else one on the block there)."""
+        if offset is None:
+            return None
+        block = state.view.block_at(offset)
+        best = None
+        for s in state.analysis.suggestions:
+            if any(a <= offset < z for a, z in s.ranges):
+                return s.id
+            if best is None and block is not None and s.blocks and s.blocks[0] == block.id:
+                best = s.id
+        return best
+
     # -- hand edits
+    def before_command(self) -> None:
+        """Typing not recorded yet is recorded before any command runs (Ctrl+Z then undoes it, for one)."""
+        if self.w.article.pending:
+            self.w.article.commit()
+
+    def text_edited(self, place: Place, text: str) -> None:
+        self.c.edit_text(place, text)
+
+    def split_paragraph(self, place: Place) -> None:
+        """Enter in the article text: cut the paragraph's block right there."""
+        state = self.c.current
+        if state is None or state.clean is None or not isinstance(place.part, int):
+            self.w.show_notice(_tr("Presenter", "Only paragraphs can be cut with Enter."))
+            return
+        article = state.clean.articles[place.article]
+        text = part_text(article, place.part)
+        if place.index <= 0 or place.index >= len(text):
+            self.w.show_notice(_tr("Presenter", "Put the cursor inside the paragraph, where it should be cut."))
+            return
+        if edit_key(article, place.part) in dict(state.decisions.edits):
+            self.w.show_notice(_tr("Presenter", "This paragraph was retyped; cut it in the raw page "
+                                   "(Structure › Cut block at the cursor)."))
+            return
+        raw = text.raw_offset(place.index)
+        if raw is None:
+            self.w.show_notice(_tr("Presenter", "Put the cursor before a character of the page to cut there."))
+            return
+        self.c.split_block_at(raw)
+
+    def join_paragraph(self, place: Place) -> None:
+        """Backspace at the start of a paragraph: its first piece continues the piece before it."""
+        state = self.c.current
+        if state is None or state.clean is None or not isinstance(place.part, int) or place.part == 0:
+            self.w.show_notice(_tr("Presenter", "Only a paragraph after another one can be joined to it."))
+            return
+        article = state.clean.articles[place.article]
+        edits = dict(state.decisions.edits)
+        if edit_key(article, place.part) in edits or edit_key(article, place.part - 1) in edits:
+            self.w.show_notice(_tr("Presenter", "A retyped paragraph cannot be joined; join the blocks in the raw "
+                                   "page (Structure › Join with the piece before)."))
+            return
+        runs = sorted(getattr(article.paragraphs[place.part], "runs", ()))
+        piece = state.view.block_at(runs[0][1]) if runs else None
+        if piece is not None:
+            self.c.join_to_previous(piece.id)
+
     def edit_at_cursor(self) -> None:
         place = self.w.article.place_at_cursor()
         if place is None and self.article_index is not None:
@@ -739,59 +969,16 @@ class Presenter:
         if new is not None:
             self.c.edit_text(place, new)
 
-    # -- export
-    def export(self) -> None:
-        if self.exporter is None:
-            return
-        formats = [f for f in EXPORT_FORMATS if f in self.exporter.FORMATS]
-        done = sum(1 for p in self.c.pages if p.done and p.clean)
-        folder = self.settings.get("files/last_export_folder") or (
-            os.path.dirname(self.c.current.path) if self.c.current else str(Path.home()))
-        choice = self.w.ask_export(formats, folder, self.settings.get("export/format"), done,
-                                   bool(self.c.current and self.c.current.clean))
-        if choice is None:
-            return
-        self.export_to(choice.scope, choice.format, choice.folder)
+    # -- export (the flow lives in exporting.py)
+    @property
+    def exporter(self):
+        return self.export_flow.exporter
 
-    def export_to(self, scope: str, fmt: str, folder: str) -> list[Path]:
-        """Write the pages; asks before replacing files.  Returns the paths written."""
-        if not folder or not os.path.isdir(folder):
-            self.w.show_error(_tr("Presenter", "{folder}: the export folder does not exist").format(folder=folder))
-            return []
-        plan = self.c.export_plan(scope, self.exporter.EXTENSIONS.get(fmt, "." + fmt)
-                                  if hasattr(self.exporter, "EXTENSIONS") else "." + fmt, folder)
-        if not plan:
-            self.w.show_notice(_tr("Presenter", "Nothing to export."))
-            return []
-        guard = InputGuard(p.path for p in self.c.pages)  # an export never replaces a page being read
-        refused = [f"{p}: " + _tr("Presenter", "this is an open page; an export never replaces it") for _, p in plan
-                   if guard.is_input(p)]
-        plan = [(s, p) for s, p in plan if not guard.is_input(p)]
-        existing = [p for _, p in plan if p.exists()]
-        force = False
-        if existing:
-            names = "\n".join(p.name for p in existing[:10]) + ("\n…" if len(existing) > 10 else "")
-            question = _tr("Presenter", "These files exist already:") + "\n" + names + "\n\n" + _tr(
-                "Presenter", "Replace them?")
-            if not self.w.ask_yes_no(_tr("Presenter", "Replace files?"), question):
-                return []
-            force = True
-        written, errors = [], refused
-        for state, path in plan:
-            try:
-                written.append(Path(self.exporter.write_page(state.clean, fmt, path, force=force)))
-            except KexieError as exc:
-                errors.append(str(exc))
-            except OSError as exc:
-                errors.append(f"{path}: {exc.strerror or exc}")
-        self.settings.set("files/last_export_folder", folder)
-        self.settings.set("export/format", fmt)
-        if errors:
-            self.w.show_error("\n".join(errors))
-        if written:
-            self.w.show_notice(_tr("Presenter", "Exported {n} file(s) to {folder}").format(n=len(written),
-                                                                                          folder=folder))
-        return written
+    def export(self) -> list[Path]:
+        return self.export_flow.run()
+
+    def export_to(self, scope: str, fmt: str, folder: str, choice=None) -> list[Path]:
+        return self.export_flow.export_to(scope, fmt, folder, choice)
 
     # -- language
     def set_language(self, language: str) -> None:
@@ -820,6 +1007,17 @@ class Presenter:
         self.settings.sync()
 
 
+def _changed_blocks(before, after) -> list[str]:
+    """Ids of the blocks whose hand decisions differ between two decisions values."""
+    out = []
+    for field_ in ("roles", "edits"):
+        a, b = dict(getattr(before, field_)), dict(getattr(after, field_))
+        out += [k.split(":", 1)[0] for k in a.keys() | b.keys() if a.get(k) != b.get(k)]
+    out += list(set(before.joined) ^ set(after.joined))
+    out += [m[0] for m in set(before.moves) ^ set(after.moves)]
+    return out
+
+
 def _written_by_another_window(recovery) -> bool:
     """The autosave belongs to a kexie window that is still running: its work is not lost, leave it alone."""
     return recovery.held_by_another_window()
@@ -827,4 +1025,4 @@ def _written_by_another_window(recovery) -> bool:
 
 def _count(state: PageState) -> int:
     d = state.decisions
-    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits)
+    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits) + len(d.joined)

@@ -32,7 +32,12 @@ SETTINGS = (
     Setting("files/last_open_folder", str, "", "folder of the last File > Open"),
     Setting("files/last_export_folder", str, "", "folder of the last export"),
     Setting("export/format", str, "docx", "format of the last export"),
+    Setting("export/paper", str, "A4", "DOCX page size: A4 or Letter"),
+    Setting("export/reporter_under_title", bool, True, "DOCX: a reporter line stays under the headline"),
+    Setting("export/byline_parentheses", bool, True, "DOCX: a trailing byline keeps its printed parentheses"),
     Setting("ui/language", str, "", "zh or en; empty: follow the system locale"),
+    Setting("review/doubtful_first", bool, False, "list and walk the least confident suggestions first"),
+    Setting("view/reading_order", bool, False, "the reading-order list (and its numbers in the raw page) shown"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 RECENT_MAX = 10

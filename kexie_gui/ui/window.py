@@ -6,10 +6,11 @@ methods when it needs an answer from the editor (tests replace those).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QInputDialog,
-                               QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter,
                                QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
 
 from .. import __version__
@@ -22,6 +23,7 @@ from .i18n import LANGUAGES, _tr
 from .panels import PagesPanel, SuggestionsPanel
 from .pageview import OcrProgress, RawPane
 from .rawview import RawView
+from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
 
 
@@ -165,16 +167,19 @@ class MainWindow(QMainWindow):
     closing = Signal()
     sample_requested = Signal()
     open_requested = Signal()
+    context_menu_requested = Signal(str, QPoint)  # which pane ("raw", "article", "order"), global position
 
     def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, order_model: ReadingOrderModel | None = None):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("main_window")
         self.setWindowTitle("kexie")
         self.setAcceptDrops(True)
-        self.actions: dict[str, QAction] = {}
+        self.commands: dict[str, QAction] = {}  # not 'actions': QWidget.actions() exists
         self.menus: dict[str, QMenu] = {}
+        self.last_command = ""  # the name of the last command triggered (for crash logs)
+        self.open_dialog = None  # the modal dialog on screen, if any (tests drive it)
         self.close_guard = None  # () -> bool: may the window close?  (the presenter asks about unsaved work)
 
         # central: raw page | (outline / article)
@@ -191,11 +196,15 @@ class MainWindow(QMainWindow):
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.outline.setUniformRowHeights(True)
-        self.outline.header().setStretchLastSection(False)
-        self.outline.setColumnWidth(0, 300)
-        self.outline.setColumnWidth(1, 110)
-        self.outline.setColumnWidth(2, 110)
-        self.outline.setColumnWidth(3, 36)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.outline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what the width gives
+        char = self.fontMetrics().horizontalAdvance("中")
+        for col, chars in ((1, 7), (2, 7), (3, 2)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.outline.setColumnWidth(col, char * chars + 16)
+        self.outline.setMinimumHeight(self.fontMetrics().height() * 6)
         self.article = ArticleView()
         self.article.setObjectName("article_view")
         self.articles_title = QLabel()
@@ -250,11 +259,17 @@ class MainWindow(QMainWindow):
         self.pages = PagesPanel(pages_model)
         self.history = QUndoView()
         self.history.setObjectName("history")
+        self.order_model = order_model if order_model is not None else ReadingOrderModel(self)
+        self.reading_order = ReadingOrderPanel(self.order_model)
         self.pages_dock = self._dock("pages_dock", self.pages, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.suggestions_dock = self._dock("suggestions_dock", self.suggestions,
                                            Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock = self._dock("history_dock", self.history, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.splitDockWidget(self.pages_dock, self.history_dock, Qt.Orientation.Vertical)
+        self.order_dock = self._dock("reading_order_dock", self.reading_order, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.history_dock, self.order_dock)
+        self.order_dock.hide()
+        self.context_menu: QMenu | None = None  # the right-click menu on screen (tests reach it here)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setIconSize(QSize(18, 18))
@@ -277,6 +292,10 @@ class MainWindow(QMainWindow):
         self.drops = DropFilter(self)
         self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(), self.article.viewport(),
                          self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.raw.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("raw", pos))
+        self.article.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("article", pos))
+        self.reading_order.list.customContextMenuRequested.connect(
+            lambda pos: self.context_menu_requested.emit("order", self.reading_order.list.viewport().mapToGlobal(pos)))
         self.drops.paths_dropped.connect(self.files_dropped)
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menu_recent")
@@ -296,12 +315,14 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus from the table
     def install_actions(self, actions: dict[str, QAction], language: str) -> None:
-        self.actions = actions
+        self.commands = actions
         self.menus = table.build_menus(self.menuBar(), actions)
         file_menu = self.menus["file"]
         file_menu.insertMenu(actions["save"], self.recent_menu)
         table.build_toolbar(self.toolbar, actions)
         self.suggestions.add_buttons([actions[n] for n in ("accept", "reject", "accept_kind", "previous", "next")])
+        self.reading_order.add_buttons([actions[n] for n in ("move_up", "move_down", "join", "join_lines",
+                                                              "one_title", "split_lines", "uninterleave")])
         view = self.menus["view"]
         view.addMenu(self.language_menu)
         for code, name in LANGUAGES.items():
@@ -315,8 +336,31 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in (self.pages_dock, self.suggestions_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
+        self.order_dock.visibilityChanged.connect(self._order_visibility)
         view.addAction(self.toolbar.toggleViewAction())
         self.retranslate()
+
+    def popup_menu(self, names: list[str], pos: QPoint, header: str = "") -> QMenu:
+        """A right-click menu of commands from the actions table ("-": a separator, "roles": Mark block as ›)."""
+        if self.context_menu is not None:
+            self.context_menu.close()
+        menu = QMenu(self)
+        menu.setObjectName("context_menu")
+        if header:
+            title = menu.addAction(self.fontMetrics().elidedText(header, Qt.TextElideMode.ElideRight, 420))
+            title.setEnabled(False)
+            menu.addSeparator()
+        for name in names:
+            if name == "-":
+                menu.addSeparator()
+            elif name == "roles":
+                menu.addMenu(self.menus["structure/roles"])
+            elif name in self.commands and self.commands[name].isEnabled():
+                menu.addAction(self.commands[name])
+        menu.aboutToHide.connect(lambda: setattr(self, "context_menu", None))
+        self.context_menu = menu
+        menu.popup(pos)
+        return menu
 
     def set_recent(self, paths: list[str], open_path, clear) -> None:
         self.recent_menu.clear()
@@ -329,6 +373,22 @@ class MainWindow(QMainWindow):
             a.triggered.connect(clear)
         self.recent_menu.setEnabled(bool(paths))
 
+    def show_order_dock(self, shown: bool) -> None:
+        """Show (in front, with most of the left column's height: a page has dozens of pieces) or hide the
+        reading order."""
+        self.order_dock.setVisible(shown)
+        if shown:
+            self.order_dock.raise_()
+            height = max(self.pages_dock.height() + self.order_dock.height(), 200)
+            self.resizeDocks([self.pages_dock, self.order_dock], [height // 4, height - height // 4],
+                             Qt.Orientation.Vertical)
+
+    def _order_visibility(self, visible: bool) -> None:
+        """The reading-order dock closed with its own button: the View entry follows."""
+        action = self.commands.get("reading_order")
+        if action is not None and not visible and self.order_dock.isHidden() and action.isChecked():
+            action.trigger()
+
     def retranslate(self) -> None:
         self.raw_pane.retranslate()
         self.ocr_progress.retranslate()
@@ -339,15 +399,17 @@ class MainWindow(QMainWindow):
         self.pages_dock.setWindowTitle(_tr("MainWindow", "Pages"))
         self.suggestions_dock.setWindowTitle(_tr("MainWindow", "Suggestions"))
         self.history_dock.setWindowTitle(_tr("MainWindow", "History"))
-        self.history.setEmptyLabel(_tr("MainWindow", "<opened>"))
+        self.order_dock.setWindowTitle(_tr("MainWindow", "Reading order"))
+        self.reading_order.retranslate()
+        self.history.setEmptyLabel(_tr("MainWindow", "Page as opened"))
         self.toolbar.setWindowTitle(_tr("MainWindow", "Toolbar"))
         self.recent_menu.setTitle(_tr("MainWindow", "Open &Recent"))
         self.language_menu.setTitle(_tr("MainWindow", "&Language"))
         self.placeholder.retranslate()
         self.suggestions.retranslate()
         self.pages.retranslate()
-        if self.actions:
-            table.retranslate_actions(self.actions)
+        if self.commands:
+            table.retranslate_actions(self.commands)
             table.retranslate_menus(self.menus)
 
     # -- feedback
@@ -459,12 +521,19 @@ class MainWindow(QMainWindow):
             ("reload", _tr("MainWindow", "Reload"), role.AcceptRole),
             ("keep", _tr("MainWindow", "Keep current"), role.RejectRole)], "reload") == "reload"
 
-    def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int,
-                   has_current: bool) -> ExportChoice | None:
-        dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return None
-        return dialog.choice()
+    def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int, has_current: bool,
+                   paper: str = "A4", reporter_under_title: bool = True,
+                   byline_parentheses: bool = True) -> ExportChoice | None:
+        dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self, paper=paper,
+                              reporter_under_title=reporter_under_title, byline_parentheses=byline_parentheses)
+        self.open_dialog = dialog  # tests reach the dialog on screen through this
+        try:
+            if dialog.exec() != ExportDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            self.open_dialog = None
+            dialog.deleteLater()
 
     def ask_encoding(self, name: str, current: str, choices: list[str]) -> str | None:
         """The encoding to read page ``name`` in (an editable list); None when cancelled."""
@@ -480,7 +549,7 @@ class MainWindow(QMainWindow):
         return dialog.text()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog(table.shortcut_rows(self.actions), self)
+        dialog = ShortcutsDialog(table.shortcut_rows(self.commands), self)
         dialog.open()
         return dialog
 
@@ -506,8 +575,9 @@ class MainWindow(QMainWindow):
         sizes = self.settings.get("window/article_splitter")
         if sizes and all(isinstance(s, int) for s in sizes):
             self.article_splitter.setSizes(sizes)
-        else:
-            self.article_splitter.setSizes([200, 600])
+        else:  # the outline a third of the height: several articles in view at 1280×720 too
+            height = max(300, self.article_splitter.height())
+            self.article_splitter.setSizes([height // 3, height - height // 3])
 
     def save_settings(self) -> None:
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))

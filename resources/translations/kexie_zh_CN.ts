@@ -196,12 +196,144 @@
         <translation>全部拒绝</translation>
     </message>
     <message>
+        <source>&amp;Doubtful first</source>
+        <translation>可疑的优先(&amp;D)</translation>
+    </message>
+    <message>
+        <source>List and walk the suggestions with the lowest confidence first</source>
+        <translation>先列出并逐条处理置信度最低的建议</translation>
+    </message>
+    <message>
         <source>&amp;Split article here</source>
         <translation>在此分篇(&amp;S)</translation>
     </message>
     <message>
-        <source>Start a new article at the cursor; the text from there on is its title</source>
-        <translation>从光标处开始新文章，光标后的文字作为标题</translation>
+        <source>A new article starts with the block at the cursor: that block is its title</source>
+        <translation>从光标所在文字块开始新文章：该文字块作为标题</translation>
+    </message>
+    <message>
+        <source>Take the block at the cursor (or the selected blocks) to move it</source>
+        <translation>取出光标处（或所选）的文字块以便移动</translation>
+    </message>
+    <message>
+        <source>Put the cut blocks before the block at the cursor</source>
+        <translation>把剪切的文字块放到光标处文字块之前</translation>
+    </message>
+    <message>
+        <source>Split block at this &amp;line</source>
+        <translation>在此行拆分文字块(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cut the block before the cursor&apos;s line (or before each selected line)</source>
+        <translation>在光标所在行（或所选各行）之前拆开文字块</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>拆行</translation>
+    </message>
+    <message>
+        <source>Cut block at the c&amp;ursor</source>
+        <translation>在光标处拆开文字块(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cut the block in two right at the cursor, even inside a sentence</source>
+        <translation>就在光标处把文字块一分为二，即使在句子中间</translation>
+    </message>
+    <message>
+        <source>&amp;Join with the piece before</source>
+        <translation>与前一块连接(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The block at the cursor continues the one before it (selected blocks: join them)</source>
+        <translation>光标处的文字块接续前一块（选中多块时：连成一块）</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Join wrapped &amp;lines into paragraphs</source>
+        <translation>把折行连回段落(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The selected printed lines back into paragraphs: a full line runs on, a shorter one ends its paragraph</source>
+        <translation>把所选的排印行连回段落：排满的一行接续下一行，较短的一行结束本段</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>成段</translation>
+    </message>
+    <message>
+        <source>Lines as &amp;one title</source>
+        <translation>多行合为一个标题(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The selected lines are one headline printed over several lines</source>
+        <translation>所选各行是分行排印的同一个标题</translation>
+    </message>
+    <message>
+        <source>One title</source>
+        <translation>合为标题</translation>
+    </message>
+    <message>
+        <source>T&amp;wo columns read line by line</source>
+        <translation>两栏被逐行交错读入(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The selected lines alternate between two columns: put each column&apos;s lines together</source>
+        <translation>所选各行在两栏之间交替：把每栏的行归到一起</translation>
+    </message>
+    <message>
+        <source>2 columns</source>
+        <translation>两栏</translation>
+    </message>
+    <message>
+        <source>Move &amp;up in reading order</source>
+        <translation>在阅读顺序中上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected blocks one place earlier in the reading order</source>
+        <translation>把所选文字块在阅读顺序中前移一位</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn in reading order</source>
+        <translation>在阅读顺序中下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the selected blocks one place later in the reading order</source>
+        <translation>把所选文字块在阅读顺序中后移一位</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>&amp;Reading order</source>
+        <translation>阅读顺序(&amp;R)</translation>
+    </message>
+    <message>
+        <source>List the page&apos;s blocks in reading order, numbered in the raw page; drag or Alt+Up/Down to reorder</source>
+        <translation>按阅读顺序列出版面的文字块，并在原始版面中编号；拖动或按 Alt+上/下 调整顺序</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Show &amp;changes</source>
+        <translation>显示修改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark in the article what was joined, dropped, removed or changed, like Track Changes</source>
+        <translation>像“修订”一样在文章中标出接续、删除、去除或改动之处</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Split</source>
@@ -280,16 +412,8 @@
         <translation>剪切文字块(&amp;T)</translation>
     </message>
     <message>
-        <source>Take the block at the cursor to move it</source>
-        <translation>取出光标处的文字块以便移动</translation>
-    </message>
-    <message>
         <source>&amp;Paste block before cursor</source>
         <translation>在光标前粘贴文字块(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Put the cut block before the block at the cursor</source>
-        <translation>把剪切的文字块放到光标处文字块之前</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -313,6 +437,22 @@
     <message>
         <source>Section: {name}</source>
         <translation>栏目：{name}</translation>
+    </message>
+    <message>
+        <source>Click to select this suggestion; right-click to accept or reject it</source>
+        <translation>单击选中这条建议；右击可接受或拒绝</translation>
+    </message>
+    <message>
+        <source>This line is not part of the article&apos;s text.</source>
+        <translation>这一行不属于文章正文。</translation>
+    </message>
+    <message>
+        <source>Edit one paragraph at a time; to join paragraphs, press Backspace at the start of the second one.</source>
+        <translation>请一次只编辑一个段落；要合并段落，请在后一段开头按退格键。</translation>
+    </message>
+    <message>
+        <source>To join the next paragraph to this one, press Backspace at its start.</source>
+        <translation>要把下一段并入本段，请在下一段开头按退格键。</translation>
     </message>
 </context>
 <context>
@@ -341,6 +481,26 @@
     <message>
         <source>Updating {name}…</source>
         <translation>正在更新 {name}…</translation>
+    </message>
+    <message>
+        <source>no headline follows this kicker</source>
+        <translation>这条引题下面没有标题</translation>
+    </message>
+    <message>
+        <source>the article&apos;s text begins before this subtitle</source>
+        <translation>文章正文在这条副题之前已经开始</translation>
+    </message>
+    <message>
+        <source>the article has its subtitle already</source>
+        <translation>这篇文章已经有副题</translation>
+    </message>
+    <message>
+        <source>its first piece is not text of the same article</source>
+        <translation>它的前一部分不属于同一篇文章的正文</translation>
+    </message>
+    <message>
+        <source>its kept copy is dropped too; dropping both would lose the text</source>
+        <translation>它保留的那一份也被删除了；两份都删会丢失文字</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -379,6 +539,18 @@
         <translation>在第 {line} 行分篇</translation>
     </message>
     <message>
+        <source>Cut the block at line {line}</source>
+        <translation>在第 {line} 行拆开文字块</translation>
+    </message>
+    <message>
+        <source>Each of these lines starts a block already.</source>
+        <translation>这些行都已经是文字块的开头。</translation>
+    </message>
+    <message>
+        <source>Split {n} line(s) off their blocks at line {line}</source>
+        <translation>从第 {line} 行起把 {n} 行拆成单独的文字块</translation>
+    </message>
+    <message>
         <source>The first article has no article before it.</source>
         <translation>第一篇文章前面没有文章。</translation>
     </message>
@@ -389,6 +561,42 @@
     <message>
         <source>Move {n} block(s) before line {line}</source>
         <translation>将 {n} 个文字块移到第 {line} 行之前</translation>
+    </message>
+    <message>
+        <source>Move {n} block(s) up from line {line}</source>
+        <translation>把第 {line} 行起的 {n} 个文字块上移</translation>
+    </message>
+    <message>
+        <source>Move {n} block(s) down from line {line}</source>
+        <translation>把第 {line} 行起的 {n} 个文字块下移</translation>
+    </message>
+    <message>
+        <source>Join {n} piece(s) at line {line}</source>
+        <translation>连接第 {line} 行处的 {n} 块</translation>
+    </message>
+    <message>
+        <source>Join line {line} to the text before it</source>
+        <translation>把第 {line} 行接到前文</translation>
+    </message>
+    <message>
+        <source>Lines {first}–{last} as one title</source>
+        <translation>第 {first}–{last} 行合为一个标题</translation>
+    </message>
+    <message>
+        <source>Select the lines to join into paragraphs first.</source>
+        <translation>请先选中要连成段落的各行。</translation>
+    </message>
+    <message>
+        <source>Join {n} wrapped line(s) into their paragraphs</source>
+        <translation>把 {n} 个折行连回所在段落</translation>
+    </message>
+    <message>
+        <source>Select at least three lines read across two columns.</source>
+        <translation>请至少选中三行跨两栏逐行读入的文字。</translation>
+    </message>
+    <message>
+        <source>Two columns read line by line at lines {first}–{last}: {n} lines reordered</source>
+        <translation>第 {first}–{last} 行是逐行交错读入的两栏：已重排 {n} 行</translation>
     </message>
     <message>
         <source>Block cut; put the cursor where it belongs and paste.</source>
@@ -432,6 +640,14 @@
         <translation>Markdown (.md)</translation>
     </message>
     <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4（210 × 297 毫米）</translation>
+    </message>
+    <message>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Letter（8.5 × 11 英寸）</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -442,6 +658,14 @@
     <message>
         <source>All pages marked done ({n})</source>
         <translation>全部已完成的版面（{n} 个）</translation>
+    </message>
+    <message>
+        <source>Reporter line under the headline, as printed</source>
+        <translation>记者行按版面留在标题下</translation>
+    </message>
+    <message>
+        <source>Trailing byline in （full-width parentheses）, as printed</source>
+        <translation>文末署名按版面加（全角括号）</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -458,6 +682,14 @@
     <message>
         <source>Folder:</source>
         <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Word layout</source>
+        <translation>Word 版式</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
     </message>
     <message>
         <source>Each page becomes one file named after the page.</source>
@@ -539,8 +771,12 @@
         <translation>历史</translation>
     </message>
     <message>
-        <source>&lt;opened&gt;</source>
-        <translation>&lt;刚打开&gt;</translation>
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <source>Page as opened</source>
+        <translation>打开时的版面</translation>
     </message>
     <message>
         <source>Toolbar</source>
@@ -801,6 +1037,10 @@
         <translation>已恢复 {name} 的 {n} 项未保存决定。</translation>
     </message>
     <message>
+        <source>Recovered the unsaved decisions of {n} pages:</source>
+        <translation>已恢复 {n} 个版面未保存的决定：</translation>
+    </message>
+    <message>
         <source>Autosave failed; your decisions are still here and kexie will try again:</source>
         <translation>自动保存失败；您的决定仍在这里，kexie 稍后会再试：</translation>
     </message>
@@ -811,6 +1051,18 @@
     <message>
         <source>{name} was deleted or moved on disk. It stays open here with its text and your decisions; File › Save decisions still saves them (to {where}).</source>
         <translation>{name} 已在磁盘上被删除或移走。它仍在这里打开，文字和您的决定都在；“文件 › 保存决定”仍可保存决定（保存到 {where}）。</translation>
+    </message>
+    <message>
+        <source>{n} suggestion(s) on {name} are still open (you have not accepted or rejected them; {d} of them doubtful). Open ones apply as proposed.</source>
+        <translation>{name} 上还有 {n} 条建议待定（尚未接受或拒绝，其中 {d} 条可疑）。待定的建议按建议执行。</translation>
+    </message>
+    <message>
+        <source>Mark the page done anyway?</source>
+        <translation>仍然把这个版面标为已完成吗？</translation>
+    </message>
+    <message>
+        <source>Mark page done?</source>
+        <translation>标为已完成？</translation>
     </message>
     <message>
         <source>Line {line}</source>
@@ -853,12 +1105,52 @@
         <translation>没有待定的建议了。</translation>
     </message>
     <message>
+        <source>Only paragraphs can be cut with Enter.</source>
+        <translation>只有段落可以用回车键拆开。</translation>
+    </message>
+    <message>
+        <source>Put the cursor inside the paragraph, where it should be cut.</source>
+        <translation>请把光标放在段落中要拆开的位置。</translation>
+    </message>
+    <message>
+        <source>This paragraph was retyped; cut it in the raw page (Structure › Cut block at the cursor).</source>
+        <translation>这一段已被改写；请在原始版面中拆开（结构 › 在光标处拆开文字块）。</translation>
+    </message>
+    <message>
+        <source>Put the cursor before a character of the page to cut there.</source>
+        <translation>请把光标放在版面原有的某个字之前再拆开。</translation>
+    </message>
+    <message>
+        <source>Only a paragraph after another one can be joined to it.</source>
+        <translation>只有前面还有段落的段落才能并入前一段。</translation>
+    </message>
+    <message>
+        <source>A retyped paragraph cannot be joined; join the blocks in the raw page (Structure › Join with the piece before).</source>
+        <translation>改写过的段落不能合并；请在原始版面中连接文字块（结构 › 与前一块连接）。</translation>
+    </message>
+    <message>
         <source>Click in the raw page or the article text first.</source>
         <translation>请先在原始版面或文章中点一下。</translation>
     </message>
     <message>
         <source>The cursor is not inside a text block.</source>
         <translation>光标不在文字块内。</translation>
+    </message>
+    <message>
+        <source>Click in the article to merge first.</source>
+        <translation>请先在要合并的文章中单击。</translation>
+    </message>
+    <message>
+        <source>Mark {n} blocks as {role}</source>
+        <translation>把 {n} 个文字块标为{role}</translation>
+    </message>
+    <message>
+        <source>Restore {n} blocks</source>
+        <translation>恢复 {n} 个文字块</translation>
+    </message>
+    <message>
+        <source>Select the lines read across two columns first.</source>
+        <translation>请先选中跨两栏逐行读入的各行。</translation>
     </message>
     <message>
         <source>{folder}: the export folder does not exist</source>
@@ -919,8 +1211,24 @@
         <translation>重复段落中保留的那一份</translation>
     </message>
     <message>
+        <source>You retyped this text</source>
+        <translation>这段文字是您改写的</translation>
+    </message>
+    <message>
+        <source>You moved this piece; the numbers in the gutter give the reading order</source>
+        <translation>这一块是您移动过的；行号旁的数字是阅读顺序</translation>
+    </message>
+    <message>
+        <source>You joined this piece to the one before it</source>
+        <translation>您把这一块接到了前一块后面</translation>
+    </message>
+    <message>
         <source>Article {n}: {title}</source>
         <translation>第 {n} 篇：{title}</translation>
+    </message>
+    <message>
+        <source>Piece {n} in reading order</source>
+        <translation>阅读顺序中的第 {n} 块</translation>
     </message>
     <message>
         <source>Kept copy of repeat group {n}</source>
@@ -929,6 +1237,29 @@
     <message>
         <source>Repeat of group {n}</source>
         <translation>重复组 {n} 的重复份</translation>
+    </message>
+    <message>
+        <source>Cut: paste it where it belongs</source>
+        <translation>已剪切：请粘贴到应在的位置</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingOrder</name>
+    <message>
+        <source>(line {lines})</source>
+        <translation>（第 {lines} 行）</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>article {n}</source>
+        <translation>第 {n} 篇</translation>
+    </message>
+    <message>
+        <source>The blocks in the order they are read, numbered as in the raw page. Drag them, or select some and press {keys} / ↓, to reorder.</source>
+        <translation>按阅读顺序排列的文字块，编号与原始版面一致。拖动它们，或选中后按 {keys} / ↓ 调整顺序。</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1335,10 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>– moot</source>
+        <translation>– 已无效</translation>
+    </message>
+    <message>
         <source>✓ accepted</source>
         <translation>✓ 已接受</translation>
     </message>
@@ -1018,6 +1353,10 @@
     <message>
         <source>○ open (skipped)</source>
         <translation>○ 待定（默认不用）</translation>
+    </message>
+    <message>
+        <source>Moot: {why}. Deciding it changes nothing.</source>
+        <translation>已无效：{why}。对它作出决定不会改变任何内容。</translation>
     </message>
 </context>
 <context>

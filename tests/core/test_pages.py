@@ -106,8 +106,9 @@ def test_hand_decisions_roles_splits_moves_and_edits():
     # merge the second article into the first: its title becomes a paragraph
     merged = apply(analysis, Decisions().with_role(second.key, "body"))
     assert len(merged.articles) == 3 and str(second.title) in [str(p) for p in merged.articles[0].paragraphs]
-    # split the first article at its second paragraph and give the new article a title
-    key = clean.articles[0].paragraph_keys[1]
+    # split an article at its second paragraph and give the new article a title (text stays under it)
+    longer = next(a for a in clean.articles if len(a.paragraphs) >= 3)
+    key = longer.paragraph_keys[1]
     split = apply(analysis, Decisions().with_role(key, "title"))
     assert len(split.articles) == 5
     # edit a paragraph by hand: unchanged characters keep their provenance
@@ -125,7 +126,7 @@ def test_hand_decisions_roles_splits_moves_and_edits():
     moved = apply(analysis, Decisions().with_role(last, "body").with_move(last, analysis.blocks[0].id))
     assert str(moved.articles[0].title) == "" and str(moved.articles[0].paragraphs[0]).startswith("分析了当前")
     # cut a block in two by hand
-    block = analysis.block(clean.articles[0].paragraph_keys[1])
+    block = analysis.block(longer.paragraph_keys[1])
     cut = block.start + 10
     pieces = apply(analysis, Decisions().with_split(cut).with_role(f"b{cut}", "title"))
     assert len(pieces.articles) == 5 and len(str(pieces.articles[1].title)) > 0

@@ -108,8 +108,8 @@ def test_every_kind_a_detector_emits_has_an_applier():
 def test_every_kind_replays_on_its_own():
     """Accepting one suggestion changes the output; the seed page and a written page hold every kind.
 
-    A kicker only means something above a headline, so it replays on top of the accepted headlines; a
-    join replays on top of the rebuilt reading order.
+    A kicker only means something above a headline and a 副题 under one, so they replay on top of the
+    accepted headlines; a join replays on top of the rebuilt reading order.
     """
     from .pages import KICKER_SUBTITLE_PAGE, TESSERACT_PAGE, interleaved_seed_page
     analyses = [analyse(load_page(SEED)), analyse(page_from_text(KICKER_SUBTITLE_PAGE)),
@@ -121,7 +121,7 @@ def test_every_kind_replays_on_its_own():
         ordered = nothing.with_choices({s.id: True for s in analysis.suggestions if s.kind == "order"})
         for s in analysis.suggestions:
             # a join of pieces the rebuilt reading order brings together replays on top of that order
-            start = headlines if s.kind == "kicker" else ordered if s.kind == "join" else nothing
+            start = headlines if s.kind in ("kicker", "subtitle") else ordered if s.kind == "join" else nothing
             base = json.dumps(apply(analysis, start).to_dict(), ensure_ascii=False)
             one = apply(analysis, start.with_choice(s.id, True))
             assert json.dumps(one.to_dict(), ensure_ascii=False) != base, s

@@ -66,7 +66,7 @@ def test_an_old_session_file_is_found_for_its_own_page_only_and_migrated_on_save
 def _session_bytes(seed, decisions_json: str) -> str:
     page, analysis = opened(seed)
     path = save_session(seed, page, Decisions(), analysis=analysis)
-    empty = '"decisions": {"choices": {}, "roles": {}, "edits": {}, "moves": [], "splits": []}'
+    empty = '"decisions": {"choices": {}, "roles": {}, "edits": {}, "moves": [], "splits": [], "joined": []}'
     doc = path.read_text(encoding="utf-8")
     assert empty in doc
     return doc.replace(empty, f'"decisions": {decisions_json}')

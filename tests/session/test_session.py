@@ -405,4 +405,22 @@ def test_fingerprints_cover_every_field_of_decisions():
     """A new kind of decision must get a fingerprint too, or a changed page would drop it silently."""
     import dataclasses
 
-    assert [f.name for f in dataclasses.fields(Decisions)] == ["choices", "roles", "edits", "moves", "splits"]
+    assert [f.name for f in dataclasses.fields(Decisions)] == ["choices", "roles", "edits", "moves", "splits",
+                                                                "joined"]
+
+
+def test_pieces_joined_by_hand_are_carried_over_to_a_changed_page():
+    from kexie_gui.core import page_from_text
+    from kexie_gui.session import restore_decisions, session_document
+
+    raw = "标题一行\n\n正文第一段的前半，\n\n后半在这里。\n"
+    page = page_from_text(raw, "p.txt")
+    analysis = analyse(page)
+    second = analysis.blocks[2].id
+    d = Decisions().with_joined(second)
+    doc = session_document("p.txt", page, d, analysis, {})
+    changed = page_from_text("新加的一行\n\n" + raw, "p.txt")
+    analysis2 = analyse(changed)
+    result = restore_decisions(doc, changed, analysis2, None)
+    assert result.lost == () and len(result.decisions.joined) == 1
+    assert analysis2.block(result.decisions.joined[0]).text.strip() == "后半在这里。"

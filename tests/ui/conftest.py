@@ -3,7 +3,8 @@
 ``QT_QPA_PLATFORM`` must be set before anything imports Qt.  The offscreen
 platform warns "This plugin does not support propagateSizeHints()" whenever
 a shown window's size hints change; that is the platform plugin talking, not
-our code, so it alone is exempted from ``qt_log_level_fail = WARNING``.
+our code, so it is exempted from ``qt_log_level_fail = WARNING``, as are its
+two remarks when a menu pops up (it cannot raise windows nor grab the keyboard).
 """
 from __future__ import annotations
 
@@ -17,14 +18,42 @@ import pytest  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = DATA / "000_57b0e2a3ead17231.txt"
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise",
+                   "This plugin does not support grabbing the keyboard")
 
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Before pytest-qt closes the windows: a window whose questions are real must not ask about unsaved work."""
+    app = getattr(item, "funcargs", {}).get("real")
+    if app is not None:
+        app.window.ask_save_changes = lambda names: "discard"
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_menu_left_open(qapp):
+    yield
+    from .drive import close_popups
+
+    close_popups()
+
+
+@pytest.fixture(autouse=True)
+def test_data_stays_untouched():
+    """A test that saves a session must open a copy of the page: nothing is written beside the test data."""
+    yield
+    stray = sorted(p.name for p in DATA.glob("*.kexie.json"))
+    for p in DATA.glob("*.kexie.json"):
+        p.unlink()
+    assert stray == [], f"a test wrote {stray} into tests/data"
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +69,7 @@ class Answers:
     """What the window's questions answer in tests (no modal dialog may block a test); records each question."""
 
     def __init__(self):
-        self.save_changes, self.recover, self.reload = "discard", "later", False
+        self.save_changes, self.recover, self.reload, self.yes_no = "discard", "later", False, True
         self.asked: list[tuple] = []
 
     def install(self, window) -> None:
@@ -49,6 +78,7 @@ class Answers:
             ("recover", tuple(items), crashed, later),
             "recover" if self.recover == "later" and not later else self.recover)  # as Escape would
         window.ask_reload = lambda name, dirty: self._answer(("reload", name, dirty), self.reload)
+        window.ask_yes_no = lambda title, text: self._answer(("yes_no", title, text), self.yes_no)
         window.alert = lambda title, text: self.asked.append(("alert", title, text))
 
     def _answer(self, question, answer):

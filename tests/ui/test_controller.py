@@ -96,24 +96,44 @@ def test_opening_the_same_page_twice_selects_it(c):
 
 
 def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
+    """Moves and splits change the reading order: the whole page is recomputed, off the GUI thread."""
     monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
     runner = DeferredRunner()
     c = Controller(runner=runner)
     c.open_paths([str(SEED)])
     runner.run()
     state = c.current
-    joins = [s for s in state.analysis.suggestions if s.kind == "join"]
-    c.decide(joins[0].id, False)
-    c.decide(joins[1].id, False)
-    c.decide(joins[2].id, False)
+    blocks = state.analysis.blocks
+    c.move_blocks([blocks[5].id], blocks[2].id)
+    c.move_blocks([blocks[7].id], blocks[2].id)
+    c.move_blocks([blocks[9].id], "")
     assert len(runner.jobs) == 1  # one computation at a time per page
     clean_before = state.clean
     runner.run()  # computed for the first decision only: stale, dropped; the latest follows
     assert state.clean is clean_before and len(runner.jobs) == 1 and c.busy
     runner.run()
     assert state.clean is not clean_before and not c.busy
-    assert all(str(j.id) in dict(state.decisions.choices) for j in joins[:3])
+    assert len(state.decisions.moves) == 3
     assert len(state.clean.articles[0].paragraphs) >= 1
+
+
+def test_choices_on_large_pages_recompute_at_once_and_only_the_articles_they_touch(monkeypatch):
+    from kexie_gui.core.apply import changed_articles
+
+    monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
+    runner = DeferredRunner()
+    c = Controller(runner=runner)
+    c.open_paths([str(SEED)])
+    runner.run()
+    state = c.current
+    before = state.clean
+    join = [s for s in state.analysis.suggestions if s.kind == "join"][0]
+    c.decide(join.id, False)
+    assert runner.jobs == [] and not c.busy  # no round trip through the pool
+    first, old_end, new_end = changed_articles(state.clean)
+    untouched = [i for i in range(len(before.articles)) if not first <= i < old_end]
+    assert untouched and all(state.clean.articles[i] is before.articles[i] for i in untouched)
+    assert state.view.provenance.clean is state.clean
 
 
 def test_decide_and_navigate(c):
@@ -154,17 +174,32 @@ def test_hand_edits_and_typing_back_the_original(c):
     assert str(state.clean.articles[0].byline) == "本报记者 张三"
 
 
-def test_split_inside_and_at_block_start(c):
+def test_split_starts_the_article_at_the_block_and_never_cuts_a_sentence(c):
     state = c.current
     body = state.clean.articles[0].paragraph_keys[1]
     start = int(body[1:])
-    assert c.split_at(start)  # at the start: the block becomes a title, no cut
+    assert c.split_at(start + 20)  # inside the block: the whole block starts the new article
     assert state.decisions.splits == () and state.decisions.role(body) == "title"
-    assert c.split_at(start + 20)
+    assert not c.split_at(start)  # the same block again: nothing more to do
+    assert c.split_block_at(start + 20)  # cutting the block there is its own command
     assert state.decisions.splits == (start + 20,)
-    assert not c.split_at(1)  # on the blank first line: nothing to split
+    assert c.split_at(1)  # on the blank first line: the block below starts an article
     assert c.merge_with_previous(len(state.clean.articles) - 1)
     assert not c.merge_with_previous(0)
+
+
+def test_merge_folds_the_article_whose_title_has_a_kicker(c):
+    from .conftest import DATA  # noqa: F401 - the seed page's second article has no kicker; make one
+    state = c.current
+    n = len(state.clean.articles)
+    second_title = state.clean.articles[1].title
+    title_block = state.view.block_at(second_title.runs[0][1])
+    before = state.view.index.around(title_block.start - 1)[0]
+    c.set_role(before.id, "kicker")
+    assert len(state.clean.articles) == n
+    assert c.merge_with_previous(1)
+    assert len(state.clean.articles) == n - 1
+    assert str(second_title) in "".join(str(p) for p in state.clean.articles[0].paragraphs)
 
 
 def test_moves_and_roles(c):

@@ -96,3 +96,53 @@ def test_errors_while_the_dialog_is_up_only_go_to_the_log_and_the_message_bar(se
         reporter.uninstall()
     assert len(answers.of("alert")) == 1 and len(_logs(tmp_path)) == 2
     assert "KeyError" in app.window.message_bar.text()
+
+
+def test_an_error_raised_inside_qt_logs_the_stack_and_the_versions(seed_app, tmp_path, answers, qtbot):
+    """Qt calling a Python attribute that is not callable raises with no traceback; the log still says where."""
+    from PySide6.QtCore import QObject
+
+    app = seed_app
+    app.window.last_command = "export"
+    reporter = _report_crashes_in(app)
+
+    class Hidden(QObject):
+        def __init__(self):
+            super().__init__()
+            self.timerEvent = "not callable"  # what ExportDialog.done did to QDialog.done
+
+    hidden = Hidden()
+    try:
+        timer = hidden.startTimer(0)
+        qtbot.waitUntil(lambda: bool(answers.of("alert")), timeout=3000)
+        hidden.killTimer(timer)
+    finally:
+        reporter.uninstall()
+    text = _logs(tmp_path)[0].read_text(encoding="utf-8")
+    assert "TypeError: 'str' object is not callable" in text
+    assert "no traceback" in text and "test_crashes.py" in text  # the stack that led there
+    assert "Hint: Qt called a method" in text
+    for name in ("kexie:", "python:", "qt:", "PySide6-Essentials:", "platform:"):
+        assert name in text
+    assert "last command: export" in text and app.controller.current.path in text
+
+
+def test_the_log_of_an_ordinary_error_holds_the_whole_traceback_with_its_cause(tmp_path, monkeypatch):
+    from kexie_gui.crash import report_crash
+
+    monkeypatch.setenv("KEXIE_LOG_DIR", str(tmp_path))
+
+    def inner():
+        raise KeyError("inner")
+
+    try:
+        try:
+            inner()
+        except KeyError as exc:
+            raise RuntimeError("outer") from exc
+    except RuntimeError as exc:
+        path = report_crash(exc, context={"page": "p.txt"})
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Traceback (most recent call last)") == 2
+    assert "in inner" in text and "KeyError: 'inner'" in text and "RuntimeError: outer" in text
+    assert "direct cause" in text and "page: p.txt" in text and "no traceback" not in text

@@ -51,3 +51,57 @@ def test_the_pure_helpers_keep_their_doctests():
     for module in (derive, marks, utf16):
         failed, tried = doctest.testmod(module)
         assert tried and not failed, module.__name__
+
+
+def _qt_names(cls) -> set[str]:
+    names: set[str] = set()
+    for base in cls.__mro__:
+        if base.__module__.startswith(("PySide6", "shiboken6")):
+            names |= set(vars(base))
+    return names
+
+
+def _assigned_names(node: ast.ClassDef) -> set[str]:
+    """``self.x = …`` anywhere in the class, and names bound in the class body (signals, constants)."""
+    names = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+            for target in targets:
+                for t in ast.walk(target):
+                    if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                        names.add(t.attr)
+    for stmt in node.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def test_no_widget_attribute_hides_a_qt_method():
+    """``self.done = QRadioButton()`` on a QDialog hid ``QDialog.done()``: OK, Cancel, Esc and ✕ then crashed.
+
+    Every class of the ui that derives from Qt may override Qt's methods with
+    methods, but no attribute it assigns (nor a signal it declares) may carry
+    the name of anything its Qt bases define.
+    """
+    import importlib
+    import inspect
+
+    offenders = []
+    for path in sorted((PACKAGE / "ui").glob("*.py")):
+        module = importlib.import_module(f"kexie_gui.ui.{path.stem}")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
+            if not inspect.isclass(cls):
+                continue
+            qt = _qt_names(cls)
+            offenders += [f"{path.name}: {node.name}.{name}" for name in sorted(_assigned_names(node) & qt)]
+    assert offenders == []
+
+
+def test_the_house_rule_catches_the_export_dialog_bug():
+    source = "class D(QDialog):\n    def __init__(self):\n        self.done = QRadioButton()\n"
+    from PySide6.QtWidgets import QDialog
+
+    assert _assigned_names(ast.parse(source).body[0]) & _qt_names(QDialog) == {"done"}

@@ -90,7 +90,7 @@ def test_dragging_a_badge_onto_another_box_moves_its_block_undoably(pdf_app, qtb
     assert state.decisions.moves == ((right.block, lead.block),)
     moved = mark_of(pdf_app, RIGHT_TITLE[0])
     assert moved.number < mark_of(pdf_app, LEAD_TITLE).number  # renumbered: read first now
-    pdf_app.window.actions["undo"].trigger()
+    pdf_app.actions["undo"].trigger()
     assert pdf_app.controller.current.decisions.moves == ()
     assert mark_of(pdf_app, RIGHT_TITLE[0]).number > mark_of(pdf_app, LEAD_TITLE).number
 

@@ -7,7 +7,8 @@ from kexie_gui.core import Decisions
 
 _APP = {}
 
-actions = st.lists(st.tuples(st.sampled_from(["decide", "kind", "role", "split", "edit"]),
+actions = st.lists(st.tuples(st.sampled_from(["decide", "kind", "role", "split", "cut", "lines", "join", "title",
+                                              "move", "interleave", "edit"]),
                              st.integers(min_value=0, max_value=10_000), st.sampled_from([True, False, None])),
                    min_size=1, max_size=8)
 
@@ -38,6 +39,23 @@ def test_undo_all_restores_and_redo_all_repeats(seed_app, steps):
             c.set_role(block.id, ["title", "body", "furniture", "byline"][n % 4])
         elif what == "split":
             c.split_at(n % len(state.page.text))
+        elif what == "cut":
+            c.split_block_at(n % len(state.page.text))
+        elif what == "lines":
+            start = n % len(state.page.text)
+            c.split_lines(start, min(len(state.page.text), start + 300))
+        elif what in ("join", "title", "move"):
+            pieces = state.view.blocks
+            ids = [pieces[(n + k) % len(pieces)].id for k in range(1 + n % 3)]
+            if what == "join":
+                c.join_pieces(ids)
+            elif what == "title":
+                c.mark_one_title(ids)
+            else:
+                c.move_by(ids, 1 if flag else -1)
+        elif what == "interleave":
+            start = n % len(state.page.text)
+            c.uninterleave(start, min(len(state.page.text), start + 400))
         elif what == "edit" and state.clean.articles:
             from kexie_gui.ui.derive import Place
             a = n % len(state.clean.articles)

@@ -135,27 +135,38 @@ def test_split_an_article_at_the_cursor_and_merge_it_back(seed_app):
     app = seed_app
     state = app.controller.current
     art = state.clean.articles[1]
+    byline = str(art.byline)
     start = int(art.paragraph_keys[3][1:])
-    set_raw_cursor(app, start)
+    set_raw_cursor(app, start + 12)  # inside a sentence: the article starts at that block, nothing is cut
     app.actions["split"].trigger()
-    assert len(state.clean.articles) == 5
-    assert state.clean.articles[2].key == art.paragraph_keys[3]
+    assert len(state.clean.articles) == 5 and state.decisions.splits == ()
+    new = state.clean.articles[2]
+    assert new.key == art.paragraph_keys[3] and str(new.title).startswith(str(art.paragraphs[3])[:10])
+    assert str(new.byline) == byline  # the byline stays with the text it was printed under
     assert app.outline.rowCount() == 5
-    # split inside a block: it is cut there and the rest becomes a title
-    inside = int(art.paragraph_keys[1][1:]) + 10
-    set_raw_cursor(app, inside)
-    app.actions["split"].trigger()
-    assert len(state.clean.articles) == 6
-    assert inside in state.decisions.splits
-    assert app.window.history.stack().count() == 2  # the cut and the title are one step
-    # merge the article that starts at the cut with the one before it
-    app.presenter._show_article(2)
+    assert "article 3" in app.window.position.text()  # the status bar names the article at the cursor
+    app.actions["merge"].trigger()  # … and merge acts on that one
+    assert len(state.clean.articles) == 4
+    assert [a.to_dict() for a in state.clean.articles][1] == art.to_dict()
+    # the title of article 2 under the cursor: merge folds article 2 into article 1
+    title_start = state.clean.articles[1].title.runs[0][1]
+    set_raw_cursor(app, title_start + 2)
+    assert "article 2, title" in app.window.position.text()
     app.actions["merge"].trigger()
-    assert len(state.clean.articles) == 5
-    app.actions["undo"].trigger()
-    app.actions["undo"].trigger()
-    app.actions["undo"].trigger()
+    assert len(state.clean.articles) == 3
+    for _ in range(3):
+        app.actions["undo"].trigger()
     assert len(state.clean.articles) == 4 and state.decisions == Decisions()
+
+
+def test_cut_a_block_at_the_cursor_is_its_own_command(seed_app):
+    app = seed_app
+    state = app.controller.current
+    inside = int(state.clean.articles[1].paragraph_keys[1][1:]) + 10
+    set_raw_cursor(app, inside)
+    app.actions["split_block"].trigger()
+    assert state.decisions.splits == (inside,)
+    assert len(state.clean.articles) == 4  # a cut makes two paragraphs, not an article
 
 
 def test_block_roles_restore_and_move(seed_app):
@@ -296,7 +307,7 @@ def test_export_through_the_dialog_answers(seed_app, tmp_path, monkeypatch):
 
     seen = {}
 
-    def ask_export(formats, folder, fmt, done, has_current):
+    def ask_export(formats, folder, fmt, done, has_current, *options):
         seen.update(formats=formats, done=done, has_current=has_current)
         return ExportChoice("current", "docx", str(tmp_path))
 
@@ -380,20 +391,3 @@ def test_real_key_presses_reach_the_actions(seed_app, qtbot):
     assert app.controller.current.decisions.choice(items[0].id) is False
 
 
-def test_double_click_in_the_article_asks_for_the_new_text(seed_app, qtbot, monkeypatch):
-    from PySide6.QtCore import Qt
-
-    app = seed_app
-    app.window.show()
-    qtbot.waitExposed(app.window)
-    asked = []
-    monkeypatch.setattr(app.window, "ask_edit", lambda what, text: asked.append((what, text)) or None)
-    view = app.window.article
-    block = view.document().findBlockByNumber(view._parts.index(0))
-    cursor = view.textCursor()
-    cursor.setPosition(block.position() + 2)
-    rect = view.cursorRect(cursor)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert asked and asked[0][1] == str(app.controller.current.clean.articles[0].paragraphs[0])
-    assert "paragraph 1" in asked[0][0]
-    assert app.controller.current.decisions == Decisions()  # cancelled: nothing recorded
