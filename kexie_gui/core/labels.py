@@ -55,7 +55,10 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         return []
     model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
-    labels, probs = decode(model, feats, marginals=sure)
+    # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline, never as furniture
+    no_furniture = tuple(k for k, lab in enumerate(model.labels) if lab != FURNITURE)
+    allowed = [no_furniture if "st=reporter" in f else None for f in feats]
+    labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
     for i in range(1, len(out)):
         if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
