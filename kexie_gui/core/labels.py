@@ -55,9 +55,10 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         return []
     model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
-    # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline, never as furniture
-    no_furniture = tuple(k for k, lab in enumerate(model.labels) if lab != FURNITURE)
-    allowed = [no_furniture if "st=reporter" in f else None for f in feats]
+    # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline: never furniture, and
+    # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
+    as_reporter = _reporter_labels(model)
+    allowed = [as_reporter if "st=reporter" in f else None for f in feats]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
     for i in range(1, len(out)):
@@ -68,6 +69,10 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         if out[i].label != FURNITURE and romanised_nearby(units, i):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def _reporter_labels(model: Model) -> tuple[int, ...]:
+    return tuple(k for k, lab in enumerate(model.labels) if lab in (REPORTER, BYLINE, PARAGRAPH, CONTINUED))
 
 
 def romanised_nearby(units: list[Unit], i: int) -> bool:
@@ -121,6 +126,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
                         and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
                         and not heads_a_lead(body_units, body_shapes, n)
                         else None for n in range(1, len(body_units))]
+    as_reporter = _reporter_labels(model)
+    allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats)]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
