@@ -163,13 +163,22 @@ def _body_model() -> Model:
 def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:
     """A short line right above a news lead (``本报讯``, ``新华社北京电``) is that article's heading, even
     under text cut mid-sentence: on a page read out of order, the text above is the end of another
-    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``)."""
+    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``).  The first line of a headline
+    set over two lines heads it too."""
     from .text import LEAD_AGENCY
+
+    def opens_lead(k: int) -> bool:
+        return (shapes[k].start if shapes else ("agency" if LEAD_AGENCY.match(units[k].text.lstrip()) else "")) \
+            == "agency"
 
     if n + 1 >= len(units) or len(units[n].text.strip()) > 32:
         return False
-    below = shapes[n + 1].start if shapes else ("agency" if LEAD_AGENCY.match(units[n + 1].text.lstrip()) else "")
-    return below == "agency"
+    if opens_lead(n + 1):
+        return True
+    # a headline over two lines: ``射洪市科技活动周启动 140余项`` | ``活动惠及群众`` | ``本报讯 …``
+    second = units[n + 1].text.strip()
+    return shapes is not None and n + 2 < len(units) and 0 < len(second) <= 20 and shapes[n].heading \
+        and shapes[n + 1].heading and opens_lead(n + 2)
 
 
 def hyphenated(left: str, right: str) -> bool:

@@ -135,3 +135,11 @@ def test_a_reporter_line_cut_in_two_by_ocr_is_no_headline_and_no_furniture():
     got = dict(labelled(page))
     assert got["青石镇召开科技工作者座谈会"] == "T"
     assert got["本报记者甲乙丙通讯员丁戊"] in ("R", "B") and got["本报讯 近日，青石镇召开科技工作者座谈会，二十余名科技工作者参加会议，畅谈基层科研的体会。"] == "P"
+
+
+def test_the_first_line_of_a_two_line_headline_above_a_lead_heads_it_too():
+    raw = "…建立定期调度机制，\n某市科技活动周启动 140余项\n活动惠及群众\n本报讯 近日，某市科技活动周正式启动。\n"
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert lb.heads_a_lead(units, shapes, 1) and not lb.heads_a_lead(units, shapes, 0)
