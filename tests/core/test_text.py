@@ -146,3 +146,8 @@ def test_a_reporter_line_is_no_dateline_even_with_a_role_ending_in_xun(line):
 @pytest.mark.parametrize("line", ["本报成都讯 近日，", "本报南通讯 近日，", "本报北京3月5日电 记者从"])
 def test_a_dateline_with_its_place_opens_a_lead(line):
     assert starts_lead(line)
+
+
+def test_an_agency_reporter_line_is_no_lead():
+    assert is_reporter_line("新华社记者 钱甲") and not starts_lead("新华社记者 钱甲")
+    assert starts_lead("新华社合肥5月20日电 记者20日从某研究院获悉")
