@@ -42,9 +42,10 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from . import APP_NAME, __version__
 from .core.apply import split_blocks_at

@@ -56,7 +56,7 @@ def version() -> str:
 
 def ensure_pyinstaller() -> None:
     try:
-        import PyInstaller  # noqa: F401
+        import PyInstaller
     except ImportError:
         say(f"PyInstaller is missing: pip install '{PYINSTALLER_REQ}' into {sys.prefix}")
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", PYINSTALLER_REQ], check=True)

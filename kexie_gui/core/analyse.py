@@ -12,15 +12,14 @@ and says in one line (zh/en) what it would do and which evidence decided;
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import regex
-from dataclasses import dataclass
-from typing import Callable
 
 from . import assemble as asm
 from . import labels as lb
-from .convention import SIDE_BY_SIDE, Convention, convention_of
+from .convention import SIDE_BY_SIDE, convention_of
 from .features import shapes_of
 from .joins import separator
 from .lines import Unit, split_units
@@ -331,7 +330,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
 
 def _glued_byline(maker, b: Block, shape) -> None:
     """A byline in brackets at the end of an article's last paragraph: split it off."""
-    
+
     found = glued_byline(str(b.text))
     if found is None:
         return

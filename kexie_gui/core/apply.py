@@ -24,14 +24,39 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
-from .analyse import (KIND_BYLINE, KIND_DUPLICATE, KIND_FURNITURE, KIND_HEADLINE, KIND_JOIN, KIND_KICKER,
-                      KIND_ORDER, KIND_PUNCTUATION, KIND_SPACES, KIND_SUBTITLE)
-from .model import (ROLE_BODY, ROLE_BYLINE, ROLE_DUPLICATE, ROLE_FURNITURE, ROLE_KICKER, ROLE_SUBTITLE,
-                    ROLE_TITLE, Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock,
-                    Suggestion, Text)
+from .analyse import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
+)
+from .model import (
+    ROLE_BODY,
+    ROLE_BYLINE,
+    ROLE_DUPLICATE,
+    ROLE_FURNITURE,
+    ROLE_KICKER,
+    ROLE_SUBTITLE,
+    ROLE_TITLE,
+    Analysis,
+    Block,
+    CleanArticle,
+    CleanPage,
+    Decisions,
+    Page,
+    RemovedBlock,
+    Suggestion,
+    Text,
+)
 from .text import BRACKETED
 
 # What made a suggestion moot when no other decision did (``CleanPage.moot`` values are these, a
@@ -298,11 +323,11 @@ class _Context:
         self.origins: dict[str, str] = {}  # piece id -> original block id, for pieces of hand splits
         self.removed_by_dup: dict[str, str] = {}  # block id -> duplicate suggestion id that removes it
 
-    parent: "_Context | None" = None  # the context ``reapply`` started from: its plans hold except ``stale``
+    parent: _Context | None = None  # the context ``reapply`` started from: its plans hold except ``stale``
     stale: set = frozenset()
     depth = 0
 
-    def inherit(self, parent: "_Context", stale: set) -> None:
+    def inherit(self, parent: _Context, stale: set) -> None:
         """Reuse the plans of ``parent`` for every block but ``stale`` (a chain, flattened now and then)."""
         self.parent, self.stale, self.depth = parent, stale, parent.depth + 1
         if self.depth >= 32:

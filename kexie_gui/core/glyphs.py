@@ -76,7 +76,7 @@ class PrintedLine:
     def width(self) -> float:
         return self.x1 - self.x0
 
-    def split_at(self, index: int) -> tuple["PrintedLine", "PrintedLine"]:
+    def split_at(self, index: int) -> tuple[PrintedLine, PrintedLine]:
         """The line cut before glyph ``index`` (trailing and leading spaces dropped)."""
         left = _trim(self.glyphs[:index])
         right = _trim(self.glyphs[index:])

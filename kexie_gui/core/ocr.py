@@ -25,9 +25,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .frames import Edge, edges_of_rule, rectangle_edges
 from .glyphs import LINE_GAP_SHARE, Glyph, PrintedLine, split_runs
@@ -70,7 +70,7 @@ class Piece:
                              for g in self.glyphs]]
 
     @classmethod
-    def from_json(cls, data) -> "Piece":
+    def from_json(cls, data) -> Piece:
         score, glyphs = data
         return cls(tuple(Glyph(c, x0, y0, x1, y1, s) for c, x0, y0, x1, y1, s in glyphs), score)
 
@@ -94,12 +94,12 @@ class OcrResult:
                 "pictures": [list(p) for p in self.pictures]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "OcrResult":
+    def from_json(cls, data: dict) -> OcrResult:
         return cls(data["width"], data["height"], tuple(Piece.from_json(p) for p in data["pieces"]),
                    tuple(Edge(*e) for e in data["edges"]), tuple(tuple(p) for p in data["pictures"]),
                    data["engine"], data.get("seconds", 0.0))
 
-    def scaled(self, factor: float) -> "OcrResult":
+    def scaled(self, factor: float) -> OcrResult:
         """The same reading in other units (pixels of a PDF render → points)."""
         def g(x: Glyph) -> Glyph:
             return Glyph(x.char, x.x0 * factor, x.y0 * factor, x.x1 * factor, x.y1 * factor, x.size * factor)

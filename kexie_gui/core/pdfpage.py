@@ -70,7 +70,7 @@ def _glyphs(textpage, raw, height: float) -> list[Glyph]:
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
             continue  # spaces and line ends PDFium made up, not printed
         code = raw.FPDFText_GetUnicode(textpage, i)
-        if code in (0, 0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+        if code in (0, 0xFFFE, 0xFFFF) or (code < 32 and code not in (9,)):
             continue
         ch = chr(code) if code < 0x110000 else "\ufffd"
         if raw.FPDFText_GetCharAngle(textpage, i) > 0.1 and ch.strip():

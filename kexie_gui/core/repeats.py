@@ -321,7 +321,7 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
         a = stream.line_at(m.at)
         starts_head = places.head[b] or places.head[a]
         goes_on = in_head and (b in places.title_more or a in places.title_more or len(stream.texts[b]) < MIN_LEN)
-        if (starts_head or in_head and not goes_on) and cur.second:
+        if (starts_head or (in_head and not goes_on)) and cur.second:
             out.append(cur)
             cur = Run([], [])
         cur.second.append(b)

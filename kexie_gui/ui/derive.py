@@ -117,7 +117,7 @@ class Provenance:
     entries of the articles it recomputed.
     """
 
-    def __init__(self, clean: CleanPage, blocks: "BlockIndex", home: dict[str, str]):
+    def __init__(self, clean: CleanPage, blocks: BlockIndex, home: dict[str, str]):
         self.clean = clean
         self.blocks = blocks
         self.home = home
@@ -259,7 +259,7 @@ class Derived:
         return out
 
     # -- bands (asked for line by line by the gutter)
-    def band_at(self, line: int, lines: "Lines") -> Band | None:
+    def band_at(self, line: int, lines: Lines) -> Band | None:
         """The article band holding raw ``line``: the run of consecutive pieces that went into one article
         (blank lines between two of its pieces included)."""
         a = self._article_at_line(line, lines)
@@ -274,7 +274,7 @@ class Derived:
         clean = self.provenance.clean
         return Band(a, first, last, str(clean.articles[a].title))
 
-    def _article_at_line(self, line: int, lines: "Lines") -> int | None:
+    def _article_at_line(self, line: int, lines: Lines) -> int | None:
         offset = lines.start_of(line)
         block = self.index.block_at(offset)
         if block is None:

@@ -10,13 +10,21 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QByteArray, QMimeData,
-                            QModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import CleanPage
-from .controller import (STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller,
-                         PageState)
+from .controller import STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller, PageState
 from .derive import suggestion_line, suggestion_offset
 from .i18n import _tr
 from .marks import N_

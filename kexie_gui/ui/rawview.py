@@ -20,8 +20,19 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygon, QTextCharForm
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from . import palette
-from .derive import (LAYER_DUPLICATE, LAYER_EDITED, LAYER_FURNITURE, LAYER_JOIN, LAYER_JOINED, LAYER_KEPT,
-                     LAYER_MOVED, LAYER_REMOVED, Band, Derived, Span)
+from .derive import (
+    LAYER_DUPLICATE,
+    LAYER_EDITED,
+    LAYER_FURNITURE,
+    LAYER_JOIN,
+    LAYER_JOINED,
+    LAYER_KEPT,
+    LAYER_MOVED,
+    LAYER_REMOVED,
+    Band,
+    Derived,
+    Span,
+)
 from .i18n import _tr
 from .utf16 import Utf16Map
 
@@ -38,7 +49,7 @@ class Gutter(QWidget):
     selects whole lines (what the structure commands act on).
     """
 
-    def __init__(self, view: "RawView"):
+    def __init__(self, view: RawView):
         super().__init__(view)
         self.view = view
         self.setMouseTracking(True)

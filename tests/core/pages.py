@@ -206,7 +206,7 @@ WRAPPED_PLAIN_PAGE = "\n".join(PLAIN_LINES) + "\n"  # a paragraph ends only in a
 BLANK_AFTER_LINE_PAGE = "\n\n".join(PLAIN_LINES) + "\n"  # pdfminer: a blank line after every printed line
 CRLF_PAGE = WRAPPED_INDENTED_PAGE.replace("\n", "\r\n")
 SIDE_BY_SIDE_PAGE = side_by_side("  ")  # pdftotext indents a paragraph start with two spaces
-SIDE_BY_SIDE_IDEOGRAPHIC_PAGE = side_by_side(IDEOGRAPHIC_INDENT)  # … or prints the page's own 　　
+SIDE_BY_SIDE_IDEOGRAPHIC_PAGE = side_by_side(IDEOGRAPHIC_INDENT)  # … or prints the page's own
 INTERLEAVED_PAGE = interleaved(QS[:2])  # columns of equal length
 INTERLEAVED_UNEQUAL_PAGE = interleaved()  # the left column three lines longer than the right
 

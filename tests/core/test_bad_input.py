@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kexie_gui import cli
-from kexie_gui.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
+from kexie_gui.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from kexie_gui.core import MAX_BYTES, LoadError, analyse, apply, load_page
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "000_57b0e2a3ead17231.txt"

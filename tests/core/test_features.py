@@ -4,8 +4,7 @@ import pytest
 
 from kexie_gui.core import page_from_text
 from kexie_gui.core.convention import convention_of
-from kexie_gui.core.features import (fullness, line_end, line_features, line_start, local_widths, shape_of,
-                                     shapes_of)
+from kexie_gui.core.features import fullness, line_end, line_features, line_start, local_widths, shape_of, shapes_of
 from kexie_gui.core.lines import split_units
 from kexie_gui.core.model import LineBox
 

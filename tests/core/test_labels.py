@@ -2,8 +2,8 @@
 reporter line, paragraph start, carried-on line, byline, furniture."""
 import pytest
 
-from kexie_gui.core import page_from_text
 from kexie_gui.core import labels as lb
+from kexie_gui.core import page_from_text
 from kexie_gui.core.convention import convention_of
 from kexie_gui.core.features import shapes_of
 from kexie_gui.core.lines import split_units

@@ -4,10 +4,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_gui.core.text import (SUBHEAD_MARK, ends_clause, ends_sentence, glued_byline, han_share,
-                                 is_byline_inner, is_common_han, is_reporter_line, plausible_share,
-                                 squeeze_han_spaces, starts_lead)
-
+from kexie_gui.core.text import (
+    SUBHEAD_MARK,
+    ends_clause,
+    ends_sentence,
+    glued_byline,
+    han_share,
+    is_byline_inner,
+    is_common_han,
+    is_reporter_line,
+    plausible_share,
+    squeeze_han_spaces,
+    starts_lead,
+)
 
 # ---------------------------------------------------------------- sentence and clause ends
 

@@ -13,8 +13,18 @@ import pytest
 import kexie_gui.export as export_pkg
 from kexie_gui.core.load import KexieError
 from kexie_gui.core.model import CleanPage
-from kexie_gui.export import (EXTENSIONS, FORMATS, ExportError, ExportOptions, article_file_names, export,
-                              render, render_article, write_articles, write_page)
+from kexie_gui.export import (
+    EXTENSIONS,
+    FORMATS,
+    ExportError,
+    ExportOptions,
+    article_file_names,
+    export,
+    render,
+    render_article,
+    write_articles,
+    write_page,
+)
 
 
 def test_formats_and_extensions():

@@ -11,7 +11,7 @@ import pytest
 
 import kexie_gui
 
-from .conftest import PACKAGING, ROOT
+from .conftest import PACKAGING
 
 LINUX = PACKAGING / "linux"
 DESKTOP = LINUX / f"{kexie_gui.APP_ID}.desktop"

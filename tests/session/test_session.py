@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from kexie_gui.core import Decisions, KexieError, analyse, page_from_text
-from kexie_gui.session import (FORMAT, SESSION_SUFFIX, VERSION, SessionError, load_session, read_session_file,
-                               save_session, session_candidates, session_path_for)
+from kexie_gui.session import (
+    FORMAT,
+    SESSION_SUFFIX,
+    VERSION,
+    SessionError,
+    load_session,
+    read_session_file,
+    save_session,
+    session_candidates,
+    session_path_for,
+)
 
 from .conftest import SMALL, articles, busy_decisions, opened
 
@@ -95,7 +104,7 @@ def test_next_save_keeps_a_copy_of_a_session_for_other_contents(seed):
     save_session(seed, page, Decisions(), analysis=analysis)  # same contents: simply replaced
     assert [p.name for p in seed.parent.glob("*.bak-*")] == []
     session.write_bytes(old)
-    seed.write_bytes(seed.read_bytes() + "\n补记一段。\n".encode("utf-8"))
+    seed.write_bytes(seed.read_bytes() + "\n补记一段。\n".encode())
     page2, analysis2 = opened(seed)
     restored = load_session(seed, page2, analysis2).decisions
     save_session(seed, page2, restored, analysis=analysis2)

@@ -17,16 +17,16 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import ROOT, PageData, load  # noqa: E402
+from dataset import ROOT, PageData, load
 
-from kexie_gui.core import order as od  # noqa: E402
-from kexie_gui.core.convention import convention_of  # noqa: E402
-from kexie_gui.core.features import local_widths  # noqa: E402
+from kexie_gui.core import order as od
+from kexie_gui.core.convention import convention_of
+from kexie_gui.core.features import local_widths
 
 OUT = ROOT / "kexie_gui" / "core" / "data" / "order.json"
 

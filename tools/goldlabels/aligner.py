@@ -554,7 +554,7 @@ def _explain_leftovers(al: Alignment, R: str, declared: str) -> None:
         closer = ends.get(before)
         for r in run:
             ch = R[r]
-            if opener is not None and (ch in OPEN_MARKS and al.items[opener].kind == "byline" or take(ch)):
+            if opener is not None and ((ch in OPEN_MARKS and al.items[opener].kind == "byline") or take(ch)):
                 al.marks[r] = (opener, "open" if al.items[opener].kind == "byline" else "bullet")
             elif closer is not None and (ch in CLOSE_MARKS or take(ch)):
                 al.marks[r] = (closer, "close")
