@@ -327,7 +327,8 @@ class AutosaveStore:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise SessionError(f"{self.path_for(page_key)}: cannot remove the autosave ({exc.strerror or exc})") from None
+            reason = exc.strerror or exc
+            raise SessionError(f"{self.path_for(page_key)}: cannot remove the autosave ({reason})") from None
 
     def clear_after_save(self, page_key: str) -> None:
         """The page was saved explicitly: its autosave has nothing more to offer."""

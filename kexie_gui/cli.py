@@ -472,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug: say so plainly, keep the traceback out of the editor's way
+    except Exception as exc:  # noqa: BLE001 - a bug: say so plainly, keep the traceback out of the editor's way
         from .crash import report_crash
 
         path = report_crash(exc)

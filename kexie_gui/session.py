@@ -737,7 +737,7 @@ class _Matcher:
             scores = [(prev == fp.get("prev")) + (nxt == fp.get("next")) for prev, nxt in contexts]
             best = max(scores, default=0)
             if best:
-                free = [c for c, sc in zip(free, scores) if sc == best]
+                free = [c for c, sc in zip(free, scores, strict=True) if sc == best]
                 if len(free) == 1:
                     return free[0], exact and best == 2, ("", "")
         if "index" in fp and free:

@@ -588,8 +588,8 @@ class _Walker:
             self.last = ("title", cur)
             return
         if role == ROLE_TITLE:
-            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id, title_sid=plan.decided_by,
-                                  section=self.section, blocks=[block.id])
+            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id,
+                                  title_sid=plan.decided_by, section=self.section, blocks=[block.id])
             if self.pending_kicker is not None:
                 kb, kt, sid = self.pending_kicker
                 self.current.kicker = (kt, kb.id, sid)
@@ -758,7 +758,7 @@ def _articles(drafts: list[_Draft], edits: dict) -> list[CleanArticle]:
             new = edits[f"{art.key}:byline"][1]
             byline = _retrace(byline or Text(), new) if new else None
         paragraphs, keys = [], []
-        for key, para in zip(art.paragraph_keys, art.paragraphs):
+        for key, para in zip(art.paragraph_keys, art.paragraphs, strict=True):
             if key in edits:
                 para = _retrace(para, edits[key][1])
             if para:
@@ -827,7 +827,7 @@ def _layout(analysis: Analysis, decisions: Decisions) -> _Layout:
     known = analysis._by_id()
     origin = [b.id if b.id in known else (analysis.block_at(b.start) or b).id for b in order]
     layout = _Layout(order, origin, {b.id: i for i, b in enumerate(order)},
-                     {b.id: o for b, o in zip(order, origin) if b.id != o})
+                     {b.id: o for b, o in zip(order, origin, strict=True) if b.id != o})
     object.__setattr__(analysis, "_layout_cache", (key, layout))
     return layout
 

@@ -246,7 +246,8 @@ class Reading:
         elif self.how == "guess" and self.uncertain:
             other = codec_display_name(self.runner_up) if self.runner_up else None
             if zh:
-                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (f"；也可能是 {other}）" if other else "）")
+                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (
+                    f"；也可能是 {other}）" if other else "）")
             else:
                 head = f"read as {name} (a guess, {self.confidence:.0%} sure" + (
                     f"; could also be {other})" if other else ")")

@@ -102,10 +102,10 @@ def _objects(page, raw):
 
 
 def _bounds(raw, obj) -> tuple[float, float, float, float] | None:
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+    ln, b, r, t = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, ln, b, r, t):
         return None
-    return l.value, b.value, r.value, t.value
+    return ln.value, b.value, r.value, t.value
 
 
 def _is_white_fill(raw, obj) -> bool:
@@ -125,8 +125,8 @@ def _shapes(page, raw, width: float, height: float) -> tuple[list[Edge], list[tu
         bounds = _bounds(raw, obj)
         if bounds is None:
             continue
-        l, b, r, t = bounds
-        x0, x1, y0, y1 = l, r, height - t, height - b
+        ln, b, r, t = bounds
+        x0, x1, y0, y1 = ln, r, height - t, height - b
         if x1 - x0 > 0.98 * width and y1 - y0 > 0.98 * height:
             continue  # a page background
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -162,7 +162,8 @@ def scan_page(doc, index: int) -> PdfScan:
     return PdfScan(width, height, tuple(glyphs), tuple(edges), tuple(pictures))
 
 
-def render_page(path: str | os.PathLike, index: int, scale: float, grey: bool = False) -> tuple[int, int, int, int, bytes]:
+def render_page(path: str | os.PathLike, index: int, scale: float,
+                grey: bool = False) -> tuple[int, int, int, int, bytes]:
     """Page ``index`` rendered at ``scale`` pixels per point: (width, height, bytes per row, channels, pixels).
 
     Pixels are RGB rows (or grey rows with ``grey``), ready for a QImage or an array.

@@ -58,7 +58,8 @@ def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 
 
-# A lead that opens with 本报讯/本刊讯 (or a dateline, 本报成都讯, 本报北京3月5日电), possibly with a reporter in brackets.
+# A lead that opens with 本报讯/本刊讯 (or a dateline, 本报成都讯, 本报北京3月5日电),
+# possibly with a reporter in brackets.
 LEAD_AGENCY = regex.compile(r"^\s*(本报讯|本刊讯|本报消息|新华社|本[报刊][^\s，,。]{0,6}[电讯])")
 
 # A lead without 本报讯 opens with a time phrase (近日，/ 3月12日，/ 2024年5月…)
@@ -80,7 +81,8 @@ _ROLE = (r"(本报|本刊|特约|见习|实习|首席|驻[\p{Han}]{1,4})?(记者
 _NAMES = r"[\p{Han}·]{2,4}(?:[\s、，,]*[\p{Han}·]{2,4}){0,3}"
 # A role set apart from its names may be followed by several (run together or not); a role glued to
 # what follows takes one name of 2-4 characters, and 文/图 alone are never glued: ``记者节座谈会召开``
-# and ``图书馆开展科普活动`` are headlines, ``记者王敏`` and ``记者王敏通讯员李四`` (spaces squeezed) are reporter lines.
+# and ``图书馆开展科普活动`` are headlines, ``记者王敏`` and ``记者王敏通讯员李四`` (spaces squeezed)
+# are reporter lines.
 _ROLE_AND_NAMES = (rf"(?:{_ROLE}[\s:：/／·]+{_NAMES}|(?!(?:文|图)[\p{{Han}}]){_ROLE}[\p{{Han}}·]{{2,4}}"
                    rf"(?=$|[\s、，,]|{_ROLE}))")
 REPORTER_LINE = regex.compile(
@@ -133,7 +135,8 @@ _ROLE_CHARS = frozenset("记通讯实习撰摄文图")
 def is_reporter_line(s: str) -> bool:
     """A reporter line printed under the headline.
 
-    >>> is_reporter_line("本报记者 顾华燕 通讯员 陆鹏博"), is_reporter_line("记者 闫玲"), is_reporter_line("记者 梁祥祥 摄")
+    >>> (is_reporter_line("本报记者 顾华燕 通讯员 陆鹏博"), is_reporter_line("记者 闫玲"),
+    ...  is_reporter_line("记者 梁祥祥 摄"))
     (True, True, False)
     """
     s = s.strip()

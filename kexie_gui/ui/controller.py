@@ -792,7 +792,8 @@ class Controller:
                 self.recorder.record(label, state.id, state.decisions, new)
         return len(todo)
 
-    def neighbour_open(self, suggestion_id: str | None, step: int, visible: Callable[[Suggestion], bool] = lambda s: True,
+    def neighbour_open(self, suggestion_id: str | None, step: int,
+                       visible: Callable[[Suggestion], bool] = lambda s: True,
                        order: Callable[[tuple], list] | None = None) -> str | None:
         """The next (step=1) or previous (-1) open suggestion after ``suggestion_id``, wrapping round.
 
@@ -826,7 +827,8 @@ class Controller:
             return False
         block = state.view.block(block_id)
         line = block.line_start if block else "?"
-        label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=self.role_label(role or ROLE_BODY))
+        role_name = self.role_label(role or ROLE_BODY)
+        label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=role_name)
         return self._change(label, state.decisions.with_role(block_id, role))
 
     def role_label(self, role: str) -> str:

@@ -141,7 +141,7 @@ class Provenance:
         a = None if block is None else self.article_of_block(block.id)
         if a is None:
             return None
-        for r0, r1, part, t0 in self._runs_in(a, offset, offset + 1):
+        for r0, _r1, part, t0 in self._runs_in(a, offset, offset + 1):
             return Place(a, part, t0 + offset - r0)
         return None
 
@@ -453,7 +453,8 @@ def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
 def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
     """The marks a punctuation suggestion changes, as the editor reads them.
 
-    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", ((1, "，"), (4, "，"), (6, "："))),))
+    >>> changes = ((1, "，"), (4, "，"), (6, "："))
+    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", changes),))
     >>> punctuation_marks(s, "甲,乙丙,丁:戊")
     ', → ， ×2   : → ：'
     """

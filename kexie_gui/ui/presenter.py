@@ -873,7 +873,8 @@ class Presenter:
 
     # -- right-click menus
     RAW_MENU = ("accept", "reject", "reopen", "-", "split", "split_lines", "split_block", "join", "join_lines",
-                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up", "move_down")
+                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up",
+                "move_down")
     ARTICLE_MENU = ("accept", "reject", "reopen", "-", "edit_text", "split", "split_block", "join", "merge", "-",
                     "roles", "restore", "-", "cut_block", "paste_block")
     ORDER_MENU = ("move_up", "move_down", "-", "join", "join_lines", "one_title", "split_lines", "uninterleave", "-",

@@ -439,7 +439,7 @@ class RawView(QPlainTextEdit):
         end = self._lines.start_of(line + 1) if line < self._lines.count else len(self._text)
         block = self._derived.block_at(offset)
         if block is None or block.start < offset:
-            before, after = self._derived.index.around(offset)
+            _, after = self._derived.index.around(offset)
             block = after if after is not None and after.start < end else None
             if block is None:
                 return None
@@ -456,7 +456,7 @@ class RawView(QPlainTextEdit):
         number = self.order_at_line(line)
         if number is not None and self.show_order:
             parts.append(_tr("RawView", "Piece {n} in reading order").format(n=number))
-        for layer, group, accepted in self._markers(line, line).get(line, ()):
+        for layer, group, _accepted in self._markers(line, line).get(line, ()):
             if layer == LAYER_KEPT:
                 parts.append(_tr("RawView", "Kept copy of repeat group {n}").format(n=group + 1))
             elif layer == LAYER_DUPLICATE:

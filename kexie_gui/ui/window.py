@@ -309,8 +309,9 @@ class MainWindow(QMainWindow):
 
         # page files dropped anywhere
         self.drops = DropFilter(self)
-        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(), self.article.viewport(),
-                         self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(),
+                         self.article.viewport(), self.outline.viewport(), self.pages.list.viewport(),
+                         self.suggestions.table.viewport())
         self.raw.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("raw", pos))
         self.article.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("article", pos))
         self.reading_order.list.customContextMenuRequested.connect(

@@ -64,7 +64,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(load_mod, "MAX_BYTES", 1000)
     big = tmp_path / "big.txt"
     big.write_bytes("科".encode() * 400)
-    with pytest.raises(LoadError, match="big.txt.*MiB"):
+    with pytest.raises(LoadError, match=r"big\.txt.*MiB"):
         load_page(big)
 
 

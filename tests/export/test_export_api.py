@@ -83,7 +83,7 @@ def test_write_articles_names_files_after_titles(tmp_path, seed_page, fmt):
 
 def test_write_articles_content(tmp_path, seed_page):
     paths = write_articles(seed_page, "docx", tmp_path)
-    for path, article in zip(paths, seed_page.articles):
+    for path, article in zip(paths, seed_page.articles, strict=True):
         document = docx.Document(io.BytesIO(path.read_bytes()))
         assert document.paragraphs[0].text == str(article.title)
     first = json.loads(write_articles(seed_page, "json", tmp_path)[0].read_text("utf-8"))

@@ -164,7 +164,8 @@ def test_a_choice_on_a_suggestion_no_longer_made_is_lost(small):
 
 
 def test_copies_of_the_same_text_keep_their_order(tmp_path):
-    text = "标题一则科协新闻\n\n重复的一段文字，两处都印了。\n\n中间的一段不同的文字。\n\n重复的一段文字，两处都印了。\n"
+    text = ("标题一则科协新闻\n\n重复的一段文字，两处都印了。\n\n中间的一段不同的文字。\n\n"
+            "重复的一段文字，两处都印了。\n")
     path = tmp_path / "dup.txt"
     path.write_text(text, encoding="utf-8")
     page, analysis = opened(path)
@@ -348,7 +349,7 @@ def test_a_folder_that_refuses_the_write_sends_the_session_to_the_user_data_fold
 def test_disk_full_is_not_a_reason_to_write_elsewhere(seed, data_dir, monkeypatch):
     page, analysis = opened(seed)
     monkeypatch.setattr(os, "open", _refuse_writes(os.open, OSError(28, "No space left on device")))
-    with pytest.raises(SessionError, match="cannot save the session: the disk is full$"):
+    with pytest.raises(SessionError, match=r"cannot save the session: the disk is full$"):
         save_session(seed, page, Decisions(), analysis=analysis)
     assert not (data_dir / "sessions").exists()
 

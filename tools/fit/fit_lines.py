@@ -98,7 +98,7 @@ def evaluate(model: Model, pages: list[PageData], body: bool = False) -> dict:
         for p in ps:
             x, y = sequences(p, body)
             pred, _ = decode(model, x)
-            for a, b in zip(y, pred):
+            for a, b in zip(y, pred, strict=True):
                 total += 1
                 right += a == b
                 conf[(a, b)] += 1
