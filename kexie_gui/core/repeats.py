@@ -17,7 +17,7 @@ stands outside the flow of the text goes (see :func:`Places.strayness`): after
 an article's end, before a headline or the page end, ahead of the headline of
 the article its twin stands in, ending mid-sentence with nothing to carry it on.
 When both copies stand in the flow, the text is a stock phrase two articles
-share (``与会人员一致表示…``, a 小标题, a reporter's name) and both stay.
+share (``与会代表纷纷表示…``, a 小标题, a reporter's name) and both stay.
 
 Candidates come from an index of character n-grams of the page's text stream,
 so a 10 MB page costs a few look-ups per line; a key found at too many places
@@ -71,7 +71,7 @@ def compare(x: str, y: str) -> tuple[str, int] | None:
 
     >>> compare("一是要围绕发展", "一是要围绕发展战略目标")
     ('truncated', 0)
-    >>> compare("培训班在东山县开班,来自全县各乡镇的30余名", "培训班在东山县开班,来自全县各乡镇的3O余名")
+    >>> compare("修剪课在青石村开讲,前来听课的果农有30余名", "修剪课在青石村开讲,前来听课的果农有3O余名")
     ('near', 1)
     """
     if x == y:
@@ -98,9 +98,9 @@ def _word_changed(x: str, y: str) -> bool:
     """Two neighbouring characters differ: another word (a place name in a stock sentence, ``东山县`` /
     ``西河县``), not OCR slips, which misread single characters here and there (``己``/``已``).
 
-    >>> _word_changed("为确保活动取得实效，东山县科协", "为确保活动取得实效，西河县科协")
+    >>> _word_changed("为让培训落到实处，东山县科协", "为让培训落到实处，西河县科协")
     True
-    >>> _word_changed("来自全县各乡镇的30余名", "来自全县各乡镇的3O余人")
+    >>> _word_changed("前来听课的果农有30余名", "前来听课的果农有3O余人")
     False
     """
     pos = sorted(op.src_pos for op in Levenshtein.editops(x, y))
@@ -389,10 +389,10 @@ def _mid_sentence(s: Shape) -> bool:
 
 
 def _wrapped_byline(above: str, text: str) -> bool:
-    """A byline glued to a paragraph's end, wrapped onto the next printed line: ``…取得新成效。（开`` /
-    ``江县科协）``; the second line ends the article.
+    """A byline glued to a paragraph's end, wrapped onto the next printed line: ``…更有准头。（青`` /
+    ``石县科协）``; the second line ends the article.
 
-    >>> _wrapped_byline("推动各项工作取得新成效。（开", "江县科协）"), _wrapped_byline("他说：“好", "得很。”")
+    >>> _wrapped_byline("让果农的枝剪更有准头。（青", "石县科协）"), _wrapped_byline("他说：“好", "得很。”")
     (True, False)
     """
     return bool(text) and text.rstrip()[-1:] in CLOSING and glued_byline(above[-BYLINE_SPLIT:] + text) is not None
@@ -635,7 +635,7 @@ def _starts_both(run: Run, places: Places, stream: Stream) -> bool:
 
 def _whole_on_wrapped(run: Run, places: Places) -> bool:
     """On a hard-wrapped page a printed line is about a clause long, so a line or two of running text
-    recur wherever two articles share a stock clause (``建立定期调度、跟踪问效机制``); a repeat away from
+    recur wherever two articles share a stock clause (``落实专人负责、按月通报进度``); a repeat away from
     its twin takes several printed lines, or a paragraph whole in both copies."""
     if len(run.second) >= WRAPPED_RUN_LINES and run.chars >= WRAPPED_RUN_CHARS:
         return True

@@ -116,7 +116,7 @@ _NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|紧接|简称|专
 def is_byline_inner(inner: str) -> bool:
     """Text inside a byline's brackets: a few names or one organisation, no sentence.
 
-    >>> is_byline_inner("本报记者 马静璠"), is_byline_inner("攀枝花市科协"), is_byline_inner("以下简称“市科青联”")
+    >>> is_byline_inner("本报记者 林晓岚"), is_byline_inner("青石县科协"), is_byline_inner("以下简称“县科普联”")
     (True, True, False)
     >>> is_byline_inner("文/张三 图/李四"), is_byline_inner("记者 王敏 通讯员 李四")
     (True, True)
@@ -135,8 +135,8 @@ _ROLE_CHARS = frozenset("记通讯实习撰摄文图")
 def is_reporter_line(s: str) -> bool:
     """A reporter line printed under the headline.
 
-    >>> (is_reporter_line("本报记者 顾华燕 通讯员 陆鹏博"), is_reporter_line("记者 闫玲"),
-    ...  is_reporter_line("记者 梁祥祥 摄"))
+    >>> (is_reporter_line("本报记者 甘一禾 通讯员 陆思远"), is_reporter_line("记者 雷满"),
+    ...  is_reporter_line("记者 梁子木 摄"))
     (True, True, False)
     """
     s = s.strip()
@@ -148,7 +148,7 @@ def is_reporter_line(s: str) -> bool:
 def starts_lead(s: str) -> bool:
     """Opens like an article's lead: 本报讯 or a time phrase.
 
-    >>> starts_lead("本报讯 近日,…"), starts_lead("12月18日,绵阳市…"), starts_lead("据了解,…")
+    >>> starts_lead("本报讯 近日,…"), starts_lead("12月18日,青石县…"), starts_lead("据了解,…")
     (True, True, False)
     """
     return bool(LEAD_AGENCY.match(s) or TIME_PHRASE.match(s))
@@ -161,7 +161,7 @@ def starts_with_time_phrase(s: str) -> bool:
 def looks_like_heading(s: str, max_len: int = 40) -> bool:
     """Shape of a headline, kicker or subhead: short, no sentence end, not a clause fragment.
 
-    >>> looks_like_heading("德阳市获评中国科协创新驱动示范市"), looks_like_heading("他指出,")
+    >>> looks_like_heading("青石县获评省级科普示范县"), looks_like_heading("他指出,")
     (True, False)
     """
     s = s.strip()
@@ -233,13 +233,13 @@ def plausible_share(s: str) -> float:
 
 
 def glued_byline(text: str) -> tuple[int, int, int] | None:
-    """A byline in brackets glued to the end of a paragraph: ``…走得更远。（攀枝花科协）``.
+    """A byline in brackets glued to the end of a paragraph: ``…果满枝头。（青石县科协）``.
 
     Returns (where the paragraph ends, where the byline text starts, where it ends).
 
-    >>> glued_byline("走得更远。(攀枝花科协)")
+    >>> glued_byline("果满枝头。(青石县科协)")
     (5, 6, 11)
-    >>> glued_byline("工作站(以下简称“市科青联”)") is None, glued_byline("抢 着 要 。 ” （ 马 卉 ）")
+    >>> glued_byline("工作站(以下简称“县科普联”)") is None, glued_byline("抢 着 要 。 ” （ 甘 禾 ）")
     (True, (9, 12, 15))
     """
     if not text.rstrip().endswith(tuple(CLOSING)):
@@ -248,7 +248,7 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
     if not m or m.start() == 0:
         return None
     before = text[: m.start()].rstrip()
-    # OCR may space the marks apart (``要 。 ” （ 马 卉 ）``): the sentence's end is read without spaces
+    # OCR may space the marks apart (``要 。 ” （ 甘 禾 ）``): the sentence's end is read without spaces
     if not ends_sentence("".join(before[-6:].split())) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
         return None
     inner_start = m.start("inner")
