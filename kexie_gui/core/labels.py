@@ -55,7 +55,11 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         return []
     model = load_model(MODEL_NAME)
     feats = line_features(units, convention, page_height, shapes)
-    labels, probs = decode(model, feats, marginals=sure)
+    # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline: never furniture, and
+    # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
+    as_reporter = _reporter_labels(model)
+    allowed = [as_reporter if "st=reporter" in f else None for f in feats]
+    labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
     for i in range(1, len(out)):
         if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
@@ -65,6 +69,10 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         if out[i].label != FURNITURE and romanised_nearby(units, i):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def _reporter_labels(model: Model) -> tuple[int, ...]:
+    return tuple(k for k, lab in enumerate(model.labels) if lab in (REPORTER, BYLINE, PARAGRAPH, CONTINUED))
 
 
 def romanised_nearby(units: list[Unit], i: int) -> bool:
@@ -118,6 +126,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
                         and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
                         and not heads_a_lead(body_units, body_shapes, n)
                         else None for n in range(1, len(body_units))]
+    as_reporter = _reporter_labels(model)
+    allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats)]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
@@ -153,13 +163,22 @@ def _body_model() -> Model:
 def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:
     """A short line right above a news lead (``本报讯``, ``新华社北京电``) is that article's heading, even
     under text cut mid-sentence: on a page read out of order, the text above is the end of another
-    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``)."""
+    column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``).  The first line of a headline
+    set over two lines heads it too."""
     from .text import LEAD_AGENCY
+
+    def opens_lead(k: int) -> bool:
+        return (shapes[k].start if shapes else ("agency" if LEAD_AGENCY.match(units[k].text.lstrip()) else "")) \
+            == "agency"
 
     if n + 1 >= len(units) or len(units[n].text.strip()) > 32:
         return False
-    below = shapes[n + 1].start if shapes else ("agency" if LEAD_AGENCY.match(units[n + 1].text.lstrip()) else "")
-    return below == "agency"
+    if opens_lead(n + 1):
+        return True
+    # a headline over two lines: ``射洪市科技活动周启动 140余项`` | ``活动惠及群众`` | ``本报讯 …``
+    second = units[n + 1].text.strip()
+    return shapes is not None and n + 2 < len(units) and 0 < len(second) <= 20 and shapes[n].heading \
+        and shapes[n + 1].heading and opens_lead(n + 2)
 
 
 def hyphenated(left: str, right: str) -> bool:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -837,5 +837,25 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
         places.drop(r.drop)
     kept: set[int] = {i for r in out for i in r.keep}
     _decide(runs, places, stream, kept, out)
+    out = _with_their_headline(out)
     out.sort(key=lambda r: r.drop[0])
+    return out
+
+
+def _with_their_headline(out: list[Repeat]) -> list[Repeat]:
+    """The line printed under a repeated headline goes with the copy of the headline it stands under.
+
+    A headline and its 副题 printed twice (``甲 / ——乙 / 甲 / ——乙``) are judged line by line; when the
+    first headline is kept but the second 副题, the kept pair would be split (``甲 / ——乙``, the second
+    ``——乙`` three lines below): keep the 副题 under the kept headline instead.
+    """
+    pairs = {(r.drop, r.keep): k for k, r in enumerate(out)}
+    for r in list(out):
+        if len(r.drop) != 1 or len(r.keep) != 1:
+            continue
+        (x,), (y,) = r.drop, r.keep
+        k = pairs.get(((y + 1,), (x + 1,)))
+        if k is not None:
+            twin = out[k]
+            out[k] = replace(twin, drop=(x + 1,), keep=(y + 1,))
     return out

@@ -60,7 +60,8 @@ def has_inner_punctuation(s: str) -> bool:
 
 # A lead that opens with 本报讯/本刊讯 (or a dateline, 本报成都讯, 本报北京3月5日电),
 # possibly with a reporter in brackets.
-LEAD_AGENCY = regex.compile(r"^\s*(本报讯|本刊讯|本报消息|新华社|本[报刊][^\s，,。]{0,6}[电讯])")
+LEAD_AGENCY = regex.compile(r"^\s*(本报讯|本刊讯|本报消息|新华社|本[报刊](?!记者|通讯员|特约|首席|见习|实习)"
+                            r"[^\s，,。]{0,6}?[电讯](?!员))")
 
 # A lead without 本报讯 opens with a time phrase (近日，/ 3月12日，/ 2024年5月…)
 TIME_PHRASE = regex.compile(

@@ -86,10 +86,21 @@ def test_tesseract_spaces_are_removed_and_the_kept_characters_still_trace_to_the
 def test_a_block_given_the_title_role_by_hand_starts_a_new_article():
     analysis = analysed(pages.WRAPPED_INDENTED_PAGE)
     clean = apply(analysis)
-    key = clean.articles[0].paragraph_keys[2]
+    key = clean.articles[0].paragraph_keys[1]
     split = apply(analysis, Decisions().with_role(key, "title"))
-    assert len(split.articles) == 3 and str(split.articles[1].title) == pages.QS[2]
-    assert split.articles[1].byline is not None and str(split.articles[1].byline) == "本报记者 林一"
+    assert len(split.articles) == 3 and str(split.articles[1].title) == pages.QS[1]
+    assert [str(p) for p in split.articles[1].paragraphs] == [pages.QS[2]]
+    assert split.articles[1].byline is not None and str(split.articles[1].byline) == "本报记者 林一"  # printed under it
+
+
+def test_a_title_given_by_hand_with_no_text_under_it_joins_the_next_headline():
+    """An article never ends up empty: a last paragraph made a title has nothing under it, so its
+    line joins the next article's headline (nothing is lost, and the editor sees it)."""
+    analysis = analysed(pages.WRAPPED_INDENTED_PAGE)
+    key = apply(analysis).articles[0].paragraph_keys[2]
+    split = apply(analysis, Decisions().with_role(key, "title"))
+    assert all(a.paragraphs for a in split.articles)
+    assert str(split.articles[1].title).startswith(pages.QS[2]) and pages.SX_TITLE in str(split.articles[1].title)
 
 
 def test_an_edit_to_nothing_drops_the_paragraph():

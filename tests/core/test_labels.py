@@ -115,3 +115,33 @@ def test_a_lone_character_under_a_headline_is_its_tail_but_not_after_a_blank_lin
 
 def test_an_empty_page_has_no_labels():
     assert lb.label_lines([], convention_of([])) == [] and lb.first_look([], convention_of([])) == []
+
+
+def test_the_lines_above_a_reporter_line_are_its_headline_not_text():
+    # a column title, a short line over the headline, the headline, then the reporter line: none of the
+    # lines over the reporter line is running text (a reporter line never stands under text)
+    page = ("自然课堂\n\n走近身边的科学\n\n一滴露水里的秘密\n\n文/宁川 图/秋实\n\n"
+            "清晨走过草地，裤脚常常被打湿。草叶上的露珠并不是从天上落下来的，而是空气中的水汽凝结而成的。\n\n"
+            "白天地面吸收太阳的热量，到了夜里，地面和草叶向外散热，温度不断下降，水汽就在叶片上凝成了露珠。\n")
+    got = labelled(page)
+    reporter = [text for text, lab in got].index("文/宁川 图/秋实")
+    assert got[reporter][1] == "R"
+    assert all(lab not in ("P", "C") for _, lab in got[:reporter])
+
+
+def test_a_reporter_line_cut_in_two_by_ocr_is_no_headline_and_no_furniture():
+    page = ("青石镇召开科技工作者座谈会\n本报记者甲乙丙通讯员丁戊\n己\n"
+            "本报讯 近日，青石镇召开科技工作者座谈会，二十余名科技工作者参加会议，畅谈基层科研的体会。\n"
+            "座谈会上，大家围绕成果转化和人才培养等话题踊跃发言，现场气氛热烈。\n")
+    got = dict(labelled(page))
+    assert got["青石镇召开科技工作者座谈会"] == "T"
+    lead = "本报讯 近日，青石镇召开科技工作者座谈会，二十余名科技工作者参加会议，畅谈基层科研的体会。"
+    assert got["本报记者甲乙丙通讯员丁戊"] in ("R", "B") and got[lead] == "P"
+
+
+def test_the_first_line_of_a_two_line_headline_above_a_lead_heads_it_too():
+    raw = "…建立定期调度机制，\n某市科技活动周启动 140余项\n活动惠及群众\n本报讯 近日，某市科技活动周正式启动。\n"
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert lb.heads_a_lead(units, shapes, 1) and not lb.heads_a_lead(units, shapes, 0)

@@ -148,3 +148,13 @@ def test_newspaper_text_is_plausible_and_ocr_noise_read_off_a_photo_is_not():
 def test_common_han_holds_the_characters_of_ordinary_news_text_but_not_rare_name_characters():
     assert all(is_common_han(ch) for ch in "科学技术协会召开工作会议")
     assert not is_common_han("璠") and not is_common_han("，")
+
+
+@pytest.mark.parametrize("line", ["本报记者顾甲通讯员陆乙", "本报记者 王三", "本报特约记者 李四"])
+def test_a_reporter_line_is_no_dateline_even_with_a_role_ending_in_xun(line):
+    assert not starts_lead(line)
+
+
+@pytest.mark.parametrize("line", ["本报成都讯 近日，", "本报南通讯 近日，", "本报北京3月5日电 记者从"])
+def test_a_dateline_with_its_place_opens_a_lead(line):
+    assert starts_lead(line)
