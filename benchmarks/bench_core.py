@@ -122,15 +122,15 @@ def main() -> int:
     for mb in [float(x) for x in args.sizes.split(",") if x]:
         text = generated_input(int(mb * 1_000_000))
         page = page_from_text(text, f"generated-{mb:g}MB")
-        t = timed(lambda: analyse(page))
+        t = timed(lambda page=page: analyse(page))
         a = analyse(page)
-        t_ap = timed(lambda: apply(a))
+        t_ap = timed(lambda a=a: apply(a))
         times[mb] = t
         print(f"{mb:g} MB generated ({len(a.blocks)} blocks, {len(a.suggestions)} suggestions): "
               f"analyse {t:.2f} s ({t / mb:.2f} s/MB), apply {t_ap:.2f} s")
         if args.dev and (text := shuffled_dev(int(mb * 1_000_000))):
             page = page_from_text(text, f"dev-{mb:g}MB")
-            t = timed(lambda: analyse(page))
+            t = timed(lambda page=page: analyse(page))
             print(f"{mb:g} MB of shuffled dev pages: analyse {t:.2f} s ({t / mb:.2f} s/MB)")
     if len(times) >= 2:
         small, large = min(times), max(times)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kexie_gui.core.model import CleanArticle, CleanPage, Text  # noqa: E402
-from kexie_gui.export import EXTENSIONS, FORMATS, write_articles, write_page  # noqa: E402
+from kexie_gui.core.model import CleanArticle, CleanPage, Text
+from kexie_gui.export import EXTENSIONS, FORMATS, write_articles, write_page
 
 DEFAULT_DIR = Path("/work/shared/corpus/dev")
 BUDGET_S = 5.0

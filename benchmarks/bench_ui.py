@@ -174,7 +174,7 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             app.presenter.decide(False, advance=False)
             gen = big.generation
-            assert wait_until(lambda: not c.busy and big.generation == gen, 600)
+            assert wait_until(lambda gen=gen: not c.busy and big.generation == gen, 600)
             QApplication.processEvents()
             big_times.append(time.perf_counter() - t)
             stalls.append(meter.stop())

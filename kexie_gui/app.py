@@ -92,17 +92,16 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     from .ui.actions import build_actions
     from .ui.autosaver import Autosaver
     from .ui.controller import Controller
+    from .ui.exporting import LazyExporter
     from .ui.i18n import Translations, _tr, system_language
     from .ui.models import OutlineModel, PagesModel, SuggestionModel
-    from .ui.exporting import LazyExporter
     from .ui.presenter import Presenter
+    from .ui.qtfix import protect_singletons
     from .ui.runner import QtRunner
     from .ui.settings import Settings
     from .ui.undo import UndoRecorder
     from .ui.watcher import PageWatcher
     from .ui.window import MainWindow
-
-    from .ui.qtfix import protect_singletons
 
     protect_singletons()
     qapp = QApplication.instance()

@@ -27,15 +27,24 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .core.load import MAX_BYTES
 from .core.model import Analysis, Decisions, Page
 from .fileio import ExportError, atomic_write_text
-from .session import (SessionError, SessionResult, data_dir, parse_session, read_session_file,
-                      restore_decisions, session_candidates, session_document)
+from .session import (
+    SessionError,
+    SessionResult,
+    data_dir,
+    parse_session,
+    read_session_file,
+    restore_decisions,
+    session_candidates,
+    session_document,
+)
 
 __all__ = ["AutosaveStore", "Recovery", "Debouncer", "LOCK_NAME", "AUTOSAVE_SUFFIX"]
 
@@ -318,7 +327,8 @@ class AutosaveStore:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise SessionError(f"{self.path_for(page_key)}: cannot remove the autosave ({exc.strerror or exc})") from None
+            reason = exc.strerror or exc
+            raise SessionError(f"{self.path_for(page_key)}: cannot remove the autosave ({reason})") from None
 
     def clear_after_save(self, page_key: str) -> None:
         """The page was saved explicitly: its autosave has nothing more to offer."""

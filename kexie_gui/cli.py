@@ -17,9 +17,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
@@ -168,7 +168,7 @@ class Progress:
         self.total, self.stream, self.start, self.shown = total, stream or sys.stderr, time.monotonic(), False
 
     def update(self, done: int, name: str) -> None:
-        if self.total < 2 or not self.stream.isatty() and not os.environ.get("KEXIE_PROGRESS"):
+        if self.total < 2 or (not self.stream.isatty() and not os.environ.get("KEXIE_PROGRESS")):
             return
         if not self.shown and time.monotonic() - self.start < PROGRESS_AFTER_SECONDS:
             return
@@ -472,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug: say so plainly, keep the traceback out of the editor's way
+    except Exception as exc:  # noqa: BLE001 - a bug: say so plainly, keep the traceback out of the editor's way
         from .crash import report_crash
 
         path = report_crash(exc)

@@ -18,8 +18,8 @@ import os
 import platform
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from . import APP_NAME, __version__
 

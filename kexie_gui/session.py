@@ -42,9 +42,10 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from . import APP_NAME, __version__
 from .core.apply import split_blocks_at
@@ -736,7 +737,7 @@ class _Matcher:
             scores = [(prev == fp.get("prev")) + (nxt == fp.get("next")) for prev, nxt in contexts]
             best = max(scores, default=0)
             if best:
-                free = [c for c, sc in zip(free, scores) if sc == best]
+                free = [c for c, sc in zip(free, scores, strict=True) if sc == best]
                 if len(free) == 1:
                     return free[0], exact and best == 2, ("", "")
         if "index" in fp and free:

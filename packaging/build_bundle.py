@@ -56,7 +56,7 @@ def version() -> str:
 
 def ensure_pyinstaller() -> None:
     try:
-        import PyInstaller  # noqa: F401
+        import PyInstaller
     except ImportError:
         say(f"PyInstaller is missing: pip install '{PYINSTALLER_REQ}' into {sys.prefix}")
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", PYINSTALLER_REQ], check=True)
@@ -134,7 +134,8 @@ def smoke_test(expected_version: str) -> list[str]:
         except (ValueError, KeyError, TypeError):
             articles = []
         if proc.returncode != 0 or not articles:
-            failures.append(f"kexie clean: exit {proc.returncode}, {len(articles)} articles; stderr: {proc.stderr[-500:]}")
+            failures.append(f"kexie clean: exit {proc.returncode}, {len(articles)} articles; "
+                            f"stderr: {proc.stderr[-500:]}")
         else:
             say(f"  kexie clean {page.name}: {len(articles)} articles, first: {articles[0]['title']}")
         out = Path(tmp) / "out"

@@ -100,7 +100,7 @@ def write_ico(out: Path, icons: Path = ICONS, sizes=ICO_SIZES) -> Path:
     header = struct.pack("<HHH", 0, 1, len(blobs))
     offset = 6 + 16 * len(blobs)
     entries, data = b"", b""
-    for size, blob in zip(sizes, blobs):
+    for size, blob in zip(sizes, blobs, strict=True):
         dim = 0 if size >= 256 else size  # 0 means 256
         entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(blob), offset + len(data))
         data += blob

@@ -146,7 +146,7 @@ def check_session_bytes(data: bytes) -> None:
 
 @functools.lru_cache(maxsize=1)
 def autosave_base() -> dict:
-    page, analysis, doc = seed_state()
+    _, _, doc = seed_state()
     doc = dict(doc)
     doc["autosave"] = {"page_key": str(SEED), "pid": 1, "project_dir": None}
     return doc

@@ -13,7 +13,7 @@ SEED = Path(__file__).resolve().parent / "data" / "000_57b0e2a3ead17231.txt"
 def test_clean_one_page_prints_json(capsysbinary):
     assert main(["clean", str(SEED)]) == EXIT_OK
     data = json.loads(capsysbinary.readouterr().out.decode("utf-8"))
-    assert [a["title"] for a in data["articles"]][0] == "德阳市获评中国科协创新驱动示范市"
+    assert data["articles"][0]["title"] == "德阳市获评中国科协创新驱动示范市"
     assert set(data["articles"][0]) == {"title", "subtitle", "paragraphs", "byline", "section"}
     assert data["removed"] and data["source"].endswith(SEED.name)
 
@@ -77,5 +77,6 @@ def test_two_files_with_one_name_get_distinct_outputs(tmp_path):
         (tmp_path / sub).mkdir()
         shutil.copy(SEED, tmp_path / sub / "page.txt")
     out = tmp_path / "out"
-    assert main(["clean", str(tmp_path / "a" / "page.txt"), str(tmp_path / "b" / "page.txt"), "-o", str(out)]) == EXIT_OK
+    pages = [str(tmp_path / "a" / "page.txt"), str(tmp_path / "b" / "page.txt")]
+    assert main(["clean", *pages, "-o", str(out)]) == EXIT_OK
     assert sorted(p.name for p in out.iterdir()) == ["page (2).json", "page.json"]

@@ -9,8 +9,14 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from .fuzz_loaders import (autosave_base, check_autosave_bytes, check_page_bytes, check_session_bytes, page_bytes,
-                           session_bytes)
+from .fuzz_loaders import (
+    autosave_base,
+    check_autosave_bytes,
+    check_page_bytes,
+    check_session_bytes,
+    page_bytes,
+    session_bytes,
+)
 
 BOUNDED = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

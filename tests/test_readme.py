@@ -34,3 +34,30 @@ def test_the_readme_setup_ends_saying_what_was_written_and_how_to_start_the_wind
     command = _setup_command()
     last = command.rsplit("&&", 1)[1].strip()
     assert last.startswith("echo ") and "out/sample_page.md" in last and ".venv/bin/kexie-gui" in last
+
+
+def _test_command() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("Run the whole test suite"):]
+    return re.search(r"```sh\n(.+?)\n```", section, re.S).group(1)
+
+
+def test_ci_runs_the_readme_test_command_last_and_it_lints():
+    """CI passes exactly when the README's command does: it is .ci/run's last command, so a failing
+    ``ruff check`` before ``&&`` is the script's exit status."""
+    commands = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.lstrip().startswith("#")]
+    assert commands[-1] == _test_command()
+    assert _test_command().startswith(".venv/bin/ruff check . && ")
+
+
+def test_ci_stops_on_a_failed_pip_install():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "set -euo pipefail" in script
+    assert not [line for line in script.splitlines() if "pip install" in line and line.rstrip().endswith("|| true")]
+
+
+def test_pre_commit_runs_the_ruff_the_tests_install():
+    pinned = re.search(r'"ruff==([\d.]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8")).group(1)
+    hooks = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: v{pinned}\n" in hooks and "astral-sh/ruff-pre-commit" in hooks

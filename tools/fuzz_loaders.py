@@ -21,8 +21,14 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from tests.fuzz_loaders import (autosave_base, check_autosave_bytes, check_page_bytes,  # noqa: E402
-                                check_session_bytes, page_bytes, session_bytes)
+from tests.fuzz_loaders import (  # noqa: E402
+    autosave_base,
+    check_autosave_bytes,
+    check_page_bytes,
+    check_session_bytes,
+    page_bytes,
+    session_bytes,
+)
 
 
 def main(argv=None) -> int:

@@ -22,9 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -513,7 +513,8 @@ def _(tmp):
 
 @row("output", "control characters (ESC, DEL, C1) in the page, every format", 0)
 def _(tmp):
-    (tmp / "p.txt").write_text("科协\x1b[1m新闻\x7f标题\x9b\n\n本报讯 近日，某市科协\x85召开工作会议。\n", encoding="utf-8")
+    (tmp / "p.txt").write_text("科协\x1b[1m新闻\x7f标题\x9b\n\n本报讯 近日，某市科协\x85召开工作会议。\n",
+                               encoding="utf-8")
     code, outs, errs = 0, [], []
     for fmt in ("json", "md", "txt", "docx"):
         c, err, _ = kexie(tmp, "clean", "p.txt", "-o", "out", "--format", fmt)

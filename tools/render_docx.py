@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kexie_gui.core.model import CleanArticle, CleanPage, Text  # noqa: E402
-from kexie_gui.export import ExportOptions, render  # noqa: E402
+from kexie_gui.core.model import CleanArticle, CleanPage, Text
+from kexie_gui.export import ExportOptions, render
 
 SOFFICE_TIMEOUT_S = 180
 

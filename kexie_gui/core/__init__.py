@@ -6,9 +6,8 @@
 """
 from .analyse import KIND_LABELS, KINDS, Config, analyse
 from .apply import APPLIERS, apply, split_blocks_at
-from .load import KexieError, LoadError, MAX_BYTES, load_page, page_from_bytes, page_from_text
-from .model import (Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock, Suggestion,
-                    Text)
+from .load import MAX_BYTES, KexieError, LoadError, load_page, page_from_bytes, page_from_text
+from .model import Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock, Suggestion, Text
 
 __all__ = [
     "APPLIERS", "Analysis", "Block", "CleanArticle", "CleanPage", "Config", "Decisions", "KINDS",

@@ -12,15 +12,15 @@ and says in one line (zh/en) what it would do and which evidence decided;
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import regex
-from dataclasses import dataclass
-from typing import Callable
 
 from . import assemble as asm
 from . import labels as lb
-from .convention import SIDE_BY_SIDE, Convention, convention_of
+from .convention import SIDE_BY_SIDE, convention_of
 from .features import shapes_of
 from .joins import separator
 from .lines import Unit, split_units
@@ -145,7 +145,7 @@ def analyse(page: Page, config: Config = Config(),
         ordered, moves = reading_order(kept_units, convention, kept_shapes, kept_labels)
     else:
         ordered, moves = kept_units, ()
-    if not moves and any(a.start > b.start for a, b in zip(ordered, ordered[1:])):
+    if not moves and any(a.start > b.start for a, b in pairwise(ordered)):
         moves = (0.9, "按版面把并排的各栏逐栏读出", "columns set side by side are read one after another")
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
@@ -158,7 +158,7 @@ def analyse(page: Page, config: Config = Config(),
     kept = [i for i in range(len(seq)) if i not in dropped]
     labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
                                    [first_look[seq[i].index] for i in kept])
-    labelled = dict(zip(kept, labelled_list))
+    labelled = dict(zip(kept, labelled_list, strict=True))
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)
     del proposed
@@ -223,7 +223,7 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
     kind_zh = {"exact": "完全重复", "near": "近似重复", "truncated": "截断的重复"}
     for r in repeats:
         done: set[int] = set()
-        for pos, keep_pos, kind in zip(r.drop, r.keep, r.kinds):
+        for pos, keep_pos, kind in zip(r.drop, r.keep, r.kinds, strict=True):
             k = piece_of_position[pos]
             if k in done:
                 continue
@@ -331,7 +331,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
 
 def _glued_byline(maker, b: Block, shape) -> None:
     """A byline in brackets at the end of an article's last paragraph: split it off."""
-    
+
     found = glued_byline(str(b.text))
     if found is None:
         return

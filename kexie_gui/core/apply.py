@@ -24,14 +24,39 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
-from .analyse import (KIND_BYLINE, KIND_DUPLICATE, KIND_FURNITURE, KIND_HEADLINE, KIND_JOIN, KIND_KICKER,
-                      KIND_ORDER, KIND_PUNCTUATION, KIND_SPACES, KIND_SUBTITLE)
-from .model import (ROLE_BODY, ROLE_BYLINE, ROLE_DUPLICATE, ROLE_FURNITURE, ROLE_KICKER, ROLE_SUBTITLE,
-                    ROLE_TITLE, Analysis, Block, CleanArticle, CleanPage, Decisions, Page, RemovedBlock,
-                    Suggestion, Text)
+from .analyse import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
+)
+from .model import (
+    ROLE_BODY,
+    ROLE_BYLINE,
+    ROLE_DUPLICATE,
+    ROLE_FURNITURE,
+    ROLE_KICKER,
+    ROLE_SUBTITLE,
+    ROLE_TITLE,
+    Analysis,
+    Block,
+    CleanArticle,
+    CleanPage,
+    Decisions,
+    Page,
+    RemovedBlock,
+    Suggestion,
+    Text,
+)
 from .text import BRACKETED
 
 # What made a suggestion moot when no other decision did (``CleanPage.moot`` values are these, a
@@ -298,11 +323,11 @@ class _Context:
         self.origins: dict[str, str] = {}  # piece id -> original block id, for pieces of hand splits
         self.removed_by_dup: dict[str, str] = {}  # block id -> duplicate suggestion id that removes it
 
-    parent: "_Context | None" = None  # the context ``reapply`` started from: its plans hold except ``stale``
+    parent: _Context | None = None  # the context ``reapply`` started from: its plans hold except ``stale``
     stale: set = frozenset()
     depth = 0
 
-    def inherit(self, parent: "_Context", stale: set) -> None:
+    def inherit(self, parent: _Context, stale: set) -> None:
         """Reuse the plans of ``parent`` for every block but ``stale`` (a chain, flattened now and then)."""
         self.parent, self.stale, self.depth = parent, stale, parent.depth + 1
         if self.depth >= 32:
@@ -563,8 +588,8 @@ class _Walker:
             self.last = ("title", cur)
             return
         if role == ROLE_TITLE:
-            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id, title_sid=plan.decided_by,
-                                  section=self.section, blocks=[block.id])
+            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id,
+                                  title_sid=plan.decided_by, section=self.section, blocks=[block.id])
             if self.pending_kicker is not None:
                 kb, kt, sid = self.pending_kicker
                 self.current.kicker = (kt, kb.id, sid)
@@ -733,7 +758,7 @@ def _articles(drafts: list[_Draft], edits: dict) -> list[CleanArticle]:
             new = edits[f"{art.key}:byline"][1]
             byline = _retrace(byline or Text(), new) if new else None
         paragraphs, keys = [], []
-        for key, para in zip(art.paragraph_keys, art.paragraphs):
+        for key, para in zip(art.paragraph_keys, art.paragraphs, strict=True):
             if key in edits:
                 para = _retrace(para, edits[key][1])
             if para:
@@ -802,7 +827,7 @@ def _layout(analysis: Analysis, decisions: Decisions) -> _Layout:
     known = analysis._by_id()
     origin = [b.id if b.id in known else (analysis.block_at(b.start) or b).id for b in order]
     layout = _Layout(order, origin, {b.id: i for i, b in enumerate(order)},
-                     {b.id: o for b, o in zip(order, origin) if b.id != o})
+                     {b.id: o for b, o in zip(order, origin, strict=True) if b.id != o})
     object.__setattr__(analysis, "_layout_cache", (key, layout))
     return layout
 

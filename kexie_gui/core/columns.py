@@ -20,9 +20,9 @@ MIN_EDGE_LINES = 3  # lines that must start (or end) at one x for it to count as
 BODY_SIZE_TOLERANCE = 0.15  # lines within this share of the body size are body text
 MAX_GUTTER_EMS = 3.5  # a wider stretch between an end and a start is no gutter
 HEADLINE_SIZE = 1.35  # text this much larger than the body is a headline (OCR box heights vary by a quarter)
-JOIN_GAP_EMS = 0.6
+JOIN_GAP_EMS = 0.6  # two pieces of one row this close, with no gutter between, are one printed line
 MIN_CUT_GAP = 0.2  # a line is cut at a gutter only where its glyphs leave at least this much white
-GUTTER_REACH = 8  # a gutter holds this many body sizes above and below the lines that show it  # two pieces of one row this close, with no gutter between, are one printed line
+GUTTER_REACH = 8  # a gutter holds this many body sizes above and below the lines that show it
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,15 @@ def _clusters(values: list[tuple[float, PrintedLine]], tol: float, pick) -> list
     out = []
     for g in groups:
         if len(g) >= MIN_EDGE_LINES:
-            out.append(_Edge(pick([x for x, _ in g]), min(l.y0 for _, l in g), max(l.y1 for _, l in g), len(g)))
+            out.append(_Edge(pick([x for x, _ in g]), min(ln.y0 for _, ln in g), max(ln.y1 for _, ln in g), len(g)))
     return out
 
 
 def column_edges(lines: list[PrintedLine], size: float) -> tuple[list[_Edge], list[_Edge]]:
     """Where body lines start and where they end, each edge with the stretch of page it is seen in."""
-    body = [l for l in lines if is_body(l, size) and len(l.ink()) >= 4]
-    starts = _clusters([(l.x0, l) for l in body], 0.25 * size, min)
-    ends = _clusters([(l.x1, l) for l in body], 0.45 * size, lambda xs: statistics.median_high(xs))
+    body = [ln for ln in lines if is_body(ln, size) and len(ln.ink()) >= 4]
+    starts = _clusters([(ln.x0, ln) for ln in body], 0.25 * size, min)
+    ends = _clusters([(ln.x1, ln) for ln in body], 0.45 * size, lambda xs: statistics.median_high(xs))
     return starts, ends
 
 
@@ -84,7 +84,8 @@ def find_gutters(lines: list[PrintedLine], size: float) -> list[Gutter]:
     """Gutters: a column end followed, within a few characters, by a column start with no start between.
 
     >>> from kexie_gui.core.glyphs import Glyph, PrintedLine
-    >>> def line(x, y, n): return PrintedLine(tuple(Glyph("字", x + 10 * i, y, x + 10 * i + 10, y + 10) for i in range(n)), 10)
+    >>> def line(x, y, n):
+    ...     return PrintedLine(tuple(Glyph("字", x + 10 * i, y, x + 10 * i + 10, y + 10) for i in range(n)), 10)
     >>> rows = [line(0, 14 * k, 10) for k in range(5)] + [line(112, 14 * k, 10) for k in range(5)]
     >>> find_gutters(rows, 10)
     [Gutter(x0=100, x1=112, y0=0, y1=66)]
@@ -153,7 +154,7 @@ def split_at_gutters(lines: list[PrintedLine], gutters: list[Gutter], size: floa
             continue
         left, right = line.split_at(cut)
         todo += [p for p in (left, right) if p.glyphs]
-    out.sort(key=lambda l: l.source_order)
+    out.sort(key=lambda ln: ln.source_order)
     return out
 
 
@@ -171,7 +172,7 @@ def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float
 
     Pieces join when they share the row, nearly touch and no gutter runs between them.
     """
-    ordered = sorted(lines, key=lambda l: l.x0)
+    ordered = sorted(lines, key=lambda ln: ln.x0)
     merged: list[PrintedLine] = []
     rows: dict[int, list[int]] = {}  # row bucket -> indexes into merged, to look at neighbours only
     step = max(size, 1.0)
@@ -191,5 +192,5 @@ def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float
         else:
             merged.append(line)
             rows.setdefault(bucket, []).append(len(merged) - 1)
-    merged.sort(key=lambda l: l.source_order)
+    merged.sort(key=lambda ln: ln.source_order)
     return merged

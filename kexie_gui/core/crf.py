@@ -27,7 +27,7 @@ class Model:
     meta: dict
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Model":
+    def from_dict(cls, data: dict) -> Model:
         labels = tuple(data["labels"])
         index = {lab: k for k, lab in enumerate(labels)}
         state = {attr: tuple((index[lab], float(w)) for lab, w in by_label.items() if lab in index)

@@ -46,12 +46,14 @@ _LAYOUT = {
 }
 _JUNCTION = {
     "word": ("断开处前后两字常连成词", "the characters either side of the break make a word"),
-    "page": ("断开处前后两字在本页别处相连", "the page prints the characters either side of the break together elsewhere"),
+    "page": ("断开处前后两字在本页别处相连",
+             "the page prints the characters either side of the break together elsewhere"),
     "none": ("断开处前后两字不成词", "the characters either side of the break make no word"),
 }
 _BLANKS = {"bl0": ("其间无空行", "no blank line between"), "bl1": ("其间有空行", "a blank line between"),
            "bl2": ("其间有多个空行", "blank lines between")}
-_WIDTH = {"4": "不超过4字", "8": "不超过8字", "12": "不超过12字", "18": "不超过18字", "26": "不超过26字", "long": "超过26字"}
+_WIDTH = {"4": "不超过4字", "8": "不超过8字", "12": "不超过12字", "18": "不超过18字", "26": "不超过26字",
+          "long": "超过26字"}
 _WIDTH_EN = {"4": "at most 4 characters", "8": "at most 8 characters", "12": "at most 12 characters",
              "18": "at most 18 characters", "26": "at most 26 characters", "long": "over 26 characters"}
 
@@ -183,5 +185,5 @@ def words_for(name: str) -> bool:
 
 def phrases(names: list[str]) -> tuple[str, str]:
     """Several features as one clause each in zh and en."""
-    zh, en = zip(*(phrase(n) for n in names)) if names else ((), ())
+    zh, en = zip(*(phrase(n) for n in names), strict=True) if names else ((), ())
     return "；".join(zh), "; ".join(en)

@@ -26,9 +26,22 @@ from . import furniture as fz
 from .convention import Convention
 from .lexicon import page_pairs, word_pair
 from .lines import Unit
-from .text import (BRACKETED, CLAUSE_MARKS, CLOSERS, LEAD_AGENCY, SUBHEAD_MARK, SUBTITLE_DASH, TIME_PHRASE,
-                   ends_sentence, glued_byline, han_share, is_byline_inner, is_reporter_line, plausible_share,
-                   squeeze_han_spaces)
+from .text import (
+    BRACKETED,
+    CLAUSE_MARKS,
+    CLOSERS,
+    LEAD_AGENCY,
+    SUBHEAD_MARK,
+    SUBTITLE_DASH,
+    TIME_PHRASE,
+    ends_sentence,
+    glued_byline,
+    han_share,
+    is_byline_inner,
+    is_reporter_line,
+    plausible_share,
+    squeeze_han_spaces,
+)
 
 LOCAL_WINDOW = 12  # lines either side that vote for the local column width
 LOCAL_STRIDE = 4  # the vote is taken for every fourth line and holds for the lines next to it
@@ -170,7 +183,7 @@ def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
     columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
     if not convention.wrapped:
         columns = [0.0] * len(units)
-    return [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns)]
+    return [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)]
 
 
 def local_widths(units: list[Unit], fallback: float) -> list[float]:
@@ -250,7 +263,7 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
     if shapes is None:
         shapes = shapes_of(units, convention)
     columns = [s.column if s.column else fb for s, fb in
-               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0))]
+               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0), strict=True)]
     sizes = [u.box.size for u in units if u.box is not None]
     body_size = median(sizes) if sizes else 0.0
     counts = Counter(s.text for s in shapes)
@@ -260,7 +273,7 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
     conv = convention.name
     sep = "sep" if convention.blank_lines_separate else "every"
     out: list[list[str]] = []
-    for i, (u, s) in enumerate(zip(units, shapes)):
+    for i, (u, s) in enumerate(zip(units, shapes, strict=True)):
         rf = fullness(s.width, columns[i])
         f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
              f"rf={rf}@{conv}"]
@@ -306,7 +319,7 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
                     f.append("band=bottom")
         # the line above, and the nearest line above that is no furniture
         if i > 0:
-            p, ps = units[i - 1], shapes[i - 1]
+            ps = shapes[i - 1]
             prf = fullness(ps.width, columns[i - 1])
             f += [f"p.end={ps.end}", f"p.rf={prf}", f"p.st={ps.start}", f"p.rf|{bl}={prf}",
                   f"pe|rf={ps.end}|{rf}", f"pe|st={ps.end}|{s.start}", f"pe|{ind}={ps.end}",

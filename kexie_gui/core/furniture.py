@@ -326,8 +326,8 @@ MAX_FURNITURE_LEN = 120  # every rule above has a length cap below this; body te
 
 # Characters one of which every rule's line holds: a line without any of them is no furniture by its
 # own text (most lines of running text), and the rules need not run.
-_CUES = frozenset("0123456789版期年月日星周农报刊·编审校版美责辑协办主承支持合联栏热线电话邮箱址编号网图▲△摄供提资料接转续读要目录视设传投广发订信微冠"
-                  "上下左右第CN")
+_CUES = frozenset("0123456789版期年月日星周农报刊·编审校版美责辑协办主承支持合联栏热线电话邮箱址编号"
+                  "网图▲△摄供提资料接转续读要目录视设传投广发订信微冠上下左右第CN")
 
 
 def classify_single(text: str) -> str | None:

@@ -61,7 +61,7 @@ class PrintedLine:
     def __post_init__(self):
         gs = self.glyphs
         box = (gs[0].x0, min(g.y0 for g in gs), gs[-1].x1, max(g.y1 for g in gs)) if gs else (0.0, 0.0, 0.0, 0.0)
-        for name, value in zip(("x0", "y0", "x1", "y1"), box):
+        for name, value in zip(("x0", "y0", "x1", "y1"), box, strict=True):
             object.__setattr__(self, name, value)
 
     @property
@@ -76,7 +76,7 @@ class PrintedLine:
     def width(self) -> float:
         return self.x1 - self.x0
 
-    def split_at(self, index: int) -> tuple["PrintedLine", "PrintedLine"]:
+    def split_at(self, index: int) -> tuple[PrintedLine, PrintedLine]:
         """The line cut before glyph ``index`` (trailing and leading spaces dropped)."""
         left = _trim(self.glyphs[:index])
         right = _trim(self.glyphs[index:])

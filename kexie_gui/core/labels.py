@@ -13,9 +13,8 @@ Example: ``["东山县：科技小院开进村", "本报记者 甲乙", "本报�
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .convention import Convention
 from .crf import Model, decode, load_model
@@ -60,7 +59,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     as_reporter = _reporter_labels(model)
     allowed = [as_reporter if "st=reporter" in f else None for f in feats]
     labels, probs = decode(model, feats, allowed, marginals=sure)
-    out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats)]
+    out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     for i in range(1, len(out)):
         if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
                 units[i - 1], units[i], shapes[i] if shapes is not None else None):
@@ -127,10 +126,10 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
                         and not heads_a_lead(body_units, body_shapes, n)
                         else None for n in range(1, len(body_units))]
     as_reporter = _reporter_labels(model)
-    allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats)]
+    allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
-    for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats)):
+    for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
         seen = first[k]
@@ -214,8 +213,8 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
         return False
     if not heading:
         return True
-    return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS and first_label != FURNITURE
-            and word_pair(text.rstrip(), below.text.lstrip()) >= WORD_ACROSS)
+    return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
+            and first_label != FURNITURE and word_pair(text.rstrip(), below.text.lstrip()) >= WORD_ACROSS)
 
 
 def model_for(item: Labelled) -> Model:

@@ -103,7 +103,7 @@ def _guess(data: bytes, name: str, utf16_min: float | None = None) -> tuple[str,
     """Text without BOM or NUL bytes: the most plausible reading (see :mod:`.encoding`); returns its score too."""
     if not data:
         raise LoadError(f"{name}: this is not a text file (it holds only NUL bytes)")
-    if len(data) >= SURE_UTF8_BYTES or max(data) < 0x80 and len(data) > 256:
+    if len(data) >= SURE_UTF8_BYTES or (max(data) < 0x80 and len(data) > 256):
         try:
             return data.decode("utf-8"), Reading("utf-8"), 3.0  # a sure reading: no need to weigh others
         except UnicodeDecodeError:

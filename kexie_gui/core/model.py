@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
 
 # Block roles produced by apply(); the user may set the editable ones by hand.
 ROLE_BODY = "body"
@@ -44,12 +44,12 @@ class Text(str):
         return obj
 
     @classmethod
-    def traced(cls, value: str, raw_start: int) -> "Text":
+    def traced(cls, value: str, raw_start: int) -> Text:
         """A string copied unchanged from the raw page at ``raw_start``."""
         return cls(value, ((0, raw_start, len(value)),) if value else ())
 
     @classmethod
-    def untraced(cls, value: str) -> "Text":
+    def untraced(cls, value: str) -> Text:
         return cls(value, ())
 
     def raw_offset(self, index: int) -> int | None:
@@ -73,7 +73,7 @@ class Text(str):
         shift = len(self)
         return Text(str.__add__(self, other), self.runs + tuple((t + shift, r, n) for t, r, n in other_runs))
 
-    def slice(self, start: int, end: int | None = None) -> "Text":
+    def slice(self, start: int, end: int | None = None) -> Text:
         end = len(self) if end is None else end
         runs = []
         for t0, r0, n in self.runs:
@@ -82,14 +82,14 @@ class Text(str):
                 runs.append((a - start, r0 + a - t0, b - a))
         return Text(str.__getitem__(self, slice(start, end)), runs)
 
-    def strip_traced(self) -> "Text":
+    def strip_traced(self) -> Text:
         """Strip whitespace at both ends, keeping provenance."""
         s = str(self)
         left = len(s) - len(s.lstrip())
         right = len(s.rstrip())
         return self.slice(left, max(left, right))
 
-    def with_replacements(self, by_raw: Mapping[int, str]) -> "Text":
+    def with_replacements(self, by_raw: Mapping[int, str]) -> Text:
         """Replace single characters by raw offset (same length, same provenance)."""
         if not by_raw:
             return self
@@ -103,7 +103,7 @@ class Text(str):
                     chars[t0 + k] = rep
         return Text("".join(chars), self.runs)
 
-    def _with_edits(self, by_raw: Mapping[int, str]) -> "Text":
+    def _with_edits(self, by_raw: Mapping[int, str]) -> Text:
         """Replacements of any length ("" deletes): characters not replaced keep their raw offsets.
 
         >>> t = Text.traced("甲 乙", 5)._with_edits({6: ""})
@@ -246,7 +246,8 @@ class Reading:
         elif self.how == "guess" and self.uncertain:
             other = codec_display_name(self.runner_up) if self.runner_up else None
             if zh:
-                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (f"；也可能是 {other}）" if other else "）")
+                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (
+                    f"；也可能是 {other}）" if other else "）")
             else:
                 head = f"read as {name} (a guess, {self.confidence:.0%} sure" + (
                     f"; could also be {other})" if other else ")")
@@ -433,7 +434,7 @@ class Decisions:
         return self._cached("roles", self.roles).get(block_id)
 
     # -- changing (each returns a new value)
-    def with_choice(self, suggestion_id: str, accepted: bool | None) -> "Decisions":
+    def with_choice(self, suggestion_id: str, accepted: bool | None) -> Decisions:
         d = dict(self.choices)
         if accepted is None:
             d.pop(suggestion_id, None)
@@ -441,7 +442,7 @@ class Decisions:
             d[suggestion_id] = bool(accepted)
         return replace(self, choices=tuple(sorted(d.items())))
 
-    def with_choices(self, items: Mapping[str, bool | None]) -> "Decisions":
+    def with_choices(self, items: Mapping[str, bool | None]) -> Decisions:
         """Many choices at once (``accept all of this kind``), in one pass."""
         d = dict(self.choices)
         for k, v in items.items():
@@ -451,7 +452,7 @@ class Decisions:
                 d[k] = bool(v)
         return replace(self, choices=tuple(sorted(d.items())))
 
-    def with_role(self, block_id: str, role: str | None) -> "Decisions":
+    def with_role(self, block_id: str, role: str | None) -> Decisions:
         if role is not None and role not in EDITABLE_ROLES:
             raise ValueError(f"unknown role {role!r}")
         d = dict(self.roles)
@@ -461,7 +462,7 @@ class Decisions:
             d[block_id] = role
         return replace(self, roles=tuple(sorted(d.items())))
 
-    def with_edit(self, key: str, old_text: str, new_text: str | None) -> "Decisions":
+    def with_edit(self, key: str, old_text: str, new_text: str | None) -> Decisions:
         d = dict(self.edits)
         if new_text is None:
             d.pop(key, None)
@@ -470,22 +471,22 @@ class Decisions:
             d[key] = (first_old, new_text)
         return replace(self, edits=tuple(sorted(d.items())))
 
-    def with_move(self, block_id: str, before_id: str) -> "Decisions":
+    def with_move(self, block_id: str, before_id: str) -> Decisions:
         return replace(self, moves=self.moves + ((block_id, before_id),))
 
-    def with_split(self, offset: int) -> "Decisions":
+    def with_split(self, offset: int) -> Decisions:
         if offset in self.splits:
             return self
         return replace(self, splits=tuple(sorted(self.splits + (offset,))))
 
-    def without_split(self, offset: int) -> "Decisions":
+    def without_split(self, offset: int) -> Decisions:
         return replace(self, splits=tuple(o for o in self.splits if o != offset))
 
-    def with_splits(self, offsets: Iterable[int]) -> "Decisions":
+    def with_splits(self, offsets: Iterable[int]) -> Decisions:
         """Several cuts at once (a block split into its lines)."""
         return replace(self, splits=tuple(sorted(set(self.splits) | {int(o) for o in offsets})))
 
-    def with_moves(self, block_ids: Iterable[str], before_id: str) -> "Decisions":
+    def with_moves(self, block_ids: Iterable[str], before_id: str) -> Decisions:
         """Move several blocks, in the order given, before ``before_id`` ("" = the page end)."""
         moves = tuple((b, before_id) for b in block_ids if b != before_id)
         return replace(self, moves=self.moves + moves) if moves else self
@@ -493,12 +494,12 @@ class Decisions:
     def is_joined(self, block_id: str) -> bool:
         return block_id in self._cached("joined_set", ((b, True) for b in self.joined))
 
-    def with_joined(self, block_id: str, joined: bool = True) -> "Decisions":
+    def with_joined(self, block_id: str, joined: bool = True) -> Decisions:
         """Join a piece to the piece before it in reading order (False: undo that)."""
         rest = tuple(b for b in self.joined if b != block_id)
         return replace(self, joined=tuple(sorted(rest + ((block_id,) if joined else ()))))
 
-    def with_title(self, block_ids: Iterable[str]) -> "Decisions":
+    def with_title(self, block_ids: Iterable[str]) -> Decisions:
         """Consecutive pieces as one title: the first is the title, the others are joined to it."""
         ids = list(block_ids)
         if not ids:
@@ -520,7 +521,7 @@ class Decisions:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "Decisions":
+    def from_dict(cls, data: Mapping) -> Decisions:
         if not isinstance(data, Mapping):
             raise ValueError("decisions must be a JSON object")
         choices = data.get("choices") or {}
@@ -542,7 +543,7 @@ class Decisions:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "Decisions":
+    def from_json(cls, text: str) -> Decisions:
         return cls.from_dict(json.loads(text))
 
 

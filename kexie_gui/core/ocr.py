@@ -25,9 +25,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .frames import Edge, edges_of_rule, rectangle_edges
 from .glyphs import LINE_GAP_SHARE, Glyph, PrintedLine, split_runs
@@ -70,7 +70,7 @@ class Piece:
                              for g in self.glyphs]]
 
     @classmethod
-    def from_json(cls, data) -> "Piece":
+    def from_json(cls, data) -> Piece:
         score, glyphs = data
         return cls(tuple(Glyph(c, x0, y0, x1, y1, s) for c, x0, y0, x1, y1, s in glyphs), score)
 
@@ -94,12 +94,12 @@ class OcrResult:
                 "pictures": [list(p) for p in self.pictures]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "OcrResult":
+    def from_json(cls, data: dict) -> OcrResult:
         return cls(data["width"], data["height"], tuple(Piece.from_json(p) for p in data["pieces"]),
                    tuple(Edge(*e) for e in data["edges"]), tuple(tuple(p) for p in data["pictures"]),
                    data["engine"], data.get("seconds", 0.0))
 
-    def scaled(self, factor: float) -> "OcrResult":
+    def scaled(self, factor: float) -> OcrResult:
         """The same reading in other units (pixels of a PDF render → points)."""
         def g(x: Glyph) -> Glyph:
             return Glyph(x.char, x.x0 * factor, x.y0 * factor, x.x1 * factor, x.y1 * factor, x.size * factor)
@@ -247,7 +247,7 @@ def read_image_frames(path: Path) -> list:
 
 
 def _to_bgr(gray):
-    np, cv2 = _numpy_cv2()
+    _, cv2 = _numpy_cv2()
     return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
 
 
@@ -295,7 +295,7 @@ def _rapid_pieces(result, dx: float, dy: float, scale: float) -> list[Piece]:
         height = (by1 - by0) / scale
         glyphs = []
         if words and len(words) == len(text):
-            for ch, quad in zip(text, words):
+            for ch, quad in zip(text, words, strict=True):
                 qx = [p[0] for p in quad]
                 glyphs.append(Glyph(ch, (min(qx) + dx) / scale, (by0 + dy) / scale, (max(qx) + dx) / scale,
                                     (by1 + dy) / scale, height))
@@ -303,7 +303,7 @@ def _rapid_pieces(result, dx: float, dy: float, scale: float) -> list[Piece]:
             widths = [0.5 if ch.isascii() else 1.0 for ch in text]
             total = sum(widths) or 1.0
             x = bx0
-            for ch, w in zip(text, widths):
+            for ch, w in zip(text, widths, strict=True):
                 step = (bx1 - bx0) * w / total
                 glyphs.append(Glyph(ch, (x + dx) / scale, (by0 + dy) / scale, (x + step + dx) / scale,
                                     (by1 + dy) / scale, height))
@@ -341,7 +341,7 @@ def run_rapidocr(gray, progress: Progress | None = None) -> list[Piece]:
 
 def run_tesseract(gray, progress: Progress | None = None) -> list[Piece]:
     """Tesseract's words with their boxes (``tsv``), grouped by the lines Tesseract found."""
-    np, cv2 = _numpy_cv2()
+    _, cv2 = _numpy_cv2()
     exe = shutil.which("tesseract")
     if not exe:
         raise OcrUnavailable("Tesseract is not installed")
@@ -377,13 +377,13 @@ def run_tesseract(gray, progress: Progress | None = None) -> list[Piece]:
         y0 = min(w[2] for w in words)
         y1 = max(w[4] for w in words)
         glyphs = []
-        for text, x0, _, x1, _, conf in words:
+        for text, x0, _, x1, _, _conf in words:
             widths = [0.5 if ch.isascii() else 1.0 for ch in text]
             total = sum(widths)
             x = float(x0)
             if glyphs and text[:1].isascii() and glyphs[-1].char.isascii() and glyphs[-1].char.isalnum():
                 glyphs.append(Glyph(" ", glyphs[-1].x1, y0, x, y1, y1 - y0))  # Latin words keep their space
-            for ch, wd in zip(text, widths):
+            for ch, wd in zip(text, widths, strict=True):
                 step = (x1 - x0) * wd / total
                 glyphs.append(Glyph(ch, x, y0, x + step, y1, y1 - y0))
                 x += step
@@ -403,7 +403,6 @@ def _han_width(glyphs) -> float | None:
 
 def _ink_band(gray, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float] | None:
     """The tallest run of inked rows inside a box: where the text of one printed line really is."""
-    np, _ = _numpy_cv2()
     h, w = gray.shape[:2]
     a, b = max(0, int(y0)), min(h, int(y1) + 1)
     c, d = max(0, int(x0)), min(w, int(x1) + 1)

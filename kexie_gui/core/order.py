@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
@@ -46,7 +46,7 @@ SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks 
 class OrderModel:
     bias: float
     weights: dict
-    period: "PeriodModel | None" = None
+    period: PeriodModel | None = None
 
     def probability(self, names: list[str]) -> float:
         z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
@@ -91,7 +91,7 @@ class Context:
     """What the pair scorer reads about the page, computed once."""
 
     def __init__(self, units: list[Unit], shapes: list[Shape], columns: list[float], wrapped: bool = True,
-                 period: "PeriodModel | None" = None, labels: list[str] | None = None):
+                 period: PeriodModel | None = None, labels: list[str] | None = None):
         self.labels = labels  # what a first reading of the page took each line for
         self.wrapped = wrapped
         self.units = units
@@ -119,12 +119,12 @@ class Context:
     def open_end(self, i: int) -> bool:
         return self.shapes[i].end in ("none", "clause", "colon")
 
-    def probability(self, model: "OrderModel", a: int, b: int) -> float:
+    def probability(self, model: OrderModel, a: int, b: int) -> float:
         """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
         computation: the evidence is a handful of categories, and a page has many pairs."""
         cache = self.__dict__.setdefault("_cache", {})
         if "_rf" not in self.__dict__:
-            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns)]
+            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns, strict=True)]
         sa, sb = self.shapes[a], self.shapes[b]
         ta, tb = self.texts[a], self.texts[b]
         d = b - a
@@ -213,7 +213,7 @@ class PeriodModel:
     start_other: float = 0.1  # chance that a page starts interleaved
 
 
-def local_period(ctx: "Context", pm: "PeriodModel | None" = None) -> list[int]:
+def local_period(ctx: Context, pm: PeriodModel | None = None) -> list[int]:
     """Every how many lines a line's text goes on: a small hidden Markov model over the page.
 
     Where two or three columns are interleaved line by line, the line that
@@ -304,7 +304,7 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
     pred: list[int | None] = [None] * n
     head = list(range(n))  # head of each line's chain
     taken: dict[tuple[int, int], float] = {}
-    for (a, b), m in sorted(mutual.items(), key=lambda kv: -kv[1]):
+    for (a, b), _ in sorted(mutual.items(), key=lambda kv: -kv[1]):
         if succ[a] is not None or pred[b] is not None:
             continue
         ha = _find(head, a)
@@ -386,7 +386,7 @@ def chains(succ: list[int | None]) -> list[list[int]]:
 def flow_scorer(units: list[Unit], shapes: list[Shape], convention: Convention):
     """``flow(a, b)``: how likely line ``b`` carries on line ``a`` were they next to each other."""
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
-    ctx = Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback)], convention.wrapped)
+    ctx = Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback, strict=True)], convention.wrapped)
     model = load_order_model()
     return lambda a, b: model.probability(ctx.features(a, b, adjacent=True))
 
@@ -434,13 +434,13 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
         labels = [labels[k] for k in base] if labels is not None else None
     shapes = shapes or shapes_for(units, convention)
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
-    columns = [s.column or c for s, c in zip(shapes, fallback)]
+    columns = [s.column or c for s, c in zip(shapes, fallback, strict=True)]
     model = load_order_model()
     ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
     succ, taken = link(ctx, model)
     order = [i for chain in chains(succ) for i in chain]
     result = [units[i] for i in order]
-    if all(a.index < b.index for a, b in zip(result, result[1:])):
+    if all(a.index < b.index for a, b in pairwise(result)):
         return result, ()
     raw = sorted(u.index for u in units)
     moved = [i for k, i in enumerate(order) if units[i].index != raw[k]]

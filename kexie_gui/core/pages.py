@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import LoadError, MAX_BYTES, load_page, not_a_file, too_large
+from .load import MAX_BYTES, LoadError, load_page, not_a_file, too_large
 from .model import Page
 from .pagetext import analyse_layout, write_page
 from .reading import Obstacle

@@ -55,9 +55,9 @@ class Layout:
 
 
 def _leaf_edges(lines: list[PrintedLine], size: float) -> tuple[float, float]:
-    body = [l for l in lines if is_body(l, size)] or lines
-    left = min(l.x0 for l in body)
-    ends = sorted(l.x1 for l in body)
+    body = [ln for ln in lines if is_body(ln, size)] or lines
+    left = min(ln.x0 for ln in body)
+    ends = sorted(ln.x1 for ln in body)
     right = ends[int(0.8 * (len(ends) - 1))] if len(ends) > 2 else max(ends)
     return left, right
 
@@ -66,27 +66,27 @@ def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: 
     left, right = _leaf_edges(lines, size)
     frames: list[Frame] = []
     prev = None
-    for l in lines:
-        b = id(l) in boxed
+    for ln in lines:
+        b = id(ln) in boxed
         if prev is not None and frames:
-            same_size = abs(l.size - prev.size) <= 0.15 * max(l.size, prev.size)
-            close = l.y0 - prev.y1 <= FRAME_GAP * max(l.size, prev.size)
+            same_size = abs(ln.size - prev.size) <= 0.15 * max(ln.size, prev.size)
+            close = ln.y0 - prev.y1 <= FRAME_GAP * max(ln.size, prev.size)
             if same_size and close and b == frames[-1].boxed:
-                frames[-1].lines.append(l)
-                prev = l
+                frames[-1].lines.append(ln)
+                prev = ln
                 continue
-        frames.append(Frame([l], b, leaf, left, right))
-        prev = l
+        frames.append(Frame([ln], b, leaf, left, right))
+        prev = ln
     return frames
 
 
 def column_grid(lines: list[PrintedLine], size: float) -> list[float]:
     """Where the page's columns start: the leftmost body line start and every gutter's right side."""
-    body = [l for l in lines if is_body(l, size)]
+    body = [ln for ln in lines if is_body(ln, size)]
     if not body:
-        return [min((l.x0 for l in lines), default=0.0)]
+        return [min((ln.x0 for ln in lines), default=0.0)]
     starts = sorted({round(g.x1, 1) for g in find_gutters(lines, size)})
-    first = min(l.x0 for l in body)
+    first = min(ln.x0 for ln in body)
     return [first] + [s for s in starts if s > first + 2 * size]
 
 
@@ -104,11 +104,11 @@ def column_of(line: PrintedLine, grid: list[float], size: float) -> int:
 def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges: list[Edge] = (),
                    obstacles: list[Obstacle] = ()) -> Layout:
     """Cut glued lines at gutters, order the page, group lines into frames."""
-    lines = [l for l in lines if l.ink()]
+    lines = [ln for ln in lines if ln.ink()]
     size = body_size(lines)
     gutters = find_gutters(lines, size)
     lines = join_row_pieces(split_at_gutters(lines, gutters, size), gutters, size)
-    boxed = {id(l) for l in lines if enclosing_box((l.x0, l.y0, l.x1, l.y1), list(edges), width, height)}
+    boxed = {id(ln) for ln in lines if enclosing_box((ln.x0, ln.y0, ln.x1, ln.y1), list(edges), width, height)}
     obstacles = list(obstacles) + rule_obstacles(edges, size)
     leaves = xy_order(lines, obstacles, size, gutters=gutters)
     frames: list[Frame] = []

@@ -70,7 +70,7 @@ def _glyphs(textpage, raw, height: float) -> list[Glyph]:
         if raw.FPDFText_IsGenerated(textpage, i) == 1:
             continue  # spaces and line ends PDFium made up, not printed
         code = raw.FPDFText_GetUnicode(textpage, i)
-        if code in (0, 0xFFFE, 0xFFFF) or code < 32 and code not in (9,):
+        if code in (0, 0xFFFE, 0xFFFF) or (code < 32 and code not in (9,)):
             continue
         ch = chr(code) if code < 0x110000 else "\ufffd"
         if raw.FPDFText_GetCharAngle(textpage, i) > 0.1 and ch.strip():
@@ -102,10 +102,10 @@ def _objects(page, raw):
 
 
 def _bounds(raw, obj) -> tuple[float, float, float, float] | None:
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+    ln, b, r, t = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, ln, b, r, t):
         return None
-    return l.value, b.value, r.value, t.value
+    return ln.value, b.value, r.value, t.value
 
 
 def _is_white_fill(raw, obj) -> bool:
@@ -125,8 +125,8 @@ def _shapes(page, raw, width: float, height: float) -> tuple[list[Edge], list[tu
         bounds = _bounds(raw, obj)
         if bounds is None:
             continue
-        l, b, r, t = bounds
-        x0, x1, y0, y1 = l, r, height - t, height - b
+        ln, b, r, t = bounds
+        x0, x1, y0, y1 = ln, r, height - t, height - b
         if x1 - x0 > 0.98 * width and y1 - y0 > 0.98 * height:
             continue  # a page background
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -162,7 +162,8 @@ def scan_page(doc, index: int) -> PdfScan:
     return PdfScan(width, height, tuple(glyphs), tuple(edges), tuple(pictures))
 
 
-def render_page(path: str | os.PathLike, index: int, scale: float, grey: bool = False) -> tuple[int, int, int, int, bytes]:
+def render_page(path: str | os.PathLike, index: int, scale: float,
+                grey: bool = False) -> tuple[int, int, int, int, bytes]:
     """Page ``index`` rendered at ``scale`` pixels per point: (width, height, bytes per row, channels, pixels).
 
     Pixels are RGB rows (or grey rows with ``grey``), ready for a QImage or an array.

@@ -4,8 +4,8 @@ Damage repaired: OCR or PDF extraction turned full-width marks into ASCII.
 Numbers, dates, ranges and Latin runs keep theirs: ``1,000``, ``3.5%``,
 ``AI:``, ``2023~2025年`` are left alone.
 
->>> "".join(fix_text("近日,德阳市科协(省级)召开会议:一是…"))
-'近日，德阳市科协（省级）召开会议：一是…'
+>>> "".join(fix_text("近日,青石县科协(省级)召开会议:一是…"))
+'近日，青石县科协（省级）召开会议：一是…'
 >>> "".join(fix_text("共1,000人,GDP增长3.5%"))
 '共1,000人，GDP增长3.5%'
 """

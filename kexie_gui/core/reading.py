@@ -64,7 +64,7 @@ def _gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float,
 
 def line_gap(lines: list[PrintedLine], size: float) -> float:
     """The usual white between two lines of body text in one column (from the lines themselves)."""
-    body = sorted((l for l in lines if abs(l.size - size) <= 0.15 * size), key=lambda l: (l.y0, l.x0))
+    body = sorted((ln for ln in lines if abs(ln.size - size) <= 0.15 * size), key=lambda ln: (ln.y0, ln.x0))
     gaps = []
     for i, a in enumerate(body):
         for b in body[i + 1:i + 12]:
@@ -77,7 +77,8 @@ def line_gap(lines: list[PrintedLine], size: float) -> float:
     return gaps[len(gaps) // 2]
 
 
-def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, gap: float | None = None) -> list[float]:
+def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: float,
+                    gap: float | None = None) -> list[float]:
     """y positions of bands of white (or rules over the region's width) that cross the whole region.
 
     A band counts when it is wide (``BAND_GAP`` times the body size), or when
@@ -87,9 +88,9 @@ def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: f
     if len(lines) < 2:
         return []
     gap = line_gap(lines, size) if gap is None else gap
-    x0 = min(l.x0 for l in lines)
-    x1 = max(l.x1 for l in lines)
-    spans = [(l.y0, l.y1) for l in lines]
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    spans = [(ln.y0, ln.y1) for ln in lines]
     spans += [(o.y0, o.y1) for o in obstacles if not o.rule and o.x0 < x1 and o.x1 > x0]
     cuts = []
     shrink = 0.1 * size
@@ -97,17 +98,17 @@ def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: f
         if b - a >= gap + BAND_GAP * size:
             cuts.append((a + b) / 2)
             continue
-        above = [l.size for l in lines if a - size <= l.y1 <= a + 0.01]
-        below = [l.size for l in lines if b - 0.01 <= l.y0 <= b + size]
+        above = [ln.size for ln in lines if a - size <= ln.y1 <= a + 0.01]
+        below = [ln.size for ln in lines if b - 0.01 <= ln.y0 <= b + size]
         if above and below and _size_step(max(above), max(below)):
             cuts.append((a + b) / 2)
     # a rule across (most of) the region separates bands however narrow the white around it
-    top, bottom = min(l.y0 for l in lines), max(l.y1 for l in lines)
+    top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
     ruled = set()
     for o in obstacles:
         if o.rule and top < o.y0 < bottom and o.x0 <= x0 + 2 * size and o.x1 >= x1 - 2 * size:
             y = (o.y0 + o.y1) / 2
-            if not any(l.y0 + shrink < y < l.y1 - shrink for l in lines):
+            if not any(ln.y0 + shrink < y < ln.y1 - shrink for ln in lines):
                 ruled.add(y)
     return _keep_spanning_cuts(sorted(set(cuts) | ruled), ruled, lines, obstacles, x0, x1, size)
 
@@ -170,44 +171,44 @@ def vertical_cuts(lines: list[PrintedLine], size: float, gutters=()) -> list[flo
     if len(lines) < 2:
         return []
     spans = []
-    for l in lines:
-        t = min(OVERLAP_TOLERANCE * size, 0.25 * (l.x1 - l.x0))
-        spans.append((l.x0 + t, l.x1 - t))
+    for ln in lines:
+        t = min(OVERLAP_TOLERANCE * size, 0.25 * (ln.x1 - ln.x0))
+        spans.append((ln.x0 + t, ln.x1 - t))
     strict = [(a + b) / 2 for a, b in _gaps(spans, 0.0)]
     if strict or len(lines) < 8:
         return strict
-    y0 = min(l.y0 for l in lines)
-    y1 = max(l.y1 for l in lines)
+    y0 = min(ln.y0 for ln in lines)
+    y1 = max(ln.y1 for ln in lines)
     allowed = max(1, len(lines) // 25)
     cuts = []
     for g in gutters:
         if g.y1 < y0 or g.y0 > y1:
             continue
         x = (g.x0 + g.x1) / 2
-        left = sum(1 for l in lines if l.x1 <= x)
-        right = sum(1 for l in lines if l.x0 >= x)
-        crossing = [l for l in lines if l.x0 < x < l.x1]
+        left = sum(1 for ln in lines if ln.x1 <= x)
+        right = sum(1 for ln in lines if ln.x0 >= x)
+        crossing = [ln for ln in lines if ln.x0 < x < ln.x1]
         if left < 2 or right < 2 or len(crossing) > allowed:
             continue
-        if all(max(x - l.x0, l.x1 - x) >= 0.7 * (l.x1 - l.x0) for l in crossing):
+        if all(max(x - ln.x0, ln.x1 - x) >= 0.7 * (ln.x1 - ln.x0) for ln in crossing):
             cuts.append(x)
     return cuts
 
 
 def _split(lines, cuts, key):
     groups: list[list[PrintedLine]] = [[] for _ in range(len(cuts) + 1)]
-    for l in lines:
-        k = sum(1 for c in cuts if key(l) > c)
-        groups[k].append(l)
+    for ln in lines:
+        k = sum(1 for c in cuts if key(ln) > c)
+        groups[k].append(ln)
     return [g for g in groups if g]
 
 
 def _local(obstacles: list[Obstacle], lines: list[PrintedLine]) -> list[Obstacle]:
     """The obstacles that touch the region the lines take."""
-    x0 = min(l.x0 for l in lines)
-    x1 = max(l.x1 for l in lines)
-    y0 = min(l.y0 for l in lines)
-    y1 = max(l.y1 for l in lines)
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    y0 = min(ln.y0 for ln in lines)
+    y1 = max(ln.y1 for ln in lines)
     return [o for o in obstacles if o.x0 < x1 and o.x1 > x0 and o.y0 < y1 and o.y1 > y0]
 
 
@@ -220,17 +221,17 @@ def xy_order(lines: list[PrintedLine], obstacles: list[Obstacle], size: float, g
     if not lines:
         return []
     if len(lines) == 1 or depth > 60:
-        return [sorted(lines, key=lambda l: (l.y0, l.x0))]
+        return [sorted(lines, key=lambda ln: (ln.y0, ln.x0))]
     gap = line_gap(lines, size) if gap is None else gap
     local = _local(obstacles, lines)
     hs = horizontal_cuts(lines, local, size, gap)
     if hs:
-        parts = _split(lines, hs, lambda l: (l.y0 + l.y1) / 2)
+        parts = _split(lines, hs, lambda ln: (ln.y0 + ln.y1) / 2)
         if len(parts) > 1:
             return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1, gutters)]
     vs = vertical_cuts(lines, size, gutters)
     if vs:
-        parts = _split(lines, vs, lambda l: (l.x0 + l.x1) / 2)
+        parts = _split(lines, vs, lambda ln: (ln.x0 + ln.x1) / 2)
         if len(parts) > 1:
             return [leaf for p in parts for leaf in xy_order(p, local, size, gap, depth + 1, gutters)]
     return stack_order(lines, size)
@@ -242,7 +243,7 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 
 def side_by_side(lines: list[PrintedLine], size: float) -> bool:
     """Some two lines sit level with each other with white between them (two columns in one region)."""
-    ordered = sorted(lines, key=lambda l: l.y0)
+    ordered = sorted(lines, key=lambda ln: ln.y0)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if b.y0 >= a.y1:
@@ -263,30 +264,31 @@ def stack_order(lines: list[PrintedLine], size: float) -> list[list[PrintedLine]
     column, otherwise the topmost stack with nothing unread above it, leftmost
     first among those level with each other.
     """
-    ordered = sorted(lines, key=lambda l: (l.y0, l.x0))
+    ordered = sorted(lines, key=lambda ln: (ln.y0, ln.x0))
     if not side_by_side(ordered, size):
         return [ordered]
     stacks: list[list[PrintedLine]] = []
-    for l in ordered:
+    for ln in ordered:
         best = None
         for s in stacks:
             last = s[-1]
-            if last.y1 > l.y0 + 0.3 * size or l.y0 - last.y1 > 1.5 * size or _size_step(last.size, l.size):
+            if last.y1 > ln.y0 + 0.3 * size or ln.y0 - last.y1 > 1.5 * size or _size_step(last.size, ln.size):
                 continue
-            ov = _overlap(last.x0, last.x1, l.x0, l.x1)
-            aligned = -0.5 * size <= l.x0 - s[0].x0 <= 3.5 * size or abs(l.x0 - last.x0) <= 0.5 * size
-            if (ov > 0.5 * min(l.x1 - l.x0, last.x1 - last.x0) or (ov > 0 and aligned)) \
+            ov = _overlap(last.x0, last.x1, ln.x0, ln.x1)
+            aligned = -0.5 * size <= ln.x0 - s[0].x0 <= 3.5 * size or abs(ln.x0 - last.x0) <= 0.5 * size
+            if (ov > 0.5 * min(ln.x1 - ln.x0, last.x1 - last.x0) or (ov > 0 and aligned)) \
                     and (best is None or ov > best[0]):
                 best = (ov, s)
         if best is None:
-            stacks.append([l])
+            stacks.append([ln])
         else:
-            best[1].append(l)
+            best[1].append(ln)
     return _read_stacks(stacks, size)
 
 
 def _box(stack: list[PrintedLine]) -> tuple[float, float, float, float]:
-    return (min(l.x0 for l in stack), min(l.y0 for l in stack), max(l.x1 for l in stack), max(l.y1 for l in stack))
+    return (min(ln.x0 for ln in stack), min(ln.y0 for ln in stack),
+            max(ln.x1 for ln in stack), max(ln.y1 for ln in stack))
 
 
 def _read_stacks(stacks: list[list[PrintedLine]], size: float) -> list[list[PrintedLine]]:
@@ -295,8 +297,8 @@ def _read_stacks(stacks: list[list[PrintedLine]], size: float) -> list[list[Prin
 
     def available(i: int) -> bool:
         x0, y0, x1, _ = boxes[i]
-        return not any(j != i and _overlap(boxes[j][0], boxes[j][2], x0, x1) > 0.3 * size and boxes[j][3] <= y0 + 0.3 * size
-                       for j in unread)
+        return not any(j != i and _overlap(boxes[j][0], boxes[j][2], x0, x1) > 0.3 * size
+                       and boxes[j][3] <= y0 + 0.3 * size for j in unread)
 
     out: list[int] = []
     while unread:

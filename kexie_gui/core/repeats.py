@@ -17,7 +17,7 @@ stands outside the flow of the text goes (see :func:`Places.strayness`): after
 an article's end, before a headline or the page end, ahead of the headline of
 the article its twin stands in, ending mid-sentence with nothing to carry it on.
 When both copies stand in the flow, the text is a stock phrase two articles
-share (``与会人员一致表示…``, a 小标题, a reporter's name) and both stay.
+share (``与会代表纷纷表示…``, a 小标题, a reporter's name) and both stay.
 
 Candidates come from an index of character n-grams of the page's text stream,
 so a 10 MB page costs a few look-ups per line; a key found at too many places
@@ -33,7 +33,8 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, replace, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -53,10 +54,10 @@ MIN_RUN_CHARS = 10  # a repeated run shorter than this could be a stock phrase
 PIECE_MIN = 16  # a single line repeating text inside another line's needs this many characters
 NOISE_SHARE = 0.6  # the share of plausible characters under which ``features`` calls a line noise
 LOOK = 60  # lines of other candidate copies looked through for a neighbour (a stack of copies at the page end)
-PASSES = 6
+PASSES = 6  # decisions are revisited this often: a dropped copy can clear up where a neighbouring copy stands
 BYLINE_SPLIT = 12  # characters of the line above looked at for the start of a wrapped glued byline
 WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
-WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)  # decisions are revisited this often: a dropped copy can clear up where a neighbouring copy stands
+WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
 
@@ -70,7 +71,7 @@ def compare(x: str, y: str) -> tuple[str, int] | None:
 
     >>> compare("一是要围绕发展", "一是要围绕发展战略目标")
     ('truncated', 0)
-    >>> compare("培训班在东山县开班,来自全县各乡镇的30余名", "培训班在东山县开班,来自全县各乡镇的3O余名")
+    >>> compare("修剪课在青石村开讲,前来听课的果农有30余名", "修剪课在青石村开讲,前来听课的果农有3O余名")
     ('near', 1)
     """
     if x == y:
@@ -97,13 +98,13 @@ def _word_changed(x: str, y: str) -> bool:
     """Two neighbouring characters differ: another word (a place name in a stock sentence, ``东山县`` /
     ``西河县``), not OCR slips, which misread single characters here and there (``己``/``已``).
 
-    >>> _word_changed("为确保活动取得实效，东山县科协", "为确保活动取得实效，西河县科协")
+    >>> _word_changed("为让培训落到实处，东山县科协", "为让培训落到实处，西河县科协")
     True
-    >>> _word_changed("来自全县各乡镇的30余名", "来自全县各乡镇的3O余人")
+    >>> _word_changed("前来听课的果农有30余名", "前来听课的果农有3O余人")
     False
     """
     pos = sorted(op.src_pos for op in Levenshtein.editops(x, y))
-    return any(b - a <= 1 for a, b in zip(pos, pos[1:]))
+    return any(b - a <= 1 for a, b in pairwise(pos))
 
 
 def _limit(n: int) -> int:
@@ -123,7 +124,7 @@ class Stream:
 
     def __init__(self, texts: list[str], eligible: list[bool]):
         parts, self.starts, self.ends, pos = [], [], [], 0
-        for t, ok in zip(texts, eligible):
+        for t, ok in zip(texts, eligible, strict=True):
             self.starts.append(pos)
             if ok:
                 parts.append(t)
@@ -298,7 +299,7 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                 run.second.insert(0, pb)
                 run.matches.insert(0, prv)
                 pb -= 1
-            covered.update((k, q.at) for k, q in zip(run.second, run.matches))
+            covered.update((k, q.at) for k, q in zip(run.second, run.matches, strict=True))
             for piece in _split_at_headlines(run, stream, places):
                 _place(piece, stream)
                 if piece.first:
@@ -317,11 +318,11 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
     out: list[Run] = []
     cur = Run([], [])
     in_head = False
-    for b, m in zip(run.second, run.matches):
+    for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
         starts_head = places.head[b] or places.head[a]
         goes_on = in_head and (b in places.title_more or a in places.title_more or len(stream.texts[b]) < MIN_LEN)
-        if (starts_head or in_head and not goes_on) and cur.second:
+        if (starts_head or (in_head and not goes_on)) and cur.second:
             out.append(cur)
             cur = Run([], [])
         cur.second.append(b)
@@ -388,10 +389,10 @@ def _mid_sentence(s: Shape) -> bool:
 
 
 def _wrapped_byline(above: str, text: str) -> bool:
-    """A byline glued to a paragraph's end, wrapped onto the next printed line: ``…取得新成效。（开`` /
-    ``江县科协）``; the second line ends the article.
+    """A byline glued to a paragraph's end, wrapped onto the next printed line: ``…更有准头。（青`` /
+    ``石县科协）``; the second line ends the article.
 
-    >>> _wrapped_byline("推动各项工作取得新成效。（开", "江县科协）"), _wrapped_byline("他说：“好", "得很。”")
+    >>> _wrapped_byline("让果农的枝剪更有准头。（青", "石县科协）"), _wrapped_byline("他说：“好", "得很。”")
     (True, False)
     """
     return bool(text) and text.rstrip()[-1:] in CLOSING and glued_byline(above[-BYLINE_SPLIT:] + text) is not None
@@ -551,12 +552,13 @@ class Places:
         ``heading``: its twin is a headline, so a heading-shaped copy is judged as one).
 
         At its start: +2 after an article's end (a byline, a jump line), +1 at the page top or for a
-        lead (``本报讯…``) under no headline (+2 after a finished paragraph: an article has one lead), −2 under a headline (it is the lead) or carrying on the
-        sentence of the line before it.  At its end: +1 before a headline or at the page end, +1 more
-        when it stops mid-sentence at the page end, −2 when the line after it carries its sentence on,
-        −1 when more text of an article follows.  (A piece that stops mid-sentence before a headline is
-        a column's end, as likely in place as not.)  A headline copy: +2 when nothing of its article follows it
-        (another headline, a byline, the page end), −2 when its lead or text does.
+        lead (``本报讯…``) under no headline (+2 after a finished paragraph: an article has one lead),
+        −2 under a headline (it is the lead) or carrying on the sentence of the line before it.
+        At its end: +1 before a headline or at the page end, +1 more when it stops mid-sentence at the
+        page end, −2 when the line after it carries its sentence on, −1 when more text of an article
+        follows.  (A piece that stops mid-sentence before a headline is a column's end, as likely in
+        place as not.)  A headline copy: +2 when nothing of its article follows it (another headline, a
+        byline, the page end), −2 when its lead or text does.
 
         Example: ``（张三）`` | copy | headline → 2 + 1 = 3; headline | copy | text → −2 − 1 = −3.
         """
@@ -593,7 +595,7 @@ class Places:
 def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) -> bool:
     """The run holds a headline matched against a piece of another line (a headline's words quoted in
     a lead), not against a whole headline."""
-    for b, m in zip(run.second, run.matches):
+    for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
         whole = abs(stream.starts[a] - m.at) <= 1 and abs(stream.ends[a] - m.end) <= 1
         if (places.heading_part(b) or places.heading_part(a)) and not whole:
@@ -633,7 +635,7 @@ def _starts_both(run: Run, places: Places, stream: Stream) -> bool:
 
 def _whole_on_wrapped(run: Run, places: Places) -> bool:
     """On a hard-wrapped page a printed line is about a clause long, so a line or two of running text
-    recur wherever two articles share a stock clause (``建立定期调度、跟踪问效机制``); a repeat away from
+    recur wherever two articles share a stock clause (``落实专人负责、按月通报进度``); a repeat away from
     its twin takes several printed lines, or a paragraph whole in both copies."""
     if len(run.second) >= WRAPPED_RUN_LINES and run.chars >= WRAPPED_RUN_CHARS:
         return True
@@ -668,7 +670,7 @@ def _cut_at_end(run: Run, places: Places, stream: Stream) -> bool:
 def _paragraphs(lines: list[int], places: Places) -> int:
     """How many paragraphs a copy holds: lines after one that ended a sentence start one."""
     shapes = places.shapes
-    return 1 + sum(1 for x, y in zip(lines, lines[1:]) if not _mid_sentence(shapes[x]) and not shapes[x].heading)
+    return 1 + sum(1 for x, y in pairwise(lines) if not _mid_sentence(shapes[x]) and not shapes[x].heading)
 
 
 def _verdict(run: Run, places: Places, stream: Stream):
@@ -687,7 +689,8 @@ def _verdict(run: Run, places: Places, stream: Stream):
     if heading:
         # a headline printed twice: the copy that heads its article's text stays, and it must be a headline
         if places.head[a0] and sa <= -STRAY and sb >= STRAY:
-            return True, 0.85, True, "a headline printed again where no article starts", "标题重复印在没有文章开始的地方"
+            return (True, 0.85, True, "a headline printed again where no article starts",
+                    "标题重复印在没有文章开始的地方")
         if places.head[b0] and sb <= -STRAY and sa >= STRAY and run.whole_first:
             return False, 0.85, True, "a headline printed where no article starts", "标题印在没有文章开始的地方"
         return None
@@ -700,11 +703,13 @@ def _verdict(run: Run, places: Places, stream: Stream):
     if sb - sa >= MARGIN and sb >= need:
         if same:
             return True, 0.85, True, "it repeats text of the article before it", "它重复了前面同一篇文章的文字"
-        return True, 0.8, True, "it stands outside the flow of the text, its twin inside", "它位于正文之外，另一份在正文中"
+        return (True, 0.8, True, "it stands outside the flow of the text, its twin inside",
+                "它位于正文之外，另一份在正文中")
     if sa - sb >= MARGIN and sa >= need and run.whole_first:
         if ahead:
             return False, 0.85, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
-        return False, 0.8, True, "it stands outside the flow of the text, its twin inside", "它位于正文之外，另一份在正文中"
+        return (False, 0.8, True, "it stands outside the flow of the text, its twin inside",
+                "它位于正文之外，另一份在正文中")
     if same and run.whole_first:
         return True, 0.5, False, "both copies sit inside the text; check by hand", "两份都在正文中，请人工核对"
     return None
@@ -732,8 +737,9 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
                 continue  # the lines before must be one crop's end
             if sum(len(t) for t in after) < MIN_LEN:
                 continue
-            if all(x and y and Indel.normalized_similarity(x, y) >= SEAM_SIMILARITY for x, y in zip(before, after)) \
-                    and any((compare(x, y) or ("", NEAR_EDITS + 1))[1] <= NEAR_EDITS for x, y in zip(before, after)):
+            pairs = list(zip(before, after, strict=True))
+            if all(x and y and Indel.normalized_similarity(x, y) >= SEAM_SIMILARITY for x, y in pairs) \
+                    and any((compare(x, y) or ("", NEAR_EDITS + 1))[1] <= NEAR_EDITS for x, y in pairs):
                 out.append(Repeat(tuple(range(i, i + k)), tuple(range(i - k, i)), ("near",) * k, (0,) * k, 0.95,
                                   True, "it repeats the lines at the end of the crop before it (read twice)",
                                   "重复了上一截图末尾的行（重复读取）"))

@@ -58,8 +58,10 @@ def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 
 
-# A lead that opens with 本报讯/本刊讯 (or a dateline, 本报成都讯, 本报北京3月5日电), possibly with a reporter in brackets.
-LEAD_AGENCY = regex.compile(r"^\s*(本报讯|本刊讯|本报消息|新华社(?!记者|特约|摄)|本[报刊](?!记者|通讯员|特约|首席|见习|实习)[^\s，,。]{0,6}?[电讯](?!员))")
+# A lead that opens with 本报讯/本刊讯 (or a dateline, 本报成都讯, 本报北京3月5日电),
+# possibly with a reporter in brackets; an agency's reporter line (新华社记者 某甲) is none.
+LEAD_AGENCY = regex.compile(r"^\s*(本报讯|本刊讯|本报消息|新华社(?!记者|特约|摄)|"
+                            r"本[报刊](?!记者|通讯员|特约|首席|见习|实习)[^\s，,。]{0,6}?[电讯](?!员))")
 
 # A lead without 本报讯 opens with a time phrase (近日，/ 3月12日，/ 2024年5月…)
 TIME_PHRASE = regex.compile(
@@ -80,7 +82,8 @@ _ROLE = (r"(本报|本刊|特约|见习|实习|首席|驻[\p{Han}]{1,4})?(记者
 _NAMES = r"[\p{Han}·]{2,4}(?:[\s、，,]*[\p{Han}·]{2,4}){0,3}"
 # A role set apart from its names may be followed by several (run together or not); a role glued to
 # what follows takes one name of 2-4 characters, and 文/图 alone are never glued: ``记者节座谈会召开``
-# and ``图书馆开展科普活动`` are headlines, ``记者王敏`` and ``记者王敏通讯员李四`` (spaces squeezed) are reporter lines.
+# and ``图书馆开展科普活动`` are headlines, ``记者王敏`` and ``记者王敏通讯员李四`` (spaces squeezed)
+# are reporter lines.
 _ROLE_AND_NAMES = (rf"(?:{_ROLE}[\s:：/／·]+{_NAMES}|(?!(?:文|图)[\p{{Han}}]){_ROLE}[\p{{Han}}·]{{2,4}}"
                    rf"(?=$|[\s、，,]|{_ROLE}))")
 REPORTER_LINE = regex.compile(
@@ -114,7 +117,7 @@ _NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|紧接|简称|专
 def is_byline_inner(inner: str) -> bool:
     """Text inside a byline's brackets: a few names or one organisation, no sentence.
 
-    >>> is_byline_inner("本报记者 马静璠"), is_byline_inner("攀枝花市科协"), is_byline_inner("以下简称“市科青联”")
+    >>> is_byline_inner("本报记者 林晓岚"), is_byline_inner("青石县科协"), is_byline_inner("以下简称“县科普联”")
     (True, True, False)
     >>> is_byline_inner("文/张三 图/李四"), is_byline_inner("记者 王敏 通讯员 李四")
     (True, True)
@@ -133,7 +136,8 @@ _ROLE_CHARS = frozenset("记通讯实习撰摄文图")
 def is_reporter_line(s: str) -> bool:
     """A reporter line printed under the headline.
 
-    >>> is_reporter_line("本报记者 顾华燕 通讯员 陆鹏博"), is_reporter_line("记者 闫玲"), is_reporter_line("记者 梁祥祥 摄")
+    >>> (is_reporter_line("本报记者 甘一禾 通讯员 陆思远"), is_reporter_line("记者 雷满"),
+    ...  is_reporter_line("记者 梁子木 摄"))
     (True, True, False)
     """
     s = s.strip()
@@ -145,7 +149,7 @@ def is_reporter_line(s: str) -> bool:
 def starts_lead(s: str) -> bool:
     """Opens like an article's lead: 本报讯 or a time phrase.
 
-    >>> starts_lead("本报讯 近日,…"), starts_lead("12月18日,绵阳市…"), starts_lead("据了解,…")
+    >>> starts_lead("本报讯 近日,…"), starts_lead("12月18日,青石县…"), starts_lead("据了解,…")
     (True, True, False)
     """
     return bool(LEAD_AGENCY.match(s) or TIME_PHRASE.match(s))
@@ -158,7 +162,7 @@ def starts_with_time_phrase(s: str) -> bool:
 def looks_like_heading(s: str, max_len: int = 40) -> bool:
     """Shape of a headline, kicker or subhead: short, no sentence end, not a clause fragment.
 
-    >>> looks_like_heading("德阳市获评中国科协创新驱动示范市"), looks_like_heading("他指出,")
+    >>> looks_like_heading("青石县获评省级科普示范县"), looks_like_heading("他指出,")
     (True, False)
     """
     s = s.strip()
@@ -230,13 +234,13 @@ def plausible_share(s: str) -> float:
 
 
 def glued_byline(text: str) -> tuple[int, int, int] | None:
-    """A byline in brackets glued to the end of a paragraph: ``…走得更远。（攀枝花科协）``.
+    """A byline in brackets glued to the end of a paragraph: ``…果满枝头。（青石县科协）``.
 
     Returns (where the paragraph ends, where the byline text starts, where it ends).
 
-    >>> glued_byline("走得更远。(攀枝花科协)")
+    >>> glued_byline("果满枝头。(青石县科协)")
     (5, 6, 11)
-    >>> glued_byline("工作站(以下简称“市科青联”)") is None, glued_byline("抢 着 要 。 ” （ 马 卉 ）")
+    >>> glued_byline("工作站(以下简称“县科普联”)") is None, glued_byline("抢 着 要 。 ” （ 甘 禾 ）")
     (True, (9, 12, 15))
     """
     if not text.rstrip().endswith(tuple(CLOSING)):
@@ -245,7 +249,7 @@ def glued_byline(text: str) -> tuple[int, int, int] | None:
     if not m or m.start() == 0:
         return None
     before = text[: m.start()].rstrip()
-    # OCR may space the marks apart (``要 。 ” （ 马 卉 ）``): the sentence's end is read without spaces
+    # OCR may space the marks apart (``要 。 ” （ 甘 禾 ）``): the sentence's end is read without spaces
     if not ends_sentence("".join(before[-6:].split())) or not is_byline_inner(squeeze_han_spaces(m.group("inner"))):
         return None
     inner_start = m.start("inner")

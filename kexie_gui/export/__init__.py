@@ -81,7 +81,7 @@ def write_articles(clean: CleanPage, fmt: str, out_dir: str | os.PathLike, *, fo
     options = options or ExportOptions()
     names = article_file_names(clean, fmt, None if force else folder)
     blobs = [render_article(clean, i, fmt, options) for i in range(len(clean.articles))]
-    return [atomic_write_bytes(folder / name, data, force=force) for name, data in zip(names, blobs)]
+    return [atomic_write_bytes(folder / name, data, force=force) for name, data in zip(names, blobs, strict=True)]
 
 
 def export(clean: CleanPage, fmt: str, dest: str | os.PathLike, *, force: bool = False,

@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 __all__ = ["MAX_NAME_BYTES", "safe_stem", "fallback_stem", "unique_names", "name_key"]
 

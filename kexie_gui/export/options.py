@@ -49,7 +49,7 @@ class ExportOptions:
     paper: str = "A4"
     #: DOCX: a reporter line the page printed under the headline stays there (else it goes to the end).
     reporter_under_title: bool = True
-    #: DOCX: a trailing byline the page printed in parentheses keeps them, full width: （杨博 李静玉）.
+    #: DOCX: a trailing byline the page printed in parentheses keeps them, full width: （甘一禾 陆思远）.
     #: The JSON ``byline`` field never carries them.
     byline_parentheses: bool = True
 

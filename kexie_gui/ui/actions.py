@@ -9,8 +9,8 @@ root passes (``Presenter.handlers()``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
@@ -63,7 +63,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                N_("Actions", "Mark the shown page as reviewed (it is then exported with “all done pages”)"),
                True, "SP_DialogApplyButton", checkable=True, short=N_("Actions", "Done")),
     ActionSpec("export", N_("Actions", "&Export…"), "Ctrl+E", "file",
-               N_("Actions", "Write the clean articles as Word or Markdown"), True, "SP_DialogSaveButton", short=N_("Actions", "Export")),
+               N_("Actions", "Write the clean articles as Word or Markdown"), True, "SP_DialogSaveButton",
+               short=N_("Actions", "Export")),
     _sep("file"),
     ActionSpec("quit", N_("Actions", "&Quit"), "Ctrl+Q", "file", N_("Actions", "Close the window")),
 

@@ -28,20 +28,29 @@ memory).  What a restore found is announced through ``restored`` as a
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Protocol
 
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
-from ..core.model import EDITABLE_ROLES, ROLE_BODY, ROLE_TITLE
+from ..core.apply import reapply
+from ..core.model import EDITABLE_ROLES, ROLE_BODY
 from ..core.pages import PAGE_SUFFIXES, TEXT_SUFFIXES, PendingPage, open_pages
 from ..session import SessionResult, restore_decisions, session_document
-from ..core.apply import reapply
 from . import structure
-from .derive import (Derived, Lines, Place, derive, edit_key, part_text, punctuation_marks, suggestion_line,
-                     suggestion_offset)
+from .derive import (
+    Derived,
+    Lines,
+    Place,
+    derive,
+    edit_key,
+    part_text,
+    punctuation_marks,
+    suggestion_line,
+)
 from .marks import N_, Translate, identity
 
 STATUS_ANALYSING = "analysing"
@@ -107,7 +116,7 @@ class Recorder(Protocol):
 class DirectRecorder:
     """Applies every change at once (no undo); the window replaces it with an undo-stack recorder."""
 
-    def __init__(self, controller: "Controller"):
+    def __init__(self, controller: Controller):
         self.controller = controller
 
     def record(self, label: str, page_id: str, old: Decisions, new: Decisions) -> None:
@@ -254,7 +263,7 @@ def compute(analysis: Analysis, decisions: Decisions, previous: tuple[CleanPage,
     return clean, derive(analysis, decisions, clean, old_view, old_clean)
 
 
-def incremental(state: "PageState", decisions: Decisions) -> bool:
+def incremental(state: PageState, decisions: Decisions) -> bool:
     """Does a change to ``decisions`` keep the page's pieces and their order (so only some articles change)?"""
     view = state.view
     old = view.decisions if view is not None else None
@@ -576,7 +585,7 @@ class Controller:
                     decisions, restored = result.decisions, Restored(source, result)
             try:
                 shown = compute(analysis, decisions)
-            except Exception as exc:  # noqa: BLE001 - decisions that break apply(): open the page without them
+            except Exception as exc:
                 if decisions == Decisions():
                     raise
                 decisions, restored = Decisions(), Restored(source, error=f"{type(exc).__name__}: {exc}")
@@ -783,7 +792,8 @@ class Controller:
                 self.recorder.record(label, state.id, state.decisions, new)
         return len(todo)
 
-    def neighbour_open(self, suggestion_id: str | None, step: int, visible: Callable[[Suggestion], bool] = lambda s: True,
+    def neighbour_open(self, suggestion_id: str | None, step: int,
+                       visible: Callable[[Suggestion], bool] = lambda s: True,
                        order: Callable[[tuple], list] | None = None) -> str | None:
         """The next (step=1) or previous (-1) open suggestion after ``suggestion_id``, wrapping round.
 
@@ -817,7 +827,8 @@ class Controller:
             return False
         block = state.view.block(block_id)
         line = block.line_start if block else "?"
-        label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=self.role_label(role or ROLE_BODY))
+        role_name = self.role_label(role or ROLE_BODY)
+        label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=role_name)
         return self._change(label, state.decisions.with_role(block_id, role))
 
     def role_label(self, role: str) -> str:

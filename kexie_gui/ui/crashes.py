@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
@@ -41,7 +41,7 @@ class CrashReporter(QObject):
         self._previous_thread = None
         self._from_thread.connect(self._tell)
 
-    def install(self) -> "CrashReporter":
+    def install(self) -> CrashReporter:
         self._previous, self._previous_thread = sys.excepthook, threading.excepthook
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook

@@ -117,7 +117,7 @@ class Provenance:
     entries of the articles it recomputed.
     """
 
-    def __init__(self, clean: CleanPage, blocks: "BlockIndex", home: dict[str, str]):
+    def __init__(self, clean: CleanPage, blocks: BlockIndex, home: dict[str, str]):
         self.clean = clean
         self.blocks = blocks
         self.home = home
@@ -141,7 +141,7 @@ class Provenance:
         a = None if block is None else self.article_of_block(block.id)
         if a is None:
             return None
-        for r0, r1, part, t0 in self._runs_in(a, offset, offset + 1):
+        for r0, _r1, part, t0 in self._runs_in(a, offset, offset + 1):
             return Place(a, part, t0 + offset - r0)
         return None
 
@@ -259,7 +259,7 @@ class Derived:
         return out
 
     # -- bands (asked for line by line by the gutter)
-    def band_at(self, line: int, lines: "Lines") -> Band | None:
+    def band_at(self, line: int, lines: Lines) -> Band | None:
         """The article band holding raw ``line``: the run of consecutive pieces that went into one article
         (blank lines between two of its pieces included)."""
         a = self._article_at_line(line, lines)
@@ -274,7 +274,7 @@ class Derived:
         clean = self.provenance.clean
         return Band(a, first, last, str(clean.articles[a].title))
 
-    def _article_at_line(self, line: int, lines: "Lines") -> int | None:
+    def _article_at_line(self, line: int, lines: Lines) -> int | None:
         offset = lines.start_of(line)
         block = self.index.block_at(offset)
         if block is None:
@@ -453,7 +453,8 @@ def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
 def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
     """The marks a punctuation suggestion changes, as the editor reads them.
 
-    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", ((1, "，"), (4, "，"), (6, "："))),))
+    >>> changes = ((1, "，"), (4, "，"), (6, "："))
+    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", changes),))
     >>> punctuation_marks(s, "甲,乙丙,丁:戊")
     ', → ， ×2   : → ：'
     """

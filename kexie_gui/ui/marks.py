@@ -7,12 +7,12 @@ function the composition root injected (Qt's ``QCoreApplication.translate``).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 Translate = Callable[[str, str], str]
 
 
-def N_(context: str, text: str) -> str:  # noqa: N802 - the conventional name for a no-op mark
+def N_(context: str, text: str) -> str:
     """Return ``text`` unchanged; only marks it for extraction.
 
     >>> N_("Controller", "Accept")

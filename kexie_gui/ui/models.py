@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import ClassVar
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QByteArray, QMimeData,
-                            QModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core import CleanPage
-from .controller import (STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller,
-                         PageState)
+from .controller import STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller, PageState
 from .derive import suggestion_line, suggestion_offset
 from .i18n import _tr
 from .marks import N_
@@ -258,7 +267,7 @@ class OutlineModel(QAbstractItemModel):
             self.clean, self.page_id = clean, page_id
             self.endResetModel()
             return
-        for row, (a, b) in enumerate(zip(old.articles, clean.articles)):
+        for row, (a, b) in enumerate(zip(old.articles, clean.articles, strict=True)):
             before, after = len(a.paragraphs), len(b.paragraphs)
             parent = self.createIndex(row, 0, 0)
             # rows keep their old data while they are added or taken at the end; the new
@@ -429,11 +438,12 @@ def _with_paragraphs(clean: CleanPage, row: int, paragraphs: tuple) -> CleanPage
 class PagesModel(QAbstractListModel):
     """Open pages with their status and count of open suggestions."""
 
-    STATUS = {STATUS_ANALYSING: N_("PagesModel", "analysing…"), STATUS_ERROR: N_("PagesModel", "failed"),
-              STATUS_NEW: N_("PagesModel", "new"), STATUS_REVIEW: N_("PagesModel", "in review"),
-              STATUS_DONE: N_("PagesModel", "done")}
-    COLOURS = {STATUS_ANALYSING: "#999999", STATUS_ERROR: "#c0392b", STATUS_NEW: "#4e79a7",
-               STATUS_REVIEW: "#f28e2b", STATUS_DONE: "#59a14f"}
+    STATUS: ClassVar[dict[str, str]] = {
+        STATUS_ANALYSING: N_("PagesModel", "analysing…"), STATUS_ERROR: N_("PagesModel", "failed"),
+        STATUS_NEW: N_("PagesModel", "new"), STATUS_REVIEW: N_("PagesModel", "in review"),
+        STATUS_DONE: N_("PagesModel", "done")}
+    COLOURS: ClassVar[dict[str, str]] = {STATUS_ANALYSING: "#999999", STATUS_ERROR: "#c0392b", STATUS_NEW: "#4e79a7",
+                                         STATUS_REVIEW: "#f28e2b", STATUS_DONE: "#59a14f"}
 
     def __init__(self, controller: Controller, parent=None):
         super().__init__(parent)
@@ -481,5 +491,5 @@ class PagesModel(QAbstractListModel):
         return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
 
 
-__all__ = ["DIRTY_ROLE", "ID_ROLE", "SORT_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE", "PART_MIME",
-           "PagesModel", "SuggestionFilter", "SuggestionModel", "UNSAVED_MARK"]
+__all__ = ["DIRTY_ROLE", "ID_ROLE", "SORT_ROLE", "KIND_ROLE", "OFFSET_ROLE", "OPEN_ROLE", "OutlineModel", "PAGE_ROLE",
+           "PART_MIME", "PagesModel", "SuggestionFilter", "SuggestionModel", "UNSAVED_MARK"]

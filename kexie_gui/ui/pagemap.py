@@ -60,7 +60,10 @@ def _covered(spans, starts, offset: int, layers: tuple[str, ...], longest: int) 
                for k in range(lo, i))
 
 
-def page_marks(page: Page, derived: Derived | None, decisions: Decisions = Decisions()) -> list[BoxMark]:
+NONE_DECIDED = Decisions()  # frozen: safe to share as a default
+
+
+def page_marks(page: Page, derived: Derived | None, decisions: Decisions = NONE_DECIDED) -> list[BoxMark]:
     """A mark per printed line of ``page`` (none for a page without geometry)."""
     geometry = page.geometry
     if geometry is None:

@@ -17,8 +17,16 @@ import os
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageReader, QPainter, QPen
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import Decisions, Page
 from . import palette
@@ -323,7 +331,7 @@ class OcrProgress(QWidget):
         self._reported.emit(text, done, total)
 
     def _show(self, text: str, done: int, total: int) -> None:
-        if not text or done >= total > 0 and not text:
+        if not text or (done >= total > 0 and not text):
             self.hide()
             return
         self.label.setText(text)

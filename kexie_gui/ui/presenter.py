@@ -19,8 +19,8 @@ and open page files are watched for changes on disk
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoGroup
@@ -30,18 +30,27 @@ from ..core.encoding import COMMON_ENCODINGS, codec_name
 from ..resources_path import sample_page
 from ..session import session_path_for
 from .autosaver import Autosaver
-from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored, page_files
 from .changes import tracked_article
-from .structureflow import Pointer, StructureFlow
+from .controller import FROM_RECOVERY, FROM_RELOAD, Controller, PageState, Restored, page_files
+from .derive import (
+    LAYER_DUPLICATE,
+    PART_BYLINE,
+    PART_SUBTITLE,
+    PART_TITLE,
+    Place,
+    edit_key,
+    part_text,
+    suggestion_offset,
+)
 from .exporting import EXPORT_FORMATS, ExportFlow, LazyExporter, load_exporter  # noqa: F401
-from .derive import (LAYER_DUPLICATE, PART_BYLINE, PART_SUBTITLE, PART_TITLE, Place, edit_key, part_text,
-                     suggestion_offset)
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
 from .settings import Settings
+from .structureflow import Pointer, StructureFlow
 from .undo import UndoRecorder
 from .watcher import PageWatcher
 from .window import MainWindow
+
 
 class Presenter:
     def __init__(self, controller: Controller, window: MainWindow, suggestions: SuggestionModel,
@@ -864,7 +873,8 @@ class Presenter:
 
     # -- right-click menus
     RAW_MENU = ("accept", "reject", "reopen", "-", "split", "split_lines", "split_block", "join", "join_lines",
-                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up", "move_down")
+                "one_title", "uninterleave", "-", "roles", "restore", "-", "cut_block", "paste_block", "move_up",
+                "move_down")
     ARTICLE_MENU = ("accept", "reject", "reopen", "-", "edit_text", "split", "split_block", "join", "merge", "-",
                     "roles", "restore", "-", "cut_block", "paste_block")
     ORDER_MENU = ("move_up", "move_down", "-", "join", "join_lines", "one_title", "split_lines", "uninterleave", "-",

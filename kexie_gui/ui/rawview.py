@@ -20,8 +20,19 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygon, QTextCharForm
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from . import palette
-from .derive import (LAYER_DUPLICATE, LAYER_EDITED, LAYER_FURNITURE, LAYER_JOIN, LAYER_JOINED, LAYER_KEPT,
-                     LAYER_MOVED, LAYER_REMOVED, Band, Derived, Span)
+from .derive import (
+    LAYER_DUPLICATE,
+    LAYER_EDITED,
+    LAYER_FURNITURE,
+    LAYER_JOIN,
+    LAYER_JOINED,
+    LAYER_KEPT,
+    LAYER_MOVED,
+    LAYER_REMOVED,
+    Band,
+    Derived,
+    Span,
+)
 from .i18n import _tr
 from .utf16 import Utf16Map
 
@@ -38,7 +49,7 @@ class Gutter(QWidget):
     selects whole lines (what the structure commands act on).
     """
 
-    def __init__(self, view: "RawView"):
+    def __init__(self, view: RawView):
         super().__init__(view)
         self.view = view
         self.setMouseTracking(True)
@@ -428,7 +439,7 @@ class RawView(QPlainTextEdit):
         end = self._lines.start_of(line + 1) if line < self._lines.count else len(self._text)
         block = self._derived.block_at(offset)
         if block is None or block.start < offset:
-            before, after = self._derived.index.around(offset)
+            _, after = self._derived.index.around(offset)
             block = after if after is not None and after.start < end else None
             if block is None:
                 return None
@@ -445,7 +456,7 @@ class RawView(QPlainTextEdit):
         number = self.order_at_line(line)
         if number is not None and self.show_order:
             parts.append(_tr("RawView", "Piece {n} in reading order").format(n=number))
-        for layer, group, accepted in self._markers(line, line).get(line, ()):
+        for layer, group, _accepted in self._markers(line, line).get(line, ()):
             if layer == LAYER_KEPT:
                 parts.append(_tr("RawView", "Kept copy of repeat group {n}").format(n=group + 1))
             elif layer == LAYER_DUPLICATE:

@@ -13,8 +13,18 @@ pieces.
 from __future__ import annotations
 
 import json
+from typing import ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QEvent, QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QToolButton, QVBoxLayout, QWidget
 
@@ -141,7 +151,7 @@ class PieceList(QListView):
     suggestion" shortcuts while the list has the focus)."""
 
     step_requested = Signal(int)
-    MOVE_KEYS = {(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier): -1,
+    MOVE_KEYS: ClassVar[dict[tuple, int]] = {(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier): -1,
                  (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier): 1}
 
     def _step_of(self, e) -> int | None:

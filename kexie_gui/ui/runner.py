@@ -25,7 +25,6 @@ import sys
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
 SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
 
 

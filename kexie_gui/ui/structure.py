@@ -206,7 +206,7 @@ def join_wrapped_lines(view: Derived, decisions: Decisions, pieces: list[Block])
         return decisions
     width = max(lengths)
     d = decisions
-    for prev, prev_len, b in zip(ordered, lengths, ordered[1:]):
+    for prev, prev_len, b in zip(ordered, lengths, ordered[1:], strict=False):
         runs_on = prev_len >= width and not decisions.role(b.id) and decisions.role(prev.id) != ROLE_TITLE
         d = d.with_joined(b.id, runs_on or decisions.is_joined(b.id))
     return d

@@ -8,8 +8,8 @@ Edit menu and the history view always act on the page being shown.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 

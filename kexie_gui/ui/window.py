@@ -8,10 +8,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton,
-                               QSplitter,
-                               QStackedWidget, QToolBar, QToolButton, QTreeView, QUndoView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import __version__
 from . import actions as table
@@ -20,8 +39,8 @@ from .articleview import ArticleView
 from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
 from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
-from .panels import PagesPanel, SuggestionsPanel
 from .pageview import OcrProgress, RawPane
+from .panels import PagesPanel, SuggestionsPanel
 from .rawview import RawView
 from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
@@ -290,8 +309,9 @@ class MainWindow(QMainWindow):
 
         # page files dropped anywhere
         self.drops = DropFilter(self)
-        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(), self.article.viewport(),
-                         self.outline.viewport(), self.pages.list.viewport(), self.suggestions.table.viewport())
+        self.drops.watch(self, self.placeholder, self.raw.viewport(), self.page_view.viewport(),
+                         self.article.viewport(), self.outline.viewport(), self.pages.list.viewport(),
+                         self.suggestions.table.viewport())
         self.raw.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("raw", pos))
         self.article.context_menu_requested.connect(lambda pos: self.context_menu_requested.emit("article", pos))
         self.reading_order.list.customContextMenuRequested.connect(

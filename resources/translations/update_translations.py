@@ -1,4 +1,6 @@
-"""Refresh the Chinese catalogue from the sources and compile it: ``python resources/translations/update_translations.py``.
+"""Refresh the Chinese catalogue from the sources and compile it.
+
+Run ``python resources/translations/update_translations.py``:
 
 1. ``pyside6-lupdate`` collects every marked string of ``kexie_gui/ui`` and
    ``kexie_gui/app.py`` into ``kexie_zh_CN.ts`` (existing translations kept;

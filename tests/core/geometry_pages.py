@@ -29,4 +29,4 @@ def column(texts, x: float, top: float, pitch: float = 15.0, size: float = 10.0,
 
 
 def texts(leaves) -> list[list[str]]:
-    return [[l.text for l in leaf] for leaf in leaves]
+    return [[ln.text for ln in leaf] for leaf in leaves]

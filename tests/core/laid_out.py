@@ -183,7 +183,8 @@ def build_page(path: Path, gutter: float = 12.0, extra_pages: int = 0) -> Built:
     for _ in range(extra_pages):
         page.next_page()
         page.text(36, 60, 12, "第二页的标题")
-        draw_column(page, 36, 90, body_lines(["这是第二页上的一段正文，用来检查多页文件的每一页都成为一页。"], chars), size, pitch)
+        body = body_lines(["这是第二页上的一段正文，用来检查多页文件的每一页都成为一页。"], chars)
+        draw_column(page, 36, 90, body, size, pitch)
     page.save()
     return Built(path, expected)
 

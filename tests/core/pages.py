@@ -188,13 +188,13 @@ def side_by_side(indent: str, width: int = 16) -> str:
 
     left, right = two_columns(indent, width)
     pad = [line + " " * round(2 * (width - text_width(line))) for line in left]
-    return "\n".join((a + "    " + b).rstrip() for a, b in zip(pad, right)) + "\n"
+    return "\n".join((a + "    " + b).rstrip() for a, b in zip(pad, right, strict=True)) + "\n"
 
 
 def interleaved(first=QS) -> str:
     """The two articles in two columns whose printed lines a line-level OCR read alternately (left, right)."""
     left, right = two_columns(IDEOGRAPHIC_INDENT, first=first)
-    return "\n".join(line for pair in zip(left, right) for line in pair if line) + "\n"
+    return "\n".join(line for pair in zip(left, right, strict=True) for line in pair if line) + "\n"
 
 
 WRAPPED_LINES = (set_article(QS_TITLE, QS, "本报记者 林一", 16, IDEOGRAPHIC_INDENT)
@@ -206,7 +206,7 @@ WRAPPED_PLAIN_PAGE = "\n".join(PLAIN_LINES) + "\n"  # a paragraph ends only in a
 BLANK_AFTER_LINE_PAGE = "\n\n".join(PLAIN_LINES) + "\n"  # pdfminer: a blank line after every printed line
 CRLF_PAGE = WRAPPED_INDENTED_PAGE.replace("\n", "\r\n")
 SIDE_BY_SIDE_PAGE = side_by_side("  ")  # pdftotext indents a paragraph start with two spaces
-SIDE_BY_SIDE_IDEOGRAPHIC_PAGE = side_by_side(IDEOGRAPHIC_INDENT)  # … or prints the page's own 　　
+SIDE_BY_SIDE_IDEOGRAPHIC_PAGE = side_by_side(IDEOGRAPHIC_INDENT)  # … or prints the page's own
 INTERLEAVED_PAGE = interleaved(QS[:2])  # columns of equal length
 INTERLEAVED_UNEQUAL_PAGE = interleaved()  # the left column three lines longer than the right
 
@@ -218,7 +218,8 @@ SHORT_NEWS_PAGE = (
 )
 SHORT_NEWS_EXPECTED = [
     ("某区开展科普宣传活动", None,
-     ["本报讯 近日，某区科协组织志愿者走进社区，开展科普宣传活动。", "活动现场，志愿者为居民讲解了防范电信诈骗等知识。"], None),
+     ["本报讯 近日，某区科协组织志愿者走进社区，开展科普宣传活动。",
+      "活动现场，志愿者为居民讲解了防范电信诈骗等知识。"], None),
 ]
 
 # the page ends with an editor line printed without a colon

@@ -1,5 +1,7 @@
 """The analysis as a whole (``core.analyse``): its knobs, the shape of what it returns, and the
 suggestions it makes from each stage."""
+from itertools import pairwise
+
 import pytest
 
 from kexie_gui.core import KINDS, Config, Decisions, analyse, apply, page_from_text
@@ -21,7 +23,7 @@ def test_an_empty_page_has_no_blocks_and_nothing_to_suggest(raw):
 def test_blocks_cover_the_page_in_raw_order_without_overlapping():
     analysis = analyse(page_from_text(pages.KICKER_SUBTITLE_PAGE))
     spans = [(b.start, b.end) for b in analysis.blocks]
-    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in pairwise(spans))
     assert [b.index for b in analysis.blocks] == list(range(len(analysis.blocks)))
     covered = "".join(analysis.page.text[s:e] for s, e in spans)
     assert "".join(covered.split()) == "".join(analysis.page.text.split())

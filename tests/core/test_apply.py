@@ -71,7 +71,8 @@ def test_a_rejected_kicker_at_the_page_top_is_text_before_the_first_headline():
 
 def test_full_width_punctuation_is_restored_by_default_and_kept_raw_when_rejected():
     raw = "某市科协召开会议\n\n本报讯 近日,某市科协(省级)召开会议:一是总结工作。\n"
-    assert str(apply(analysed(raw, Config())).articles[0].paragraphs[0]) == "本报讯 近日，某市科协（省级）召开会议：一是总结工作。"
+    repaired = apply(analysed(raw, Config())).articles[0].paragraphs[0]
+    assert str(repaired) == "本报讯 近日，某市科协（省级）召开会议：一是总结工作。"
     assert str(apply(analysed(raw)).articles[0].paragraphs[0]) == "本报讯 近日,某市科协(省级)召开会议:一是总结工作。"
 
 

@@ -1,8 +1,8 @@
 """From labelled lines to blocks (``core.assemble``): printed lines unwrapped into one block with
 provenance, headlines over two lines kept together, blocks never run across a blank line."""
 from kexie_gui.core import analyse, page_from_text
-from kexie_gui.core.assemble import block_text, furniture_kind, make_block, same_print
 from kexie_gui.core import furniture as fz
+from kexie_gui.core.assemble import block_text, furniture_kind, make_block, same_print
 from kexie_gui.core.features import shape_of
 from kexie_gui.core.lines import split_units
 from kexie_gui.core.model import LineBox

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kexie_gui import cli
-from kexie_gui.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
+from kexie_gui.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from kexie_gui.core import MAX_BYTES, LoadError, analyse, apply, load_page
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "000_57b0e2a3ead17231.txt"
@@ -258,7 +258,8 @@ def test_a_folder_of_thousands_of_pages_in_sub_folders(tmp_path, capsys, monkeyp
             for day in range(20):
                 name = f"kx{year:02d}{month:02d}{day:02d}"
                 (folder / f"{name}.txt").write_text(
-                    f"第{year}{month}{day}号科协新闻标题\n\n本报讯 近日，某市科协召开第{day}次工作会议。\n", encoding="utf-8")
+                    f"第{year}{month}{day}号科协新闻标题\n\n本报讯 近日，某市科协召开第{day}次工作会议。\n",
+                    encoding="utf-8")
                 names.append(name)
     (root / "2000" / "notes.md").write_text("not a page", encoding="utf-8")
     (root / "2000" / "empty-folder").mkdir()
@@ -310,7 +311,7 @@ def test_file_deleted_between_listing_and_reading(tmp_path, capsys, monkeypatch)
 
 @pytest.fixture
 def failing_writes(monkeypatch):
-    """``failing_writes(match, exc, at)``: os.open/os.write/os.fsync raise ``exc`` for files whose name holds ``match``."""
+    """``failing_writes(match, exc, at)``: os.open/os.write/os.fsync raise ``exc`` for files named like ``match``."""
     def install(match: str, exc: OSError, at: str):
         real_open, real_write, real_fsync = os.open, os.write, os.fsync
         fds: dict[int, str] = {}

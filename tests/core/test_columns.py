@@ -4,8 +4,8 @@ from kexie_gui.core.glyphs import Glyph, PrintedLine
 
 from .geometry_pages import column, line
 
-LEFT = ["左栏第一行文字写到这里为止", "左栏第二行文字写到这里为止", "左栏第三行文字写到这里为止", "左栏第四行文字写到这里为止"]
-RIGHT = ["右栏第一行文字写到这里为止", "右栏第二行文字写到这里为止", "右栏第三行文字写到这里为止", "右栏第四行文字写到这里为止"]
+LEFT = [f"左栏第{n}行文字写到这里为止" for n in "一二三四"]
+RIGHT = [f"右栏第{n}行文字写到这里为止" for n in "一二三四"]
 
 
 def two_columns(gap: float, pad: float = 0.0):
@@ -30,8 +30,8 @@ def test_a_box_glued_over_a_narrow_gutter_is_cut_back_into_its_columns():
     lines.append(glued("左栏第五行也写到这里为止了", "右栏第五行", start, 60))
     size = body_size(lines)
     out = split_at_gutters(lines, find_gutters(lines, size), size)
-    assert {"左栏第五行也写到这里为止了", "右栏第五行"} <= {l.text for l in out}
-    assert all(l.x1 <= start or l.x0 >= start for l in out)
+    assert {"左栏第五行也写到这里为止了", "右栏第五行"} <= {ln.text for ln in out}
+    assert all(ln.x1 <= start or ln.x0 >= start for ln in out)
 
 
 def test_a_hanging_comma_does_not_glue_two_columns():
@@ -43,14 +43,14 @@ def test_a_hanging_comma_does_not_glue_two_columns():
     b = line("右栏第五行", start, 60)
     lines.append(PrintedLine(a.glyphs + b.glyphs, 10))
     out = split_at_gutters(lines, find_gutters(lines, 10), 10)
-    assert {"左栏第五行也写到这里为止了，", "右栏第五行"} <= {l.text for l in out}
+    assert {"左栏第五行也写到这里为止了，", "右栏第五行"} <= {ln.text for ln in out}
 
 
 def test_a_headline_spanning_the_gutter_stays_whole():
-    lines, start = two_columns(gap=12)
+    lines, _ = two_columns(gap=12)
     lines.append(line("一条横跨两栏的大字标题", 20, -40, size=24))
     out = split_at_gutters(lines, find_gutters(lines, 10), 10)
-    assert "一条横跨两栏的大字标题" in {l.text for l in out}
+    assert "一条横跨两栏的大字标题" in {ln.text for ln in out}
 
 
 def test_a_printed_space_over_a_gutter_keeps_the_line_whole():
@@ -60,11 +60,11 @@ def test_a_printed_space_over_a_gutter_keeps_the_line_whole():
     header = line("某" * n + "\u3000" + "第二版", 10, -30)
     lines.append(header)
     out = split_at_gutters(lines, find_gutters(lines, 10), 10)
-    assert header.text in {l.text for l in out}
+    assert header.text in {ln.text for ln in out}
 
 
 def test_two_boxes_of_one_printed_line_are_joined_but_never_across_a_gutter():
     lines, start = two_columns(gap=6)
     lines += [line("本报讯", 0, 60), line("近日某地举办", 36, 60), line("右栏第五行", start, 60)]
     out = join_row_pieces(lines, find_gutters(lines, 10), 10)
-    assert {"本报讯近日某地举办", "右栏第五行"} <= {l.text for l in out}
+    assert {"本报讯近日某地举办", "右栏第五行"} <= {ln.text for ln in out}

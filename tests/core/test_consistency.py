@@ -94,7 +94,7 @@ def test_dropping_the_repeated_headline_leaves_no_empty_article_and_its_headline
     for accepted in (True, False):
         d = Decisions().with_choice(dup_headline.id, accepted)
         clean = assert_consistent(analysis, d)
-        assert [str(a.title) for a in clean.articles][0] == "青石镇科协举办果树修剪培训"
+        assert str(clean.articles[0].title) == "青石镇科协举办果树修剪培训"
         assert all(a.paragraphs for a in clean.articles)
 
 
@@ -174,7 +174,8 @@ def test_two_lines_marked_as_one_title_make_one_article():
     clean = assert_consistent(analysis, d)
     (article,) = clean.articles
     assert str(article.title) == "眉山科协开展科普进社区系列活动"
-    assert [str(p) for p in article.paragraphs] == ["本报讯 5月22日，丹棱县科技活动周启动。专家们为群众讲解了防病知识。"]
+    assert [str(p) for p in article.paragraphs] == [
+        "本报讯 5月22日，丹棱县科技活动周启动。专家们为群众讲解了防病知识。"]
     assert Decisions.from_json(d.to_json()) == d
 
 
@@ -256,8 +257,9 @@ def _same(a, b):
                                                                        for r in b.removed]
     assert [(x.key, x.blocks, x.paragraph_keys, x.byline_place, x.byline_brackets) for x in a.articles] == \
         [(x.key, x.blocks, x.paragraph_keys, x.byline_place, x.byline_brackets) for x in b.articles]
-    for x, y in zip(a.articles, b.articles):
-        for p, q in zip((x.title, x.subtitle, x.byline, *x.paragraphs), (y.title, y.subtitle, y.byline, *y.paragraphs)):
+    for x, y in zip(a.articles, b.articles, strict=True):
+        for p, q in zip((x.title, x.subtitle, x.byline, *x.paragraphs),
+                        (y.title, y.subtitle, y.byline, *y.paragraphs), strict=True):
             assert getattr(p, "runs", None) == getattr(q, "runs", None)
 
 
@@ -323,7 +325,7 @@ def test_reapply_keeps_the_untouched_articles():
     clean = apply(analysis)
     join = next(s for s in analysis.suggestions if s.kind == "punctuation")
     again = reapply(analysis, clean, Decisions().with_choice(join.id, False))
-    first, old_end, new_end = changed_articles(again)
+    first, _, new_end = changed_articles(again)
     assert new_end - first < len(clean.articles)
     kept = [i for i in range(len(again.articles)) if not first <= i < new_end]
     assert kept and all(again.articles[i] is clean.articles[i] for i in kept)

@@ -4,8 +4,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kexie_gui.core import Config, analyse, page_from_text
-from kexie_gui.core.convention import (BLANK_AFTER_LINE, BLANK_BLOCKS, CONVENTIONS, PARAGRAPH_PER_LINE, SIDE_BY_SIDE,
-                                       WRAPPED_INDENTED, WRAPPED_PLAIN, convention_of)
+from kexie_gui.core.convention import (
+    BLANK_AFTER_LINE,
+    BLANK_BLOCKS,
+    CONVENTIONS,
+    PARAGRAPH_PER_LINE,
+    SIDE_BY_SIDE,
+    WRAPPED_INDENTED,
+    WRAPPED_PLAIN,
+    convention_of,
+)
 from kexie_gui.core.lines import split_units
 
 from . import pages

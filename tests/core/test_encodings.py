@@ -43,7 +43,7 @@ def encode(text: str, encoding: str) -> bytes:
     (b"abc\x00def\n", "abcdef\n"),  # the example: not 慢挀摥昊
     (b"The report\x00 is ready.\n", "The report is ready.\n"),
     (b"Even length\x00text\n", "Even lengthtext\n"),
-    ("科协新闻\x00标题\n".encode("utf-8"), "科协新闻标题\n"),
+    ("科协新闻\x00标题\n".encode(), "科协新闻标题\n"),
     ("科协新闻标题一则\x00\n".encode("gb18030"), "科协新闻标题一则\n"),
 ])
 def test_stray_nul_in_text_is_dropped_and_said_not_read_as_utf16(data, text):
@@ -144,9 +144,9 @@ def test_every_dev_headline_and_page_opening_decodes_right(encoding):
 # ---------------------------------------------------------------- always say how it was read
 
 def test_every_page_carries_how_it_was_read():
-    utf8 = page_from_bytes("科协新闻".encode("utf-8"), "a.txt").reading
+    utf8 = page_from_bytes("科协新闻".encode(), "a.txt").reading
     assert (utf8.encoding, utf8.how, utf8.worth_a_word, utf8.describe()) == ("utf-8", "valid", False, "read as UTF-8")
-    bom = page_from_bytes(codecs.BOM_UTF8 + "科协新闻".encode("utf-8"), "a.txt").reading
+    bom = page_from_bytes(codecs.BOM_UTF8 + "科协新闻".encode(), "a.txt").reading
     assert bom.bom and bom.how == "bom" and not bom.worth_a_word
     gb = page_from_bytes("市科协召开年度工作会议".encode("gb18030"), "a.txt").reading
     assert gb.encoding == "gb18030" and gb.how == "guess" and gb.worth_a_word
@@ -156,7 +156,7 @@ def test_every_page_carries_how_it_was_read():
 
 
 def test_an_uncertain_guess_names_the_runner_up():
-    reading = page_from_bytes("café".encode("utf-8"), "a.txt").reading  # also 茅 after "caf" in GB18030
+    reading = page_from_bytes("café".encode(), "a.txt").reading  # also 茅 after "caf" in GB18030
     assert reading.uncertain and reading.confidence < Reading.UNCERTAIN_BELOW
     assert {reading.encoding, reading.runner_up} == {"utf-8", "gb18030"}
     assert "sure; could also be" in reading.describe()

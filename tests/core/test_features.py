@@ -4,8 +4,7 @@ import pytest
 
 from kexie_gui.core import page_from_text
 from kexie_gui.core.convention import convention_of
-from kexie_gui.core.features import (fullness, line_end, line_features, line_start, local_widths, shape_of,
-                                     shapes_of)
+from kexie_gui.core.features import fullness, line_end, line_features, line_start, local_widths, shape_of, shapes_of
 from kexie_gui.core.lines import split_units
 from kexie_gui.core.model import LineBox
 
@@ -14,7 +13,7 @@ from . import pages
 
 def features_of(raw: str) -> list[tuple[str, set[str]]]:
     units = split_units(page_from_text(raw).text)
-    return [(u.text, set(f)) for u, f in zip(units, line_features(units, convention_of(units)))]
+    return [(u.text, set(f)) for u, f in zip(units, line_features(units, convention_of(units)), strict=True)]
 
 
 @pytest.mark.parametrize("line, end", [("会议召开。", "sent"), ("他说：“随叫随到。”", "sent"), ("他说，", "clause"),
@@ -25,7 +24,8 @@ def test_how_a_line_ends(line, end):
 
 
 @pytest.mark.parametrize("line, start", [
-    ("本报讯 近日，", "agency"), ("3月5日，某市", "time"), ("本报记者 王敏", "reporter"), ("——记某某志愿服务队", "dash"),
+    ("本报讯 近日，", "agency"), ("3月5日，某市", "time"), ("本报记者 王敏", "reporter"),
+    ("——记某某志愿服务队", "dash"),
     ("■搭建平台聚合力", "mark"), ("（张三）", "byl"), ("（以下简称“市科协”）", "bracket"), ("“科普”进校园", "quote"),
     ("，并对下一步工作", "punct"), ("5G网络覆盖全镇", "digit"), ("AI赋能科普新模式", "han"), ("Ke Pu Tian Di", "latin"),
     ("会议指出", "han")])
@@ -62,7 +62,7 @@ def test_tesseract_spaces_are_squeezed_before_a_line_is_judged():
 def test_a_wrapped_page_s_full_lines_run_to_the_column_edge():
     units = split_units(pages.WRAPPED_INDENTED_PAGE)
     shapes = shapes_of(units, convention_of(units))
-    by_text = {u.text: s for u, s in zip(units, shapes)}
+    by_text = {u.text: s for u, s in zip(units, shapes, strict=True)}
     assert by_text["文化站举办夏季农技培训会，来自各"].full
     assert not by_text["参加培训。"].full
 
@@ -87,13 +87,14 @@ def test_a_line_that_stops_mid_sentence_makes_the_next_one_a_carried_on_line():
 
 def test_a_word_cut_at_a_line_end_shows_as_a_word_junction():
     units = split_units(pages.WRAPPED_INDENTED_PAGE)
-    feats = dict(zip([u.text for u in units], line_features(units, convention_of(units))))
+    feats = dict(zip([u.text for u in units], line_features(units, convention_of(units)), strict=True))
     assert "jn=word" in feats["合镇里的果园讲解了常见问题，并到"]  # 结|合
     assert "jn=none" in feats["山溪村合作社添了新农机"]  # a byline above a headline carries nothing on
 
 
 def test_a_column_title_under_its_pinyin_and_a_repeated_line_are_marked():
-    got = dict(features_of("Ke Pu Tian Di\n科普天地\n\n某市科协召开会议\n\n本报讯 近日，某市科协召开会议。\n\n某市科协召开会议\n"))
+    got = dict(features_of("Ke Pu Tian Di\n科普天地\n\n某市科协召开会议\n\n"
+                           "本报讯 近日，某市科协召开会议。\n\n某市科协召开会议\n"))
     assert "pinyin_above" in got["科普天地"] and "latin" in got["Ke Pu Tian Di"]
     assert "rep" in got["某市科协召开会议"]
 

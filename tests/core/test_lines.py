@@ -44,7 +44,8 @@ def test_a_row_holding_two_columns_is_cut_at_its_gutter_into_one_unit_per_column
     assert units[1].x > units[0].x
 
 
-@pytest.mark.parametrize("row", ["甲栏第一行文字\t乙栏第一行", "甲栏第一行文字\u3000\u3000乙栏第一行", "甲栏第一行文字   乙栏第一行"])
+@pytest.mark.parametrize("row", ["甲栏第一行文字\t乙栏第一行", "甲栏第一行文字\u3000\u3000乙栏第一行",
+                                 "甲栏第一行文字   乙栏第一行"])
 def test_a_gutter_may_be_spaces_a_tab_or_ideographic_spaces(row):
     assert [p for _, p in row_pieces(row)] == ["甲栏第一行文字", "乙栏第一行"]
 

@@ -4,6 +4,7 @@ The tests that run an engine skip with the reason when the ``kexie_gui[ocr]``
 extra (or Tesseract) is not installed; CI installs both.
 """
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ DPI = 150
 
 def where(lines: list[str], wanted: str) -> int:
     """Index of the line that reads most like ``wanted`` (OCR may miss a character)."""
-    scores = [fuzz.ratio(l.replace(" ", ""), wanted.replace("\u3000", "")) for l in lines]
+    scores = [fuzz.ratio(ln.replace(" ", ""), wanted.replace("\u3000", "")) for ln in lines]
     best = max(range(len(lines)), key=scores.__getitem__)
     assert scores[best] >= 80, (wanted, lines)
     return best
@@ -148,7 +149,7 @@ def test_strips_cover_the_page_and_their_cores_do_not_overlap():
     assert strips[0][0] == 0 and strips[-1][1] == 3300
     cores = [(a, b) for _, _, a, b in strips]
     assert cores[0][0] == 0 and cores[-1][1] == 3300
-    assert all(b == c for (_, b), (c, _) in zip(cores, cores[1:]))
+    assert all(b == c for (_, b), (c, _) in pairwise(cores))
 
 
 @NEEDS_RAPIDOCR

@@ -51,4 +51,4 @@ def test_white_without_a_space_glyph_is_written_as_one_space():
 def test_only_printed_characters_and_spaces_are_written():
     lines = column([INDENT + FULL[:12], FULL, "完。"], 0, 0) + [line("标题", 0, -40, size=20)]
     written = sorted(ch for ch in page_of(lines).text if ch.strip())
-    assert written == sorted(ch for l in lines for ch in l.text if ch.strip())
+    assert written == sorted(ch for ln in lines for ch in ln.text if ch.strip())

@@ -48,14 +48,14 @@ def page(draw):
         blocks.insert(draw(st.integers(0, len(blocks))), draw(st.sampled_from(
             ["第3版", "责任编辑：张三", "图为活动现场。", "（下转第2版）", "四川科技报 2024年3月5日 星期二"])))
     gaps = [draw(st.sampled_from(["\n\n", "\n\n\n", "\n\n\n\n"])) for _ in blocks]
-    return "".join(b + g for b, g in zip(blocks, gaps))
+    return "".join(b + g for b, g in zip(blocks, gaps, strict=True))
 
 
 def traced_offsets(clean):
     offsets = set()
     for art in clean.articles:
         for text in (art.title, art.subtitle, *art.paragraphs, art.byline):
-            for t0, r0, n in getattr(text, "runs", ()):
+            for _t0, r0, n in getattr(text, "runs", ()):
                 offsets.update(range(r0, r0 + n))
     return offsets
 

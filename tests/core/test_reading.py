@@ -59,7 +59,7 @@ def test_a_picture_is_not_white():
     lines = col("左", 20, 0, 0) + col("右", 5, 152, 0) + col("右下", 5, 152, 230)
     picture = Obstacle(152, 80, 292, 220)
     leaves = texts(xy_order(lines, [picture], 10))
-    assert [leaf[0][:1] for leaf in leaves][0] == "左" and len(leaves[0]) == 20
+    assert leaves[0][0][:1] == "左" and len(leaves[0]) == 20
 
 
 def test_side_by_side_headlines_are_not_glued():

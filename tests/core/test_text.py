@@ -4,15 +4,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_gui.core.text import (SUBHEAD_MARK, ends_clause, ends_sentence, glued_byline, han_share,
-                                 is_byline_inner, is_common_han, is_reporter_line, plausible_share,
-                                 squeeze_han_spaces, starts_lead)
-
+from kexie_gui.core.text import (
+    SUBHEAD_MARK,
+    ends_clause,
+    ends_sentence,
+    glued_byline,
+    han_share,
+    is_byline_inner,
+    is_common_han,
+    is_reporter_line,
+    plausible_share,
+    squeeze_han_spaces,
+    starts_lead,
+)
 
 # ---------------------------------------------------------------- sentence and clause ends
 
-@pytest.mark.parametrize("line", ["会议于下午结束。", "你参加了吗？", "太好了！", "他说：“随叫随到。”", "活动圆满结束……",
-                                  "（会议结束。）"])
+@pytest.mark.parametrize("line", ["会议于下午结束。", "你参加了吗？", "太好了！", "他说：“随叫随到。”",
+                                  "活动圆满结束……", "（会议结束。）"])
 def test_a_line_ending_a_sentence_behind_closing_quotes_or_brackets_ends_a_sentence(line):
     assert ends_sentence(line)
 
@@ -43,7 +52,8 @@ def test_a_news_lead_opens_with_an_agency_or_a_time_phrase(line):
     assert starts_lead(line)
 
 
-@pytest.mark.parametrize("line", ["据了解，活动共开展120余场。", "会议指出，", "某市科协召开工作会议", "2024年工作要点"])
+@pytest.mark.parametrize("line", ["据了解，活动共开展120余场。", "会议指出，", "某市科协召开工作会议",
+                                  "2024年工作要点"])
 def test_running_text_and_headlines_do_not_open_a_lead(line):
     assert not starts_lead(line)
 
@@ -54,13 +64,14 @@ def test_a_dateline_with_the_place_between_the_paper_and_xun_opens_a_lead():
 
 # ---------------------------------------------------------------- reporter lines and bylines
 
-@pytest.mark.parametrize("line", ["本报记者 王敏", "记者 王敏 通讯员 李四", "本报记者 顾华燕 通讯员 陆鹏博", "文/张三 图/李四",
-                                  "科技日报记者 王五", "首席记者 赵六", "通讯员 李四"])
+@pytest.mark.parametrize("line", ["本报记者 王敏", "记者 王敏 通讯员 李四", "本报记者 顾华燕 通讯员 陆鹏博",
+                                  "文/张三 图/李四", "科技日报记者 王五", "首席记者 赵六", "通讯员 李四"])
 def test_a_reporter_line_names_a_role_and_people(line):
     assert is_reporter_line(line)
 
 
-@pytest.mark.parametrize("line", ["记者 梁祥祥 摄", "张三 李四", "通讯员说，今年的收成很好。", "本报讯 近日，记者从市科协获悉"])
+@pytest.mark.parametrize("line", ["记者 梁祥祥 摄", "张三 李四", "通讯员说，今年的收成很好。",
+                                  "本报讯 近日，记者从市科协获悉"])
 def test_a_photo_credit_bare_names_or_a_sentence_are_no_reporter_line(line):
     assert not is_reporter_line(line)
 
@@ -70,7 +81,8 @@ def test_a_headline_opening_with_a_role_character_is_no_reporter_line(headline):
     assert not is_reporter_line(headline)
 
 
-@pytest.mark.parametrize("inner", ["张三", "张三 李四", "本报记者 王敏", "某县科协", "记者 王敏 通讯员 李四", "文/张三 图/李四"])
+@pytest.mark.parametrize("inner", ["张三", "张三 李四", "本报记者 王敏", "某县科协", "记者 王敏 通讯员 李四",
+                                   "文/张三 图/李四"])
 def test_names_or_an_organisation_in_brackets_read_as_a_byline(inner):
     assert is_byline_inner(inner)
 

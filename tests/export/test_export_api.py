@@ -13,8 +13,18 @@ import pytest
 import kexie_gui.export as export_pkg
 from kexie_gui.core.load import KexieError
 from kexie_gui.core.model import CleanPage
-from kexie_gui.export import (EXTENSIONS, FORMATS, ExportError, ExportOptions, article_file_names, export,
-                              render, render_article, write_articles, write_page)
+from kexie_gui.export import (
+    EXTENSIONS,
+    FORMATS,
+    ExportError,
+    ExportOptions,
+    article_file_names,
+    export,
+    render,
+    render_article,
+    write_articles,
+    write_page,
+)
 
 
 def test_formats_and_extensions():
@@ -73,7 +83,7 @@ def test_write_articles_names_files_after_titles(tmp_path, seed_page, fmt):
 
 def test_write_articles_content(tmp_path, seed_page):
     paths = write_articles(seed_page, "docx", tmp_path)
-    for path, article in zip(paths, seed_page.articles):
+    for path, article in zip(paths, seed_page.articles, strict=True):
         document = docx.Document(io.BytesIO(path.read_bytes()))
         assert document.paragraphs[0].text == str(article.title)
     first = json.loads(write_articles(seed_page, "json", tmp_path)[0].read_text("utf-8"))

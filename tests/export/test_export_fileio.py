@@ -36,7 +36,7 @@ def test_writes_bytes_and_returns_path(tmp_path):
 def test_text_is_utf8_with_chosen_newline(tmp_path):
     target = tmp_path / "a.txt"
     atomic_write_text(target, "一\n二\n", newline="\r\n")
-    assert target.read_bytes() == "一\r\n二\r\n".encode("utf-8")
+    assert target.read_bytes() == "一\r\n二\r\n".encode()
 
 
 def test_existing_file_is_refused_without_force(tmp_path):

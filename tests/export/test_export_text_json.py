@@ -19,7 +19,7 @@ def test_json_is_to_dict(seed_page):
 def test_json_matches_the_gold_articles(seed_page, seed_gold_path):
     gold = json.loads(seed_gold_path.read_text(encoding="utf-8"))
     exported = json.loads(render(seed_page, "json"))
-    for want, got in zip(gold["articles"], exported["articles"]):
+    for want, got in zip(gold["articles"], exported["articles"], strict=True):
         assert got["title"] == want["title"]
         assert got["paragraphs"] == want["paragraphs"]
         assert got["byline"] == want["byline"]

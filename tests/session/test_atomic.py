@@ -60,7 +60,7 @@ def test_interrupted_save_keeps_the_old_session(saved, monkeypatch, name, exc, w
 
 def test_failed_backup_copy_saves_nothing_and_keeps_the_old_session(saved, monkeypatch):
     """When the page changed, the old session is copied aside first; if that fails nothing is replaced."""
-    seed, page, analysis, d, path = saved
+    seed, _, _, _, path = saved
     old = path.read_bytes()
     seed.write_bytes(b"\n" + seed.read_bytes())
     page2, analysis2 = opened(seed)

@@ -184,7 +184,7 @@ def test_garbled_lock_counts_as_left_behind(store):
 
 def test_a_killed_window_is_detected_and_its_work_offered(tmp_path, data_dir, seed):
     """A real process marks itself running, autosaves, and is killed with SIGKILL."""
-    page, analysis = opened(seed)
+    _, analysis = opened(seed)
     script = f"""
 import os, sys
 from kexie_gui.autosave import AutosaveStore
@@ -264,5 +264,5 @@ def test_a_recovery_summary_does_not_promise_a_session_backup(store, small):
     page2, analysis2 = opened(small)
     result = store.load("k").restore(page2, analysis2)
     assert result.summary().endswith("0 of 1 decision(s) restored, 1 could not be placed and are lost.")
-    assert result.lost[0].message == "the role “title” of “b%d” is lost: the session holds no record of its text" % (
-        analysis.blocks[1].start)
+    assert result.lost[0].message == (f"the role “title” of “b{analysis.blocks[1].start}” is lost: "
+                                      "the session holds no record of its text")

@@ -9,11 +9,18 @@ import pytest
 
 from kexie_gui.autosave import AUTOSAVE_SUFFIX, AutosaveStore
 from kexie_gui.core import Decisions
-from kexie_gui.session import (SESSION_SUFFIX, SessionError, legacy_session_files, load_session, parse_session,
-                               save_session, session_candidates, session_path_for)
+from kexie_gui.session import (
+    SESSION_SUFFIX,
+    SessionError,
+    legacy_session_files,
+    load_session,
+    parse_session,
+    save_session,
+    session_candidates,
+    session_path_for,
+)
 
 from .conftest import SMALL, busy_decisions, opened
-
 
 # ---------------------------------------------------------------- one session file per page file
 

@@ -52,7 +52,7 @@ def page_text(draw):
         blocks.insert(draw(st.integers(0, len(blocks))),
                       draw(st.sampled_from(["第3版", "责任编辑：张三", "图为活动现场。", "（下转第2版）"])))
     gaps = [draw(st.sampled_from(["\n\n", "\n\n\n"])) for _ in blocks]
-    return "".join(b + g for b, g in zip(blocks, gaps))
+    return "".join(b + g for b, g in zip(blocks, gaps, strict=True))
 
 
 CHANGES = ["choice"] * 3 + ["role", "edit", "move", "split"] * 2 + ["unchoice", "unrole", "unedit", "unsplit"]
@@ -74,7 +74,7 @@ def change(draw, analysis, d: Decisions) -> Decisions:
     if what == "edit":
         clean = apply(analysis, d)
         art = draw(st.sampled_from(clean.articles))
-        places = [(k, str(p)) for k, p in zip(art.paragraph_keys, art.paragraphs)]
+        places = [(k, str(p)) for k, p in zip(art.paragraph_keys, art.paragraphs, strict=True)]
         places.append((f"{art.key}:title", str(art.title)))
         places.append((f"{art.key}:byline", str(art.byline or "")))
         key, old = draw(st.sampled_from(places))

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from kexie_gui.core import Decisions, KexieError, analyse, page_from_text
-from kexie_gui.session import (FORMAT, SESSION_SUFFIX, VERSION, SessionError, load_session, read_session_file,
-                               save_session, session_candidates, session_path_for)
+from kexie_gui.session import (
+    FORMAT,
+    SESSION_SUFFIX,
+    VERSION,
+    SessionError,
+    load_session,
+    read_session_file,
+    save_session,
+    session_candidates,
+    session_path_for,
+)
 
 from .conftest import SMALL, articles, busy_decisions, opened
 
@@ -95,7 +104,7 @@ def test_next_save_keeps_a_copy_of_a_session_for_other_contents(seed):
     save_session(seed, page, Decisions(), analysis=analysis)  # same contents: simply replaced
     assert [p.name for p in seed.parent.glob("*.bak-*")] == []
     session.write_bytes(old)
-    seed.write_bytes(seed.read_bytes() + "\n补记一段。\n".encode("utf-8"))
+    seed.write_bytes(seed.read_bytes() + "\n补记一段。\n".encode())
     page2, analysis2 = opened(seed)
     restored = load_session(seed, page2, analysis2).decisions
     save_session(seed, page2, restored, analysis=analysis2)
@@ -155,7 +164,8 @@ def test_a_choice_on_a_suggestion_no_longer_made_is_lost(small):
 
 
 def test_copies_of_the_same_text_keep_their_order(tmp_path):
-    text = "标题一则科协新闻\n\n重复的一段文字，两处都印了。\n\n中间的一段不同的文字。\n\n重复的一段文字，两处都印了。\n"
+    text = ("标题一则科协新闻\n\n重复的一段文字，两处都印了。\n\n中间的一段不同的文字。\n\n"
+            "重复的一段文字，两处都印了。\n")
     path = tmp_path / "dup.txt"
     path.write_text(text, encoding="utf-8")
     page, analysis = opened(path)
@@ -339,7 +349,7 @@ def test_a_folder_that_refuses_the_write_sends_the_session_to_the_user_data_fold
 def test_disk_full_is_not_a_reason_to_write_elsewhere(seed, data_dir, monkeypatch):
     page, analysis = opened(seed)
     monkeypatch.setattr(os, "open", _refuse_writes(os.open, OSError(28, "No space left on device")))
-    with pytest.raises(SessionError, match="cannot save the session: the disk is full$"):
+    with pytest.raises(SessionError, match=r"cannot save the session: the disk is full$"):
         save_session(seed, page, Decisions(), analysis=analysis)
     assert not (data_dir / "sessions").exists()
 

@@ -4,8 +4,18 @@ import json
 from tools.goldlabels import align, line_records, read_page
 from tools.goldlabels.pages import decode
 
-from .pages import (BLANK_GOLD, BLANK_GOLD_TRAILING, BLANK_RAW, BLANK_RAW_TRAILING, SEED, SWAPPED_GOLD,
-                    SWAPPED_RAW, WRAPPED_GOLD, WRAPPED_RAW, gold)
+from .pages import (
+    BLANK_GOLD,
+    BLANK_GOLD_TRAILING,
+    BLANK_RAW,
+    BLANK_RAW_TRAILING,
+    SEED,
+    SWAPPED_GOLD,
+    SWAPPED_RAW,
+    WRAPPED_GOLD,
+    WRAPPED_RAW,
+    gold,
+)
 
 
 def roles(raw, g):

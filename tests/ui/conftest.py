@@ -12,9 +12,9 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = DATA / "000_57b0e2a3ead17231.txt"

@@ -186,7 +186,7 @@ def test_a_failed_export_says_why_and_loses_nothing(working, tmp_path, monkeypat
 def test_a_full_disk_during_save_keeps_the_old_session_and_the_decisions(working, monkeypatch):
     from kexie_gui import fileio
 
-    app, state, decisions, texts = working
+    app, state, _, _ = working
     app.actions["save"].trigger()
     session = os.path.join(os.path.dirname(state.path), SEED.name + SESSION_SUFFIX)
     before = open(session, "rb").read()

@@ -15,6 +15,8 @@ from .conftest import SEED
 from .drive import choose_path, click_button, click_menu, escape, on_modal, show
 from .helpers import set_raw_cursor, suggestions_of
 
+OK = QDialogButtonBox.StandardButton.Ok
+
 
 def _folder(tmp):
     folder = tmp / "folder"
@@ -66,13 +68,13 @@ COMMANDS = {
     "save": (lambda app, qtbot, tmp: app.controller.decide(suggestions_of(app, "join")[0].id, False),
              lambda app, _: not app.controller.current.dirty),
     "close_page": (lambda app, qtbot, tmp: None, lambda app, _: app.controller.current is None),
-    "reopen_encoding": (lambda app, qtbot, tmp: on_modal(qtbot, lambda d: (d.findChild(QComboBox).setEditText("gb18030"),
-                                                                           click_button(qtbot, d, QDialogButtonBox.StandardButton.Ok))),
+    "reopen_encoding": (lambda app, qtbot, tmp: on_modal(qtbot, lambda d: (
+                            d.findChild(QComboBox).setEditText("gb18030"), click_button(qtbot, d, OK))),
                         lambda app, seen: bool(seen) and app.controller.current.encoding == "gb18030"
                         and app.controller.current.page.reading.how == "forced"),
     "mark_done": (lambda app, qtbot, tmp: None, lambda app, _: app.controller.current.done),
     "export": (lambda app, qtbot, tmp: (tmp, on_modal(qtbot, lambda d: (d.folder_edit.setText(str(tmp)),
-                                                                        click_button(qtbot, d, QDialogButtonBox.StandardButton.Ok)))),
+                                                                        click_button(qtbot, d, OK)))),
                lambda app, p: bool(p[1]) and (p[0] / (SEED.stem + ".docx")).exists()),
     "quit": (lambda app, qtbot, tmp: None, lambda app, _: not app.window.isVisible()),
     "undo": (lambda app, qtbot, tmp: app.controller.decide(suggestions_of(app, "join")[0].id, False),
@@ -81,7 +83,7 @@ COMMANDS = {
                                       app.recorder.undo()),
              lambda app, _: len(app.controller.current.decisions.choices) == 1),
     "edit_text": (lambda app, qtbot, tmp: on_modal(qtbot, lambda d: (d.editor.setPlainText("新标题"),
-                                                                     click_button(qtbot, d, QDialogButtonBox.StandardButton.Ok))),
+                                                                     click_button(qtbot, d, OK))),
                   lambda app, seen: bool(seen) and app.controller.current.decisions.edits != ()),
     "next": (lambda app, qtbot, tmp: None, lambda app, _: app.window.suggestions.current_id() is not None),
     "previous": (lambda app, qtbot, tmp: None, lambda app, _: app.window.suggestions.current_id() is not None),

@@ -127,10 +127,10 @@ def test_choices_on_large_pages_recompute_at_once_and_only_the_articles_they_tou
     runner.run()
     state = c.current
     before = state.clean
-    join = [s for s in state.analysis.suggestions if s.kind == "join"][0]
+    join = next(s for s in state.analysis.suggestions if s.kind == "join")
     c.decide(join.id, False)
     assert runner.jobs == [] and not c.busy  # no round trip through the pool
-    first, old_end, new_end = changed_articles(state.clean)
+    first, old_end, _ = changed_articles(state.clean)
     untouched = [i for i in range(len(before.articles)) if not first <= i < old_end]
     assert untouched and all(state.clean.articles[i] is before.articles[i] for i in untouched)
     assert state.view.provenance.clean is state.clean

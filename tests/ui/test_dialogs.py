@@ -15,7 +15,19 @@ from kexie_gui.app import _report_crashes_in
 from kexie_gui.ui.dialogs import ShortcutsDialog
 
 from .conftest import SEED
-from .drive import choose_path, type_text, Answered, show, click_text, click_button, click_menu, close_by_title_bar, escape, on_modal, press
+from .drive import (
+    Answered,
+    choose_path,
+    click_button,
+    click_menu,
+    click_text,
+    close_by_title_bar,
+    escape,
+    on_modal,
+    press,
+    show,
+    type_text,
+)
 from .helpers import drop, suggestions_of
 
 OK, CANCEL, CLOSE = (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel,

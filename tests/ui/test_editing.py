@@ -257,7 +257,7 @@ def test_explanations_name_the_marks_and_the_line_they_speak_of(shown):
         if named:
             assert int(named.group(1)) == line, (text, line)
         if s.kind == "punctuation":
-            assert "→" in text and "，" in text or "（" in text
+            assert ("→" in text and "，" in text) or "（" in text
     fm = app.window.suggestions.table.fontMetrics()
     width = app.window.suggestions.table.columnWidth(0)
     assert all(fm.horizontalAdvance(model.index(r, 0).data()) < width for r in range(model.rowCount()))

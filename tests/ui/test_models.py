@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from kexie_gui.ui.controller import Controller
-from kexie_gui.ui.models import (ID_ROLE, KIND_ROLE, OPEN_ROLE, PART_MIME, OutlineModel, PagesModel,
-                                 SuggestionFilter, SuggestionModel)
+from kexie_gui.ui.models import (
+    ID_ROLE,
+    KIND_ROLE,
+    OPEN_ROLE,
+    PART_MIME,
+    OutlineModel,
+    PagesModel,
+    SuggestionFilter,
+    SuggestionModel,
+)
 
 from .conftest import SEED
 

@@ -1,7 +1,8 @@
 """Undo can never corrupt text: any sequence of decisions, undone, gives the opening page back; redone, the same end."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kexie_gui.core import Decisions
 

@@ -63,7 +63,8 @@ def test_word_output_is_a4_with_the_reporter_under_the_headline_and_the_byline_i
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     texts = _texts(document)
-    assert texts[:3] == ["绵阳市科技活动周启动", "本报记者 张三", "3月12日，绵阳市2024年科技活动周正式启动，活动为期一周。"]
+    assert texts[:3] == ["绵阳市科技活动周启动", "本报记者 张三",
+                         "3月12日，绵阳市2024年科技活动周正式启动，活动为期一周。"]
     assert texts[-1] == "（李四）"
     # the JSON field keeps the name alone
     from kexie_gui.export import render

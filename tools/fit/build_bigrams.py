@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 MIN_COUNT = 20
@@ -38,7 +39,7 @@ def main() -> None:
         word, freq = parts[0], int(parts[1])
         if len(word) < 2 or not all(_han(ch) for ch in word):
             continue
-        for a, b in zip(word, word[1:]):
+        for a, b in pairwise(word):
             counts[a + b] += freq
     buckets: dict[int, list[str]] = {}
     for pair, n in counts.items():

@@ -27,12 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import ROOT, PageData, load  # noqa: E402
+from dataset import ROOT, PageData, load
 
-from kexie_gui.core import labels as lb  # noqa: E402
-from kexie_gui.core.convention import convention_of  # noqa: E402
-from kexie_gui.core.crf import Model, decode  # noqa: E402
-from kexie_gui.core.features import line_features, shapes_of  # noqa: E402
+from kexie_gui.core import labels as lb
+from kexie_gui.core.convention import convention_of
+from kexie_gui.core.crf import Model, decode
+from kexie_gui.core.features import line_features, shapes_of
 
 OUT = ROOT / "kexie_gui" / "core" / "data" / "lines.json"
 BODY_OUT = ROOT / "kexie_gui" / "core" / "data" / "body.json"
@@ -98,7 +98,7 @@ def evaluate(model: Model, pages: list[PageData], body: bool = False) -> dict:
         for p in ps:
             x, y = sequences(p, body)
             pred, _ = decode(model, x)
-            for a, b in zip(y, pred):
+            for a, b in zip(y, pred, strict=True):
                 total += 1
                 right += a == b
                 conf[(a, b)] += 1

@@ -17,21 +17,23 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import ROOT, PageData, load  # noqa: E402
+from dataset import ROOT, PageData, load
 
-from kexie_gui.core import order as od  # noqa: E402
-from kexie_gui.core.convention import convention_of  # noqa: E402
-from kexie_gui.core.features import local_widths  # noqa: E402
+from kexie_gui.core import order as od
+from kexie_gui.core.convention import convention_of
+from kexie_gui.core.features import local_widths
 
 OUT = ROOT / "kexie_gui" / "core" / "data" / "order.json"
 
 
-def page_context(page: PageData, period: od.PeriodModel | None = None) -> tuple[od.Context, list[int], list[int | None]]:
+def page_context(page: PageData,
+                 period: od.PeriodModel | None = None) -> tuple[od.Context, list[int], list[int | None]]:
     """The scorer's context over the page's lines without repeats, and each line's true successor."""
     keep = [i for i, lab in enumerate(page.label) if lab is not None]
     units = [page.units[i] for i in keep]
@@ -42,18 +44,18 @@ def page_context(page: PageData, period: od.PeriodModel | None = None) -> tuple[
     from kexie_gui.core import labels as lb
 
     look = lb.first_look(page.units, conv, page.height, all_shapes)
-    ctx = od.Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback)], conv.wrapped, period,
-                     [look[i].label for i in keep])
+    columns = [s.column or c for s, c in zip(shapes, fallback, strict=True)]
+    ctx = od.Context(units, shapes, columns, conv.wrapped, period, [look[i].label for i in keep])
     pos = {i: k for k, i in enumerate(keep)}
     gold = [i for i in page.reading_order()]
     true_next: list[int | None] = [None] * len(units)
-    for a, b in zip(gold, gold[1:]):
+    for a, b in pairwise(gold):
         true_next[pos[a]] = pos[b]
     return ctx, keep, true_next
 
 
 def examples(page: PageData, period: od.PeriodModel | None):
-    ctx, keep, true_next = page_context(page, period)
+    ctx, _, true_next = page_context(page, period)
     for a in range(len(ctx.units)):
         if true_next[a] is None:
             continue
@@ -69,7 +71,7 @@ def fit_period(pages: list[PageData]) -> od.PeriodModel:
     hit = {True: [0, 0], False: [0, 0]}
     switches = steps = starts = first = 0
     for p in pages:
-        ctx, keep, true_next = page_context(p, od.PeriodModel(switch=0.5, start_other=0.5))
+        ctx, _, true_next = page_context(p, od.PeriodModel(switch=0.5, start_other=0.5))
         last = None
         for a in range(len(ctx.units)):
             if true_next[a] is None or ctx.shapes[a].end not in ("none", "clause"):
@@ -90,7 +92,8 @@ def fit_period(pages: list[PageData]) -> od.PeriodModel:
             last = d
     ratio = lambda h: (h[0] + 1) / (h[1] + 2)  # noqa: E731
     return od.PeriodModel(hit_true=round(ratio(hit[True]), 4), hit_false=round(ratio(hit[False]), 4),
-                          switch=round((switches + 1) / (steps + 2), 4), start_other=round((starts + 1) / (first + 2), 4))
+                          switch=round((switches + 1) / (steps + 2), 4),
+                          start_other=round((starts + 1) / (first + 2), 4))
 
 
 def fit(pages: list[PageData], period: od.PeriodModel | None, c: float) -> od.OrderModel:
@@ -106,7 +109,7 @@ def fit(pages: list[PageData], period: od.PeriodModel | None, c: float) -> od.Or
     X = vec.fit_transform(xs)
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(X, ys)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
                if abs(w) >= 1e-3}
     return od.OrderModel(round(float(clf.intercept_[0]), 4), weights, period)
 
@@ -120,10 +123,10 @@ def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
         right = total = 0
         chain_right = 0
         for p in ps:
-            ctx, keep, true_next = page_context(p, model.period)
+            ctx, _, true_next = page_context(p, model.period)
             succ, _ = od.link(ctx, model)
             order = [i for ch in od.chains(succ) for i in ch]
-            after = {b: a for a, b in zip(order, order[1:])}
+            after = {b: a for a, b in pairwise(order)}
             for a in range(len(ctx.units)):
                 if true_next[a] is None:
                     continue

@@ -63,7 +63,11 @@ def summary(stats: dict) -> str:
     for lab in LABEL_ORDER:
         rows.append(["  " + lab, *(str(stats[s]["label:" + lab]) for s in sets)])
     rows.append(["raw chars", *(str(stats[s]["chars"]) for s in sets)])
-    rows.append(["labelled %", *(f"{100 * (stats[s]['placed'] + stats[s]['marks'] + stats[s]['declared']) / max(1, stats[s]['chars']):.3f}" for s in sets)])
+
+    def labelled(st) -> str:
+        return f"{100 * (st['placed'] + st['marks'] + st['declared']) / max(1, st['chars']):.3f}"
+
+    rows.append(["labelled %", *(labelled(stats[s]) for s in sets)])
     rows.append(["  in gold strings", *(str(stats[s]["placed"]) for s in sets)])
     rows.append(["  byline parens/bullets", *(str(stats[s]["marks"]) for s in sets)])
     rows.append(["  declared uncovered", *(str(stats[s]["declared"]) for s in sets)])

@@ -487,7 +487,8 @@ def align(raw: str, gold: dict, declared_uncovered: str = "") -> Alignment:
         else:
             place.append((n, o))
     al = Alignment(items=items, raw_offsets=t.roff, place=place, marks=marks,
-                   unplaced=[(t.gitem[g], t.goff[g]) for g in unplaced_flat if 0 <= t.goff[g] < len(items[t.gitem[g]].text)],
+                   unplaced=[(t.gitem[g], t.goff[g]) for g in unplaced_flat
+                             if 0 <= t.goff[g] < len(items[t.gitem[g]].text)],
                    swaps=t.swaps, ties_by_order=t.ties_by_order,
                    ties_by_distance=t.ties_by_distance, ties_open=t.ties_open)
     al.runs = t._starts(range(len(t.R)))
@@ -498,7 +499,7 @@ def align(raw: str, gold: dict, declared_uncovered: str = "") -> Alignment:
 def _line_starts(raw: str) -> set[int]:
     """Raw non-space indices that begin a line's text, plus the end index."""
     starts, prev_line, line, k = set(), -1, 0, 0
-    for i, ch in enumerate(raw):
+    for ch in raw:
         if ch == "\n":
             line += 1
         elif not ch.isspace():
@@ -554,7 +555,7 @@ def _explain_leftovers(al: Alignment, R: str, declared: str) -> None:
         closer = ends.get(before)
         for r in run:
             ch = R[r]
-            if opener is not None and (ch in OPEN_MARKS and al.items[opener].kind == "byline" or take(ch)):
+            if opener is not None and ((ch in OPEN_MARKS and al.items[opener].kind == "byline") or take(ch)):
                 al.marks[r] = (opener, "open" if al.items[opener].kind == "byline" else "bullet")
             elif closer is not None and (ch in CLOSE_MARKS or take(ch)):
                 al.marks[r] = (closer, "close")

@@ -155,7 +155,7 @@ def line_records(text: str, al: Alignment) -> list[LineRecord]:
         labels: list[str] = []
         fields = set()
 
-        def add(label: str) -> None:
+        def add(label: str, labels: list[str] = labels) -> None:
             if label not in labels:
                 labels.append(label)
 

@@ -14,7 +14,7 @@ from tools.goldlabels.pages import Page
 
 from .conventions import Convention, parse
 from .damage import apply_damage
-from .layout import PLine, LayoutLog, columns, interleave, lay_out, reread_lines, side_by_side
+from .layout import LayoutLog, PLine, columns, interleave, lay_out, reread_lines, side_by_side
 from .units import SourcePage, source_units
 
 

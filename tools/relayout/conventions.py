@@ -5,7 +5,7 @@ A name is a base layout with optional ``+modifiers``:
 =====================  ==================================================================
 ``blank``              one block per piece, blocks separated by 1–3 blank lines
 ``one-per-line``       one paragraph (piece) per line, no blank lines
-``wrap-indent-W``      printed lines of W characters, paragraph starts indented 　　
+``wrap-indent-W``      printed lines of W characters, paragraph starts indented ``　　``
 ``wrap-flat-W``        printed lines of W characters, no indentation: a paragraph ends
                        only in a short last line (never an exactly full one)
 ``pdfminer-indent-W``  printed lines of W, a blank line after every printed line (pdfminer)

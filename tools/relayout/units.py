@@ -48,7 +48,7 @@ class Unit:
     def is_line(self) -> bool:
         return self.kind in LINE_KINDS or self.line_like
 
-    def copy(self, **changes) -> "Unit":
+    def copy(self, **changes) -> Unit:
         changes.setdefault("tags", dict(self.tags))
         return replace(self, **changes)
 
