@@ -426,40 +426,46 @@ class _Context:
         return held
 
 
-def _duplicates(analysis: Analysis) -> list[tuple[int, Suggestion]]:
-    cache = analysis.__dict__.get("_duplicates")
+def _cached(analysis: Analysis, name: str, build: Callable[[], object]):
+    """``build()`` once per analysis (an analysis is immutable, so what is derived from it is too)."""
+    cache = analysis.__dict__.get(name)
     if cache is None:
-        cache = [(k, s) for k, s in enumerate(analysis.suggestions) if s.kind == KIND_DUPLICATE]
-        object.__setattr__(analysis, "_duplicates", cache)
+        cache = build()
+        object.__setattr__(analysis, name, cache)
     return cache
+
+
+def _duplicates(analysis: Analysis) -> list[tuple[int, Suggestion]]:
+    return _cached(analysis, "_duplicates",
+                   lambda: [(k, s) for k, s in enumerate(analysis.suggestions) if s.kind == KIND_DUPLICATE])
 
 
 def _suggestions_by_block(analysis: Analysis) -> dict[str, list[Suggestion]]:
     """Block id -> the suggestions whose applier acts on it, in analysis order (cached on the analysis)."""
-    cache = analysis.__dict__.get("_by_block")
-    if cache is None:
-        cache = {}
+    def build() -> dict[str, list[Suggestion]]:
+        out: dict[str, list[Suggestion]] = {}
         for s in analysis.suggestions:
             if not s.blocks or s.kind in _WHOLE_PAGE:
                 continue
             bid = s.blocks[1] if s.kind in _ON_SECOND_BLOCK and len(s.blocks) > 1 else s.blocks[0]
-            cache.setdefault(bid, []).append(s)
-        object.__setattr__(analysis, "_by_block", cache)
-    return cache
+            out.setdefault(bid, []).append(s)
+        return out
+
+    return _cached(analysis, "_by_block", build)
 
 
 def _touching(analysis: Analysis) -> dict[str, list[Suggestion]]:
     """Block id -> every suggestion naming it (its moot state follows the block's fate)."""
-    cache = analysis.__dict__.get("_touching")
-    if cache is None:
-        cache = {}
+    def build() -> dict[str, list[Suggestion]]:
+        out: dict[str, list[Suggestion]] = {}
         for s in analysis.suggestions:
             if s.kind in _WHOLE_PAGE:
                 continue
             for bid in (s.blocks[:2] if s.kind == KIND_JOIN else s.blocks[:1]):
-                cache.setdefault(bid, []).append(s)
-        object.__setattr__(analysis, "_touching", cache)
-    return cache
+                out.setdefault(bid, []).append(s)
+        return out
+
+    return _cached(analysis, "_touching", build)
 
 
 class _Walker:
