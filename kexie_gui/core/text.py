@@ -104,7 +104,8 @@ SUBTITLE_DASH = regex.compile(r"^\s*(——|—|--|－－|─)")
 # brackets as printed, and as OCR misreads them (``〈``, ``《`` for ``（``)
 OPENING = "（(〈《"
 CLOSING = "）)〉》"
-BRACKETED = regex.compile(rf"^\s*[{OPENING}](?P<inner>[^{OPENING}{CLOSING}]{{1,40}})[{CLOSING}]\s*$")
+# OCR may read one bracket as two (``(〈某甲 )``)
+BRACKETED = regex.compile(rf"^\s*[{OPENING}]{{1,2}}(?P<inner>[^{OPENING}{CLOSING}]{{1,40}})[{CLOSING}]{{1,2}}\s*$")
 GLUED_BYLINE = regex.compile(rf"(?P<open>[{OPENING}])(?P<inner>[^{OPENING}{CLOSING}]{{2,40}})[{CLOSING}]\s*$")
 
 # marks a 小标题 may carry: ■ ◆ ● ▲ ★, 一、 二、, （一）

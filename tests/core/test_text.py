@@ -163,3 +163,10 @@ def test_a_dateline_with_its_place_opens_a_lead(line):
 def test_an_agency_reporter_line_is_no_lead():
     assert is_reporter_line("新华社记者 钱甲") and not starts_lead("新华社记者 钱甲")
     assert starts_lead("新华社合肥5月20日电 记者20日从某研究院获悉")
+
+
+def test_a_bracket_ocr_read_twice_still_holds_a_byline():
+    from kexie_gui.core.text import BRACKETED
+
+    m = BRACKETED.match("(〈某甲乙 )")
+    assert m and m.group("inner").strip() == "某甲乙" and is_byline_inner(m.group("inner"))
