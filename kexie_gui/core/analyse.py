@@ -18,17 +18,37 @@ from itertools import pairwise
 
 import regex
 
-from . import assemble as asm
-from . import labels as lb
-from .convention import SIDE_BY_SIDE, convention_of
-from .features import shapes_of
 from .joins import separator
 from .lines import Unit, split_units
 from .model import Analysis, Block, Page, Suggestion, stable_id
-from .order import reading_order, rows_order
-from .punctuation import replacements
-from .repeats import Lines, find_repeats
 from .text import BRACKETED, glued_byline
+
+# The stages proper load their fitted tables and compile their patterns on import; they are imported
+# on the first page (``_load_stages``), so that what only needs the suggestion kinds (``apply``, the
+# window as it opens) does not wait for them.
+asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
+Lines = find_repeats = None
+
+
+def _load_stages() -> None:
+    global asm, lb, SIDE_BY_SIDE, convention_of, shapes_of, reading_order, rows_order, replacements
+    global Lines, find_repeats
+    if lb is not None:
+        return
+    from . import assemble as asm_module
+    from . import labels as lb_module
+    from .convention import SIDE_BY_SIDE as side_by_side
+    from .convention import convention_of as convention_of_
+    from .features import shapes_of as shapes_of_
+    from .order import reading_order as reading_order_
+    from .order import rows_order as rows_order_
+    from .punctuation import replacements as replacements_
+    from .repeats import Lines as lines_
+    from .repeats import find_repeats as find_repeats_
+
+    asm, lb, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, lb_module, side_by_side, convention_of_, shapes_of_
+    reading_order, rows_order, replacements = reading_order_, rows_order_, replacements_
+    Lines, find_repeats = lines_, find_repeats_
 
 KIND_FURNITURE = "furniture"
 KIND_DUPLICATE = "duplicate"
@@ -117,6 +137,7 @@ def analyse(page: Page, config: Config = Config(),
 
     ``progress(fraction, stage)`` is called between stages (for a progress bar).
     """
+    _load_stages()
     report = progress or (lambda fraction, stage: None)
     t0 = time.perf_counter()
     report(0.0, "lines")
