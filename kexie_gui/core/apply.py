@@ -57,7 +57,7 @@ from .model import (
     Suggestion,
     Text,
 )
-from .text import BRACKETED
+from .text import BRACKETED, CLOSING, OPENING
 
 # What made a suggestion moot when no other decision did (``CleanPage.moot`` values are these, a
 # suggestion id, ``"role:<block id>"`` for a role set by hand or ``"joined:<block id>"``).
@@ -255,7 +255,14 @@ def _strip_brackets(text: Text) -> tuple[Text, str]:
         inner = text.slice(m.start("inner"), m.end("inner")).strip_traced()
         s = str(text).strip()
         return inner, s[0] + s[-1]
-    return text.strip_traced(), ""
+    t = text.strip_traced()
+    s = str(t)
+    # one bracket of a pair, the other cut off by hand (``（李四`` | ``）``): the name without it
+    if s[:1] in OPENING and not any(c in CLOSING for c in s):
+        return t.slice(1, len(s)).strip_traced(), ""
+    if s[-1:] in CLOSING and not any(c in OPENING for c in s):
+        return t.slice(0, len(s) - 1).strip_traced(), ""
+    return t, ""
 
 
 def _brackets_around(text: str, start: int, end: int) -> str:

@@ -329,3 +329,16 @@ def test_reapply_keeps_the_untouched_articles():
     assert new_end - first < len(clean.articles)
     kept = [i for i in range(len(again.articles)) if not first <= i < new_end]
     assert kept and all(again.articles[i] is clean.articles[i] for i in kept)
+
+
+def test_a_byline_cut_by_hand_reads_the_same_whether_its_suggestion_is_taken_or_not():
+    """Found by the property test above: a byline line marked by hand and cut before its closing
+    bracket (``（李四`` | ``）``) made its own suggestion moot, yet rejecting it changed the byline."""
+    raw = ("第一篇文章的标题在这里\n\n本报讯 近日，某市科协召开工作会议，总结了过去一年的工作。\n\n"
+           "某县科协开展科普进校园活动\n\n本报讯 日前，某县科协组织专家走进中小学，开展科普讲座十余场。\n\n（李四）\n")
+    analysis = analyse(page_from_text(raw))
+    block = next(b for b in analysis.blocks if str(b.text) == "（李四）")
+    d = Decisions().with_role(block.id, "byline").with_split(block.end - 1)
+    clean = assert_consistent(analysis, d)
+    assert_moot_means_it_does_not_matter(analysis, d, clean)
+    assert str(clean.articles[-1].byline) == "李四"
