@@ -65,13 +65,22 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
                 units[i - 1], units[i], shapes[i] if shapes is not None else None):
             out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
     for i in range(len(out)):
-        if out[i].label != FURNITURE and romanised_nearby(units, i):
+        if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
     return out
 
 
 def _reporter_labels(model: Model) -> tuple[int, ...]:
     return tuple(k for k, lab in enumerate(model.labels) if lab in (REPORTER, BYLINE, PARAGRAPH, CONTINUED))
+
+
+def titles_a_column(shapes, i: int) -> bool:
+    """A column title: a short heading right above the column's sponsor line (``科普天地`` |
+    ``栏目协办：某市科协``); a sponsor line names a column, never an article."""
+    from .furniture import SPONSOR_LINE
+
+    return shapes is not None and i + 1 < len(shapes) and shapes[i + 1].furniture == SPONSOR_LINE \
+        and shapes[i].heading and shapes[i].furniture is None and len(shapes[i].text.strip()) <= 12
 
 
 def romanised_nearby(units: list[Unit], i: int) -> bool:

@@ -170,3 +170,13 @@ def test_on_a_page_of_indented_paragraphs_no_indented_line_carries_the_line_abov
     conv = convention_of(units)
     got = lb.label_lines(units, conv, 0.0, shapes_of(units, conv))
     assert not [x.unit.text for x in got if x.unit.indent >= 1 and x.label == "C"]
+
+
+
+def test_a_short_heading_right_above_a_column_sponsor_line_is_the_column_title():
+    raw = ("某市科协相关负责人表示，下一步将加强科技辅导员队伍建设。\n学会改革先行者\n栏目协办：某省科协学会部\n"
+           "某市老科协赴某区开展专题调研\n本报讯 8月25日，某市科协调研组深入某区乡镇和企业开展调研。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert [lb.titles_a_column(shapes, i) for i in range(len(units))] == [False, True, False, False, False]
