@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .convention import WRAPPED_INDENTED, Convention
+from .convention import Convention
 from .crf import Model, decode, load_model
 from .features import line_features
 from .lines import Unit
@@ -136,14 +136,6 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
                         else None for n in range(1, len(body_units))]
     as_reporter = _reporter_labels(model)
     allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
-    if convention.name == WRAPPED_INDENTED:
-        # where paragraphs are indented, an indented line starts one (a column that opens with an indented
-        # line opens a paragraph too); it never carries the line above on
-        starts = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
-        # (this outweighs a line above that stops mid-sentence: on a page read out of order that line is
-        # another column's)
-        allowed = [(starts if a is None or a == cont else tuple(k for k in a if k in starts)) if u.indent >= 1
-                   else a for a, u in zip(allowed, body_units, strict=True)]
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):

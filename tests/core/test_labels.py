@@ -147,7 +147,6 @@ def test_the_first_line_of_a_two_line_headline_above_a_lead_heads_it_too():
     assert lb.heads_a_lead(units, shapes, 1) and not lb.heads_a_lead(units, shapes, 0)
 
 
-
 def test_on_an_indented_page_an_indented_line_starts_a_paragraph_even_when_it_runs_over_the_column():
     para1 = "据统计，今年以来全市各级科协组织共开展各类科普活动两百余场次，建成社区科普站二十四个。"
     para3 = "专家们耐心解答群众在种植、养殖、防病治病等方面的疑问，现场发放技术资料八千余份。"
@@ -156,21 +155,6 @@ def test_on_an_indented_page_an_indented_line_starts_a_paragraph_even_when_it_ru
              + pages.wrap(para3, 16, pages.IDEOGRAPHIC_INDENT))
     got = dict(labelled("\n".join(lines) + "\n"))
     assert got[lone.strip()] == "P"
-
-
-
-def _indented_pages() -> list[str]:
-    return [name for name, (raw, _) in sorted(pages.TABLE.items())
-            if convention_of(split_units(page_from_text(raw).text)).name == "wrapped-indented"]
-
-
-@pytest.mark.parametrize("name", _indented_pages())
-def test_on_a_page_of_indented_paragraphs_no_indented_line_carries_the_line_above_on(name):
-    units = split_units(page_from_text(pages.TABLE[name][0]).text)
-    conv = convention_of(units)
-    got = lb.label_lines(units, conv, 0.0, shapes_of(units, conv))
-    assert not [x.unit.text for x in got if x.unit.indent >= 1 and x.label == "C"]
-
 
 
 def test_a_short_heading_right_above_a_column_sponsor_line_is_the_column_title():
