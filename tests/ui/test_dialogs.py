@@ -324,3 +324,30 @@ def test_internal_error_dialog_names_the_log_and_closes(real, qtbot):
     seen = on_modal(qtbot, answer)
     real.window.show_crash("Internal error: boom\n\nlog: /tmp/x.log")
     assert seen and "/tmp/x.log" in texts[0]
+
+
+def test_recovery_of_several_pages_names_every_page_in_the_banner(real, make_app, qtbot, tmp_path):
+    from kexie_gui.autosave import AutosaveStore
+
+    paths = []
+    for name in ("first.txt", "second.txt"):
+        page = tmp_path / name
+        page.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(page)
+        drop(real.window.raw.viewport(), [page])
+        qtbot.waitUntil(lambda: real.controller.current is not None and real.controller.current.analysis is not None,
+                        timeout=10000)
+        join = suggestions_of(real, "join")[0]
+        real.controller.decide(join.id, False)
+    real.autosaver.flush()
+    assert len(AutosaveStore().pending()) == 2
+
+    later = make_app()
+    for name in ("ask_recover", "alert"):
+        later.window.__dict__.pop(name, None)
+    seen = on_modal(qtbot, lambda box: click_button(qtbot, box, "Recover"))
+    assert later.presenter.offer_recovery(crashed=True) == "recover" and seen
+    qtbot.waitUntil(lambda: all(n in later.window.message_bar.text() for n in ("first.txt", "second.txt")),
+                    timeout=10000)
+    assert "2" in later.window.message_bar.text()
+    _no_internal_error(real)
