@@ -101,6 +101,22 @@ def test_outline_updates_in_place_when_only_paragraphs_change(qtmodeltester, qap
     assert resets == [1] and model.rowCount() == 5
 
 
+def test_a_decision_redraws_only_the_articles_it_changed(qtmodeltester, qapp):
+    c = _opened()
+    model = OutlineModel()
+    model.set_clean(c.current.clean, c.current.id)
+    qtmodeltester.check(model)
+    top_rows = []
+    model.dataChanged.connect(lambda a, b, roles=(): top_rows.append((a.row(), b.row()))
+                              if not a.parent().isValid() else None)
+    last = len(c.current.clean.articles) - 1
+    join = next(s for s in c.current.analysis.suggestions
+                if s.kind == "join" and c.current.clean.articles[last].blocks.count(s.blocks[0]))
+    c.decide(join.id, False)  # one paragraph more in the last article only
+    model.set_clean(c.current.clean, c.current.id)
+    assert top_rows == [(last, last)]
+
+
 def test_pages_model_passes_the_model_tester(qtmodeltester, qapp, tmp_path):
     c = Controller()
     model = PagesModel(c)
