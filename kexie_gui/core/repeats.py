@@ -688,10 +688,11 @@ def _verdict(run: Run, places: Places, stream: Stream):
     sb = places.strayness(b0, b1, heading=heading)
     if heading:
         # a headline printed twice: the copy that heads its article's text stays, and it must be a headline
-        if places.head[a0] and sa <= -STRAY and sb >= STRAY:
+        # (the copy that stays need only be shaped as a headline: a first reading may have missed it)
+        if (places.head[a0] or places.shapes[a0].heading) and sa <= -STRAY and sb >= STRAY:
             return (True, 0.85, True, "a headline printed again where no article starts",
                     "标题重复印在没有文章开始的地方")
-        if places.head[b0] and sb <= -STRAY and sa >= STRAY and run.whole_first:
+        if (places.head[b0] or places.shapes[b0].heading) and sb <= -STRAY and sa >= STRAY and run.whole_first:
             return False, 0.85, True, "a headline printed where no article starts", "标题印在没有文章开始的地方"
         return None
     same = places.same_article(a1, b0)
