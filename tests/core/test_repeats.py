@@ -1,0 +1,87 @@
+"""Text printed twice (``core.repeats`` through ``analyse``): which copy goes, which stays, and what is
+no repeat at all.  Every page here is invented; each shows one kind of damage."""
+from __future__ import annotations
+
+from kexie_gui.core import analyse, apply, page_from_text
+from kexie_gui.core.repeats import find_repeats, norm
+
+LEAD_A = "本报讯 近日，青石镇科协邀请农技专家来到村里，为五十余名果农讲解果树冬季修剪的要点。"
+BODY_A = "培训结束后，镇科协还向果农发放了技术手册两百余份，并建立了线上答疑群，方便果农随时提问。"
+LEAD_B = "本报讯 日前，白云县科协组织科技志愿者走进中小学，开展科普讲座十余场，受到师生欢迎。"
+BODY_B = "志愿者们用生动的实验演示讲解科学原理，同学们纷纷动手参与，现场气氛十分热烈。"
+
+
+def _dropped(raw: str) -> list[tuple[int, str, bool]]:
+    """(line number, text, accepted by default) of every block the analysis proposes to drop as a repeat."""
+    analysis = analyse(page_from_text(raw))
+    out = []
+    for s in analysis.suggestions:
+        if s.kind == "duplicate":
+            block = analysis.block(s.blocks[0])
+            out.append((block.line_start, str(block.text), s.default))
+    return out
+
+
+def _text_of(raw: str) -> str:
+    clean = apply(analyse(page_from_text(raw)))
+    return "".join(str(p) for a in clean.articles for p in a.paragraphs)
+
+
+def test_a_continuation_printed_ahead_of_its_headline_goes_and_the_copy_in_place_stays():
+    raw = f"{BODY_A}\n\n青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n"
+    assert _dropped(raw) == [(1, BODY_A, True)]
+    assert _text_of(raw).count(BODY_A) == 1
+
+
+def test_a_copy_cut_off_at_the_end_of_the_page_goes():
+    raw = f"青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n\n{LEAD_A[:30]}\n"
+    (line, text, default), = _dropped(raw)
+    assert text == LEAD_A[:30] and default
+
+
+def test_a_headline_printed_again_where_another_lead_starts_goes_when_its_twin_heads_its_own_text():
+    # a piece of text cut mid-sentence above the first headline makes a first reading take the two for
+    # a kicker and a headline's second line: the headline is still the copy that heads its text
+    raw = (f"据统计，今年以来，青石镇\n\n青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n\n"
+           f"青石镇科协举办果树修剪培训\n\n{LEAD_B}\n\n{BODY_B}\n\n（赵一鸣）\n\n"
+           f"白云县科普讲座走进校园\n\n{LEAD_B}\n\n{BODY_B}\n\n（赵一鸣）\n")
+    dropped = [text for _, text, default in _dropped(raw) if default]
+    assert "青石镇科协举办果树修剪培训" in dropped and LEAD_B in dropped and BODY_B in dropped
+    titles = [str(a.title) for a in apply(analyse(page_from_text(raw))).articles]
+    assert titles[-2:] == ["青石镇科协举办果树修剪培训", "白云县科普讲座走进校园"]
+
+
+def test_a_lead_printed_again_after_its_article_goes_even_with_an_ocr_slip_in_the_first_copy():
+    slipped = LEAD_A.replace("日", "曰", 1) if "日" in LEAD_A else LEAD_A.replace("近", "进", 1)
+    raw = (f"青石镇科协举办果树修剪培训\n\n本报记者 林小溪\n\n{slipped}\n\n{BODY_A}\n\n\n{LEAD_A}\n\n\n"
+           f"白云县科普讲座走进校园\n\n{LEAD_B}\n\n{BODY_B}\n")
+    assert [(text, default) for _, text, default in _dropped(raw)] == [(LEAD_A, True)]
+
+
+def test_lines_read_twice_where_two_screenshots_overlap_go():
+    first = ["青石镇科协举办果树修剪培训", "本报讯 近日，青石镇科协邀请农技专家", "来到村里，为五十余名果农讲解果树冬"]
+    second = ["来到村里，为五十余名果农讲解果树冬", "季修剪的要点。培训结束后，镇科协还", "向果农发放了技术手册两百余份。"]
+    raw = "\n".join(first) + "\n\n" + "\n".join(second) + "\n"
+    assert [(line, text) for line, text, _ in _dropped(raw)] == [(5, second[0])]
+    assert _text_of(raw).count("来到村里") == 1
+
+
+def test_a_stock_phrase_two_articles_share_is_no_repeat():
+    stock = "会议要求，各单位要提高思想认识，切实把各项工作落到实处。"
+    raw = (f"青石镇科协召开学会工作会议\n\n{LEAD_A}\n\n{stock}\n\n（林小溪）\n\n"
+           f"白云县科协召开年度工作会议\n\n{LEAD_B}\n\n{stock}\n\n（赵一鸣）\n")
+    assert [d for d in _dropped(raw) if d[2]] == []
+    assert _text_of(raw).count(stock) == 2
+
+
+def test_find_repeats_keeps_the_first_of_two_identical_lines_read_twice_in_a_row():
+    texts = ["青石镇科协举办果树修剪培训", LEAD_A, LEAD_A, BODY_A]
+    from kexie_gui.core.convention import convention_of
+    from kexie_gui.core.features import shapes_of
+    from kexie_gui.core.lines import split_units
+
+    units = split_units("\n".join(texts) + "\n")
+    shapes = shapes_of(units, convention_of(units))
+    repeats = find_repeats([u.text for u in units], shapes)
+    assert [(r.drop, r.keep) for r in repeats] == [((2,), (1,))]
+    assert norm(texts[1]) == norm(texts[2])
