@@ -35,7 +35,7 @@ def test_a_continuation_printed_ahead_of_its_headline_goes_and_the_copy_in_place
 
 def test_a_copy_cut_off_at_the_end_of_the_page_goes():
     raw = f"青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n\n{LEAD_A[:30]}\n"
-    (line, text, default), = _dropped(raw)
+    (_line, text, default), = _dropped(raw)
     assert text == LEAD_A[:30] and default
 
 
