@@ -59,8 +59,10 @@ def test_a_lead_printed_again_after_its_article_goes_even_with_an_ocr_slip_in_th
 
 
 def test_lines_read_twice_where_two_screenshots_overlap_go():
-    first = ["青石镇科协举办果树修剪培训", "本报讯 近日，青石镇科协邀请农技专家", "来到村里，为五十余名果农讲解果树冬"]
-    second = ["来到村里，为五十余名果农讲解果树冬", "季修剪的要点。培训结束后，镇科协还", "向果农发放了技术手册两百余份。"]
+    first = ["青石镇科协举办果树修剪培训", "本报讯 近日，青石镇科协邀请农技专家",
+             "来到村里，为五十余名果农讲解果树冬"]
+    second = ["来到村里，为五十余名果农讲解果树冬", "季修剪的要点。培训结束后，镇科协还",
+              "向果农发放了技术手册两百余份。"]
     raw = "\n".join(first) + "\n\n" + "\n".join(second) + "\n"
     assert [(line, text) for line, text, _ in _dropped(raw)] == [(5, second[0])]
     assert _text_of(raw).count("来到村里") == 1
