@@ -46,9 +46,11 @@ def _load_stages() -> None:
     from .repeats import Lines as lines_
     from .repeats import find_repeats as find_repeats_
 
-    asm, lb, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, lb_module, side_by_side, convention_of_, shapes_of_
+    asm, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, side_by_side, convention_of_, shapes_of_
     reading_order, rows_order, replacements = reading_order_, rows_order_, replacements_
     Lines, find_repeats = lines_, find_repeats_
+    lb = lb_module  # last: another thread that sees it set finds every stage in place
+
 
 KIND_FURNITURE = "furniture"
 KIND_DUPLICATE = "duplicate"
