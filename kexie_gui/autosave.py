@@ -34,7 +34,7 @@ from typing import Any
 
 from .core.load import MAX_BYTES
 from .core.model import Analysis, Decisions, Page
-from .fileio import ExportError, atomic_write_text
+from .fileio import ExportError, atomic_write_text, stamped_sibling
 from .session import (
     SessionError,
     SessionResult,
@@ -260,12 +260,7 @@ class AutosaveStore:
 
     def _set_aside(self, path: Path, why: str) -> str:
         """Rename a damaged autosave out of the way (it would block recovery on every start); say where it went."""
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.damaged-{stamp}")
-        n = 2
-        while os.path.lexists(aside):
-            aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-            n += 1
+        aside = stamped_sibling(path, "damaged")
         try:
             os.replace(path, aside)
         except OSError as exc:

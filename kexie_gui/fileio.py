@@ -11,6 +11,7 @@ dialog and the CLI prints it, neither needs a traceback.
 """
 from __future__ import annotations
 
+import datetime
 import errno
 import os
 import secrets
@@ -230,3 +231,15 @@ def atomic_write_text(path: str | os.PathLike, text: str, *, force: bool = False
     if newline != "\n":
         text = text.replace("\n", newline)
     return atomic_write_bytes(path, text.encode(encoding), force=force)
+
+
+def stamped_sibling(path: Path, tag: str) -> Path:
+    """A free name beside ``path`` that says what it is and when: ``page.kexie.json.bak-20261201-031500``
+    (``-2``, ``-3``… when that name is taken), for a copy kept aside, never over another."""
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.{tag}-{stamp}")
+    n = 2
+    while os.path.lexists(candidate):
+        candidate = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+        n += 1
+    return candidate

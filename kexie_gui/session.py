@@ -51,7 +51,7 @@ from . import APP_NAME, __version__
 from .core.apply import split_blocks_at
 from .core.load import MAX_BYTES, KexieError
 from .core.model import EDITABLE_ROLES, Analysis, Block, Decisions, Page
-from .fileio import ExportError, atomic_write_bytes, atomic_write_text, temp_files_for
+from .fileio import ExportError, atomic_write_bytes, atomic_write_text, stamped_sibling, temp_files_for
 
 __all__ = [
     "FORMAT", "VERSION", "SESSION_SUFFIX", "SIMILARITY", "SessionError", "SessionResult", "LostDecision",
@@ -484,16 +484,6 @@ def read_session_file(path: str | os.PathLike) -> dict:
 
 # ---------------------------------------------------------------- saving
 
-def _backup_name(target: Path) -> Path:
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = target.with_name(f"{target.name}.bak-{stamp}")
-    n = 2
-    while os.path.lexists(candidate):
-        candidate = target.with_name(f"{target.name}.bak-{stamp}-{n}")
-        n += 1
-    return candidate
-
-
 def _keep_old(target: Path, sha256: str) -> Path | None:
     """Copy a session written for other page contents (or unreadable) aside before replacing it.
 
@@ -511,7 +501,7 @@ def _keep_old(target: Path, sha256: str) -> Path | None:
             return None
     except SessionError:
         pass
-    backup = _backup_name(target)
+    backup = stamped_sibling(target, "bak")
     atomic_write_bytes(backup, data)
     return backup
 
