@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,24 @@ def load_pdf(path: Path, *, ocr=None, progress=None) -> list[Page]:
 
     Every page carries the file's hash (``Page.sha256``): a change to the file is a change to each page.
     """
+    pages = []
+    with _scanned_pdf(path) as scans:
+        for i, count, source, scan, digest in scans:
+            if scan.has_text_layer:
+                pages.append(page_from_pdf_scan(scan, source, image=str(path), page_index=i, sha256=digest))
+            else:
+                from .ocr import ocr_pdf_page
+
+                pages.append(ocr_pdf_page(path, i, source, sha256=digest, engine=ocr, progress=progress))
+            if progress is not None:
+                progress(i + 1, count)
+    return pages
+
+
+@contextmanager
+def _scanned_pdf(path: Path):
+    """The pages of a PDF, each scanned as it is reached: (index, page count, source name, scan, file hash).
+    The file is checked first and closed however the caller leaves."""
     from .pdfpage import open_pdf, scan_page
 
     _check_file(path)
@@ -87,19 +106,7 @@ def load_pdf(path: Path, *, ocr=None, progress=None) -> list[Page]:
         count = len(doc)
         if count == 0:
             raise LoadError(f"{path.name}: the PDF has no pages")
-        pages = []
-        for i in range(count):
-            scan = scan_page(doc, i)
-            source = pdf_source(path, i, count)
-            if scan.has_text_layer:
-                pages.append(page_from_pdf_scan(scan, source, image=str(path), page_index=i, sha256=digest))
-            else:
-                from .ocr import ocr_pdf_page
-
-                pages.append(ocr_pdf_page(path, i, source, sha256=digest, engine=ocr, progress=progress))
-            if progress is not None:
-                progress(i + 1, count)
-        return pages
+        yield ((i, count, pdf_source(path, i, count), scan_page(doc, i), digest) for i in range(count))
     finally:
         doc.close()
 
@@ -154,27 +161,15 @@ def open_pages(path: str | os.PathLike, *, ocr: str | None = None) -> list:
         return [PendingPage(str(p), str(p), 0, "image")]
     if suffix not in PDF_SUFFIXES:
         return [load_page(p)]
-    from .pdfpage import open_pdf, scan_page
-
-    _check_file(p)
-    digest = file_sha256(p)
-    doc = open_pdf(p)
-    try:
-        count = len(doc)
-        if count == 0:
-            raise LoadError(f"{p.name}: the PDF has no pages")
-        out: list = []
-        for i in range(count):
-            scan = scan_page(doc, i)
-            source = pdf_source(p, i, count)
+    out: list = []
+    with _scanned_pdf(p) as scans:
+        for i, _count, source, scan, digest in scans:
             if scan.has_text_layer:
                 out.append(page_from_pdf_scan(scan, source, image=str(p), page_index=i, sha256=digest))
             else:
                 _engine_for(p, ocr)
                 out.append(PendingPage(source, str(p), i, "pdf"))
-        return out
-    finally:
-        doc.close()
+    return out
 
 
 def load_pages(path: str | os.PathLike, *, ocr: str | None = None, progress=None) -> list[Page]:
