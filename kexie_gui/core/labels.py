@@ -19,7 +19,9 @@ from functools import lru_cache
 from .convention import Convention
 from .crf import Model, decode, load_model
 from .features import line_features
+from .furniture import SPONSOR_LINE, is_pinyin_of
 from .lines import Unit
+from .text import LEAD_AGENCY
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -77,8 +79,6 @@ def _reporter_labels(model: Model) -> tuple[int, ...]:
 def titles_a_column(shapes, i: int) -> bool:
     """A column title: a short heading right above the column's sponsor line (``科普天地`` |
     ``栏目协办：某市科协``); a sponsor line names a column, never an article."""
-    from .furniture import SPONSOR_LINE
-
     return shapes is not None and i + 1 < len(shapes) and shapes[i + 1].furniture == SPONSOR_LINE \
         and shapes[i].heading and shapes[i].furniture is None and len(shapes[i].text.strip()) <= 12
 
@@ -88,8 +88,6 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
 
     Papers print a column's name with its romanisation; no headline or text line has its pinyin beside it.
     """
-    from .furniture import is_pinyin_of
-
     text = units[i].text
     if len(text) > 20:
         return False
@@ -173,8 +171,6 @@ def heads_a_lead(units: list[Unit], shapes, n: int) -> bool:
     under text cut mid-sentence: on a page read out of order, the text above is the end of another
     column (``…给予三年`` | ``全市科技工作会召开`` | ``本报讯 9月9日…``).  The first line of a headline
     set over two lines heads it too."""
-    from .text import LEAD_AGENCY
-
     def opens_lead(k: int) -> bool:
         return (shapes[k].start if shapes else ("agency" if LEAD_AGENCY.match(units[k].text.lstrip()) else "")) \
             == "agency"
