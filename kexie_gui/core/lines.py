@@ -107,6 +107,46 @@ def row_pieces(raw: str) -> list[tuple[int, str]]:
     return [(k, piece) for k, piece in out if piece.strip()]
 
 
+# a sentence end, one space, and another column's line: two column lines an extractor set on one row
+GLUED_ROW = regex.compile(r"(?<=[\p{Han}\d][。！？])[ \u3000](?=[\p{Han}\p{Ps}“‘])")
+NARROW_COLUMN = 30  # hard-wrapped newspaper columns hold 10–25 characters a line; whole paragraphs far more
+
+
+def typical_width(lines: list[str]) -> float:
+    """The median printed width of the page's non-blank lines (0 for an empty page).
+
+    >>> typical_width(["甲乙丙", "", "甲乙丙丁", "甲"])
+    3.0
+    """
+    widths = sorted(text_width(line.strip()) for line in lines if line.strip())
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def glued_row_pieces(raw: str, typical: float) -> list[tuple[int, str]]:
+    """A hard-wrapped page's line holding two columns' lines joined by one space, cut in two.
+
+    Damage: a PDF extractor reads two neighbouring columns' lines on one baseline
+    as one line when the first ends short (a paragraph's last line), so the next
+    column's line follows a full stop and a single space. Only a line far wider
+    than the page's column lines is cut, and only where each side is a line's
+    worth on its own.
+
+    >>> glued_row_pieces("甲栏的一段话到这里结束了。 乙栏的一行文字接着往下读", 13.0)
+    [(0, '甲栏的一段话到这里结束了。'), (14, '乙栏的一行文字接着往下读')]
+    >>> glued_row_pieces("一行之内。 两句话", 13.0)
+    [(0, '一行之内。 两句话')]
+    """
+    stripped = raw.strip()
+    if not 0 < typical <= NARROW_COLUMN or text_width(stripped) < 1.6 * typical:
+        return [(0, raw)]
+    for m in GLUED_ROW.finditer(raw):
+        left, right = raw[:m.start()], raw[m.end():]
+        if 0.5 * typical <= text_width(left.strip()) <= 1.3 * typical and \
+                0.3 * typical <= text_width(right.strip()) <= 1.3 * typical:
+            return [(0, left), (m.end(), right)]
+    return [(0, raw)]
+
+
 def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool = True) -> list[Unit]:
     """Every non-blank raw line as a unit, in raw order; ``rows``: a line holding columns side by side
     (a gutter of spaces inside) gives one unit per column piece.
@@ -117,13 +157,17 @@ def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool =
     units: list[Unit] = []
     pos = 0
     blanks = 0
-    for number, raw in enumerate(text.split("\n"), 1):
+    raw_lines = text.split("\n")
+    typical = typical_width(raw_lines) if rows and not boxes else 0.0
+    for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip()
         if not stripped:
             blanks += 1
         else:
             box = boxes.get(number) if boxes else None
             pieces = row_pieces(raw) if rows and box is None else [(0, raw)]
+            if len(pieces) == 1 and typical:
+                pieces = glued_row_pieces(raw, typical)
             for n_piece, (offset, piece) in enumerate(pieces):
                 lead = len(piece) - len(piece.lstrip(INDENT_CHARS + "\f\v"))
                 units.append(Unit(

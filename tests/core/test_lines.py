@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_gui.core.lines import char_width, indent_width, renumber, row_pieces, split_units, text_width
+from kexie_gui.core.lines import (
+    char_width,
+    glued_row_pieces,
+    indent_width,
+    renumber,
+    row_pieces,
+    split_units,
+    text_width,
+)
 
 
 def test_a_han_character_or_full_width_mark_is_one_wide_and_a_digit_or_latin_letter_half():
@@ -85,3 +93,30 @@ def test_every_unit_points_at_its_own_text_in_the_raw_page_in_raw_order(lines):
     for u in units:
         covered.update(range(u.start, u.end))
     assert all(ch.isspace() for k, ch in enumerate(text) if k not in covered)
+
+
+GLUED_PAGE = "\n".join([
+    "甲栏的一段话写到这里，",
+    "还要再写一行才结束。",
+    "乙栏的文字也从这里开",
+    "始往下写，一直写到栏",
+    "甲栏这一段到此结束了。 尾然后接着往下读完",
+    "甲栏的下一段又从这里",
+])
+
+
+def test_two_columns_lines_an_extractor_joined_with_one_space_are_two_units():
+    units = split_units(GLUED_PAGE)
+    assert [u.text for u in units if u.number == 5] == ["甲栏这一段到此结束了。", "尾然后接着往下读完"]
+    glued = [u for u in units if u.number == 5]
+    assert GLUED_PAGE[glued[1].start:glued[1].end] == "尾然后接着往下读完" and glued[1].column == 1
+
+
+def test_a_page_of_whole_paragraphs_keeps_a_space_after_a_full_stop_inside_its_line():
+    line = "这是一整段话，写在一行里面，不会被分栏切开。 后面还有一句话跟着它写下去，直到这一段结束为止。"
+    page = "\n".join([line] * 3)
+    assert len(split_units(page)) == 3
+
+
+def test_a_line_of_two_sentences_no_wider_than_its_column_stays_whole():
+    assert glued_row_pieces("一行之内。 两句话", 13.0) == [(0, "一行之内。 两句话")]
