@@ -125,33 +125,45 @@ class Context:
         cache = self.__dict__.setdefault("_cache", {})
         if "_rf" not in self.__dict__:
             self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns, strict=True)]
-        sa, sb = self.shapes[a], self.shapes[b]
-        ta, tb = self.texts[a], self.texts[b]
-        d = b - a
-        ra, rb = self._rf[a], self._rf[b]
-        cols = self.columns[a] - self.columns[b]
-        ea, eb = ta[-1:], tb[:1]
-        key = (_dist(d), sa.end, sb.start, ra, rb, self.period[a] == d, self.period[a] != 1,
-               abs(cols) <= 1, abs(cols) > 2, self.junction(a, b),
-               len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes,
-               len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads,
-               ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
-               ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6),
-               ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb),
-               self.units[b].blank_before > 0 if d == 1 else None, sb.heading,
-               None if self.labels is None else (self.labels[a], self.labels[b]),
-               a + 1 >= len(self.units) or self.units[a + 1].blank_before > 0,
-               b == 0 or self.units[b].blank_before > 0, sa.heading, self.units[b].indent >= 1, bool(ta and tb))
+        key = (self._layout_key(a, b), self._text_key(a, b))
         p = cache.get(key)
         if p is None:
             p = cache[key] = model.probability(self.features(a, b))
         return p
 
+    def _layout_key(self, a: int, b: int) -> tuple:
+        """Every layout fact the pair's features read (``features``), as plain values."""
+        sa, sb = self.shapes[a], self.shapes[b]
+        d = b - a
+        cols = self.columns[a] - self.columns[b]
+        units = self.units
+        return (_dist(d), sa.end, sb.start, self._rf[a], self._rf[b], self.period[a] == d, self.period[a] != 1,
+                abs(cols) <= 1, abs(cols) > 2, units[b].blank_before > 0 if d == 1 else None, sb.heading,
+                None if self.labels is None else (self.labels[a], self.labels[b]),
+                a + 1 >= len(units) or units[a + 1].blank_before > 0, b == 0 or units[b].blank_before > 0,
+                sa.heading, units[b].indent >= 1)
+
+    def _text_key(self, a: int, b: int) -> tuple:
+        """Every fact of the characters across the break the pair's features read, as plain values."""
+        ta, tb = self.texts[a], self.texts[b]
+        if not (ta and tb):
+            return (self.junction(a, b), False)
+        ea, eb = ta[-1], tb[0]
+        return (self.junction(a, b), True, ta[-3:] + tb[:3] in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
+                ta[-2:] + tb[:2] in self.quads if len(ta) >= 2 and len(tb) >= 2 else False,
+                ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
+                tuple(self._open_marks(a, b)))
+
     def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
         """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
-        sa, sb = self.shapes[a], self.shapes[b]
-        ta, tb = self.texts[a], self.texts[b]
         d = 1 if adjacent else b - a
+        return (self._layout_features(a, b, d, adjacent) + self._junction_features(a, b, d)
+                + self._open_marks(a, b) + self._block_features(a, b, d))
+
+    def _layout_features(self, a: int, b: int, d: int, adjacent: bool) -> list[str]:
+        """How far apart the lines are, how they end and start, how full each runs to its column, and
+        whether the distance is the one interleaved columns keep to."""
+        sa, sb = self.shapes[a], self.shapes[b]
         ra = fullness(sa.width, self.columns[a])
         rb = fullness(sb.width, self.columns[b])
         f = [f"d={_dist(d)}", f"ae={sa.end}", f"bs={sb.start}", f"ae|bs={sa.end}|{sb.start}",
@@ -163,25 +175,45 @@ class Context:
             f.append("same_col")
         elif abs(self.columns[a] - self.columns[b]) > 2:
             f.append("other_col")
+        if sa.heading and ra not in ("full", "over"):
+            f.append("a_heading")
+        return f
+
+    def _junction_features(self, a: int, b: int, d: int) -> list[str]:
+        """The characters across the break: a word, a pair or run the page prints elsewhere, digits or
+        Latin letters carried on."""
+        ta, tb = self.texts[a], self.texts[b]
         wp, n, tri = self.junction(a, b)
-        f.append(f"wp={_bucket_pair(wp)}")
         hit = wp >= 6 or n > 0 or tri > 0
-        f.append(f"d|hit={_dist(d)}|{int(hit)}")
-        if ta and tb:
-            f.append("pp=0" if n == 0 else ("pp=1" if n == 1 else "pp=2+"))
-            f.append(f"tri={tri}")
-            if len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes:
-                f.append("span=6")  # six characters across the break stand together elsewhere on the page
-            elif len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads:
-                f.append("span=4")
-            if ta[-1].isdigit() and tb[0].isdigit():
-                f.append("digits")
-            if ta[-1].isascii() and ta[-1].isalpha() and tb[0].isascii() and tb[0].isalpha():
-                f.append("latin")
+        f = [f"wp={_bucket_pair(wp)}", f"d|hit={_dist(d)}|{int(hit)}"]
+        if not (ta and tb):
+            return f
+        f.append("pp=0" if n == 0 else ("pp=1" if n == 1 else "pp=2+"))
+        f.append(f"tri={tri}")
+        if len(ta) >= 3 and len(tb) >= 3 and ta[-3:] + tb[:3] in self.sixes:
+            f.append("span=6")  # six characters across the break stand together elsewhere on the page
+        elif len(ta) >= 2 and len(tb) >= 2 and ta[-2:] + tb[:2] in self.quads:
+            f.append("span=4")
+        if ta[-1].isdigit() and tb[0].isdigit():
+            f.append("digits")
+        if ta[-1].isascii() and ta[-1].isalpha() and tb[0].isascii() and tb[0].isalpha():
+            f.append("latin")
+        return f
+
+    def _open_marks(self, a: int, b: int) -> list[str]:
+        """A quotation or bracket ``a`` opens that ``b`` closes."""
+        ta, tb = self.texts[a], self.texts[b]
+        f = []
         if ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6):
             f.append("quote_closes")
         if ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb):
             f.append("bracket_closes")
+        return f
+
+    def _block_features(self, a: int, b: int, d: int) -> list[str]:
+        """Blank lines, indentation, headings and what a first reading took each line for."""
+        sa, sb = self.shapes[a], self.shapes[b]
+        f = []
         if d == 1:
             f.append(f"blank={'1' if self.units[b].blank_before else '0'}")
         if sb.heading:
@@ -194,8 +226,6 @@ class Context:
         b_start = b == 0 or self.units[b].blank_before > 0
         if a_end or b_start:
             f.append(f"blocks={int(a_end)}{int(b_start)}|{sa.end}")  # block to block: a column read out of turn
-        if sa.heading and ra not in ("full", "over"):
-            f.append("a_heading")
         if self.units[b].indent >= 1:
             f.append("b_indent")
         return f
@@ -327,8 +357,8 @@ def _never(ctx: Context, a: int, b: int) -> bool:
         return True
     if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
         return True
-    if ctx.labels[b] == "F" and b != a + 1:
-        return True  # furniture is read where it stands; no text is carried on into it from afar
+    if (ctx.labels[b] == "F" or ctx.labels[a] == "F") and b != a + 1:
+        return True  # furniture is read where it stands; no text is carried on into it or out of it from afar
     return False
 
 
@@ -442,6 +472,12 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     result = [units[i] for i in order]
     if all(a.index < b.index for a, b in pairwise(result)):
         return result, ()
+    return result, _describe_moves(units, order, taken)
+
+
+def _describe_moves(units: list[Unit], order: list[int], taken: dict[tuple[int, int], float]) -> tuple:
+    """``(confidence, zh, en)`` of a new order: the mean probability of the links that moved a line, and
+    which raw lines moved."""
     raw = sorted(u.index for u in units)
     moved = [i for k, i in enumerate(order) if units[i].index != raw[k]]
     moved_links = [p for (a, b), p in taken.items() if b != a + 1]
@@ -451,7 +487,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     zh = f"按文字接续关系重排第{first}–{last}行中的{len(moved)}行（分栏交错或续文在前）"
     en = (f"read {len(moved)} lines of lines {first}–{last} in the order their text carries on "
           f"(columns interleaved or a continuation printed first)")
-    return result, (confidence, zh, en)
+    return (confidence, zh, en)
 
 
 __all__ = ["reading_order", "line_end", "line_start"]

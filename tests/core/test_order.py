@@ -63,3 +63,20 @@ def test_chains_are_read_from_their_first_lines_in_page_order():
     assert chains([2, 3, 4, None, None, None]) == [[0, 2, 4], [1, 3], [5]]
     assert chains([]) == []
     assert chains([None, None]) == [[0], [1]]
+
+
+def test_a_page_header_line_does_not_take_the_text_under_the_headline_as_its_own():
+    header = "青山科技报\n2025年6月3日\n星期二\n第4版\n"
+    result, _ = ordered(header + pages.INTERLEAVED_PAGE)
+    left, right = column_lines(pages.QS[:2])
+    assert [u.text for u in result] == ["青山科技报", "2025年6月3日", "星期二", "第4版"] + left + right
+
+
+def test_furniture_is_linked_only_to_the_line_printed_under_it():
+    from kexie_gui.core.order import Context, _never
+
+    units = split_units("第4版\n某地举办科普活动\n本报讯 近日，某地举办了一场\n科普活动，吸引了众多市民。\n")
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    ctx = Context(units, shapes, [16.0] * 4, True, None, ["F", "T", "P", "C"])
+    assert _never(ctx, 0, 2) and _never(ctx, 0, 3) and not _never(ctx, 0, 1)
