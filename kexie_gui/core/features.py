@@ -147,6 +147,16 @@ class Shape:
     full: bool = False  # runs to the column edge
 
 
+def _may_be_heading(text: str, width: float, end: str, punct: tuple[str, ...], full: bool) -> bool:
+    """Could the line be (part of) a headline: short, Han, not a finished sentence unless it asks or
+    exclaims, not a bracketed byline, and not a piece of running text cut mid-sentence — which holds
+    clause marks and ends on a character (``为确保活动取得实效，县科协制定了``)."""
+    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
+    return (width <= HEADING_MAX and (end not in ("sent", "clause") or asks_or_exclaims(text))
+            and han_share(text) >= 0.4 and not BRACKETED.match(text)
+            and not (full and end == "none" and "comma" in punct) and not cut_piece)
+
+
 def shape_of(unit: Unit, han_spaces: bool, column: float = 0.0) -> Shape:
     return _shape(unit.text, han_spaces, column)
 
@@ -165,13 +175,7 @@ def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
     spaced = text if han_spaces else raw  # a space between words may be what a rule reads (``本版责编 王三``)
     furniture = fz.classify_single(spaced)
     full = column >= 6 and width >= column - 1
-    asks = asks_or_exclaims(text)
-    # a headline may hold a comma, but a piece of running text cut mid-sentence holds clause marks and ends
-    # on a character: ``为确保活动取得实效，县科协制定了``
-    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
-    heading = (width <= HEADING_MAX and (end not in ("sent", "clause") or asks) and han_share(text) >= 0.4
-               and not BRACKETED.match(text) and not (full and end == "none" and "comma" in punct)
-               and not cut_piece)
+    heading = _may_be_heading(text, width, end, punct, full)
     return Shape(
         text=text, width=width, end=end, start=line_start(spaced), furniture=furniture, heading=heading,
         punct=punct, latin=fz.latin_words(text), noise=plausible_share(text) < 0.6,
@@ -253,126 +257,160 @@ def junction(left: str, right: str, pairs, triples) -> str:
     return "none"
 
 
+@dataclass(frozen=True)
+class _PageView:
+    """What every line's features read of the page around it (computed once per page)."""
+
+    units: list[Unit]
+    shapes: list[Shape]
+    columns: list[float]
+    flat: list[str]
+    pairs: Counter
+    triples: set
+    counts: Counter
+    body_size: float
+    page_height: float
+    conv: str
+    sep: str
+
+    def rf(self, i: int) -> str:
+        return fullness(self.shapes[i].width, self.columns[i])
+
+
+def _page_view(units: list[Unit], convention: Convention, page_height: float, shapes: list[Shape]) -> _PageView:
+    columns = [s.column if s.column else fb for s, fb in
+               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0), strict=True)]
+    sizes = [u.box.size for u in units if u.box is not None]
+    flat = ["".join(s.text.split()) for s in shapes]
+    return _PageView(units, shapes, columns, flat, page_pairs(flat),
+                     {t[k:k + 3] for t in flat for k in range(len(t) - 2)}, Counter(s.text for s in shapes),
+                     median(sizes) if sizes else 0.0, page_height, convention.name,
+                     "sep" if convention.blank_lines_separate else "every")
+
+
+def _own_features(pv: _PageView, i: int) -> list[str]:
+    """What the line itself looks like: width against its column, its ends, marks, furniture kind, repeats."""
+    s, n, conv = pv.shapes[i], len(pv.shapes), pv.conv
+    rf = pv.rf(i)
+    f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
+         f"rf={rf}@{conv}"]
+    if s.end == "sent" and asks_or_exclaims(s.text):
+        f.append("end=q")
+    f += [f"p:{p}" for p in s.punct]
+    if s.furniture:
+        f += [f"fz={s.furniture}", "fz"]  # the kind, and any kind: rare kinds borrow strength
+    elif i + 1 < n and pv.shapes[i + 1].furniture == fz.PHOTO_CREDIT and s.end == "sent" and s.width <= 40:
+        f += ["fz=caption before credit", "fz"]  # a photo's caption as a plain sentence, then its credit
+    f += [name for name, on in (("head", s.heading), ("latin", s.latin), ("noise", s.noise),
+                                ("glued", s.glued), ("fz=short-news", fz.short_news_header(s.text)),
+                                ("rep", pv.counts[s.text] > 1 and len(s.text) >= 2)) if on]
+    return f
+
+
+def _indent_and_blank(u: Unit) -> tuple[str, str]:
+    return ("ind" if u.indent >= 1 else "noind",
+            "bl0" if not u.blank_before else ("bl1" if u.blank_before == 1 else "bl2"))
+
+
+def _place_features(pv: _PageView, i: int) -> list[str]:
+    """Where the line stands: indentation, blank lines above, first or last lines of the page, and on
+    pages with geometry its type size, frame and band (masthead at the top, footer at the bottom)."""
+    u, n = pv.units[i], len(pv.units)
+    ind, bl = _indent_and_blank(u)
+    f = [ind, f"{ind}@{pv.conv}", f"{bl}@{pv.sep}"]
+    if i == 0:
+        f.append("pos=first")
+    elif i < 3:
+        f.append("pos=top")
+    if i == n - 1:
+        f.append("pos=last")
+    elif i >= n - 3:
+        f.append("pos=bottom")
+    size = _size_class(u.box, pv.body_size)
+    if size and u.box is not None:
+        f.append(f"sz={size}")
+        if u.box.boxed:
+            f.append("boxed")
+        if pv.page_height:
+            if u.box.y1 < 0.08 * pv.page_height:
+                f.append("band=top")
+            elif u.box.y0 > 0.92 * pv.page_height:
+                f.append("band=bottom")
+    return f
+
+
+def _above_features(pv: _PageView, i: int) -> list[str]:
+    """The line above (and the nearest line above that is no furniture): does this line carry it on?"""
+    if i == 0:
+        return ["p.none"]
+    s, ps = pv.shapes[i], pv.shapes[i - 1]
+    ind, bl = _indent_and_blank(pv.units[i])
+    rf, prf = pv.rf(i), pv.rf(i - 1)
+    f = [f"p.end={ps.end}", f"p.rf={prf}", f"p.st={ps.start}", f"p.rf|{bl}={prf}",
+         f"pe|rf={ps.end}|{rf}", f"pe|st={ps.end}|{s.start}", f"pe|{ind}={ps.end}", f"pe|{bl}={ps.end}"]
+    if ps.heading:
+        f.append("p.head")
+    jn = junction(pv.flat[i - 1], pv.flat[i], pv.pairs, pv.triples)
+    f += [f"jn={jn}", f"jn|pe={jn}|{ps.end}", f"jn|ph={jn}|{int(ps.heading)}"]
+    if ps.end in ("none", "clause") and not (ps.heading and ps.end == "none") and not ps.furniture:
+        f.append(f"p.open|{bl}")  # the line above stops mid-sentence: this line carries it on
+    if ps.furniture:
+        f.append(f"p.fz={ps.furniture}")
+    if ps.jump:
+        f.append(f"p.jump={ps.jump}")
+    if ps.glued:
+        f.append("p.glued")
+    if ps.latin:
+        f.append("p.latin")
+        if fz.is_pinyin_of(ps.text, s.text):
+            f.append("pinyin_above")
+    k = i - 1
+    while k >= 0 and pv.shapes[k].furniture and k > i - 4:
+        k -= 1
+    if k != i - 1 and k >= 0:
+        f += [f"pc.end={pv.shapes[k].end}", f"pc.rf={pv.rf(k)}"]
+    if i > 1:
+        pp = pv.shapes[i - 2]
+        if pp.heading:
+            f.append("pp.head")
+        f.append(f"pp.end={pp.end}")
+    return f
+
+
+def _below_features(pv: _PageView, i: int) -> list[str]:
+    """The two lines below: what comes next says what this line is (a headline above 本报讯, pinyin above
+    its column title)."""
+    n = len(pv.units)
+    if i + 1 >= n:
+        return ["n.none"]
+    s, ns, nu = pv.shapes[i], pv.shapes[i + 1], pv.units[i + 1]
+    f = [f"n.st={ns.start}", f"n.end={ns.end}", f"n.rf={pv.rf(i + 1)}", f"n.bl={'0' if not nu.blank_before else '1'}"]
+    if ns.heading:
+        f.append("n.head")
+    if nu.indent >= 1:
+        f.append("n.ind")
+    if ns.furniture:
+        f.append(f"n.fz={ns.furniture}")
+    if ns.latin:
+        f.append("n.latin")
+    if s.latin and fz.is_pinyin_of(s.text, ns.text):
+        f.append("pinyin_of_next")
+    if i + 2 < n:
+        nn = pv.shapes[i + 2]
+        f.append(f"nn.st={nn.start}")
+        if nn.heading:
+            f.append("nn.head")
+    return f
+
+
 def line_features(units: list[Unit], convention: Convention, page_height: float = 0.0,
                   shapes: list[Shape] | None = None) -> list[list[str]]:
     """The feature names of every line, in the order given (reading order).
 
     ``shapes`` (one per unit) are computed on the raw page when not given.
     """
-    n = len(units)
     if shapes is None:
         shapes = shapes_of(units, convention)
-    columns = [s.column if s.column else fb for s, fb in
-               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0), strict=True)]
-    sizes = [u.box.size for u in units if u.box is not None]
-    body_size = median(sizes) if sizes else 0.0
-    counts = Counter(s.text for s in shapes)
-    flat = ["".join(s.text.split()) for s in shapes]
-    pairs = page_pairs(flat)
-    triples = {t[k:k + 3] for t in flat for k in range(len(t) - 2)}
-    conv = convention.name
-    sep = "sep" if convention.blank_lines_separate else "every"
-    out: list[list[str]] = []
-    for i, (u, s) in enumerate(zip(units, shapes, strict=True)):
-        rf = fullness(s.width, columns[i])
-        f = ["b", f"conv={conv}", f"wa={_bucket(s.width)}", f"rf={rf}", f"end={s.end}", f"st={s.start}",
-             f"rf={rf}@{conv}"]
-        if s.end == "sent" and asks_or_exclaims(s.text):
-            f.append("end=q")
-        f += [f"p:{p}" for p in s.punct]
-        if s.furniture:
-            f += [f"fz={s.furniture}", "fz"]  # the kind, and any kind: rare kinds borrow strength
-        elif i + 1 < n and shapes[i + 1].furniture == fz.PHOTO_CREDIT and s.end == "sent" and s.width <= 40:
-            f += ["fz=caption before credit", "fz"]  # a photo's caption as a plain sentence, then its credit
-        if s.heading:
-            f.append("head")
-        if s.latin:
-            f.append("latin")
-        if s.noise:
-            f.append("noise")
-        if s.glued:
-            f.append("glued")
-        if fz.short_news_header(s.text):
-            f.append("fz=short-news")
-        if counts[s.text] > 1 and len(s.text) >= 2:
-            f.append("rep")
-        ind = "ind" if u.indent >= 1 else "noind"
-        bl = "bl0" if not u.blank_before else ("bl1" if u.blank_before == 1 else "bl2")
-        f += [ind, f"{ind}@{conv}", f"{bl}@{sep}"]
-        if i == 0:
-            f.append("pos=first")
-        elif i < 3:
-            f.append("pos=top")
-        if i == n - 1:
-            f.append("pos=last")
-        elif i >= n - 3:
-            f.append("pos=bottom")
-        size = _size_class(u.box, body_size)
-        if size:
-            f.append(f"sz={size}")
-            if u.box.boxed:
-                f.append("boxed")
-            if page_height:
-                if u.box.y1 < 0.08 * page_height:
-                    f.append("band=top")
-                elif u.box.y0 > 0.92 * page_height:
-                    f.append("band=bottom")
-        # the line above, and the nearest line above that is no furniture
-        if i > 0:
-            ps = shapes[i - 1]
-            prf = fullness(ps.width, columns[i - 1])
-            f += [f"p.end={ps.end}", f"p.rf={prf}", f"p.st={ps.start}", f"p.rf|{bl}={prf}",
-                  f"pe|rf={ps.end}|{rf}", f"pe|st={ps.end}|{s.start}", f"pe|{ind}={ps.end}",
-                  f"pe|{bl}={ps.end}"]
-            if ps.heading:
-                f.append("p.head")
-            jn = junction(flat[i - 1], flat[i], pairs, triples)
-            f += [f"jn={jn}", f"jn|pe={jn}|{ps.end}", f"jn|ph={jn}|{int(ps.heading)}"]
-            if ps.end in ("none", "clause") and not (ps.heading and ps.end == "none") and not ps.furniture:
-                f.append(f"p.open|{bl}")  # the line above stops mid-sentence: this line carries it on
-            if ps.furniture:
-                f.append(f"p.fz={ps.furniture}")
-            if ps.jump:
-                f.append(f"p.jump={ps.jump}")
-            if ps.glued:
-                f.append("p.glued")
-            if ps.latin:
-                f.append("p.latin")
-                if fz.is_pinyin_of(ps.text, s.text):
-                    f.append("pinyin_above")
-            k = i - 1
-            while k >= 0 and shapes[k].furniture and k > i - 4:
-                k -= 1
-            if k != i - 1 and k >= 0:
-                f += [f"pc.end={shapes[k].end}", f"pc.rf={fullness(shapes[k].width, columns[k])}"]
-        else:
-            f.append("p.none")
-        if i > 1:
-            pp = shapes[i - 2]
-            if pp.heading:
-                f.append("pp.head")
-            f.append(f"pp.end={pp.end}")
-        if i + 1 < n:
-            ns = shapes[i + 1]
-            nu = units[i + 1]
-            f += [f"n.st={ns.start}", f"n.end={ns.end}", f"n.rf={fullness(ns.width, columns[i + 1])}",
-                  f"n.bl={'0' if not nu.blank_before else '1'}"]
-            if ns.heading:
-                f.append("n.head")
-            if nu.indent >= 1:
-                f.append("n.ind")
-            if ns.furniture:
-                f.append(f"n.fz={ns.furniture}")
-            if ns.latin:
-                f.append("n.latin")
-            if s.latin and fz.is_pinyin_of(s.text, ns.text):
-                f.append("pinyin_of_next")
-        else:
-            f.append("n.none")
-        if i + 2 < n:
-            nn = shapes[i + 2]
-            f.append(f"nn.st={nn.start}")
-            if nn.heading:
-                f.append("nn.head")
-        out.append(f)
-    return out
+    pv = _page_view(units, convention, page_height, shapes)
+    return [_own_features(pv, i) + _place_features(pv, i) + _above_features(pv, i) + _below_features(pv, i)
+            for i in range(len(units))]

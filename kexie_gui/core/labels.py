@@ -124,28 +124,41 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = _body_model()
     feats = line_features(body_units, convention, page_height, body_shapes)
-    cont = (model.labels.index(CONTINUED),)
-    # a line under one that stops mid-sentence carries it on, unless the first pass is sure it is a headline
-    # (on a page read out of order a headline can follow text it does not belong to)
-    allowed = [None] + [cont if runs_on(body_shapes[n - 1] if body_shapes else None, body_units[n - 1],
-                                         body_units[n], first[keep[n - 1]].label)
-                        and not (first[keep[n]].label == TITLE and first[keep[n]].confidence >= SURE_TITLE)
-                        and not heads_a_lead(body_units, body_shapes, n)
-                        else None for n in range(1, len(body_units))]
-    as_reporter = _reporter_labels(model)
-    allowed = [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
+    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats)
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
-        seen = first[k]
-        if seen.label in HEADING_PARTS and lab != seen.label and seen.confidence > p and lab not in (
-                PARAGRAPH, CONTINUED) and allowed[n] is None:
-            out[k] = seen  # the two passes differ on a headline's parts: the surer one stands
-            continue
-        out[k] = Labelled(units[k], lab, p, tuple(f))
+        out[k] = _surer(first[k], Labelled(units[k], lab, p, tuple(f)), allowed[n] is None)
     return out
+
+
+def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelled],
+                    feats: list[list[str]]) -> list[tuple[int, ...] | None]:
+    """The labels each line may take in the second pass (None: any).
+
+    A line under one that stops mid-sentence carries it on, unless the first pass is sure it is a
+    headline (on a page read out of order a headline can follow text it does not belong to) or it heads
+    a lead; a reporter-shaped line (``本报记者 甲乙``) is a reporter line, a byline or text.
+    """
+    cont = (model.labels.index(CONTINUED),)
+    allowed: list[tuple[int, ...] | None] = [None]
+    for n in range(1, len(units)):
+        carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
+        sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
+        allowed.append(cont if carried and not sure_title and not heads_a_lead(units, shapes, n) else None)
+    as_reporter = _reporter_labels(model)
+    return [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
+
+
+def _surer(seen: Labelled, second: Labelled, free: bool) -> Labelled:
+    """Where the two passes differ on a headline's parts, the surer one stands (``free``: the second pass
+    was not held to a label)."""
+    if seen.label in HEADING_PARTS and second.label != seen.label and seen.confidence > second.confidence \
+            and second.label not in (PARAGRAPH, CONTINUED) and free:
+        return seen
+    return second
 
 
 # A reporter line is printed under its headline (or 副题, kicker), never under running text or a byline:
