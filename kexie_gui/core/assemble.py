@@ -64,60 +64,69 @@ def same_print(a: Unit, b: Unit, tail: bool = False) -> bool:
     return a.box.x0 - size <= b.box.x0 and b.box.x1 <= a.box.x1 + size
 
 
+def _heading_line_goes_on(prev: lb.Labelled, prev_unit: Unit, u: Unit, item: lb.Labelled) -> lb.Labelled | None:
+    """A headline's (kicker's, 副题's, reporter line's) printed line that goes on in the line under it,
+    whatever white the reader saw between them: the line under relabelled as the same part, or None."""
+    prev_label = prev.label
+    if prev_label not in HEADING_LABELS or u.text.lstrip().startswith(("—", "-", "－")):
+        return None
+    if not same_print(prev_unit, u, tail=prev_label not in (lb.TITLE, lb.TITLE_MORE)):
+        return None
+    lab = prev_label if prev_label != lb.TITLE else lb.TITLE_MORE
+    return lb.Labelled(u, lab, item.confidence, item.features)
+
+
+def _same_block(prev_label: str, item: lb.Labelled, u: Unit, convention: Convention) -> bool:
+    """Does a line labelled ``item.label`` go on the block whose last line is ``prev_label`` (a wrapped
+    paragraph line surely carried on, a headline's further line, a 副题 or kicker over two lines)?"""
+    lab = item.label
+    if lab == lb.CONTINUED and prev_label in (lb.PARAGRAPH, lb.CONTINUED) and convention.wrapped:
+        return item.confidence >= WRAP_SURE
+    if lab == lb.TITLE_MORE:
+        return prev_label in (lb.TITLE, lb.TITLE_MORE)
+    if lab == lb.SUBTITLE:
+        return prev_label == lb.SUBTITLE and not u.text.lstrip().startswith(("—", "-"))
+    return lab == lb.KICKER and prev_label == lb.KICKER
+
+
+def _no_white_between(convention: Convention, u: Unit) -> bool:
+    return not u.blank_before or not convention.blank_lines_separate
+
+
 def group(seq: list[Unit], labelled: dict[int, lb.Labelled], dropped: set[int],
           convention: Convention) -> list[Piece]:
-    """Runs of lines (positions in ``seq``) that make one block each."""
+    """Runs of lines (positions in ``seq``) that make one block each.
+
+    Lines dropped as repeats make blocks of their own (``D``); a line joins the
+    block above only when printed right under it.
+    """
     pieces: list[Piece] = []
     cur: list[int] = []
     cur_label = ""
     cur_conf = 1.0
-
-    def flush():
-        nonlocal cur
+    for i, u in enumerate(seq):
+        under = bool(cur) and _raw_adjacent(seq[cur[-1]], u)
+        if i in dropped:
+            if cur_label == "D" and under and _no_white_between(convention, u):
+                cur.append(i)
+                continue
+        elif under and cur_label != "D":
+            prev = labelled[cur[-1]]
+            heading = _heading_line_goes_on(prev, seq[cur[-1]], u, labelled[i])
+            if heading is not None:
+                labelled[i] = heading
+                cur.append(i)
+                continue
+            if _no_white_between(convention, u) and _same_block(prev.label, labelled[i], u, convention):
+                cur.append(i)
+                cur_conf = min(cur_conf, labelled[i].confidence)
+                continue
         if cur:
             pieces.append(Piece(tuple(cur), cur_label, cur_conf))
-        cur = []
-
-    for i, u in enumerate(seq):
-        if i in dropped:
-            if cur and cur_label == "D" and _raw_adjacent(seq[cur[-1]], u) \
-                    and (not u.blank_before or not convention.blank_lines_separate):
-                cur.append(i)
-                continue
-            flush()
-            cur, cur_label, cur_conf = [i], "D", 1.0
-            continue
-        item = labelled[i]
-        lab = item.label
-        joins = False
-        if cur and cur_label != "D" and _raw_adjacent(seq[cur[-1]], u):
-            prev_label = labelled[cur[-1]].label
-            if prev_label in HEADING_LABELS and not u.text.lstrip().startswith(("—", "-", "－")) \
-                    and same_print(seq[cur[-1]], u, tail=prev_label not in (lb.TITLE, lb.TITLE_MORE)):
-                # the printed line goes on (whatever white the reader saw between two lines of one type)
-                lab = prev_label if prev_label != lb.TITLE else lb.TITLE_MORE
-                item = lb.Labelled(u, lab, item.confidence, item.features)
-                labelled[i] = item
-                cur.append(i)
-                continue
-        if cur and cur_label != "D" and _raw_adjacent(seq[cur[-1]], u) \
-                and (not u.blank_before or not convention.blank_lines_separate):
-            prev_label = labelled[cur[-1]].label
-            if lab == lb.CONTINUED and prev_label in (lb.PARAGRAPH, lb.CONTINUED) and convention.wrapped:
-                joins = item.confidence >= WRAP_SURE
-            elif lab == lb.TITLE_MORE and prev_label in (lb.TITLE, lb.TITLE_MORE):
-                joins = True
-            elif lab == lb.SUBTITLE and prev_label == lb.SUBTITLE and not u.text.lstrip().startswith(("—", "-")):
-                joins = True
-            elif lab == lb.KICKER and prev_label == lb.KICKER:
-                joins = True
-        if joins:
-            cur.append(i)
-            cur_conf = min(cur_conf, item.confidence)
-            continue
-        flush()
-        cur, cur_label, cur_conf = [i], lab, item.confidence
-    flush()
+        cur = [i]
+        cur_label, cur_conf = ("D", 1.0) if i in dropped else (labelled[i].label, labelled[i].confidence)
+    if cur:
+        pieces.append(Piece(tuple(cur), cur_label, cur_conf))
     return pieces
 
 

@@ -121,6 +121,28 @@ def _mode_width(widths: list[float]) -> float:
     return best
 
 
+def _spacing(units: list[Unit]) -> tuple[float, int]:
+    """The share of Han neighbours a space stands between (Tesseract), and how many lines hold a gutter
+    of spaces or were cut at one (columns side by side)."""
+    spaced = pairs = gaps = 0
+    for u in units:
+        spaced += len(_HAN_SPACED.findall(u.text))
+        pairs += len(_HAN_PAIR.findall(u.text))
+        gaps += bool(_ROW_GAP.search(u.text)) or u.column > 0
+    return (spaced / (spaced + pairs) if spaced + pairs else 0.0), gaps
+
+
+def _wrap_evidence(units: list[Unit], widths: list[float]) -> tuple[float, float]:
+    """The share of lines within a few characters of the long lines' width (upper quartile), and the
+    share of long lines that stop mid-sentence: hard wrapping, even with uneven column widths."""
+    n = len(units)
+    top = sorted(widths)[min(n - 1, (3 * n) // 4)]
+    band = sum(1 for w in widths if top - 4 <= w <= top + 1) / n
+    long_ = [u for u in units if u.width >= max(MIN_WRAP_WIDTH, 0.6 * top)]
+    open_ends = (sum(1 for u in long_ if u.text.rstrip()[-1:] not in SENTENCE_MARKS) / len(long_)) if long_ else 0.0
+    return band, open_ends
+
+
 def measure(units: list[Unit]) -> Statistics:
     """The page's own statistics, from its non-blank lines."""
     n = len(units)
@@ -131,18 +153,8 @@ def measure(units: list[Unit]) -> Statistics:
     regular = sum(1 for w in widths if width and abs(w - width) <= 1) / n
     blank_after = sum(1 for u in units[1:] if u.blank_before) / max(1, n - 1)
     indented = sum(1 for u in units if u.indent >= 1) / n
-    spaced = pairs = 0
-    gaps = 0
-    for u in units:
-        spaced += len(_HAN_SPACED.findall(u.text))
-        pairs += len(_HAN_PAIR.findall(u.text))
-        gaps += bool(_ROW_GAP.search(u.text)) or u.column > 0  # a gutter inside, or a row cut at one
-    han_spaces = spaced / (spaced + pairs) if spaced + pairs else 0.0
-    ordered = sorted(widths)
-    top = ordered[min(n - 1, (3 * n) // 4)]
-    band = sum(1 for w in widths if top - 4 <= w <= top + 1) / n
-    long_ = [u for u in units if u.width >= max(MIN_WRAP_WIDTH, 0.6 * top)]
-    open_ends = (sum(1 for u in long_ if u.text.rstrip()[-1:] not in SENTENCE_MARKS) / len(long_)) if long_ else 0.0
+    han_spaces, gaps = _spacing(units)
+    band, open_ends = _wrap_evidence(units, widths)
     rows = len({u.number for u in units}) or 1
     return Statistics(n, width, round(regular, 3), round(blank_after, 3), round(indented, 3),
                       round(han_spaces, 3), round(gaps / rows, 3), round(band, 3), round(open_ends, 3))

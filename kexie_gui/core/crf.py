@@ -92,25 +92,35 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
     ``allowed[i]`` may restrict line ``i`` to some label indexes (a decision the
     editor made by hand, or a line another stage already settled).
     """
-    n, L = len(features), len(model.labels)
+    n = len(features)
     if n == 0:
         return [], []
-    trans = model.trans
-    neg = -math.inf
+    emit = _emissions(model, features, allowed)
+    path = _viterbi(model.trans, emit)
+    probs = _marginals(model.trans, emit, path) if marginals else [1.0] * n
+    return [model.labels[k] for k in path], probs
+
+
+def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[float]]:
+    """Each line's label scores, labels it may not take at minus infinity."""
     emit = []
     for i, f in enumerate(features):
         s = model.scores(f)
         if allowed and allowed[i] is not None:
             keep = set(allowed[i])
-            s = [v if k in keep else neg for k, v in enumerate(s)]
+            s = [v if k in keep else -math.inf for k, v in enumerate(s)]
         emit.append(s)
-    # Viterbi
+    return emit
+
+
+def _viterbi(trans, emit: list[list[float]]) -> list[int]:
+    """The best label path (label indexes) through the emission and transition scores."""
+    neg, L = -math.inf, len(emit[0])
     best = [emit[0][:]]
     back = []
-    for i in range(1, n):
+    for e in emit[1:]:
         prev = best[-1]
         row, ptr = [], []
-        e = emit[i]
         for b in range(L):
             if e[b] == neg:
                 row.append(neg)
@@ -131,10 +141,13 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
         k = ptr[k]
         path.append(k)
     path.reverse()
-    if not marginals:
-        return [model.labels[k] for k in path], [1.0] * n
-    # forward–backward for the marginal of each chosen label, in scaled probabilities (no logarithms
-    # per cell: a 10 MB page has a few hundred thousand lines)
+    return path
+
+
+def _marginals(trans, emit: list[list[float]], path: list[int]) -> list[float]:
+    """Forward–backward: the marginal probability of each chosen label, in scaled probabilities (no
+    logarithms per cell: a 10 MB page has a few hundred thousand lines)."""
+    neg, n, L = -math.inf, len(emit), len(emit[0])
     etrans = [[math.exp(t) for t in row] for row in trans]
     ems = []
     for e in emit:
@@ -155,5 +168,4 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
         c = scale[i + 1]
         w = [e[b] * nxt[b] for b in range(L)]
         bwd[i] = [sum(etrans[a][b] * w[b] for b in range(L)) / c for a in range(L)]
-    probs = [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]
-    return [model.labels[k] for k in path], probs
+    return [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]

@@ -56,6 +56,34 @@ def _nearest(candidates, key):
     return best
 
 
+def _along(edges: list[Edge], box, tol: float) -> tuple[list[Edge], list[Edge]]:
+    """The horizontal edges as wide as ``box`` and the vertical edges as tall."""
+    x0, y0, x1, y1 = box
+    hs = [e for e in edges if e.horizontal and min(e.x0, e.x1) <= x0 + tol and max(e.x0, e.x1) >= x1 - tol]
+    vs = [e for e in edges if not e.horizontal and min(e.y0, e.y1) <= y0 + tol and max(e.y0, e.y1) >= y1 - tol]
+    return hs, vs
+
+
+def _nearest_sides(box, edges: list[Edge], tol: float):
+    """The nearest edges above, below, left and right of ``box`` that run along its whole side, or None."""
+    x0, y0, x1, y1 = box
+    hs, vs = _along(edges, box, tol)
+    top = _nearest((e for e in hs if e.y0 <= y0 + tol), lambda e: y0 - e.y0)
+    bottom = _nearest((e for e in hs if e.y0 >= y1 - tol), lambda e: e.y0 - y1)
+    left = _nearest((e for e in vs if e.x0 <= x0 + tol), lambda e: x0 - e.x0)
+    right = _nearest((e for e in vs if e.x0 >= x1 - tol), lambda e: e.x0 - x1)
+    if not (top and bottom and left and right):
+        return None
+    return top, bottom, left, right
+
+
+def _sides_meet(top: Edge, bottom: Edge, left: Edge, right: Edge, tol: float) -> bool:
+    """The four edges close a rectangle: the horizontal ones reach both vertical ones, and back."""
+    rx0, rx1, ry0, ry1 = left.x0, right.x0, top.y0, bottom.y0
+    return all(min(e.x0, e.x1) <= rx0 + tol and max(e.x0, e.x1) >= rx1 - tol for e in (top, bottom)) and \
+        all(min(e.y0, e.y1) <= ry0 + tol and max(e.y0, e.y1) >= ry1 - tol for e in (left, right))
+
+
 def enclosing_box(box: tuple[float, float, float, float], edges: list[Edge], page_w: float, page_h: float,
                   tol: float = EDGE_TOLERANCE) -> tuple[float, float, float, float] | None:
     """The small rectangle of edges closing in ``box`` (x0, y0, x1, y1), or None.
@@ -66,22 +94,11 @@ def enclosing_box(box: tuple[float, float, float, float], edges: list[Edge], pag
     >>> enclosing_box((10, 10, 90, 30), frame[:3], 1000, 1000) is None
     True
     """
-    x0, y0, x1, y1 = box
-    hs = [e for e in edges if e.horizontal and min(e.x0, e.x1) <= x0 + tol and max(e.x0, e.x1) >= x1 - tol]
-    vs = [e for e in edges if not e.horizontal and min(e.y0, e.y1) <= y0 + tol and max(e.y0, e.y1) >= y1 - tol]
-    top = _nearest((e for e in hs if e.y0 <= y0 + tol), lambda e: y0 - e.y0)
-    bottom = _nearest((e for e in hs if e.y0 >= y1 - tol), lambda e: e.y0 - y1)
-    left = _nearest((e for e in vs if e.x0 <= x0 + tol), lambda e: x0 - e.x0)
-    right = _nearest((e for e in vs if e.x0 >= x1 - tol), lambda e: e.x0 - x1)
-    if not (top and bottom and left and right):
+    sides = _nearest_sides(box, edges, tol)
+    if sides is None or not _sides_meet(*sides, tol):
         return None
+    top, bottom, left, right = sides
     rx0, rx1, ry0, ry1 = left.x0, right.x0, top.y0, bottom.y0
-    for e in (top, bottom):
-        if min(e.x0, e.x1) > rx0 + tol or max(e.x0, e.x1) < rx1 - tol:
-            return None
-    for e in (left, right):
-        if min(e.y0, e.y1) > ry0 + tol or max(e.y0, e.y1) < ry1 - tol:
-            return None
     if (rx1 - rx0) * (ry1 - ry0) > MAX_BOX_SHARE * page_w * page_h:
         return None
     return (rx0, ry0, rx1, ry1)

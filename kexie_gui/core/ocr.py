@@ -341,6 +341,16 @@ def run_rapidocr(gray, progress: Progress | None = None) -> list[Piece]:
 
 def run_tesseract(gray, progress: Progress | None = None) -> list[Piece]:
     """Tesseract's words with their boxes (``tsv``), grouped by the lines Tesseract found."""
+    out = _tesseract_tsv(gray, progress)
+    pieces = [p for p in map(_tesseract_line, _tsv_lines(out).values()) if p is not None]
+    if progress is not None:
+        progress(1, 1)
+    return pieces
+
+
+def _tesseract_tsv(gray, progress: Progress | None) -> str:
+    """Tesseract's ``tsv`` output for the page (Chinese, automatic page segmentation); ``progress`` is
+    called while it runs so that a cancel can stop it."""
     _, cv2 = _numpy_cv2()
     exe = shutil.which("tesseract")
     if not exe:
@@ -351,19 +361,27 @@ def run_tesseract(gray, progress: Progress | None = None) -> list[Piece]:
         proc = subprocess.Popen([exe, src, "stdout", "-l", "chi_sim", "--psm", "3", "tsv"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
         try:
-            while True:
-                try:
-                    out, err = proc.communicate(timeout=0.5)
-                    break
-                except subprocess.TimeoutExpired:
-                    if progress is not None:
-                        progress(0, 1)
+            out, err = _communicate(proc, progress)
         except BaseException:
             proc.kill()
             proc.wait()
             raise
     if proc.returncode != 0:
         raise LoadError(f"Tesseract failed: {err.strip().splitlines()[-1] if err.strip() else proc.returncode}")
+    return out
+
+
+def _communicate(proc, progress: Progress | None) -> tuple[str, str]:
+    while True:
+        try:
+            return proc.communicate(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            if progress is not None:
+                progress(0, 1)
+
+
+def _tsv_lines(out: str) -> dict[tuple, list]:
+    """Tesseract's words (text, x0, y0, x1, y1, confidence) by the line (block, paragraph, line) it found."""
     lines: dict[tuple, list] = {}
     for row in out.splitlines()[1:]:
         cols = row.split("\t")
@@ -372,26 +390,27 @@ def run_tesseract(gray, progress: Progress | None = None) -> list[Piece]:
         key = tuple(int(c) for c in cols[1:5])
         left, top, width, height = (int(c) for c in cols[6:10])
         lines.setdefault(key, []).append((cols[11].strip(), left, top, left + width, top + height, float(cols[10])))
-    pieces = []
-    for words in lines.values():
-        y0 = min(w[2] for w in words)
-        y1 = max(w[4] for w in words)
-        glyphs = []
-        for text, x0, _, x1, _, _conf in words:
-            widths = [0.5 if ch.isascii() else 1.0 for ch in text]
-            total = sum(widths)
-            x = float(x0)
-            if glyphs and text[:1].isascii() and glyphs[-1].char.isascii() and glyphs[-1].char.isalnum():
-                glyphs.append(Glyph(" ", glyphs[-1].x1, y0, x, y1, y1 - y0))  # Latin words keep their space
-            for ch, wd in zip(text, widths, strict=True):
-                step = (x1 - x0) * wd / total
-                glyphs.append(Glyph(ch, x, y0, x + step, y1, y1 - y0))
-                x += step
-        if glyphs:
-            pieces.append(Piece(tuple(glyphs), sum(w[5] for w in words) / len(words) / 100))
-    if progress is not None:
-        progress(1, 1)
-    return pieces
+    return lines
+
+
+def _tesseract_line(words: list) -> Piece | None:
+    """One line's words as glyphs: each word's box shared among its characters (Latin half as wide)."""
+    y0 = min(w[2] for w in words)
+    y1 = max(w[4] for w in words)
+    glyphs: list[Glyph] = []
+    for text, x0, _, x1, _, _conf in words:
+        widths = [0.5 if ch.isascii() else 1.0 for ch in text]
+        total = sum(widths)
+        x = float(x0)
+        if glyphs and text[:1].isascii() and glyphs[-1].char.isascii() and glyphs[-1].char.isalnum():
+            glyphs.append(Glyph(" ", glyphs[-1].x1, y0, x, y1, y1 - y0))  # Latin words keep their space
+        for ch, wd in zip(text, widths, strict=True):
+            step = (x1 - x0) * wd / total
+            glyphs.append(Glyph(ch, x, y0, x + step, y1, y1 - y0))
+            x += step
+    if not glyphs:
+        return None
+    return Piece(tuple(glyphs), sum(w[5] for w in words) / len(words) / 100)
 
 
 # -- engine boxes glued over a gutter ---------------------------------------------------------

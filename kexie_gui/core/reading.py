@@ -92,8 +92,14 @@ def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: f
     x1 = max(ln.x1 for ln in lines)
     spans = [(ln.y0, ln.y1) for ln in lines]
     spans += [(o.y0, o.y1) for o in obstacles if not o.rule and o.x0 < x1 and o.x1 > x0]
+    cuts = _white_bands(lines, spans, gap, size)
+    ruled = _rules_across(lines, obstacles, x0, x1, size)
+    return _keep_spanning_cuts(sorted(set(cuts) | ruled), ruled, lines, obstacles, x0, x1, size)
+
+
+def _white_bands(lines: list[PrintedLine], spans, gap: float, size: float) -> list[float]:
+    """Middles of white bands that are wide, or narrower but with a change of type size across them."""
     cuts = []
-    shrink = 0.1 * size
     for a, b in _gaps(spans, gap + HEADLINE_GAP * size):
         if b - a >= gap + BAND_GAP * size:
             cuts.append((a + b) / 2)
@@ -102,15 +108,21 @@ def horizontal_cuts(lines: list[PrintedLine], obstacles: list[Obstacle], size: f
         below = [ln.size for ln in lines if b - 0.01 <= ln.y0 <= b + size]
         if above and below and _size_step(max(above), max(below)):
             cuts.append((a + b) / 2)
-    # a rule across (most of) the region separates bands however narrow the white around it
+    return cuts
+
+
+def _rules_across(lines: list[PrintedLine], obstacles: list[Obstacle], x0: float, x1: float, size: float) -> set:
+    """Heights of rules across (most of) the region that cross no line: they separate bands however
+    narrow the white around them."""
     top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
+    shrink = 0.1 * size
     ruled = set()
     for o in obstacles:
         if o.rule and top < o.y0 < bottom and o.x0 <= x0 + 2 * size and o.x1 >= x1 - 2 * size:
             y = (o.y0 + o.y1) / 2
             if not any(ln.y0 + shrink < y < ln.y1 - shrink for ln in lines):
                 ruled.add(y)
-    return _keep_spanning_cuts(sorted(set(cuts) | ruled), ruled, lines, obstacles, x0, x1, size)
+    return ruled
 
 
 def _keep_spanning_cuts(cuts: list[float], ruled: set, lines, obstacles, x0: float, x1: float,
@@ -179,20 +191,18 @@ def vertical_cuts(lines: list[PrintedLine], size: float, gutters=()) -> list[flo
         return strict
     y0 = min(ln.y0 for ln in lines)
     y1 = max(ln.y1 for ln in lines)
-    allowed = max(1, len(lines) // 25)
-    cuts = []
-    for g in gutters:
-        if g.y1 < y0 or g.y0 > y1:
-            continue
-        x = (g.x0 + g.x1) / 2
-        left = sum(1 for ln in lines if ln.x1 <= x)
-        right = sum(1 for ln in lines if ln.x0 >= x)
-        crossing = [ln for ln in lines if ln.x0 < x < ln.x1]
-        if left < 2 or right < 2 or len(crossing) > allowed:
-            continue
-        if all(max(x - ln.x0, ln.x1 - x) >= 0.7 * (ln.x1 - ln.x0) for ln in crossing):
-            cuts.append(x)
-    return cuts
+    return [(g.x0 + g.x1) / 2 for g in gutters
+            if not (g.y1 < y0 or g.y0 > y1) and _few_lean_across(lines, (g.x0 + g.x1) / 2)]
+
+
+def _few_lean_across(lines: list[PrintedLine], x: float) -> bool:
+    """Lines stand on both sides of ``x`` and only a stray few cross it, each lying mostly on one side."""
+    left = sum(1 for ln in lines if ln.x1 <= x)
+    right = sum(1 for ln in lines if ln.x0 >= x)
+    crossing = [ln for ln in lines if ln.x0 < x < ln.x1]
+    if left < 2 or right < 2 or len(crossing) > max(1, len(lines) // 25):
+        return False
+    return all(max(x - ln.x0, ln.x1 - x) >= 0.7 * (ln.x1 - ln.x0) for ln in crossing)
 
 
 def _split(lines, cuts, key):
