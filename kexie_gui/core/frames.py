@@ -64,7 +64,7 @@ def _along(edges: list[Edge], box, tol: float) -> tuple[list[Edge], list[Edge]]:
     return hs, vs
 
 
-def _nearest_sides(box, edges: list[Edge], tol: float):
+def _nearest_sides(box, edges: list[Edge], tol: float) -> tuple[Edge, Edge, Edge, Edge] | None:
     """The nearest edges above, below, left and right of ``box`` that run along its whole side, or None."""
     x0, y0, x1, y1 = box
     hs, vs = _along(edges, box, tol)
@@ -95,9 +95,11 @@ def enclosing_box(box: tuple[float, float, float, float], edges: list[Edge], pag
     True
     """
     sides = _nearest_sides(box, edges, tol)
-    if sides is None or not _sides_meet(*sides, tol):
+    if sides is None:
         return None
     top, bottom, left, right = sides
+    if not _sides_meet(top, bottom, left, right, tol):
+        return None
     rx0, rx1, ry0, ry1 = left.x0, right.x0, top.y0, bottom.y0
     if (rx1 - rx0) * (ry1 - ry0) > MAX_BOX_SHARE * page_w * page_h:
         return None

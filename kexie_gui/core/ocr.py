@@ -106,7 +106,8 @@ class OcrResult:
         return OcrResult(round(self.width * factor), round(self.height * factor),
                          tuple(Piece(tuple(g(x) for x in p.glyphs), p.score) for p in self.pieces),
                          tuple(Edge(e.x0 * factor, e.y0 * factor, e.x1 * factor, e.y1 * factor) for e in self.edges),
-                         tuple(tuple(v * factor for v in p) for p in self.pictures), self.engine, self.seconds)
+                         tuple((p[0] * factor, p[1] * factor, p[2] * factor, p[3] * factor) for p in self.pictures),
+                         self.engine, self.seconds)
 
 
 # -- which engines are here ---------------------------------------------------------------
@@ -457,7 +458,7 @@ def untangle(pieces: list[Piece], gray, scale: float = 1.0) -> list[Piece]:
                           LINE_GAP_SHARE if tall else WIDE_GAP_SHARE)
         for run in runs:
             glyphs = tuple(Glyph(g.char, g.x0, g.y0, g.x1, g.y1, height) for g in run)
-            if tall:
+            if tall and han is not None:
                 band = _ink_band(gray, run[0].x0 * scale, run[0].y0 * scale, run[-1].x1 * scale, run[0].y1 * scale)
                 if band is not None:
                     mid = (band[0] + band[1]) / 2 / scale

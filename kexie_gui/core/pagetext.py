@@ -14,6 +14,7 @@ to the column edge and the next column's first line is not indented.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
@@ -101,8 +102,8 @@ def column_of(line: PrintedLine, grid: list[float], size: float) -> int:
     return k
 
 
-def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges: list[Edge] = (),
-                   obstacles: list[Obstacle] = ()) -> Layout:
+def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges: Sequence[Edge] = (),
+                   obstacles: Sequence[Obstacle] = ()) -> Layout:
     """Cut glued lines at gutters, order the page, group lines into frames."""
     lines = [ln for ln in lines if ln.ink()]
     size = body_size(lines)
