@@ -91,7 +91,8 @@ class Context:
     """What the pair scorer reads about the page, computed once."""
 
     def __init__(self, units: list[Unit], shapes: list[Shape], columns: list[float], wrapped: bool = True,
-                 period: PeriodModel | None = None, labels: list[str] | None = None):
+                 period: PeriodModel | None = None, labels: list[str] | None = None,
+                 model: OrderModel | None = None):
         self.labels = labels  # what a first reading of the page took each line for
         self.wrapped = wrapped
         self.units = units
@@ -102,7 +103,8 @@ class Context:
         self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
         self.quads = {t[k:k + 4] for t in self.texts for k in range(len(t) - 3)}
         self.sixes = {t[k:k + 6] for t in self.texts for k in range(len(t) - 5)}
-        self.period: list[int] = local_period(self, period)
+        self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
+        self.period = local_period(self, period, model)
 
     def junction(self, a: int, b: int) -> tuple[int, int, int]:
         """Evidence that ``b`` carries on ``a``'s text: (word pair level, page pair count, page triples)."""
@@ -241,22 +243,39 @@ class PeriodModel:
     hit_false: float = 0.08  # the same share for lines that do not follow each other
     switch: float = 0.02  # chance that the interleaving changes between two lines
     start_other: float = 0.1  # chance that a page starts interleaved
+    # how much a line's vote counts when it is the pair scorer's log-odds that the line k further goes on
+    # from it (None: the vote is only whether the junction shows a word or page pair)
+    sharpness: float | None = None
 
 
-def local_period(ctx: Context, pm: PeriodModel | None = None) -> list[int]:
+def local_period(ctx: Context, pm: PeriodModel | None = None, model: OrderModel | None = None) -> list[int]:
     """Every how many lines a line's text goes on: a small hidden Markov model over the page.
 
     Where two or three columns are interleaved line by line, the line that
     carries a line's sentence on is two or three lines further.  A single
     junction says little, but the period that a run of lines keeps to stands
-    out: each line that stops mid-sentence votes (how likely its junction with
-    the line k further shows words carried on, if k were the period), and the
-    period may change only rarely.
+    out: each line votes for the distances at which the line there reads on from
+    it, and the period may change only rarely.  With a fitted ``sharpness`` and
+    the pair scorer, every line but furniture votes with the scorer's log-odds
+    for the line k further were it right under it (a paragraph's last line votes
+    for its column's next paragraph too); otherwise only lines that stop
+    mid-sentence vote, by whether the junction shows words carried on.
     """
     n = len(ctx.units)
     if not ctx.wrapped or n < 4:
         return [1] * n
     pm = pm or PeriodModel()
+    if pm.sharpness is not None and model is not None:
+        emit = _scored_votes(ctx, model, pm.sharpness)
+    else:
+        emit = _junction_votes(ctx, pm)
+    return [PERIODS[j] for j in _viterbi_periods(emit, pm)]
+
+
+def _junction_votes(ctx: Context, pm: PeriodModel) -> list[list[float]]:
+    """Each line's log-likelihood of every period: does the junction with the line k further show words
+    carried on (lines that stop mid-sentence only)."""
+    n = len(ctx.units)
     lt, lf = math.log(pm.hit_true / pm.hit_false), math.log((1 - pm.hit_true) / (1 - pm.hit_false))
     emit = []
     for a in range(n):
@@ -264,24 +283,50 @@ def local_period(ctx: Context, pm: PeriodModel | None = None) -> list[int]:
             emit.append([0.0] * len(PERIODS))
             continue
         emit.append([(lt if ctx.carries_on(a, a + k) else lf) if a + k < n else 0.0 for k in PERIODS])
-    stay, move = math.log(1 - pm.switch), math.log(pm.switch / (len(PERIODS) - 1))
+    return emit
+
+
+def _scored_votes(ctx: Context, model: OrderModel, sharpness: float) -> list[list[float]]:
+    """Each line's vote for every period: ``sharpness`` times the pair scorer's log-odds that the line k
+    further would carry it on were it right under it (furniture does not vote)."""
+    n = len(ctx.units)
+    emit = []
+    for a in range(n):
+        if (ctx.labels is not None and ctx.labels[a] == "F") or ctx.shapes[a].end not in ("none", "clause"):
+            emit.append([0.0] * len(PERIODS))
+            continue
+        row = []
+        for k in PERIODS:
+            if a + k >= n:
+                row.append(0.0)
+                continue
+            p = min(max(model.probability(ctx.features(a, a + k, adjacent=True)), 1e-4), 1 - 1e-4)
+            row.append(sharpness * math.log(p / (1 - p)))
+        emit.append(row)
+    return emit
+
+
+def _viterbi_periods(emit: list[list[float]], pm: PeriodModel) -> list[int]:
+    """The most likely period index of every line: votes added up, a change of period costing ``switch``."""
+    m = len(PERIODS)
+    stay, move = math.log(1 - pm.switch), math.log(pm.switch / (m - 1))
     score = [(0.0 if k == 1 else math.log(pm.start_other)) + emit[0][j] for j, k in enumerate(PERIODS)]
     back = []
-    for a in range(1, n):
+    for row_votes in emit[1:]:
         row, ptr = [], []
-        for j in range(len(PERIODS)):
-            best_i = max(range(len(PERIODS)), key=lambda i: score[i] + (stay if i == j else move))
-            row.append(score[best_i] + (stay if best_i == j else move) + emit[a][j])
+        for j in range(m):
+            best_i = max(range(m), key=lambda i: score[i] + (stay if i == j else move))
+            row.append(score[best_i] + (stay if best_i == j else move) + row_votes[j])
             ptr.append(best_i)
         score = row
         back.append(ptr)
-    j = max(range(len(PERIODS)), key=lambda i: score[i])
+    j = max(range(m), key=lambda i: score[i])
     path = [j]
     for ptr in reversed(back):
         j = ptr[j]
         path.append(j)
     path.reverse()
-    return [PERIODS[j] for j in path]
+    return path
 
 
 NEW_TEXT = ("agency", "time", "reporter", "dash", "byl")  # starts that never carry on a sentence
@@ -355,6 +400,8 @@ def _never(ctx: Context, a: int, b: int) -> bool:
         return False
     if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
         return True
+    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.shapes[b].start == "agency":
+        return True  # a sentence cut short does not go on with a news lead (本报讯, 新华社北京电)
     if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
         return True
     if (ctx.labels[b] == "F" or ctx.labels[a] == "F") and b != a + 1:
@@ -466,7 +513,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
     columns = [s.column or c for s, c in zip(shapes, fallback, strict=True)]
     model = load_order_model()
-    ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels)
+    ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels, model)
     succ, taken = link(ctx, model)
     order = [i for chain in chains(succ) for i in chain]
     result = [units[i] for i in order]

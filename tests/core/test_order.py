@@ -80,3 +80,36 @@ def test_furniture_is_linked_only_to_the_line_printed_under_it():
     shapes = shapes_of(units, conv)
     ctx = Context(units, shapes, [16.0] * 4, True, None, ["F", "T", "P", "C"])
     assert _never(ctx, 0, 2) and _never(ctx, 0, 3) and not _never(ctx, 0, 1)
+
+
+def test_a_sentence_cut_short_does_not_go_on_with_a_news_lead():
+    from kexie_gui.core.order import Context, _never
+
+    units = split_units("为确保活动取得实效，某地举办了面向全体\n本报讯 近日，某地举办\n市民的科普活动。\n")
+    conv = convention_of(units)
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 3, True, None, ["P", "P", "C"])
+    assert _never(ctx, 0, 1) and not _never(ctx, 0, 2)
+
+
+def test_the_interleaving_votes_of_furniture_count_for_nothing():
+    from kexie_gui.core.order import PERIODS, Context, _scored_votes, load_order_model
+
+    units = split_units(pages.INTERLEAVED_PAGE)
+    conv = convention_of(units)
+    labels = ["F"] + ["C"] * (len(units) - 1)
+    ctx = Context(units, shapes_of(units, conv), [16.0] * len(units), True, None, labels)
+    votes = _scored_votes(ctx, load_order_model(), 1.0)
+    assert votes[0] == [0.0] * len(PERIODS) and any(v != 0.0 for v in votes[1])
+
+
+def test_two_interleaved_columns_keep_a_period_of_two_lines():
+    from kexie_gui.core.order import Context, load_order_model
+
+    units = split_units(pages.INTERLEAVED_PAGE)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    labels = [x.label for x in lb.first_look(units, conv, 0.0, shapes)]
+    model = load_order_model()
+    ctx = Context(units, shapes, [16.0] * len(units), True, model.period, labels, model)
+    body = ctx.period[4:-4]
+    assert body.count(2) >= 0.8 * len(body)

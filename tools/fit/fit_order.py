@@ -32,8 +32,8 @@ from kexie_gui.core.features import local_widths
 OUT = ROOT / "kexie_gui" / "core" / "data" / "order.json"
 
 
-def page_context(page: PageData,
-                 period: od.PeriodModel | None = None) -> tuple[od.Context, list[int], list[int | None]]:
+def page_context(page: PageData, period: od.PeriodModel | None = None,
+                 model: od.OrderModel | None = None) -> tuple[od.Context, list[int], list[int | None]]:
     """The scorer's context over the page's lines without repeats, and each line's true successor."""
     keep = [i for i, lab in enumerate(page.label) if lab is not None]
     units = [page.units[i] for i in keep]
@@ -45,7 +45,7 @@ def page_context(page: PageData,
 
     look = lb.first_look(page.units, conv, page.height, all_shapes)
     columns = [s.column or c for s, c in zip(shapes, fallback, strict=True)]
-    ctx = od.Context(units, shapes, columns, conv.wrapped, period, [look[i].label for i in keep])
+    ctx = od.Context(units, shapes, columns, conv.wrapped, period, [look[i].label for i in keep], model)
     pos = {i: k for k, i in enumerate(keep)}
     gold = [i for i in page.reading_order()]
     true_next: list[int | None] = [None] * len(units)
@@ -54,8 +54,8 @@ def page_context(page: PageData,
     return ctx, keep, true_next
 
 
-def examples(page: PageData, period: od.PeriodModel | None):
-    ctx, _, true_next = page_context(page, period)
+def examples(page: PageData, period: od.PeriodModel | None, model: od.OrderModel | None = None):
+    ctx, _, true_next = page_context(page, period, model)
     for a in range(len(ctx.units)):
         if true_next[a] is None:
             continue
@@ -96,13 +96,14 @@ def fit_period(pages: list[PageData]) -> od.PeriodModel:
                           start_other=round((starts + 1) / (first + 2), 4))
 
 
-def fit(pages: list[PageData], period: od.PeriodModel | None, c: float) -> od.OrderModel:
+def fit(pages: list[PageData], period: od.PeriodModel | None, c: float,
+        scorer: od.OrderModel | None = None) -> od.OrderModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
     for p in pages:
-        for f, y in examples(p, period):
+        for f, y in examples(p, period, scorer):
             xs.append({n: 1.0 for n in f})
             ys.append(y)
     vec = DictVectorizer()
@@ -114,6 +115,27 @@ def fit(pages: list[PageData], period: od.PeriodModel | None, c: float) -> od.Or
     return od.OrderModel(round(float(clf.intercept_[0]), 4), weights, period)
 
 
+SHARPNESS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+
+
+def fit_sharpness(pages: list[PageData], scorer: od.OrderModel, period: od.PeriodModel) -> od.PeriodModel:
+    """The weight of the pair scorer's log-odds in the interleaving model's votes: the one of ``SHARPNESS``
+    under which ``scorer`` links most lines to their true successors on the fitting pages."""
+    best, best_right = period, -1
+    for sharp in SHARPNESS:
+        candidate = dataclasses.replace(period, sharpness=sharp)
+        trial = od.OrderModel(scorer.bias, scorer.weights, candidate)
+        right = 0
+        for p in pages:
+            ctx, _, true_next = page_context(p, candidate, trial)
+            succ, _ = od.link(ctx, trial)
+            right += sum(1 for a, t in enumerate(true_next) if t is not None and succ[a] == t)
+        print(f"sharpness {sharp}: {right} links right", flush=True)
+        if right > best_right:
+            best, best_right = candidate, right
+    return best
+
+
 def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
     out = {}
     by_set = defaultdict(list)
@@ -123,7 +145,7 @@ def evaluate(model: od.OrderModel, pages: list[PageData]) -> dict:
         right = total = 0
         chain_right = 0
         for p in ps:
-            ctx, _, true_next = page_context(p, model.period)
+            ctx, _, true_next = page_context(p, model.period, model)
             succ, _ = od.link(ctx, model)
             order = [i for ch in od.chains(succ) for i in ch]
             after = {b: a for a, b in pairwise(order)}
@@ -149,7 +171,10 @@ def main(argv=None) -> int:
     fit_pages = [p for p in pages if not p.held_out]
     test = [p for p in pages if p.held_out]
     period = fit_period(fit_pages)
-    model = fit(fit_pages, period, args.c)
+    first = fit(fit_pages, period, args.c)  # periods from junction votes
+    period = fit_sharpness(fit_pages, first, period)
+    model = fit(fit_pages, period, args.c, first)  # periods from the first scorer's votes, as at run time
+    model = od.OrderModel(model.bias, model.weights, period)
     report = {"fit": evaluate(model, fit_pages), "held_out": evaluate(model, test)}
     data = {"bias": model.bias, "weights": dict(sorted(model.weights.items())), "period": dataclasses.asdict(period),
             "meta": {"c": args.c, "fitted_on": sorted(f"{p.set}/{p.name}" for p in fit_pages),
