@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -25,9 +26,18 @@ from .text import BRACKETED, glued_byline
 
 # The stages proper load their fitted tables and compile their patterns on import; they are imported
 # on the first page (``_load_stages``), so that what only needs the suggestion kinds (``apply``, the
-# window as it opens) does not wait for them.
-asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
-Lines = find_repeats = None
+# window as it opens) does not wait for them.  (The type checker reads them as imported.)
+if TYPE_CHECKING:
+    from . import assemble as asm
+    from . import labels as lb
+    from .convention import SIDE_BY_SIDE, convention_of
+    from .features import shapes_of
+    from .order import reading_order, rows_order
+    from .punctuation import replacements
+    from .repeats import Lines, find_repeats
+else:
+    asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
+    Lines = find_repeats = None
 
 
 def _load_stages() -> None:
@@ -48,7 +58,7 @@ def _load_stages() -> None:
 
     asm, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, side_by_side, convention_of_, shapes_of_
     reading_order, rows_order, replacements = reading_order_, rows_order_, replacements_
-    Lines, find_repeats = lines_, find_repeats_
+    Lines, find_repeats = lines_, find_repeats_  # type: ignore[misc]  # a class, bound on first use
     lb = lb_module  # last: another thread that sees it set finds every stage in place
 
 
