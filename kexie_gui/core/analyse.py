@@ -23,6 +23,7 @@ from .joins import separator
 from .lines import Unit, split_units
 from .model import Analysis, Block, Page, Suggestion, stable_id
 from .text import BRACKETED, glued_byline
+from .text import short as _short
 
 # The stages proper load their fitted tables and compile their patterns on import; they are imported
 # on the first page (``_load_stages``), so that what only needs the suggestion kinds (``apply``, the
@@ -103,11 +104,6 @@ class Config:
     layout: str | None = None
     #: rebuild the reading order of columns the text tool read out of order
     reading_order: bool = True
-
-
-def _short(text: str, n: int = 16) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[:n] + "…"
 
 
 def _range(block: Block) -> tuple[int, int]:
