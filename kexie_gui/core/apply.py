@@ -39,6 +39,8 @@ from .analyse import (
     KIND_SPACES,
     KIND_SUBTITLE,
 )
+from .joins import glue as _glue
+from .joins import joined
 from .model import (
     ROLE_BODY,
     ROLE_BYLINE,
@@ -283,19 +285,6 @@ def _retrace(old: Text, new: str) -> Text:
     return Text(new, runs)
 
 
-def _separator(left: str, right: str) -> str:
-    """A space between two Latin words or numbers, nothing between Chinese characters."""
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
-        return " "
-    return ""
-
-
-def _glue(a: Text | None, b: Text) -> Text:
-    if not a:
-        return b
-    return a + Text.untraced(_separator(str(a), str(b))) + b
-
-
 # -- the walk -----------------------------------------------------------------
 
 @dataclass
@@ -513,10 +502,7 @@ class _Walker:
             home = self.para_home.get(join[0])
             if home is not None and home[0] is art:
                 idx = home[1]
-                prev = art.paragraphs[idx]
-                if join[2]:
-                    prev = prev.slice(0, len(prev) - join[2])
-                art.paragraphs[idx] = prev + Text.untraced(join[1]) + text
+                art.paragraphs[idx] = joined(art.paragraphs[idx], text, join[1], join[2])
                 self.para_home[origin_id] = (art, idx)
                 self.last = ("paragraph", art, idx)
                 return
@@ -595,7 +581,7 @@ class _Walker:
         cur = self.current
         if join is not None and role == ROLE_BODY and cur is not None and not cur.paragraphs \
                 and self.title_of.get(join[0]) is cur:
-            cur.title = cur.title + Text.untraced(join[1]) + text  # the headline's next line
+            cur.title = joined(cur.title, text, join[1], join[2])  # the headline's next line
             cur.blocks.append(block.id)
             self.title_of[block.id] = cur
             self.last = ("title", cur)
@@ -656,7 +642,7 @@ class _Walker:
         if art.byline is None:
             art.byline_place = "end" if art.paragraphs else "head"
             art.byline_brackets = brackets
-        art.byline = _glue(art.byline, Text.untraced(" ") + byline) if art.byline else byline
+        art.byline = art.byline + Text.untraced(" ") + byline if art.byline else byline
         art.byline_blocks.append((block_id, sid))
         self.last = ("byline", art)
 
