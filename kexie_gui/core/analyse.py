@@ -22,6 +22,28 @@ import regex
 from .joins import separator
 from .lines import Unit, split_units
 from .model import Analysis, Block, Page, Suggestion, stable_id
+from .payloads import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
+    KINDS,
+    NOTHING,
+    Byline,
+    Duplicate,
+    Furniture,
+    Join,
+    Order,
+    Payload,
+    Punctuation,
+    Spaces,
+)
 from .text import BRACKETED, glued_byline
 from .text import short as _short
 
@@ -62,19 +84,6 @@ def _load_stages() -> None:
     Lines, find_repeats = lines_, find_repeats_  # type: ignore[misc]  # a class, bound on first use
     lb = lb_module  # last: another thread that sees it set finds every stage in place
 
-
-KIND_FURNITURE = "furniture"
-KIND_DUPLICATE = "duplicate"
-KIND_HEADLINE = "headline"
-KIND_KICKER = "kicker"
-KIND_SUBTITLE = "subtitle"
-KIND_BYLINE = "byline"
-KIND_JOIN = "join"
-KIND_ORDER = "order"
-KIND_PUNCTUATION = "punctuation"
-KIND_SPACES = "spaces"
-KINDS = (KIND_ORDER, KIND_FURNITURE, KIND_DUPLICATE, KIND_HEADLINE, KIND_KICKER, KIND_SUBTITLE, KIND_BYLINE,
-         KIND_JOIN, KIND_PUNCTUATION, KIND_SPACES)
 
 KIND_LABELS = {
     KIND_FURNITURE: ("删除版面杂项", "remove furniture"),
@@ -118,7 +127,7 @@ class _Maker:
         self.out: list[Suggestion] = []
 
     def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
-            payload: tuple = (), default: bool | None = True) -> None:
+            payload: Payload = NOTHING, default: bool | None = True) -> None:
         """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
         self.out.append(Suggestion(
@@ -210,7 +219,7 @@ def analyse(page: Page, config: Config = Config(),
     order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
     if moves:
         maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], moves[2],
-                  (("order", order),))
+                  Order(order))
     report(1.0, "done")
     rank = {k: n for n, k in enumerate(KINDS)}
     suggestions = sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind]))
@@ -264,7 +273,7 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
                 f"删除第{b.line_start}行：与第{keep_block.line_start}行{kind_zh.get(kind, '重复')}，{r.why_zh}",
                 f"drop line {b.line_start}: {'an' if kind == 'exact' else 'a'} {kind} repeat of line "
                 f"{keep_block.line_start}; {r.why_en}",
-                (("keep", keep_block.id), ("match", kind)), default=r.default)
+                Duplicate(keep_block.id, kind), default=r.default)
 
 
 def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
@@ -303,7 +312,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             if section:
                 zh += "，作为其下文章的栏目"
                 en += "; kept as the section of the articles below"
-            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en, (("category", cat), ("section", section)))
+            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en, Furniture(cat, section))
             continue
         if lab in (lb.TITLE, lb.TITLE_MORE):
             if lab == lb.TITLE_MORE and last_body is None and k > 0 \
@@ -312,7 +321,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
                 maker.add(KIND_JOIN, (prev_b, b), [(prev_b.end - 1, prev_b.end), (b.start, b.start + 1)], conf,
                           f"第{line}行是上一行标题的续行（{zh_why}）",
                           f"line {line} goes on with the headline above ({en_why})",
-                          (("separator", ""), ("drop", 0)))
+                          Join("", 0))
                 continue
             close_article()
             article_has_reporter = False
@@ -334,14 +343,14 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             article_has_reporter = True
             maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"标题下的记者行作为署名：{text}（{zh_why}）",
                       f"reporter line under the headline as byline: {text} ({en_why})",
-                      (("form", "reporter"), ("cut", -1), ("inner", (0, len(b.text)))))
+                      Byline("reporter", -1, (0, len(b.text))))
             continue
         if lab == lb.BYLINE:
             s, e = _byline_inner(str(b.text))
             inner = str(b.text)[s:e]
             maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"署名行：{inner}（{zh_why}）",
                       f"byline on its own line: {inner} ({en_why})",
-                      (("form", "own"), ("cut", -1), ("inner", (s, e))))
+                      Byline("own", -1, (s, e)))
             article_last_body = None
             continue
         # body: a paragraph start, or the continuation of the paragraph before it
@@ -352,7 +361,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             maker.add(KIND_JOIN, (a, b), [(a.end - 1, a.end), (b.start, b.start + 1)], conf,
                       f"接续第{a.line_end}行与第{b.line_start}行（…{tail}|{head}…；{zh_why}）",
                       f"join line {a.line_end} with line {b.line_start} (…{tail}|{head}…; {en_why})",
-                      (("separator", sep), ("drop", drop)))
+                      Join(sep, drop))
         last_body = k
         article_last_body = k
     close_article()
@@ -370,7 +379,7 @@ def _glued_byline(maker, b: Block, shape) -> None:
     inner = str(b.text)[s:e]
     maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, f"把段末括号中的署名分出：{inner}",
               f"split off the byline glued to the paragraph: {inner}",
-              (("form", "glued"), ("cut", cut), ("inner", (s, e))))
+              Byline("glued", cut, (s, e)))
 
 
 _CJK = r"[\p{Han}，。、；：！？“”‘’（）《》]"
@@ -391,7 +400,7 @@ def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
             maker.add(KIND_SPACES, (b,), [(o, o + 1) for o in offsets], 0.9,
                       f"第{b.line_start}行删除汉字间的{len(offsets)}个空格（识别软件插入）",
                       f"line {b.line_start}: remove {len(offsets)} space(s) between Han characters (added by the OCR)",
-                      (("offsets", offsets),))
+                      Spaces(offsets))
 
 
 def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) -> None:
@@ -411,5 +420,5 @@ def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) ->
             maker.add(KIND_PUNCTUATION, (b,), [(o, o + 1) for o, _ in changes], 0.8,
                       f"第{b.line_start}行恢复{len(changes)}个全角标点（{shown}）",
                       f"line {b.line_start}: restore {len(changes)} full-width punctuation mark(s) ({shown})",
-                      (("changes", changes),), default=config.punctuation_default)
+                      Punctuation(changes), default=config.punctuation_default)
             del marks

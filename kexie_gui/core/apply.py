@@ -27,18 +27,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .analyse import (
-    KIND_BYLINE,
-    KIND_DUPLICATE,
-    KIND_FURNITURE,
-    KIND_HEADLINE,
-    KIND_JOIN,
-    KIND_KICKER,
-    KIND_ORDER,
-    KIND_PUNCTUATION,
-    KIND_SPACES,
-    KIND_SUBTITLE,
-)
+from . import payloads as pl
 from .joins import glue as _glue
 from .joins import joined
 from .model import (
@@ -58,6 +47,18 @@ from .model import (
     RemovedBlock,
     Suggestion,
     Text,
+)
+from .payloads import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
 )
 from .text import BRACKETED, CLOSING, OPENING
 
@@ -87,8 +88,9 @@ class Plan:
 
 def apply_furniture(plan: Plan, s: Suggestion) -> None:
     _set_role(plan, s, ROLE_FURNITURE)
-    if s.get("section"):
-        plan.section = s.get("section")
+    section = s.payload_as(pl.Furniture).section
+    if section:
+        plan.section = section
 
 
 def apply_duplicate(plan: Plan, s: Suggestion) -> None:
@@ -108,8 +110,8 @@ def apply_subtitle(plan: Plan, s: Suggestion) -> None:
 
 
 def apply_byline(plan: Plan, s: Suggestion) -> None:
-    start, end = s.get("inner")
-    cut = s.get("cut", -1)
+    p = s.payload_as(pl.Byline)
+    (start, end), cut = p.inner, p.cut
     if plan.byline is not None:
         plan.overridden[plan.byline[3]] = s.id
     plan.byline = (cut, start, end, s.id)
@@ -121,11 +123,12 @@ def apply_join(plan: Plan, s: Suggestion) -> None:
     a, _b = s.blocks
     if plan.join is not None:
         plan.overridden[plan.join[3]] = s.id
-    plan.join = (a, s.get("separator", ""), s.get("drop", 0), s.id)
+    p = s.payload_as(pl.Join)
+    plan.join = (a, p.separator, p.drop, s.id)
 
 
 def apply_punctuation(plan: Plan, s: Suggestion) -> None:
-    for offset, char in s.get("changes", ()):
+    for offset, char in s.payload_as(pl.Punctuation).changes:
         plan.replacements[offset] = char
 
 
@@ -134,7 +137,7 @@ def apply_order(plan: Plan, s: Suggestion) -> None:
 
 
 def apply_spaces(plan: Plan, s: Suggestion) -> None:
-    for offset in s.get("offsets", ()):
+    for offset in s.payload_as(pl.Spaces).offsets:
         plan.replacements[offset] = ""
 
 
@@ -154,6 +157,11 @@ APPLIERS: dict[str, Callable[[Plan, Suggestion], None]] = {
 # the kinds whose applier acts on the block a join joins onto (``blocks[1]``), the others on ``blocks[0]``
 _ON_SECOND_BLOCK = (KIND_JOIN,)
 _WHOLE_PAGE = (KIND_ORDER,)  # names every block; carried out by the layout, never by a block's plan
+
+
+def _column_title(s: Suggestion) -> bool:
+    """A furniture line that names the section of the articles below it."""
+    return isinstance(s.payload, pl.Furniture) and bool(s.payload.section)
 
 
 def _set_role(plan: Plan, s: Suggestion, role: str) -> None:
@@ -413,7 +421,7 @@ class _Context:
         for _, s in _duplicates(self.analysis):
             if not self.decisions.is_accepted(s):
                 continue
-            block, keep = s.blocks[0], s.get("keep")
+            block, keep = s.blocks[0], s.payload_as(pl.Duplicate).keep
             if keep in removed or block in kept:
                 continue
             held.add(s.id)
@@ -564,7 +572,7 @@ class _Walker:
             cut = block.id in ctx.cut_origins()
             for s in () if cut else _touching(ctx.analysis).get(block.id, ()):
                 removal = s.kind in (KIND_FURNITURE, KIND_DUPLICATE)
-                if s.kind == KIND_FURNITURE and s.get("section"):
+                if _column_title(s):
                     continue  # a column title names the section below it however the block was removed
                 if s.id != by and (not removal or ctx.decisions.is_accepted(s)):
                     self._moot(block.id, s.id, by)
@@ -811,7 +819,7 @@ def rebuilt_order(analysis: Analysis, decisions: Decisions) -> tuple[str, ...]:
     """The reading order the analysis rebuilt, when its suggestion is accepted (empty: the raw order)."""
     for s in analysis.suggestions:
         if s.kind == KIND_ORDER and decisions.is_accepted(s):
-            return tuple(s.get("order", ()))
+            return s.payload_as(pl.Order).order
     return ()
 
 
@@ -981,7 +989,7 @@ def _touched_blocks(analysis: Analysis, old: Decisions, new: Decisions, old_ctx:
             continue
         if old.is_accepted(s) == new.is_accepted(s):
             continue
-        if s.kind == KIND_FURNITURE and s.get("section"):
+        if _column_title(s):
             return None  # a column title: every article below it may change section
         if s.kind in _WHOLE_PAGE:
             return None  # the reading order of the whole page changed

@@ -10,7 +10,12 @@ import bisect
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import TypeVar
+
+from .payloads import NOTHING, Payload
+
+P = TypeVar("P", bound=Payload)
 
 # Block roles produced by apply(); the user may set the editable ones by hand.
 ROLE_BODY = "body"
@@ -329,12 +334,18 @@ class Suggestion:
     explain_zh: str
     explain_en: str
     default: bool = True
-    payload: tuple = ()  # kind-specific, a tuple of (key, value) pairs
+    payload: Payload = NOTHING  # what the kind carries (``core.payloads``)
 
-    def get(self, key, default=None):
-        for k, v in self.payload:
-            if k == key:
-                return v
+    def payload_as(self, cls: type[P]) -> P:
+        """The payload, which must be a ``cls`` (an applier knows what its kind carries)."""
+        if not isinstance(self.payload, cls):
+            raise TypeError(f"a {self.kind} suggestion carries {type(self.payload).__name__}, not {cls.__name__}")
+        return self.payload
+
+    def get(self, key: str, default=None):
+        """A payload field by name, ``default`` when the kind carries none of that name."""
+        if any(f.name == key for f in fields(self.payload)):
+            return getattr(self.payload, key)
         return default
 
     def to_dict(self) -> dict:
@@ -347,7 +358,7 @@ class Suggestion:
             "explain_zh": self.explain_zh,
             "explain_en": self.explain_en,
             "default": self.default,
-            "payload": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.payload},
+            "payload": self.payload.to_json(),
         }
 
 
