@@ -21,6 +21,7 @@ import regex
 
 from .joins import separator
 from .lines import Unit, split_units
+from .messages import CATALOGUE, Message, message, said
 from .model import Analysis, Block, Page, Suggestion, stable_id
 from .payloads import (
     KIND_BYLINE,
@@ -126,14 +127,14 @@ class _Maker:
         self.config = config
         self.out: list[Suggestion] = []
 
-    def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
+    def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, explain: Message,
             payload: Payload = NOTHING, default: bool | None = True) -> None:
         """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
         self.out.append(Suggestion(
             id=stable_id(kind, ranges, tuple(b.id for b in blocks)), kind=kind,
             blocks=tuple(b.id for b in blocks), ranges=ranges, confidence=round(confidence, 3),
-            explain_zh=zh, explain_en=en,
+            explain=explain,
             default=(confidence >= self.config.default_threshold) if default is None else default,
             payload=payload))
 
@@ -184,7 +185,9 @@ def analyse(page: Page, config: Config = Config(),
     else:
         ordered, moves = kept_units, ()
     if not moves and any(a.start > b.start for a, b in pairwise(ordered)):
-        moves = (0.9, "按版面把并排的各栏逐栏读出", "columns set side by side are read one after another")
+        moves = (0.9, message("order.side-by-side"))
+    elif moves:
+        moves = (moves[0], said(moves[1], moves[2]))
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
     position = {u.index: k for k, u in enumerate(seq)}
@@ -218,8 +221,7 @@ def analyse(page: Page, config: Config = Config(),
         _suggest_spaces(maker, blocks, skip, blocks_by_piece)
     order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
     if moves:
-        maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], moves[2],
-                  Order(order))
+        maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], Order(order))
     report(1.0, "done")
     rank = {k: n for n, k in enumerate(KINDS)}
     suggestions = sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind]))
@@ -258,7 +260,6 @@ def _reposition(r, units: list[Unit], position: dict[int, int]):
 def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position) -> None:
     from .repeats import Repeat  # noqa: F401  (type only)
 
-    kind_zh = {"exact": "完全重复", "near": "近似重复", "truncated": "截断的重复"}
     for r in repeats:
         done: set[int] = set()
         for pos, keep_pos, kind in zip(r.drop, r.keep, r.kinds, strict=True):
@@ -268,12 +269,11 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
             done.add(k)
             b = blocks_by_piece[k]
             keep_block = blocks_by_piece[piece_of_position[keep_pos]]
-            maker.add(
-                KIND_DUPLICATE, (b, keep_block), [_range(b)], r.confidence,
-                f"删除第{b.line_start}行：与第{keep_block.line_start}行{kind_zh.get(kind, '重复')}，{r.why_zh}",
-                f"drop line {b.line_start}: {'an' if kind == 'exact' else 'a'} {kind} repeat of line "
-                f"{keep_block.line_start}; {r.why_en}",
-                Duplicate(keep_block.id, kind), default=r.default)
+            match = message(f"match.{kind}") if f"match.{kind}" in CATALOGUE else said("重复", f"a {kind}")
+            maker.add(KIND_DUPLICATE, (b, keep_block), [_range(b)], r.confidence,
+                      message("suggest.duplicate", line=b.line_start, keep=keep_block.line_start, match=match,
+                              why=said(r.why_zh, r.why_en)),
+                      Duplicate(keep_block.id, kind), default=r.default)
 
 
 def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
@@ -296,7 +296,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
         first = piece.positions[0]
         item = labelled[first]
         b = blocks_by_piece[k]
-        zh_why, en_why = asm.why(lb.model_for(item), item)
+        why = said(*asm.why(lb.model_for(item), item))
         conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start
@@ -307,49 +307,41 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             from .furniture import CATEGORY_ZH, COLUMN_TITLE
 
             section = str(b.text).strip() if cat == COLUMN_TITLE else None
-            zh = f"删除{CATEGORY_ZH.get(cat, '版面杂项')}“{_short(b.text)}”（{zh_why}）"
-            en = f"remove {cat} “{_short(b.text)}” ({en_why})"
-            if section:
-                zh += "，作为其下文章的栏目"
-                en += "; kept as the section of the articles below"
-            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en, Furniture(cat, section))
+            explain = message("suggest.column-title" if section else "suggest.furniture",
+                              category=said(CATEGORY_ZH.get(cat, "版面杂项"), cat), text=_short(b.text), why=why)
+            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, explain, Furniture(cat, section))
             continue
         if lab in (lb.TITLE, lb.TITLE_MORE):
             if lab == lb.TITLE_MORE and last_body is None and k > 0 \
                     and pieces[k - 1].label in (lb.TITLE, lb.TITLE_MORE):  # the headline's next line
                 prev_b = blocks_by_piece[k - 1]
                 maker.add(KIND_JOIN, (prev_b, b), [(prev_b.end - 1, prev_b.end), (b.start, b.start + 1)], conf,
-                          f"第{line}行是上一行标题的续行（{zh_why}）",
-                          f"line {line} goes on with the headline above ({en_why})",
+                          message("suggest.headline-goes-on", line=line, why=why),
                           Join("", 0))
                 continue
             close_article()
             article_has_reporter = False
             maker.add(KIND_HEADLINE, (b,), [_range(b)], conf,
-                      f"第{line}行是标题，从此处开始新文章“{_short(b.text)}”（{zh_why}）",
-                      f"line {line} is a headline: a new article starts here “{_short(b.text)}” ({en_why})")
+                      message("suggest.headline", line=line, text=_short(b.text), why=why))
             last_body = None
             continue
         if lab == lb.KICKER:
-            maker.add(KIND_KICKER, (b,), [_range(b)], conf, f"“{_short(b.text)}”是引题（标题上方；{zh_why}）",
-                      f"“{_short(b.text)}” is the kicker above the headline ({en_why})")
+            maker.add(KIND_KICKER, (b,), [_range(b)], conf, message("suggest.kicker", text=_short(b.text), why=why))
             continue
         if lab == lb.SUBTITLE:
-            maker.add(KIND_SUBTITLE, (b,), [_range(b)], conf, f"“{_short(b.text)}”是副题（{zh_why}）",
-                      f"“{_short(b.text)}” is the subtitle under the headline ({en_why})")
+            maker.add(KIND_SUBTITLE, (b,), [_range(b)], conf,
+                      message("suggest.subtitle", text=_short(b.text), why=why))
             continue
         if lab == lb.REPORTER:
             text = str(b.text).strip()
             article_has_reporter = True
-            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"标题下的记者行作为署名：{text}（{zh_why}）",
-                      f"reporter line under the headline as byline: {text} ({en_why})",
+            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, message("suggest.reporter", text=text, why=why),
                       Byline("reporter", -1, (0, len(b.text))))
             continue
         if lab == lb.BYLINE:
             s, e = _byline_inner(str(b.text))
             inner = str(b.text)[s:e]
-            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"署名行：{inner}（{zh_why}）",
-                      f"byline on its own line: {inner} ({en_why})",
+            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, message("suggest.byline", text=inner, why=why),
                       Byline("own", -1, (s, e)))
             article_last_body = None
             continue
@@ -359,8 +351,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             sep, drop = separator(str(a.text), str(b.text))
             tail, head = str(a.text)[-6:], str(b.text)[:6]
             maker.add(KIND_JOIN, (a, b), [(a.end - 1, a.end), (b.start, b.start + 1)], conf,
-                      f"接续第{a.line_end}行与第{b.line_start}行（…{tail}|{head}…；{zh_why}）",
-                      f"join line {a.line_end} with line {b.line_start} (…{tail}|{head}…; {en_why})",
+                      message("suggest.join", line=a.line_end, next=b.line_start, tail=tail, head=head, why=why),
                       Join(sep, drop))
         last_body = k
         article_last_body = k
@@ -377,8 +368,7 @@ def _glued_byline(maker, b: Block, shape) -> None:
     r0 = b.text.raw_offset(cut) or b.start
     r1 = (b.text.raw_offset(len(b.text) - 1) or b.end - 1) + 1
     inner = str(b.text)[s:e]
-    maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, f"把段末括号中的署名分出：{inner}",
-              f"split off the byline glued to the paragraph: {inner}",
+    maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, message("suggest.glued-byline", text=inner),
               Byline("glued", cut, (s, e)))
 
 
@@ -398,8 +388,7 @@ def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
                         if (o := b.text.raw_offset(k)) is not None)
         if offsets:
             maker.add(KIND_SPACES, (b,), [(o, o + 1) for o in offsets], 0.9,
-                      f"第{b.line_start}行删除汉字间的{len(offsets)}个空格（识别软件插入）",
-                      f"line {b.line_start}: remove {len(offsets)} space(s) between Han characters (added by the OCR)",
+                      message("suggest.spaces", line=b.line_start, count=len(offsets)),
                       Spaces(offsets))
 
 
@@ -418,7 +407,6 @@ def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) ->
             marks = "".join(sorted({f"{str(b.text)[k]}→{v}" for k, v in reps.items()}))
             shown = " ".join(sorted({f"{str(b.text)[k]} → {v}" for k, v in reps.items()}))
             maker.add(KIND_PUNCTUATION, (b,), [(o, o + 1) for o, _ in changes], 0.8,
-                      f"第{b.line_start}行恢复{len(changes)}个全角标点（{shown}）",
-                      f"line {b.line_start}: restore {len(changes)} full-width punctuation mark(s) ({shown})",
+                      message("suggest.punctuation", line=b.line_start, count=len(changes), marks=shown),
                       Punctuation(changes), default=config.punctuation_default)
             del marks

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from kexie_gui.core import KINDS, Config, analyse, page_from_text
+from kexie_gui.core.messages import said
 from kexie_gui.core.model import Suggestion
 from kexie_gui.core.payloads import (
     KIND_DUPLICATE,
@@ -57,12 +58,12 @@ def test_a_kind_that_carries_nothing_writes_an_empty_object():
 
 
 def test_a_suggestion_gives_its_payload_typed_or_a_field_by_name():
-    s = Suggestion("d", KIND_DUPLICATE, ("b9", "b0"), ((9, 12),), 0.9, "", "", payload=Duplicate("b0", "exact"))
+    s = Suggestion("d", KIND_DUPLICATE, ("b9", "b0"), ((9, 12),), 0.9, said("", ""), payload=Duplicate("b0", "exact"))
     assert s.payload_as(Duplicate).keep == "b0" and s.get("keep") == "b0" and s.get("order", ()) == ()
     with pytest.raises(TypeError):
         s.payload_as(Order)
 
 
 def test_the_analysis_json_writes_the_payload_fields_in_their_order():
-    s = Suggestion("j", KIND_JOIN, ("b0", "b9"), (), 0.9, "", "", payload=Join(" ", 0))
+    s = Suggestion("j", KIND_JOIN, ("b0", "b9"), (), 0.9, said("", ""), payload=Join(" ", 0))
     assert list(s.to_dict()["payload"].items()) == [("separator", " "), ("drop", 0)]
