@@ -272,7 +272,7 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
             match = message(f"match.{kind}") if f"match.{kind}" in CATALOGUE else said("重复", f"a {kind}")
             maker.add(KIND_DUPLICATE, (b, keep_block), [_range(b)], r.confidence,
                       message("suggest.duplicate", line=b.line_start, keep=keep_block.line_start, match=match,
-                              why=said(r.why_zh, r.why_en)),
+                              why=r.why),
                       Duplicate(keep_block.id, kind), default=r.default)
 
 
