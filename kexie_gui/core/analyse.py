@@ -54,11 +54,13 @@ from .text import short as _short
 if TYPE_CHECKING:
     from . import assemble as asm
     from . import labels as lb
-    from .convention import SIDE_BY_SIDE, convention_of
-    from .features import shapes_of
+    from .assemble import Piece
+    from .convention import SIDE_BY_SIDE, Convention, convention_of
+    from .features import Shape, shapes_of
+    from .labels import Labelled
     from .order import reading_order, rows_order
     from .punctuation import replacements
-    from .repeats import Lines, find_repeats
+    from .repeats import Lines, Repeat, find_repeats
 else:
     asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
     Lines = find_repeats = None
@@ -156,9 +158,46 @@ def analyse(page: Page, config: Config = Config(),
     ``progress(fraction, stage)`` is called between stages (for a progress bar).
     """
     _load_stages()
-    report = progress or (lambda fraction, stage: None)
+    report = progress or _silent
     t0 = time.perf_counter()
     report(0.0, "lines")
+    units, convention = _units(page, config)
+    report(0.1, "repeats")
+    height = page.geometry.height if page.geometry else 0.0
+    raw_shapes = shapes_of(units, convention)
+    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
+    raw_repeats = _find_repeats(units, convention, raw_shapes, first_look)
+    dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
+    report(0.3, "order")
+    kept_units = [u for u in units if u.index not in dropped_units]
+    ordered, moved = _ordered(kept_units, convention, raw_shapes, first_look, config)
+    # the dropped lines stay where they were printed, right after the line printed before them
+    seq = _with_dropped(ordered, units, dropped_units)
+    position = {u.index: k for k, u in enumerate(seq)}
+    shapes = [raw_shapes[u.index] for u in seq]
+    repeats = [_reposition(r, units, position) for r in raw_repeats]
+    dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
+    report(0.45, "labels")
+    kept = [i for i in range(len(seq)) if i not in dropped]
+    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
+                                   [first_look[seq[i].index] for i in kept])
+    labelled = dict(zip(kept, labelled_list, strict=True))
+    report(0.75, "assemble")
+    pieces = asm.group(seq, labelled, dropped, convention)
+    laid = _laid_out(seq, shapes, labelled, pieces)
+    suggestions = _suggestions(laid, repeats, moved, convention, config)
+    report(1.0, "done")
+    return Analysis(page=page, blocks=laid.blocks, suggestions=suggestions,
+                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
+                    convention=convention, order=laid.order)
+
+
+def _silent(fraction: float, stage: str) -> None:
+    """No progress bar to tell."""
+
+
+def _units(page: Page, config: Config) -> tuple[list[Unit], Convention]:
+    """The page's lines and its layout; columns set side by side are taken apart first."""
     boxes = {b.line: b for b in page.geometry.lines} if page.geometry else None
     units = split_units(page.text, boxes)
     convention = convention_of(units, config.layout)
@@ -168,66 +207,74 @@ def analyse(page: Page, config: Config = Config(),
         # (blank rows between pieces say nothing then: another column's row stood there)
         units = [replace(u, index=k, blank_before=0)
                  for k, u in enumerate(units[j] for j in rows_order(units, page.text))]
-    report(0.1, "repeats")
-    raw_shapes = shapes_of(units, convention)
-    height = page.geometry.height if page.geometry else 0.0
-    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
-    lines = Lines(raw_shapes, [x.label for x in first_look], convention.wrapped,
+    return units, convention
+
+
+def _find_repeats(units: list[Unit], convention: Convention, shapes: list[Shape],
+                  first_look: list[Labelled]) -> list[Repeat]:
+    """Text printed twice, in raw order, told what a first reading took for headlines and furniture."""
+    lines = Lines(shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
-    raw_repeats = find_repeats([u.text for u in units], lines)
-    dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
-    report(0.3, "order")
-    kept_units = [u for u in units if u.index not in dropped_units]
+    return find_repeats([u.text for u in units], lines)
+
+
+def _ordered(units: list[Unit], convention: Convention, raw_shapes: list[Shape], first_look: list[Labelled],
+             config: Config) -> tuple[list[Unit], tuple[float, Message] | None]:
+    """The lines in reading order, and how sure and why when that is not the raw order (None: it is)."""
+    moves: tuple = ()
+    ordered = units
     if config.reading_order:
-        kept_shapes = [raw_shapes[u.index] for u in kept_units]
-        kept_labels = [first_look[u.index].label for u in kept_units]
-        ordered, moves = reading_order(kept_units, convention, kept_shapes, kept_labels)
-    else:
-        ordered, moves = kept_units, ()
-    if not moves and any(a.start > b.start for a, b in pairwise(ordered)):
-        moves = (0.9, message("order.side-by-side"))
-    elif moves:
-        moves = (moves[0], said(moves[1], moves[2]))
-    # the dropped lines stay where they were printed, right after the line printed before them
-    seq = _with_dropped(ordered, units, dropped_units)
-    position = {u.index: k for k, u in enumerate(seq)}
-    shapes = [raw_shapes[u.index] for u in seq]
-    repeats = [_reposition(r, units, position) for r in raw_repeats]
-    dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
-    proposed = {position[units[i].index] for r in raw_repeats for i in r.drop}
-    report(0.45, "labels")
-    kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
-                                   [first_look[seq[i].index] for i in kept])
-    labelled = dict(zip(kept, labelled_list, strict=True))
-    report(0.75, "assemble")
-    pieces = asm.group(seq, labelled, dropped, convention)
-    del proposed
-    blocks_by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
-    raw_sorted = sorted(range(len(pieces)), key=lambda k: blocks_by_piece[k].start)
-    blocks: list[Block] = [None] * len(pieces)  # type: ignore[list-item]
-    for new_index, k in enumerate(raw_sorted):
-        b = blocks_by_piece[k]
-        blocks[new_index] = Block(index=new_index, start=b.start, end=b.end, line_start=b.line_start,
-                                  line_end=b.line_end, text=b.text, indented=b.indented)
-        blocks_by_piece[k] = blocks[new_index]
-    piece_of_position = {i: k for k, p in enumerate(pieces) for i in p.positions}
-    maker = _Maker(config)
-    _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position)
-    _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece)
-    skip = {k for k, p in enumerate(pieces) if p.label in ("D", lb.FURNITURE)}
-    _suggest_punctuation(maker, blocks, skip, blocks_by_piece, config)
-    if convention.han_spaces:
-        _suggest_spaces(maker, blocks, skip, blocks_by_piece)
-    order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
+        ordered, moves = reading_order(units, convention, [raw_shapes[u.index] for u in units],
+                                       [first_look[u.index].label for u in units])
     if moves:
-        maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], Order(order))
-    report(1.0, "done")
+        confidence, zh, en = moves
+        return ordered, (confidence, said(zh, en))
+    if any(a.start > b.start for a, b in pairwise(ordered)):
+        return ordered, (0.9, message("order.side-by-side"))
+    return ordered, None
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """The page's lines in reading order, labelled and grouped: what the suggestions are made from."""
+
+    seq: list[Unit]  # the lines in reading order (a line's position here is its position everywhere below)
+    shapes: list[Shape]
+    labelled: dict[int, Labelled]  # position -> label (dropped repeats have none)
+    pieces: list[Piece]  # the groups of lines, in reading order
+    by_piece: list[Block]  # the block of each piece
+    blocks: tuple[Block, ...]  # the same blocks in raw order, indexed so
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return tuple(b.id for b in self.by_piece)
+
+
+def _laid_out(seq: list[Unit], shapes: list[Shape], labelled: dict[int, Labelled], pieces: list[Piece]) -> _Laid:
+    """Blocks made of the pieces, numbered in raw order."""
+    by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
+    raw_sorted = sorted(range(len(pieces)), key=lambda k: by_piece[k].start)
+    for new_index, k in enumerate(raw_sorted):
+        by_piece[k] = replace(by_piece[k], index=new_index)
+    blocks = tuple(by_piece[k] for k in raw_sorted)
+    return _Laid(seq, shapes, labelled, pieces, by_piece, blocks)
+
+
+def _suggestions(laid: _Laid, repeats: list[Repeat], moved: tuple[float, Message] | None,
+                 convention: Convention, config: Config) -> tuple[Suggestion, ...]:
+    """Every repair proposed for the laid-out page, in page order (kinds in ``KINDS`` order at one place)."""
+    maker = _Maker(config)
+    piece_of_position = {i: k for k, p in enumerate(laid.pieces) for i in p.positions}
+    _suggest_repeats(maker, repeats, laid.by_piece, piece_of_position)
+    _suggest_roles(maker, laid.shapes, laid.labelled, laid.pieces, laid.by_piece)
+    skip = {laid.by_piece[k].id for k, p in enumerate(laid.pieces) if p.label in ("D", lb.FURNITURE)}
+    _suggest_punctuation(maker, laid.blocks, skip, config)
+    if convention.han_spaces:
+        _suggest_spaces(maker, laid.blocks, skip)
+    if moved:
+        maker.add(KIND_ORDER, tuple(laid.by_piece), [], moved[0], moved[1], Order(laid.order))
     rank = {k: n for n, k in enumerate(KINDS)}
-    suggestions = sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind]))
-    return Analysis(page=page, blocks=tuple(blocks), suggestions=tuple(suggestions),
-                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
-                    convention=convention, order=order)
+    return tuple(sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind])))
 
 
 def _with_dropped(ordered: list[Unit], units: list[Unit], dropped: set[int]) -> list[Unit]:
@@ -249,17 +296,15 @@ def _with_dropped(ordered: list[Unit], units: list[Unit], dropped: set[int]) -> 
     return out
 
 
-def _reposition(r, units: list[Unit], position: dict[int, int]):
+def _reposition(r: Repeat, units: list[Unit], position: dict[int, int]) -> Repeat:
     """A repeat found in raw order, with its lines as positions in the reading order."""
-    from dataclasses import replace
-
     return replace(r, drop=tuple(position[units[i].index] for i in r.drop),
                    keep=tuple(position[units[i].index] for i in r.keep))
 
 
-def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position) -> None:
-    from .repeats import Repeat  # noqa: F401  (type only)
-
+def _suggest_repeats(maker: _Maker, repeats: list[Repeat], blocks_by_piece: list[Block],
+                     piece_of_position: dict[int, int]) -> None:
+    """Each copy to drop, one suggestion per block, naming the block of the copy that stays."""
     for r in repeats:
         done: set[int] = set()
         for pos, keep_pos, kind in zip(r.drop, r.keep, r.kinds, strict=True):
@@ -276,18 +321,17 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
                       Duplicate(keep_block.id, kind), default=r.default)
 
 
-def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
+def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Labelled], pieces: list[Piece],
+                   blocks_by_piece: list[Block]) -> None:
     """Headlines, kickers, 副题, bylines, furniture and joins, from the labels of each block's first line."""
     last_body: int | None = None  # piece of the last body block (for joins and glued bylines)
     article_has_reporter = False
     article_last_body: int | None = None
-    glued_done: set[int] = set()
 
-    def close_article():
+    def close_article() -> None:
         nonlocal article_last_body
         if article_last_body is not None and not article_has_reporter:
-            _glued_byline(maker, blocks_by_piece[article_last_body], shapes[pieces[article_last_body].positions[-1]])
-            glued_done.add(article_last_body)
+            _glued_byline(maker, blocks_by_piece[article_last_body])
         article_last_body = None
 
     for k, piece in enumerate(pieces):
@@ -358,9 +402,8 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
     close_article()
 
 
-def _glued_byline(maker, b: Block, shape) -> None:
+def _glued_byline(maker: _Maker, b: Block) -> None:
     """A byline in brackets at the end of an article's last paragraph: split it off."""
-
     found = glued_byline(str(b.text))
     if found is None:
         return
@@ -377,9 +420,9 @@ _CJK = r"[\p{Han}，。、；：！？“”‘’（）《》]"
 _HAN_GAP = regex.compile(rf"(?<={_CJK}) +(?={_CJK})|(?<={_CJK}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?={_CJK})")
 
 
-def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
-    """Tesseract's spaces between Han characters (``本 报 讯 近 日``): one suggestion per block to remove them."""
-    skip = {blocks_by_piece[k].id for k in skip_pieces}
+def _suggest_spaces(maker: _Maker, blocks: tuple[Block, ...], skip: set[str]) -> None:
+    """Tesseract's spaces between Han characters (``本 报 讯 近 日``): one suggestion per block to remove them
+    (``skip``: the ids of repeats and furniture)."""
     for b in blocks:
         if b.id in skip:
             continue
@@ -392,21 +435,18 @@ def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
                       Spaces(offsets))
 
 
-def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) -> None:
-    """Half-width ``,():;!?`` inside Chinese text, one suggestion per block (see ``punctuation``)."""
+def _suggest_punctuation(maker: _Maker, blocks: tuple[Block, ...], skip: set[str], config: Config) -> None:
+    """Half-width ``,():;!?`` inside Chinese text, one suggestion per block (see ``punctuation``;
+    ``skip``: the ids of repeats and furniture)."""
     if not config.punctuation:
         return
-    skip = {blocks_by_piece[k].id for k in skip_pieces}
     for b in blocks:
         if b.id in skip:
             continue
         reps = replacements(str(b.text))
-        changes = tuple((b.text.raw_offset(k), v) for k, v in sorted(reps.items())
-                        if b.text.raw_offset(k) is not None)
+        changes = tuple((o, v) for k, v in sorted(reps.items()) if (o := b.text.raw_offset(k)) is not None)
         if changes:
-            marks = "".join(sorted({f"{str(b.text)[k]}→{v}" for k, v in reps.items()}))
             shown = " ".join(sorted({f"{str(b.text)[k]} → {v}" for k, v in reps.items()}))
             maker.add(KIND_PUNCTUATION, (b,), [(o, o + 1) for o, _ in changes], 0.8,
                       message("suggest.punctuation", line=b.line_start, count=len(changes), marks=shown),
                       Punctuation(changes), default=config.punctuation_default)
-            del marks
