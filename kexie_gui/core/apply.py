@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
 from . import payloads as pl
@@ -328,10 +328,10 @@ class _Context:
         self.removed_by_dup: dict[str, str] = {}  # block id -> duplicate suggestion id that removes it
 
     parent: _Context | None = None  # the context ``reapply`` started from: its plans hold except ``stale``
-    stale: set = frozenset()
+    stale: Set[str] = frozenset()
     depth = 0
 
-    def inherit(self, parent: _Context, stale: set) -> None:
+    def inherit(self, parent: _Context, stale: Set[str]) -> None:
         """Reuse the plans of ``parent`` for every block but ``stale`` (a chain, flattened now and then)."""
         self.parent, self.stale, self.depth = parent, stale, parent.depth + 1
         if self.depth >= 32:
@@ -339,16 +339,16 @@ class _Context:
 
     def flat(self) -> dict:
         """Every plan the chain holds, in one dict (one copy of the root's, then each level's changes)."""
-        chain = []
-        ctx = self
+        chain: list[_Context] = []
+        ctx: _Context | None = self
         while ctx is not None:
             chain.append(ctx)
             ctx = ctx.parent
         merged = dict(chain[-1].plans)
-        for ctx in reversed(chain[:-1]):
-            for k in ctx.stale:
+        for level in reversed(chain[:-1]):
+            for k in level.stale:
                 merged.pop(k, None)
-            merged.update(ctx.plans)
+            merged.update(level.plans)
         return merged
 
     def plan(self, block_id: str) -> Plan:
@@ -529,12 +529,12 @@ class _Walker:
 
     def _append_to_last(self, block: Block, text: Text) -> bool:
         """A piece joined by hand: its text continues wherever the piece before it went."""
-        last = self.last
-        if last is None or not text:
+        last, kicker = self.last, self.pending_kicker
+        if last is None or not text or (last[0] == "kicker" and kicker is None):
             return False
         kind = last[0]
-        if kind == "kicker":
-            kb, kt, sid = self.pending_kicker
+        if kicker is not None and kind == "kicker":
+            kb, kt, sid = kicker
             self.pending_kicker = (kb, _glue(kt, text), sid)
         else:
             art = last[1]
@@ -652,8 +652,8 @@ class _Walker:
         """A line that is the byline (a reporter line, a bracketed byline line): its name, brackets left out."""
         art = self._article(block)
         art.blocks.append(block.id)
-        own_line = bool(parts) and parts[0] < 0  # (a glued byline's parts leave out the paragraph)
-        if own_line:
+        own_line = parts is not None and parts[0] < 0  # (a glued byline's parts leave out the paragraph)
+        if parts is not None and own_line:
             byline = block.text.slice(parts[1], parts[2]).strip_traced()
             brackets = _brackets_around(str(block.text), parts[1], parts[2])
         else:

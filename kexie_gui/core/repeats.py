@@ -416,8 +416,8 @@ class Places:
         self.shapes = shapes
         n = self.n = len(shapes)
         known = getattr(shapes, "headlines", None)
-        furniture = getattr(shapes, "furniture", frozenset())
-        self.parts = getattr(shapes, "heading_parts", frozenset())
+        furniture: frozenset[int] = getattr(shapes, "furniture", frozenset())
+        self.parts: frozenset[int] = getattr(shapes, "heading_parts", frozenset())
         labels = getattr(shapes, "labels", None) or ()
         # further lines of a headline (the first reading may call a lone last character furniture)
         self.title_more = frozenset(k for k, x in enumerate(labels) if x in ("TC", "F") and shapes[k].heading)
