@@ -88,18 +88,8 @@ def _load_stages() -> None:
     lb = lb_module  # last: another thread that sees it set finds every stage in place
 
 
-KIND_LABELS = {
-    KIND_FURNITURE: ("删除版面杂项", "remove furniture"),
-    KIND_DUPLICATE: ("删除重复段", "drop repeat"),
-    KIND_HEADLINE: ("从此处分篇（标题）", "split article here (headline)"),
-    KIND_KICKER: ("引题", "kicker"),
-    KIND_SUBTITLE: ("副题", "subtitle"),
-    KIND_BYLINE: ("署名", "byline"),
-    KIND_JOIN: ("接续断段", "join fragments"),
-    KIND_ORDER: ("调整阅读顺序", "restore reading order"),
-    KIND_PUNCTUATION: ("恢复全角标点", "restore full-width punctuation"),
-    KIND_SPACES: ("删除汉字间空格", "remove spaces between Han characters"),
-}
+# what the list of suggestions calls each kind, (zh, en): the words live in core.messages
+KIND_LABELS = {kind: (message(f"kind.{kind}").render("zh"), message(f"kind.{kind}").render("en")) for kind in KINDS}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,17 @@ ZH, EN = "zh", "en"
 CATALOGUE: dict[str, tuple[str, str]] = {
     "said": ("{zh}", "{en}"),
     "clauses": ("{clauses}", "{clauses}"),  # a tuple of messages, one clause each
+    # what the list of suggestions calls each kind (core.analyse.KIND_LABELS)
+    "kind.furniture": ("删除版面杂项", "remove furniture"),
+    "kind.duplicate": ("删除重复段", "drop repeat"),
+    "kind.headline": ("从此处分篇（标题）", "split article here (headline)"),
+    "kind.kicker": ("引题", "kicker"),
+    "kind.subtitle": ("副题", "subtitle"),
+    "kind.byline": ("署名", "byline"),
+    "kind.join": ("接续断段", "join fragments"),
+    "kind.order": ("调整阅读顺序", "restore reading order"),
+    "kind.punctuation": ("恢复全角标点", "restore full-width punctuation"),
+    "kind.spaces": ("删除汉字间空格", "remove spaces between Han characters"),
     # the suggestions of the analysis (core.analyse)
     "suggest.furniture": ("删除{category}“{text}”（{why}）", "remove {category} “{text}” ({why})"),
     "suggest.column-title": ("删除{category}“{text}”（{why}），作为其下文章的栏目",

@@ -53,3 +53,10 @@ def test_how_a_page_was_read_is_said_in_either_language_from_one_message():
     assert r.describe() == "read as GB18030/GBK (a guess, 62% sure; could also be Big5); 2 stray NUL byte(s) dropped"
     assert r.describe("zh") == "按 GB18030/GBK 读取（推测，把握 62%；也可能是 Big5）；删除了 2 个 NUL 字节"
     assert Reading("utf-8", how="bom", bom=True).describe("zh") == "按 UTF-8（带 BOM） 读取"
+
+
+def test_every_kind_of_suggestion_has_its_name_in_the_catalogue():
+    from kexie_gui.core import KIND_LABELS, KINDS
+
+    assert {m[len("kind."):] for m in CATALOGUE if m.startswith("kind.")} == set(KINDS) == set(KIND_LABELS)
+    assert KIND_LABELS["join"] == ("接续断段", "join fragments")
