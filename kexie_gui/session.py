@@ -51,6 +51,7 @@ from . import APP_NAME, __version__
 from .core.apply import split_blocks_at
 from .core.load import MAX_BYTES, KexieError
 from .core.model import EDITABLE_ROLES, Analysis, Block, Decisions, Page
+from .core.text import short as _short
 from .fileio import ExportError, atomic_write_bytes, atomic_write_text, stamped_sibling, temp_files_for
 
 __all__ = [
@@ -189,11 +190,6 @@ def session_candidates(page_path: str | os.PathLike, project_dir: str | os.PathL
 
 
 # ---------------------------------------------------------------- fingerprints
-
-def _short(text: str, n: int = 16) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[:n] + "…"
-
 
 def _edit_block(key: str) -> tuple[str, str]:
     """``"b12:title"`` -> ``("b12", ":title")``; a paragraph key has no suffix."""

@@ -76,7 +76,7 @@ def check_set(name: str, gl_dir: Path, verbose: bool, only: str | None) -> dict:
                     print(f"        {n:4} {'FP' if n in pred else 'FN'} {text.get(n, '')[:40]}")
                 for r in reps:
                     print("       ", [units[i].number for i in r.drop], "keep", [units[i].number for i in r.keep],
-                          r.why_en, "" if r.default else "(not default)")
+                          r.why.render("en"), "" if r.default else "(not default)")
     for part in ("fit", "held"):
         tp, fp, fn = tot[part]
         print(f"{name:8} {part:4} tp {tp:4} fp {fp:4} fn {fn:4}")

@@ -15,19 +15,55 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import regex
 
 from .joins import separator
 from .lines import Unit, split_units
+from .messages import CATALOGUE, Message, message, said
 from .model import Analysis, Block, Page, Suggestion, stable_id
+from .payloads import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
+    KINDS,
+    NOTHING,
+    Byline,
+    Duplicate,
+    Furniture,
+    Join,
+    Order,
+    Payload,
+    Punctuation,
+    Spaces,
+)
 from .text import BRACKETED, glued_byline
+from .text import short as _short
 
 # The stages proper load their fitted tables and compile their patterns on import; they are imported
 # on the first page (``_load_stages``), so that what only needs the suggestion kinds (``apply``, the
-# window as it opens) does not wait for them.
-asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
-Lines = find_repeats = None
+# window as it opens) does not wait for them.  (The type checker reads them as imported.)
+if TYPE_CHECKING:
+    from . import assemble as asm
+    from . import labels as lb
+    from .assemble import Piece
+    from .convention import SIDE_BY_SIDE, Convention, convention_of
+    from .features import Shape, shapes_of
+    from .labels import Labelled
+    from .order import reading_order, rows_order
+    from .punctuation import replacements
+    from .repeats import Lines, Repeat, find_repeats
+else:
+    asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = reading_order = rows_order = replacements = None
+    Lines = find_repeats = None
 
 
 def _load_stages() -> None:
@@ -48,35 +84,12 @@ def _load_stages() -> None:
 
     asm, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, side_by_side, convention_of_, shapes_of_
     reading_order, rows_order, replacements = reading_order_, rows_order_, replacements_
-    Lines, find_repeats = lines_, find_repeats_
+    Lines, find_repeats = lines_, find_repeats_  # type: ignore[misc]  # a class, bound on first use
     lb = lb_module  # last: another thread that sees it set finds every stage in place
 
 
-KIND_FURNITURE = "furniture"
-KIND_DUPLICATE = "duplicate"
-KIND_HEADLINE = "headline"
-KIND_KICKER = "kicker"
-KIND_SUBTITLE = "subtitle"
-KIND_BYLINE = "byline"
-KIND_JOIN = "join"
-KIND_ORDER = "order"
-KIND_PUNCTUATION = "punctuation"
-KIND_SPACES = "spaces"
-KINDS = (KIND_ORDER, KIND_FURNITURE, KIND_DUPLICATE, KIND_HEADLINE, KIND_KICKER, KIND_SUBTITLE, KIND_BYLINE,
-         KIND_JOIN, KIND_PUNCTUATION, KIND_SPACES)
-
-KIND_LABELS = {
-    KIND_FURNITURE: ("删除版面杂项", "remove furniture"),
-    KIND_DUPLICATE: ("删除重复段", "drop repeat"),
-    KIND_HEADLINE: ("从此处分篇（标题）", "split article here (headline)"),
-    KIND_KICKER: ("引题", "kicker"),
-    KIND_SUBTITLE: ("副题", "subtitle"),
-    KIND_BYLINE: ("署名", "byline"),
-    KIND_JOIN: ("接续断段", "join fragments"),
-    KIND_ORDER: ("调整阅读顺序", "restore reading order"),
-    KIND_PUNCTUATION: ("恢复全角标点", "restore full-width punctuation"),
-    KIND_SPACES: ("删除汉字间空格", "remove spaces between Han characters"),
-}
+# what the list of suggestions calls each kind, (zh, en): the words live in core.messages
+KIND_LABELS = {kind: (message(f"kind.{kind}").render("zh"), message(f"kind.{kind}").render("en")) for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -95,11 +108,6 @@ class Config:
     reading_order: bool = True
 
 
-def _short(text: str, n: int = 16) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[:n] + "…"
-
-
 def _range(block: Block) -> tuple[int, int]:
     return (block.start, block.end)
 
@@ -111,14 +119,14 @@ class _Maker:
         self.config = config
         self.out: list[Suggestion] = []
 
-    def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
-            payload: tuple = (), default: bool | None = True) -> None:
+    def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, explain: Message,
+            payload: Payload = NOTHING, default: bool | None = True) -> None:
         """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
         self.out.append(Suggestion(
             id=stable_id(kind, ranges, tuple(b.id for b in blocks)), kind=kind,
             blocks=tuple(b.id for b in blocks), ranges=ranges, confidence=round(confidence, 3),
-            explain_zh=zh, explain_en=en,
+            explain=explain,
             default=(confidence >= self.config.default_threshold) if default is None else default,
             payload=payload))
 
@@ -140,9 +148,46 @@ def analyse(page: Page, config: Config = Config(),
     ``progress(fraction, stage)`` is called between stages (for a progress bar).
     """
     _load_stages()
-    report = progress or (lambda fraction, stage: None)
+    report = progress or _silent
     t0 = time.perf_counter()
     report(0.0, "lines")
+    units, convention = _units(page, config)
+    report(0.1, "repeats")
+    height = page.geometry.height if page.geometry else 0.0
+    raw_shapes = shapes_of(units, convention)
+    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
+    raw_repeats = _find_repeats(units, convention, raw_shapes, first_look)
+    dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
+    report(0.3, "order")
+    kept_units = [u for u in units if u.index not in dropped_units]
+    ordered, moved = _ordered(kept_units, convention, raw_shapes, first_look, config)
+    # the dropped lines stay where they were printed, right after the line printed before them
+    seq = _with_dropped(ordered, units, dropped_units)
+    position = {u.index: k for k, u in enumerate(seq)}
+    shapes = [raw_shapes[u.index] for u in seq]
+    repeats = [_reposition(r, units, position) for r in raw_repeats]
+    dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
+    report(0.45, "labels")
+    kept = [i for i in range(len(seq)) if i not in dropped]
+    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
+                                   [first_look[seq[i].index] for i in kept])
+    labelled = dict(zip(kept, labelled_list, strict=True))
+    report(0.75, "assemble")
+    pieces = asm.group(seq, labelled, dropped, convention)
+    laid = _laid_out(seq, shapes, labelled, pieces)
+    suggestions = _suggestions(laid, repeats, moved, convention, config)
+    report(1.0, "done")
+    return Analysis(page=page, blocks=laid.blocks, suggestions=suggestions,
+                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
+                    convention=convention, order=laid.order)
+
+
+def _silent(fraction: float, stage: str) -> None:
+    """No progress bar to tell."""
+
+
+def _units(page: Page, config: Config) -> tuple[list[Unit], Convention]:
+    """The page's lines and its layout; columns set side by side are taken apart first."""
     boxes = {b.line: b for b in page.geometry.lines} if page.geometry else None
     units = split_units(page.text, boxes)
     convention = convention_of(units, config.layout)
@@ -152,65 +197,74 @@ def analyse(page: Page, config: Config = Config(),
         # (blank rows between pieces say nothing then: another column's row stood there)
         units = [replace(u, index=k, blank_before=0)
                  for k, u in enumerate(units[j] for j in rows_order(units, page.text))]
-    report(0.1, "repeats")
-    raw_shapes = shapes_of(units, convention)
-    height = page.geometry.height if page.geometry else 0.0
-    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
-    lines = Lines(raw_shapes, [x.label for x in first_look], convention.wrapped,
+    return units, convention
+
+
+def _find_repeats(units: list[Unit], convention: Convention, shapes: list[Shape],
+                  first_look: list[Labelled]) -> list[Repeat]:
+    """Text printed twice, in raw order, told what a first reading took for headlines and furniture."""
+    lines = Lines(shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
-    raw_repeats = find_repeats([u.text for u in units], lines)
-    dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
-    report(0.3, "order")
-    kept_units = [u for u in units if u.index not in dropped_units]
+    return find_repeats([u.text for u in units], lines)
+
+
+def _ordered(units: list[Unit], convention: Convention, raw_shapes: list[Shape], first_look: list[Labelled],
+             config: Config) -> tuple[list[Unit], tuple[float, Message] | None]:
+    """The lines in reading order, and how sure and why when that is not the raw order (None: it is)."""
+    moves: tuple = ()
+    ordered = units
     if config.reading_order:
-        kept_shapes = [raw_shapes[u.index] for u in kept_units]
-        kept_labels = [first_look[u.index].label for u in kept_units]
-        ordered, moves = reading_order(kept_units, convention, kept_shapes, kept_labels)
-    else:
-        ordered, moves = kept_units, ()
-    if not moves and any(a.start > b.start for a, b in pairwise(ordered)):
-        moves = (0.9, "按版面把并排的各栏逐栏读出", "columns set side by side are read one after another")
-    # the dropped lines stay where they were printed, right after the line printed before them
-    seq = _with_dropped(ordered, units, dropped_units)
-    position = {u.index: k for k, u in enumerate(seq)}
-    shapes = [raw_shapes[u.index] for u in seq]
-    repeats = [_reposition(r, units, position) for r in raw_repeats]
-    dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
-    proposed = {position[units[i].index] for r in raw_repeats for i in r.drop}
-    report(0.45, "labels")
-    kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
-                                   [first_look[seq[i].index] for i in kept])
-    labelled = dict(zip(kept, labelled_list, strict=True))
-    report(0.75, "assemble")
-    pieces = asm.group(seq, labelled, dropped, convention)
-    del proposed
-    blocks_by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
-    raw_sorted = sorted(range(len(pieces)), key=lambda k: blocks_by_piece[k].start)
-    blocks: list[Block] = [None] * len(pieces)  # type: ignore[list-item]
-    for new_index, k in enumerate(raw_sorted):
-        b = blocks_by_piece[k]
-        blocks[new_index] = Block(index=new_index, start=b.start, end=b.end, line_start=b.line_start,
-                                  line_end=b.line_end, text=b.text, indented=b.indented)
-        blocks_by_piece[k] = blocks[new_index]
-    piece_of_position = {i: k for k, p in enumerate(pieces) for i in p.positions}
-    maker = _Maker(config)
-    _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position)
-    _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece)
-    skip = {k for k, p in enumerate(pieces) if p.label in ("D", lb.FURNITURE)}
-    _suggest_punctuation(maker, blocks, skip, blocks_by_piece, config)
-    if convention.han_spaces:
-        _suggest_spaces(maker, blocks, skip, blocks_by_piece)
-    order = tuple(blocks_by_piece[k].id for k in range(len(pieces)))
+        ordered, moves = reading_order(units, convention, [raw_shapes[u.index] for u in units],
+                                       [first_look[u.index].label for u in units])
     if moves:
-        maker.add(KIND_ORDER, tuple(blocks_by_piece), [], moves[0], moves[1], moves[2],
-                  (("order", order),))
-    report(1.0, "done")
+        confidence, zh, en = moves
+        return ordered, (confidence, said(zh, en))
+    if any(a.start > b.start for a, b in pairwise(ordered)):
+        return ordered, (0.9, message("order.side-by-side"))
+    return ordered, None
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """The page's lines in reading order, labelled and grouped: what the suggestions are made from."""
+
+    seq: list[Unit]  # the lines in reading order (a line's position here is its position everywhere below)
+    shapes: list[Shape]
+    labelled: dict[int, Labelled]  # position -> label (dropped repeats have none)
+    pieces: list[Piece]  # the groups of lines, in reading order
+    by_piece: list[Block]  # the block of each piece
+    blocks: tuple[Block, ...]  # the same blocks in raw order, indexed so
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return tuple(b.id for b in self.by_piece)
+
+
+def _laid_out(seq: list[Unit], shapes: list[Shape], labelled: dict[int, Labelled], pieces: list[Piece]) -> _Laid:
+    """Blocks made of the pieces, numbered in raw order."""
+    by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
+    raw_sorted = sorted(range(len(pieces)), key=lambda k: by_piece[k].start)
+    for new_index, k in enumerate(raw_sorted):
+        by_piece[k] = replace(by_piece[k], index=new_index)
+    blocks = tuple(by_piece[k] for k in raw_sorted)
+    return _Laid(seq, shapes, labelled, pieces, by_piece, blocks)
+
+
+def _suggestions(laid: _Laid, repeats: list[Repeat], moved: tuple[float, Message] | None,
+                 convention: Convention, config: Config) -> tuple[Suggestion, ...]:
+    """Every repair proposed for the laid-out page, in page order (kinds in ``KINDS`` order at one place)."""
+    maker = _Maker(config)
+    piece_of_position = {i: k for k, p in enumerate(laid.pieces) for i in p.positions}
+    _suggest_repeats(maker, repeats, laid.by_piece, piece_of_position)
+    _suggest_roles(maker, laid.shapes, laid.labelled, laid.pieces, laid.by_piece)
+    skip = {laid.by_piece[k].id for k, p in enumerate(laid.pieces) if p.label in ("D", lb.FURNITURE)}
+    _suggest_punctuation(maker, laid.blocks, skip, config)
+    if convention.han_spaces:
+        _suggest_spaces(maker, laid.blocks, skip)
+    if moved:
+        maker.add(KIND_ORDER, tuple(laid.by_piece), [], moved[0], moved[1], Order(laid.order))
     rank = {k: n for n, k in enumerate(KINDS)}
-    suggestions = sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind]))
-    return Analysis(page=page, blocks=tuple(blocks), suggestions=tuple(suggestions),
-                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
-                    convention=convention, order=order)
+    return tuple(sorted(maker.out, key=lambda s: (s.ranges[0][0] if s.ranges else -1, rank[s.kind])))
 
 
 def _with_dropped(ordered: list[Unit], units: list[Unit], dropped: set[int]) -> list[Unit]:
@@ -232,18 +286,15 @@ def _with_dropped(ordered: list[Unit], units: list[Unit], dropped: set[int]) -> 
     return out
 
 
-def _reposition(r, units: list[Unit], position: dict[int, int]):
+def _reposition(r: Repeat, units: list[Unit], position: dict[int, int]) -> Repeat:
     """A repeat found in raw order, with its lines as positions in the reading order."""
-    from dataclasses import replace
-
     return replace(r, drop=tuple(position[units[i].index] for i in r.drop),
                    keep=tuple(position[units[i].index] for i in r.keep))
 
 
-def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_position) -> None:
-    from .repeats import Repeat  # noqa: F401  (type only)
-
-    kind_zh = {"exact": "完全重复", "near": "近似重复", "truncated": "截断的重复"}
+def _suggest_repeats(maker: _Maker, repeats: list[Repeat], blocks_by_piece: list[Block],
+                     piece_of_position: dict[int, int]) -> None:
+    """Each copy to drop, one suggestion per block, naming the block of the copy that stays."""
     for r in repeats:
         done: set[int] = set()
         for pos, keep_pos, kind in zip(r.drop, r.keep, r.kinds, strict=True):
@@ -253,26 +304,24 @@ def _suggest_repeats(maker, repeats, seq, pieces, blocks_by_piece, piece_of_posi
             done.add(k)
             b = blocks_by_piece[k]
             keep_block = blocks_by_piece[piece_of_position[keep_pos]]
-            maker.add(
-                KIND_DUPLICATE, (b, keep_block), [_range(b)], r.confidence,
-                f"删除第{b.line_start}行：与第{keep_block.line_start}行{kind_zh.get(kind, '重复')}，{r.why_zh}",
-                f"drop line {b.line_start}: {'an' if kind == 'exact' else 'a'} {kind} repeat of line "
-                f"{keep_block.line_start}; {r.why_en}",
-                (("keep", keep_block.id), ("match", kind)), default=r.default)
+            match = message(f"match.{kind}") if f"match.{kind}" in CATALOGUE else said("重复", f"a {kind}")
+            maker.add(KIND_DUPLICATE, (b, keep_block), [_range(b)], r.confidence,
+                      message("suggest.duplicate", line=b.line_start, keep=keep_block.line_start, match=match,
+                              why=r.why),
+                      Duplicate(keep_block.id, kind), default=r.default)
 
 
-def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> None:
+def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Labelled], pieces: list[Piece],
+                   blocks_by_piece: list[Block]) -> None:
     """Headlines, kickers, 副题, bylines, furniture and joins, from the labels of each block's first line."""
     last_body: int | None = None  # piece of the last body block (for joins and glued bylines)
     article_has_reporter = False
     article_last_body: int | None = None
-    glued_done: set[int] = set()
 
-    def close_article():
+    def close_article() -> None:
         nonlocal article_last_body
         if article_last_body is not None and not article_has_reporter:
-            _glued_byline(maker, blocks_by_piece[article_last_body], shapes[pieces[article_last_body].positions[-1]])
-            glued_done.add(article_last_body)
+            _glued_byline(maker, blocks_by_piece[article_last_body])
         article_last_body = None
 
     for k, piece in enumerate(pieces):
@@ -281,7 +330,7 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
         first = piece.positions[0]
         item = labelled[first]
         b = blocks_by_piece[k]
-        zh_why, en_why = asm.why(lb.model_for(item), item)
+        why = said(*asm.why(lb.model_for(item), item))
         conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start
@@ -292,50 +341,42 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             from .furniture import CATEGORY_ZH, COLUMN_TITLE
 
             section = str(b.text).strip() if cat == COLUMN_TITLE else None
-            zh = f"删除{CATEGORY_ZH.get(cat, '版面杂项')}“{_short(b.text)}”（{zh_why}）"
-            en = f"remove {cat} “{_short(b.text)}” ({en_why})"
-            if section:
-                zh += "，作为其下文章的栏目"
-                en += "; kept as the section of the articles below"
-            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, zh, en, (("category", cat), ("section", section)))
+            explain = message("suggest.column-title" if section else "suggest.furniture",
+                              category=said(CATEGORY_ZH.get(cat, "版面杂项"), cat), text=_short(b.text), why=why)
+            maker.add(KIND_FURNITURE, (b,), [_range(b)], conf, explain, Furniture(cat, section))
             continue
         if lab in (lb.TITLE, lb.TITLE_MORE):
             if lab == lb.TITLE_MORE and last_body is None and k > 0 \
                     and pieces[k - 1].label in (lb.TITLE, lb.TITLE_MORE):  # the headline's next line
                 prev_b = blocks_by_piece[k - 1]
                 maker.add(KIND_JOIN, (prev_b, b), [(prev_b.end - 1, prev_b.end), (b.start, b.start + 1)], conf,
-                          f"第{line}行是上一行标题的续行（{zh_why}）",
-                          f"line {line} goes on with the headline above ({en_why})",
-                          (("separator", ""), ("drop", 0)))
+                          message("suggest.headline-goes-on", line=line, why=why),
+                          Join("", 0))
                 continue
             close_article()
             article_has_reporter = False
             maker.add(KIND_HEADLINE, (b,), [_range(b)], conf,
-                      f"第{line}行是标题，从此处开始新文章“{_short(b.text)}”（{zh_why}）",
-                      f"line {line} is a headline: a new article starts here “{_short(b.text)}” ({en_why})")
+                      message("suggest.headline", line=line, text=_short(b.text), why=why))
             last_body = None
             continue
         if lab == lb.KICKER:
-            maker.add(KIND_KICKER, (b,), [_range(b)], conf, f"“{_short(b.text)}”是引题（标题上方；{zh_why}）",
-                      f"“{_short(b.text)}” is the kicker above the headline ({en_why})")
+            maker.add(KIND_KICKER, (b,), [_range(b)], conf, message("suggest.kicker", text=_short(b.text), why=why))
             continue
         if lab == lb.SUBTITLE:
-            maker.add(KIND_SUBTITLE, (b,), [_range(b)], conf, f"“{_short(b.text)}”是副题（{zh_why}）",
-                      f"“{_short(b.text)}” is the subtitle under the headline ({en_why})")
+            maker.add(KIND_SUBTITLE, (b,), [_range(b)], conf,
+                      message("suggest.subtitle", text=_short(b.text), why=why))
             continue
         if lab == lb.REPORTER:
             text = str(b.text).strip()
             article_has_reporter = True
-            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"标题下的记者行作为署名：{text}（{zh_why}）",
-                      f"reporter line under the headline as byline: {text} ({en_why})",
-                      (("form", "reporter"), ("cut", -1), ("inner", (0, len(b.text)))))
+            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, message("suggest.reporter", text=text, why=why),
+                      Byline("reporter", -1, (0, len(b.text))))
             continue
         if lab == lb.BYLINE:
             s, e = _byline_inner(str(b.text))
             inner = str(b.text)[s:e]
-            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, f"署名行：{inner}（{zh_why}）",
-                      f"byline on its own line: {inner} ({en_why})",
-                      (("form", "own"), ("cut", -1), ("inner", (s, e))))
+            maker.add(KIND_BYLINE, (b,), [_range(b)], conf, message("suggest.byline", text=inner, why=why),
+                      Byline("own", -1, (s, e)))
             article_last_body = None
             continue
         # body: a paragraph start, or the continuation of the paragraph before it
@@ -344,17 +385,15 @@ def _suggest_roles(maker, seq, shapes, labelled, pieces, blocks_by_piece) -> Non
             sep, drop = separator(str(a.text), str(b.text))
             tail, head = str(a.text)[-6:], str(b.text)[:6]
             maker.add(KIND_JOIN, (a, b), [(a.end - 1, a.end), (b.start, b.start + 1)], conf,
-                      f"接续第{a.line_end}行与第{b.line_start}行（…{tail}|{head}…；{zh_why}）",
-                      f"join line {a.line_end} with line {b.line_start} (…{tail}|{head}…; {en_why})",
-                      (("separator", sep), ("drop", drop)))
+                      message("suggest.join", line=a.line_end, next=b.line_start, tail=tail, head=head, why=why),
+                      Join(sep, drop))
         last_body = k
         article_last_body = k
     close_article()
 
 
-def _glued_byline(maker, b: Block, shape) -> None:
+def _glued_byline(maker: _Maker, b: Block) -> None:
     """A byline in brackets at the end of an article's last paragraph: split it off."""
-
     found = glued_byline(str(b.text))
     if found is None:
         return
@@ -362,9 +401,8 @@ def _glued_byline(maker, b: Block, shape) -> None:
     r0 = b.text.raw_offset(cut) or b.start
     r1 = (b.text.raw_offset(len(b.text) - 1) or b.end - 1) + 1
     inner = str(b.text)[s:e]
-    maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, f"把段末括号中的署名分出：{inner}",
-              f"split off the byline glued to the paragraph: {inner}",
-              (("form", "glued"), ("cut", cut), ("inner", (s, e))))
+    maker.add(KIND_BYLINE, (b,), [(r0, r1)], 0.9, message("suggest.glued-byline", text=inner),
+              Byline("glued", cut, (s, e)))
 
 
 _CJK = r"[\p{Han}，。、；：！？“”‘’（）《》]"
@@ -372,9 +410,9 @@ _CJK = r"[\p{Han}，。、；：！？“”‘’（）《》]"
 _HAN_GAP = regex.compile(rf"(?<={_CJK}) +(?={_CJK})|(?<={_CJK}) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?={_CJK})")
 
 
-def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
-    """Tesseract's spaces between Han characters (``本 报 讯 近 日``): one suggestion per block to remove them."""
-    skip = {blocks_by_piece[k].id for k in skip_pieces}
+def _suggest_spaces(maker: _Maker, blocks: tuple[Block, ...], skip: set[str]) -> None:
+    """Tesseract's spaces between Han characters (``本 报 讯 近 日``): one suggestion per block to remove them
+    (``skip``: the ids of repeats and furniture)."""
     for b in blocks:
         if b.id in skip:
             continue
@@ -383,27 +421,22 @@ def _suggest_spaces(maker, blocks, skip_pieces, blocks_by_piece) -> None:
                         if (o := b.text.raw_offset(k)) is not None)
         if offsets:
             maker.add(KIND_SPACES, (b,), [(o, o + 1) for o in offsets], 0.9,
-                      f"第{b.line_start}行删除汉字间的{len(offsets)}个空格（识别软件插入）",
-                      f"line {b.line_start}: remove {len(offsets)} space(s) between Han characters (added by the OCR)",
-                      (("offsets", offsets),))
+                      message("suggest.spaces", line=b.line_start, count=len(offsets)),
+                      Spaces(offsets))
 
 
-def _suggest_punctuation(maker, blocks, skip_pieces, blocks_by_piece, config) -> None:
-    """Half-width ``,():;!?`` inside Chinese text, one suggestion per block (see ``punctuation``)."""
+def _suggest_punctuation(maker: _Maker, blocks: tuple[Block, ...], skip: set[str], config: Config) -> None:
+    """Half-width ``,():;!?`` inside Chinese text, one suggestion per block (see ``punctuation``;
+    ``skip``: the ids of repeats and furniture)."""
     if not config.punctuation:
         return
-    skip = {blocks_by_piece[k].id for k in skip_pieces}
     for b in blocks:
         if b.id in skip:
             continue
         reps = replacements(str(b.text))
-        changes = tuple((b.text.raw_offset(k), v) for k, v in sorted(reps.items())
-                        if b.text.raw_offset(k) is not None)
+        changes = tuple((o, v) for k, v in sorted(reps.items()) if (o := b.text.raw_offset(k)) is not None)
         if changes:
-            marks = "".join(sorted({f"{str(b.text)[k]}→{v}" for k, v in reps.items()}))
             shown = " ".join(sorted({f"{str(b.text)[k]} → {v}" for k, v in reps.items()}))
             maker.add(KIND_PUNCTUATION, (b,), [(o, o + 1) for o, _ in changes], 0.8,
-                      f"第{b.line_start}行恢复{len(changes)}个全角标点（{shown}）",
-                      f"line {b.line_start}: restore {len(changes)} full-width punctuation mark(s) ({shown})",
-                      (("changes", changes),), default=config.punctuation_default)
-            del marks
+                      message("suggest.punctuation", line=b.line_start, count=len(changes), marks=shown),
+                      Punctuation(changes), default=config.punctuation_default)

@@ -24,21 +24,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
-from .analyse import (
-    KIND_BYLINE,
-    KIND_DUPLICATE,
-    KIND_FURNITURE,
-    KIND_HEADLINE,
-    KIND_JOIN,
-    KIND_KICKER,
-    KIND_ORDER,
-    KIND_PUNCTUATION,
-    KIND_SPACES,
-    KIND_SUBTITLE,
-)
+from . import payloads as pl
+from .joins import glue as _glue
+from .joins import joined
 from .model import (
     ROLE_BODY,
     ROLE_BYLINE,
@@ -56,6 +47,18 @@ from .model import (
     RemovedBlock,
     Suggestion,
     Text,
+)
+from .payloads import (
+    KIND_BYLINE,
+    KIND_DUPLICATE,
+    KIND_FURNITURE,
+    KIND_HEADLINE,
+    KIND_JOIN,
+    KIND_KICKER,
+    KIND_ORDER,
+    KIND_PUNCTUATION,
+    KIND_SPACES,
+    KIND_SUBTITLE,
 )
 from .text import BRACKETED, CLOSING, OPENING
 
@@ -85,8 +88,9 @@ class Plan:
 
 def apply_furniture(plan: Plan, s: Suggestion) -> None:
     _set_role(plan, s, ROLE_FURNITURE)
-    if s.get("section"):
-        plan.section = s.get("section")
+    section = s.payload_as(pl.Furniture).section
+    if section:
+        plan.section = section
 
 
 def apply_duplicate(plan: Plan, s: Suggestion) -> None:
@@ -106,8 +110,8 @@ def apply_subtitle(plan: Plan, s: Suggestion) -> None:
 
 
 def apply_byline(plan: Plan, s: Suggestion) -> None:
-    start, end = s.get("inner")
-    cut = s.get("cut", -1)
+    p = s.payload_as(pl.Byline)
+    (start, end), cut = p.inner, p.cut
     if plan.byline is not None:
         plan.overridden[plan.byline[3]] = s.id
     plan.byline = (cut, start, end, s.id)
@@ -119,11 +123,12 @@ def apply_join(plan: Plan, s: Suggestion) -> None:
     a, _b = s.blocks
     if plan.join is not None:
         plan.overridden[plan.join[3]] = s.id
-    plan.join = (a, s.get("separator", ""), s.get("drop", 0), s.id)
+    p = s.payload_as(pl.Join)
+    plan.join = (a, p.separator, p.drop, s.id)
 
 
 def apply_punctuation(plan: Plan, s: Suggestion) -> None:
-    for offset, char in s.get("changes", ()):
+    for offset, char in s.payload_as(pl.Punctuation).changes:
         plan.replacements[offset] = char
 
 
@@ -132,7 +137,7 @@ def apply_order(plan: Plan, s: Suggestion) -> None:
 
 
 def apply_spaces(plan: Plan, s: Suggestion) -> None:
-    for offset in s.get("offsets", ()):
+    for offset in s.payload_as(pl.Spaces).offsets:
         plan.replacements[offset] = ""
 
 
@@ -152,6 +157,11 @@ APPLIERS: dict[str, Callable[[Plan, Suggestion], None]] = {
 # the kinds whose applier acts on the block a join joins onto (``blocks[1]``), the others on ``blocks[0]``
 _ON_SECOND_BLOCK = (KIND_JOIN,)
 _WHOLE_PAGE = (KIND_ORDER,)  # names every block; carried out by the layout, never by a block's plan
+
+
+def _column_title(s: Suggestion) -> bool:
+    """A furniture line that names the section of the articles below it."""
+    return isinstance(s.payload, pl.Furniture) and bool(s.payload.section)
 
 
 def _set_role(plan: Plan, s: Suggestion, role: str) -> None:
@@ -283,19 +293,6 @@ def _retrace(old: Text, new: str) -> Text:
     return Text(new, runs)
 
 
-def _separator(left: str, right: str) -> str:
-    """A space between two Latin words or numbers, nothing between Chinese characters."""
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
-        return " "
-    return ""
-
-
-def _glue(a: Text | None, b: Text) -> Text:
-    if not a:
-        return b
-    return a + Text.untraced(_separator(str(a), str(b))) + b
-
-
 # -- the walk -----------------------------------------------------------------
 
 @dataclass
@@ -331,10 +328,10 @@ class _Context:
         self.removed_by_dup: dict[str, str] = {}  # block id -> duplicate suggestion id that removes it
 
     parent: _Context | None = None  # the context ``reapply`` started from: its plans hold except ``stale``
-    stale: set = frozenset()
+    stale: Set[str] = frozenset()
     depth = 0
 
-    def inherit(self, parent: _Context, stale: set) -> None:
+    def inherit(self, parent: _Context, stale: Set[str]) -> None:
         """Reuse the plans of ``parent`` for every block but ``stale`` (a chain, flattened now and then)."""
         self.parent, self.stale, self.depth = parent, stale, parent.depth + 1
         if self.depth >= 32:
@@ -342,16 +339,16 @@ class _Context:
 
     def flat(self) -> dict:
         """Every plan the chain holds, in one dict (one copy of the root's, then each level's changes)."""
-        chain = []
-        ctx = self
+        chain: list[_Context] = []
+        ctx: _Context | None = self
         while ctx is not None:
             chain.append(ctx)
             ctx = ctx.parent
         merged = dict(chain[-1].plans)
-        for ctx in reversed(chain[:-1]):
-            for k in ctx.stale:
+        for level in reversed(chain[:-1]):
+            for k in level.stale:
                 merged.pop(k, None)
-            merged.update(ctx.plans)
+            merged.update(level.plans)
         return merged
 
     def plan(self, block_id: str) -> Plan:
@@ -424,7 +421,7 @@ class _Context:
         for _, s in _duplicates(self.analysis):
             if not self.decisions.is_accepted(s):
                 continue
-            block, keep = s.blocks[0], s.get("keep")
+            block, keep = s.blocks[0], s.payload_as(pl.Duplicate).keep
             if keep in removed or block in kept:
                 continue
             held.add(s.id)
@@ -513,10 +510,7 @@ class _Walker:
             home = self.para_home.get(join[0])
             if home is not None and home[0] is art:
                 idx = home[1]
-                prev = art.paragraphs[idx]
-                if join[2]:
-                    prev = prev.slice(0, len(prev) - join[2])
-                art.paragraphs[idx] = prev + Text.untraced(join[1]) + text
+                art.paragraphs[idx] = joined(art.paragraphs[idx], text, join[1], join[2])
                 self.para_home[origin_id] = (art, idx)
                 self.last = ("paragraph", art, idx)
                 return
@@ -535,12 +529,12 @@ class _Walker:
 
     def _append_to_last(self, block: Block, text: Text) -> bool:
         """A piece joined by hand: its text continues wherever the piece before it went."""
-        last = self.last
-        if last is None or not text:
+        last, kicker = self.last, self.pending_kicker
+        if last is None or not text or (last[0] == "kicker" and kicker is None):
             return False
         kind = last[0]
-        if kind == "kicker":
-            kb, kt, sid = self.pending_kicker
+        if kicker is not None and kind == "kicker":
+            kb, kt, sid = kicker
             self.pending_kicker = (kb, _glue(kt, text), sid)
         else:
             art = last[1]
@@ -563,6 +557,7 @@ class _Walker:
 
     # -- one block
     def feed(self, block: Block, origin_id: str) -> None:
+        """Lay one piece (of original block ``origin_id``) where its plan puts it."""
         ctx = self.ctx
         plan = ctx.plan(block.id)
         origin = ctx.plan(origin_id) if origin_id != block.id else plan
@@ -570,18 +565,7 @@ class _Walker:
         for sid, by in plan.overridden.items():
             self._moot(block.id, sid, by)
         if role in _REMOVED:
-            self.removed.append(RemovedBlock(block.id, str(block.text), role, plan.decided_by))
-            if plan.section:
-                self.section = plan.section
-            by = plan.decided_by
-            # the first piece of a block cut by hand: its other pieces carry on what the suggestions do
-            cut = block.id in ctx.cut_origins()
-            for s in () if cut else _touching(ctx.analysis).get(block.id, ()):
-                removal = s.kind in (KIND_FURNITURE, KIND_DUPLICATE)
-                if s.kind == KIND_FURNITURE and s.get("section"):
-                    continue  # a column title names the section below it however the block was removed
-                if s.id != by and (not removal or ctx.decisions.is_accepted(s)):
-                    self._moot(block.id, s.id, by)
+            self._remove(block, plan, role)
             return
         text = self._text(block, plan, origin)
         if block.id in ctx.joined and self._append_to_last(block, text):
@@ -591,72 +575,107 @@ class _Walker:
             self.pending_kicker = (block, text, plan.decided_by)
             self.last = ("kicker",)
             return
-        join = plan.join
-        cur = self.current
-        if join is not None and role == ROLE_BODY and cur is not None and not cur.paragraphs \
-                and self.title_of.get(join[0]) is cur:
-            cur.title = cur.title + Text.untraced(join[1]) + text  # the headline's next line
-            cur.blocks.append(block.id)
-            self.title_of[block.id] = cur
-            self.last = ("title", cur)
+        if role == ROLE_BODY and self._headline_goes_on(block, plan, text):
             return
         if role == ROLE_TITLE:
-            self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id,
-                                  title_sid=plan.decided_by, section=self.section, blocks=[block.id])
-            if self.pending_kicker is not None:
-                kb, kt, sid = self.pending_kicker
-                self.current.kicker = (kt, kb.id, sid)
-                self.current.blocks.insert(0, kb.id)
-                self.current.key = kb.id
-                self.pending_kicker = None
-            self.drafts.append(self.current)
-            self.title_of[block.id] = self.current
-            self.last = ("title", self.current)
+            self._open_article(block, plan, text)
             return
         self._flush_kicker()
         if role == ROLE_SUBTITLE:
-            art = self._article(block)
-            if art.paragraphs:
-                self._moot(block.id, plan.decided_by, MOOT_NOT_UNDER_HEADLINE)
-            elif art.subtitle is not None:
-                self._moot(block.id, plan.decided_by, MOOT_SECOND_SUBTITLE)
-            else:
-                art.subtitle = (text, block.id, plan.decided_by)
-                art.blocks.append(block.id)
-                self.last = ("subtitle", art)
-                return
-            self._paragraph(block, origin_id, text, plan.join)
+            self._subtitle(block, origin_id, plan, text)
             return
         parts = _byline_in_piece(block, ctx.analysis.block(origin_id) if origin_id in ctx.analysis._by_id() else block,
                                  plan.byline if block.id == origin_id else origin.byline)
         if role == ROLE_BYLINE:
-            art = self._article(block)
+            self._byline_line(block, plan, origin, text, parts)
+        elif parts and parts[0] >= 0:
+            self._paragraph_and_byline(block, origin_id, plan, origin, parts)
+        else:
+            self._paragraph(block, origin_id, text, plan.join)
+
+    def _remove(self, block: Block, plan: Plan, role: str) -> None:
+        """A repeat or furniture goes; the suggestions naming it are moot (but the one that removed it)."""
+        ctx = self.ctx
+        self.removed.append(RemovedBlock(block.id, str(block.text), role, plan.decided_by))
+        if plan.section:
+            self.section = plan.section
+        by = plan.decided_by
+        # the first piece of a block cut by hand: its other pieces carry on what the suggestions do
+        cut = block.id in ctx.cut_origins()
+        for s in () if cut else _touching(ctx.analysis).get(block.id, ()):
+            removal = s.kind in (KIND_FURNITURE, KIND_DUPLICATE)
+            if _column_title(s):
+                continue  # a column title names the section below it however the block was removed
+            if s.id != by and (not removal or ctx.decisions.is_accepted(s)):
+                self._moot(block.id, s.id, by)
+
+    def _headline_goes_on(self, block: Block, plan: Plan, text: Text) -> bool:
+        """A body piece joined to the headline just opened, before any text: the headline's next line."""
+        join, cur = plan.join, self.current
+        if join is None or cur is None or cur.paragraphs or self.title_of.get(join[0]) is not cur:
+            return False
+        cur.title = joined(cur.title, text, join[1], join[2])
+        cur.blocks.append(block.id)
+        self.title_of[block.id] = cur
+        self.last = ("title", cur)
+        return True
+
+    def _open_article(self, block: Block, plan: Plan, text: Text) -> None:
+        """A headline opens an article, under the kicker waiting above it."""
+        self.current = _Draft(key=block.id, title=_without_bullet(text), title_block=block.id,
+                              title_sid=plan.decided_by, section=self.section, blocks=[block.id])
+        if self.pending_kicker is not None:
+            kb, kt, sid = self.pending_kicker
+            self.current.kicker = (kt, kb.id, sid)
+            self.current.blocks.insert(0, kb.id)
+            self.current.key = kb.id
+            self.pending_kicker = None
+        self.drafts.append(self.current)
+        self.title_of[block.id] = self.current
+        self.last = ("title", self.current)
+
+    def _subtitle(self, block: Block, origin_id: str, plan: Plan, text: Text) -> None:
+        """The article's 副题, when its text has not begun and it has none yet; text otherwise (moot)."""
+        art = self._article(block)
+        if art.paragraphs:
+            self._moot(block.id, plan.decided_by, MOOT_NOT_UNDER_HEADLINE)
+        elif art.subtitle is not None:
+            self._moot(block.id, plan.decided_by, MOOT_SECOND_SUBTITLE)
+        else:
+            art.subtitle = (text, block.id, plan.decided_by)
             art.blocks.append(block.id)
-            if parts and parts[0] < 0:  # a byline line (a glued one's parts leave out the paragraph)
-                byline = block.text.slice(parts[1], parts[2]).strip_traced()
-                brackets = _brackets_around(str(block.text), parts[1], parts[2])
-            else:
-                byline, brackets = _strip_brackets(text)
-            self._add_byline(art, byline.with_replacements(origin.replacements), brackets, block.id,
-                             plan.decided_by)
-            if not (parts and parts[0] < 0) and len(art.byline_blocks) == 1:
-                art.byline_printed = text  # as printed, brackets and all: a joined piece may close them
-            return
-        if parts and parts[0] >= 0:
-            cut, s, e, sid = parts
-            body = block.text.slice(0, cut).with_replacements(origin.replacements).strip_traced()
-            self._paragraph(block, origin_id, body, plan.join)
-            art = self._article(block)
-            byline = block.text.slice(s, e).with_replacements(origin.replacements).strip_traced()
-            self._add_byline(art, byline, _brackets_around(str(block.text), s, e), block.id, sid)
+            self.last = ("subtitle", art)
             return
         self._paragraph(block, origin_id, text, plan.join)
+
+    def _byline_line(self, block: Block, plan: Plan, origin: Plan, text: Text, parts: tuple | None) -> None:
+        """A line that is the byline (a reporter line, a bracketed byline line): its name, brackets left out."""
+        art = self._article(block)
+        art.blocks.append(block.id)
+        own_line = parts is not None and parts[0] < 0  # (a glued byline's parts leave out the paragraph)
+        if parts is not None and own_line:
+            byline = block.text.slice(parts[1], parts[2]).strip_traced()
+            brackets = _brackets_around(str(block.text), parts[1], parts[2])
+        else:
+            byline, brackets = _strip_brackets(text)
+        self._add_byline(art, byline.with_replacements(origin.replacements), brackets, block.id, plan.decided_by)
+        if not own_line and len(art.byline_blocks) == 1:
+            art.byline_printed = text  # as printed, brackets and all: a joined piece may close them
+
+    def _paragraph_and_byline(self, block: Block, origin_id: str, plan: Plan, origin: Plan, parts: tuple) -> None:
+        """A paragraph with its byline glued to its end: the paragraph, then the byline split off."""
+        cut, s, e, sid = parts
+        body = block.text.slice(0, cut).with_replacements(origin.replacements).strip_traced()
+        self._paragraph(block, origin_id, body, plan.join)
+        art = self._article(block)
+        byline = block.text.slice(s, e).with_replacements(origin.replacements).strip_traced()
+        self._add_byline(art, byline, _brackets_around(str(block.text), s, e), block.id, sid)
 
     def _add_byline(self, art: _Draft, byline: Text, brackets: str, block_id: str, sid: str) -> None:
         if art.byline is None:
             art.byline_place = "end" if art.paragraphs else "head"
             art.byline_brackets = brackets
-        art.byline = _glue(art.byline, Text.untraced(" ") + byline) if art.byline else byline
+        art.byline = art.byline + Text.untraced(" ") + byline if art.byline else byline
         art.byline_blocks.append((block_id, sid))
         self.last = ("byline", art)
 
@@ -825,7 +844,7 @@ def rebuilt_order(analysis: Analysis, decisions: Decisions) -> tuple[str, ...]:
     """The reading order the analysis rebuilt, when its suggestion is accepted (empty: the raw order)."""
     for s in analysis.suggestions:
         if s.kind == KIND_ORDER and decisions.is_accepted(s):
-            return tuple(s.get("order", ()))
+            return s.payload_as(pl.Order).order
     return ()
 
 
@@ -927,58 +946,91 @@ def reapply(analysis: Analysis, previous: CleanPage, decisions: Decisions) -> Cl
     state: _State | None = previous.__dict__.get("_state")
     if state is None or state.analysis is not analysis:
         return apply(analysis, decisions)
-    old = state.decisions
-    if decisions is old or decisions == old:
+    if decisions is state.decisions or decisions == state.decisions:
         return previous
-    if (old.splits, old.moves) != (decisions.splits, decisions.moves):
+    changed = _changed(analysis, state, decisions)
+    window = _walk_window(changed[0], state, previous, changed[1]) if changed is not None else None
+    if changed is None or window is None:
         return apply(analysis, decisions)
+    return _spliced(analysis, decisions, changed[0], state, previous, window)
+
+
+def _changed(analysis: Analysis, state: _State, decisions: Decisions) -> tuple[_Context, set[str]] | None:
+    """The context of ``decisions``, reusing the plans of ``state`` for every block the change leaves
+    alone, and the blocks it touches; None when the change takes the full walk (hand splits or moves,
+    a column title, a change too wide to say)."""
+    old = state.decisions
+    if (old.splits, old.moves) != (decisions.splits, decisions.moves):
+        return None
     ctx = _Context(analysis, decisions)
     touched = _touched_blocks(analysis, old, decisions, state.ctx, ctx)
     if touched is None:
-        return apply(analysis, decisions)
+        return None
     ctx.inherit(state.ctx, touched)
     if any(state.ctx.plan(b).section or ctx.plan(b).section for b in touched):
-        return apply(analysis, decisions)  # a column title changed: the section of every article below it may
-    layout = state.layout
+        return None  # a column title changed: the section of every article below it may
+    return ctx, touched
+
+
+@dataclass
+class _Window:
+    """The articles ``first:end`` of the page before, walked again over layout positions ``lo:hi``."""
+
+    first: int
+    end: int
+    lo: int
+    hi: int
+    walker: _Walker
+
+
+def _walk_window(ctx: _Context, state: _State, previous: CleanPage, touched: set[str]) -> _Window | None:
+    """Walk the articles holding the ``touched`` blocks (and one either side), widened until the walk
+    ends where an article ends; None when that reaches more than a third of the page."""
+    layout, starts, n = state.layout, state.starts, len(previous.articles)
     positions = [p for bid in touched for p in layout.positions_of(bid)]
-    n = len(previous.articles)
     if not positions or n == 0:
-        return apply(analysis, decisions)
-    starts = state.starts
+        return None
     first = max(0, bisect.bisect_right(starts, min(positions)) - 2)
     end = min(n, bisect.bisect_right(starts, max(positions)) + 1)
-    total = len(layout.order)
-    while True:
-        if (end - first) * 3 > n + 3:
-            return apply(analysis, decisions)
+    while (end - first) * 3 <= n + 3:
         lo = starts[first] if first else 0
-        hi = starts[end] if end < n else total
-        section = previous.articles[first].section if first else None
-        walker = _walk(ctx, layout, lo, hi, section)
-        drafts = walker.drafts
-        if end < n and (walker.pending_kicker is not None or (drafts and not drafts[-1].paragraphs)):
-            end += 1  # an unfinished article at the window's end would take in the next one
-            continue
-        if end == n and first and drafts and not drafts[-1].paragraphs and len(drafts) == 1:
-            first -= 1  # an empty last article goes to the one before it
-            continue
-        if first and drafts and not drafts[0].title_block and drafts[0].key != previous.articles[first].key:
-            first -= 1  # text at the window's start belongs to the article before it
-            continue
-        break
-    drafts = _fold_empty(drafts, walker.moot)
-    new = _articles(drafts, dict(decisions.edits))
-    articles = previous.articles[:first] + tuple(new) + previous.articles[end:]
-    new_starts = starts[:first] + [_start(layout, a) for a in new] + starts[end:]
-    r0 = bisect.bisect_left(state.removed_at, lo)
-    r1 = bisect.bisect_left(state.removed_at, hi)
+        hi = starts[end] if end < n else len(layout.order)
+        walker = _walk(ctx, layout, lo, hi, previous.articles[first].section if first else None)
+        wider = _wider(walker, first, end, previous)
+        if wider is None:
+            return _Window(first, end, lo, hi, walker)
+        first, end = wider
+    return None
+
+
+def _wider(walker: _Walker, first: int, end: int, previous: CleanPage) -> tuple[int, int] | None:
+    """The window ``first:end`` widened where the walk did not end with an article's end (None: it did)."""
+    drafts, n = walker.drafts, len(previous.articles)
+    if end < n and (walker.pending_kicker is not None or (drafts and not drafts[-1].paragraphs)):
+        return first, end + 1  # an unfinished article at the window's end would take in the next one
+    if end == n and first and drafts and not drafts[-1].paragraphs and len(drafts) == 1:
+        return first - 1, end  # an empty last article goes to the one before it
+    if first and drafts and not drafts[0].title_block and drafts[0].key != previous.articles[first].key:
+        return first - 1, end  # text at the window's start belongs to the article before it
+    return None
+
+
+def _spliced(analysis: Analysis, decisions: Decisions, ctx: _Context, state: _State, previous: CleanPage,
+             w: _Window) -> CleanPage:
+    """The page before with the window's articles, removed blocks and moot suggestions walked anew."""
+    layout, walker = state.layout, w.walker
+    new = _articles(_fold_empty(walker.drafts, walker.moot), dict(decisions.edits))
+    articles = previous.articles[:w.first] + tuple(new) + previous.articles[w.end:]
+    new_starts = state.starts[:w.first] + [_start(layout, a) for a in new] + state.starts[w.end:]
+    r0 = bisect.bisect_left(state.removed_at, w.lo)
+    r1 = bisect.bisect_left(state.removed_at, w.hi)
     removed = previous.removed[:r0] + tuple(walker.removed) + previous.removed[r1:]
     removed_at = state.removed_at[:r0] + [layout.position[r.block] for r in walker.removed] + state.removed_at[r1:]
     moot = {bid: entries for bid, entries in state.moot.items()
-            if not lo <= layout.position.get(bid, -1) < hi}
+            if not w.lo <= layout.position.get(bid, -1) < w.hi}
     moot.update(walker.moot)
     return _page(analysis, decisions, ctx, layout, articles, removed, moot, new_starts, removed_at,
-                 (first, end, first + len(new)))
+                 (w.first, w.end, w.first + len(new)))
 
 
 def _touched_blocks(analysis: Analysis, old: Decisions, new: Decisions, old_ctx: _Context,
@@ -995,7 +1047,7 @@ def _touched_blocks(analysis: Analysis, old: Decisions, new: Decisions, old_ctx:
             continue
         if old.is_accepted(s) == new.is_accepted(s):
             continue
-        if s.kind == KIND_FURNITURE and s.get("section"):
+        if _column_title(s):
             return None  # a column title: every article below it may change section
         if s.kind in _WHOLE_PAGE:
             return None  # the reading order of the whole page changed

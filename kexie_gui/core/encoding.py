@@ -21,6 +21,7 @@ import codecs
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SAMPLE_BYTES = 64 * 1024  # candidates are weighed on the first 64 KiB; the winner decodes the whole file
@@ -44,7 +45,7 @@ COMMON_ENCODINGS = ("gb18030", "utf-8", "utf-16-le", "utf-16-be", "big5", "cp125
 @functools.lru_cache(maxsize=1)
 def _han_levels() -> tuple[frozenset, frozenset, frozenset]:
     """GB2312 level 1 (3755 common characters), level 2 (3008 less common), Big5's common traditional set."""
-    def table(codec: str, rows: range, cols: range) -> frozenset:
+    def table(codec: str, rows: Iterable[int], cols: Iterable[int]) -> frozenset:
         out = set()
         for r in rows:
             for c in cols:
@@ -65,56 +66,70 @@ _ASCII_DIGITS_SPACE = frozenset("0123456789 ")
 _ASCII_PUNCT = frozenset(".,;:!?'\"()-/%")
 _LATIN1_TEXT = frozenset("°±·×÷")
 
+# The weight of a character neither ASCII nor a unified Han character, by its code point: the first
+# range (first, last, weight) that holds it, tried in this order; any other character weighs -2.5.
+_RANGES = (
+    (0x3000, 0x303F, 2.0), (0xFF01, 0xFF5E, 2.0),  # 、。《》【】 ，（）！？
+    (0x2010, 0x2027, 2.0), (0x2030, 0x203A, 2.0),  # —…“”‘’
+    (0xC0, 0xFF, 0.5),  # é ü ç: a Western text has a few among ASCII letters
+    (0xAD, 0xAD, -2.0),  # a soft hyphen is invisible
+    (0xA0, 0xBF, -0.5),  # Latin-1 symbols
+    (0x80, 0x9F, -6.0), (0xFFFD, 0xFFFD, -6.0),  # C1 controls; U+FFFD: a byte this reading could not decode
+    (0x0100, 0x024F, -0.5),  # Latin Extended: Central European or Baltic code pages misreading Latin-1 (crčme)
+    (0x0370, 0x04FF, 0.5),  # Greek, Cyrillic: letters, as rare on a Chinese page as é
+    (0x2460, 0x24FF, 0.5), (0x2160, 0x217F, 0.5), (0x2100, 0x215F, 0.5),  # ① Ⅱ ℃
+    (0x3400, 0x4DBF, -2.0), (0xF900, 0xFAFF, -2.0), (0x20000, 0x10FFFF, -2.0),  # rare Han: ext. A/B, compat.
+    (0x3040, 0x30FF, -1.5),  # kana
+    (0xAC00, 0xD7A3, -2.5), (0x1100, 0x11FF, -2.5), (0x3130, 0x318F, -2.5),  # Hangul
+    (0x0E00, 0x0E7F, -3.0), (0xFF61, 0xFF9F, -3.0),  # Thai; half-width katakana
+    (0xE000, 0xF8FF, -4.0),  # private use: what GB18030 gives for bytes no character has
+)
+
 
 def char_weight(ch: str) -> float:
     """How typical ``ch`` is of a Chinese newspaper page (positive) or of a wrong decoding (negative).
+
+    Damage weighed: bytes read in the wrong encoding give rare Han, Hangul, Thai, private-use
+    characters where a page has common Han, CJK marks, digits and Latin letters.
 
     >>> [char_weight(ch) for ch in "科惆報衪학"]  # level 1, level 2, traditional, rare, Hangul
     [3.0, 1.5, 0.3, -1.0, -2.5]
     """
     o = ord(ch)
-    level1, level2, big5_common = _han_levels()
     if o < 0x80:
-        if ch in _ASCII_DIGITS_SPACE:
-            return 1.5
-        if ch in _ASCII_LETTERS:
-            return 1.2  # a little below common Han: six random letters are no likelier than three 常用字
-        if ch in "\n\r\t" or ch in _ASCII_PUNCT:
-            return 1.0
-        if 0x20 < o < 0x7F:
-            return -0.5  # [\]^_`{|}~@#$&*+<=> : rare in running text, common in misread UTF-16
-        return -5.0  # a control character
+        return _ascii_weight(ch)
     if 0x4E00 <= o <= 0x9FFF:
-        if ch in level1:
-            return 3.0
-        if ch in level2:
-            return 1.5
-        return 0.3 if ch in big5_common else -1.0
-    if 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027 or 0x2030 <= o <= 0x203A:
-        return 2.0  # 、。《》【】 ，（）！？ —…“”‘’
-    if 0xC0 <= o <= 0xFF or ch in _LATIN1_TEXT:
-        return 0.5  # é ü ç (a Western text has a few among ASCII letters), and ° ± · × ÷ of science text
-    if 0xA0 <= o <= 0xBF:
-        return -2.0 if o == 0xAD else -0.5  # Latin-1 symbols; a soft hyphen is invisible
-    if 0x80 <= o <= 0x9F or o == 0xFFFD:
-        return -6.0  # C1 controls; U+FFFD marks a byte this reading could not decode
-    if 0x0100 <= o <= 0x024F:
-        return -0.5  # Latin Extended: Central European or Baltic code pages misreading Latin-1 (crčme)
-    if 0x0370 <= o <= 0x04FF:
-        return 0.5  # Greek, Cyrillic: letters, as rare on a Chinese page as é
-    if 0x2460 <= o <= 0x24FF or 0x2160 <= o <= 0x217F or 0x2100 <= o <= 0x215F:
-        return 0.5  # ① Ⅱ ℃
-    if 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or o >= 0x20000:
-        return -2.0  # rare Han: extension A/B, compatibility ideographs
-    if 0x3040 <= o <= 0x30FF:
-        return -1.5  # kana
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return -2.5  # Hangul
-    if 0x0E00 <= o <= 0x0E7F or 0xFF61 <= o <= 0xFF9F:
-        return -3.0  # Thai; half-width katakana
-    if 0xE000 <= o <= 0xF8FF:
-        return -4.0  # private use: what GB18030 gives for bytes no character has
-    return -2.5
+        return _han_weight(ch)
+    if ch in _LATIN1_TEXT:
+        return 0.5  # ° ± · × ÷ of science text
+    return next((w for first, last, w in _RANGES if first <= o <= last), -2.5)
+
+
+def _ascii_weight(ch: str) -> float:
+    """:func:`char_weight` of an ASCII character.
+
+    >>> [_ascii_weight(ch) for ch in "5a,#"] + [_ascii_weight("\x07")]
+    [1.5, 1.2, 1.0, -0.5, -5.0]
+    """
+    if ch in _ASCII_DIGITS_SPACE:
+        return 1.5
+    if ch in _ASCII_LETTERS:
+        return 1.2  # a little below common Han: six random letters are no likelier than three 常用字
+    if ch in "\n\r\t" or ch in _ASCII_PUNCT:
+        return 1.0
+    if 0x20 < ord(ch) < 0x7F:
+        return -0.5  # [\]^_`{|}~@#$&*+<=> : rare in running text, common in misread UTF-16
+    return -5.0  # a control character
+
+
+def _han_weight(ch: str) -> float:
+    """:func:`char_weight` of a unified Han character: common ones weigh most."""
+    level1, level2, big5_common = _han_levels()
+    if ch in level1:
+        return 3.0
+    if ch in level2:
+        return 1.5
+    return 0.3 if ch in big5_common else -1.0
 
 
 def weights(text: str) -> float:
@@ -249,12 +264,7 @@ def _generic_guess(data: bytes) -> tuple[str, ...]:
 def choose(data: bytes, *, utf16_min: float | None = None,
            only: tuple[str, ...] | None = None) -> tuple[Choice, list[Candidate]] | None:
     """The most plausible reading of ``data`` and the candidates behind it; None when nothing reads as text."""
-    kw = {"utf16_min": UTF16_MIN_SCORE if utf16_min is None else utf16_min, "only": only or CANDIDATES}
-    found = candidates(data, **kw)
-    if only is None and (not found or found[0].mean < PLAUSIBLE):
-        extra = _generic_guess(data)
-        if extra:  # none of ours reads it: the detector knows the languages we do not weigh
-            found = candidates(data, extra=extra, priors={**PRIORS, extra[0]: PRIORS.get(extra[0], 0.0)}, **kw)
+    found = _readings(data, UTF16_MIN_SCORE if utf16_min is None else utf16_min, only)
     if not found:
         return None
     best = found[0]
@@ -263,13 +273,29 @@ def choose(data: bytes, *, utf16_min: float | None = None,
         best = next(c for c in same if c.encoding == "utf-8")  # ASCII reads the same in all: call it UTF-8
         found = [best] + [c for c in found if c is not best]
     rival = next((c for c in found[1:] if c.text != best.text), None)
+    return Choice(best.encoding, _confidence(best, rival), rival.encoding if rival else None, best.mean), found
+
+
+def _readings(data: bytes, utf16_min: float, only: tuple[str, ...] | None) -> list[Candidate]:
+    """Our candidates, best first; when none reads plausibly (and no set was asked for), with the
+    encodings a generic detector proposes."""
+    found = candidates(data, utf16_min=utf16_min, only=only or CANDIDATES)
+    if only is None and (not found or found[0].mean < PLAUSIBLE):
+        extra = _generic_guess(data)
+        if extra:  # none of ours reads it: the detector knows the languages we do not weigh
+            found = candidates(data, utf16_min=utf16_min, only=CANDIDATES, extra=extra,
+                               priors={**PRIORS, extra[0]: PRIORS.get(extra[0], 0.0)})
+    return found
+
+
+def _confidence(best: Candidate, rival: Candidate | None) -> float:
+    """How sure the choice of ``best`` is: its lead over the first reading that differs (and at most
+    even odds when even the best reads implausibly)."""
     if rival is None:
         confidence = 1.0
     else:
         confidence = max(0.0, min(1.0, 0.5 + 0.5 * (best.score - rival.score) / MARGIN_SURE))
-    if best.mean < PLAUSIBLE:
-        confidence = min(confidence, 0.5)
-    return Choice(best.encoding, confidence, rival.encoding if rival else None, best.mean), found
+    return min(confidence, 0.5) if best.mean < PLAUSIBLE else confidence
 
 
 def best_reading(data: bytes) -> Choice | None:

@@ -58,9 +58,50 @@ _WIDTH_EN = {"4": "at most 4 characters", "8": "at most 8 characters", "12": "at
              "18": "at most 18 characters", "26": "at most 26 characters", "long": "over 26 characters"}
 
 
+# Who a feature of one line speaks of: its prefix, in zh and en (the unprefixed one last: this line).
+_WHO = (("n.", "下一行", "the next line "), ("nn.", "下两行", "the line after next "),
+        ("p.", "上一行", "the line above "), ("pp.", "上两行", "the line two above "),
+        ("pc.", "上方正文行", "the text line above "), ("", "本行", "this line "))
+_OF_VALUE = {"st": _START, "end": _END, "rf": _FULL}  # a fact with a value: ``st=agency``
+_PLAIN = {"head": ("形如标题", "is shaped like a headline"), "ind": ("缩进", "is indented")}  # ``n.head``
+_FIXED = {
+    "head": ("形如标题（短、句末无标点）", "shaped like a headline (short, no final punctuation)"),
+    "ind": ("段首缩进", "indented"),
+    "noind": ("无缩进", "not indented"),
+    "latin": ("是拉丁字母行", "a line of Latin letters"),
+    "noise": ("多为生僻字符（识别噪声）", "mostly unusual characters (OCR noise)"),
+    "glued": ("段末带括号署名", "ends with a bracketed byline"),
+    "rep": ("同样的文字在页上出现不止一次", "the same text appears elsewhere on the page"),
+    "pinyin_above": ("上一行是它的拼音", "the line above is its pinyin"),
+    "pinyin_of_next": ("是下一行的拼音", "is the pinyin of the next line"),
+    "pos=first": ("在页首", "at the top of the page"),
+    "pos=top": ("在页面顶部", "near the top of the page"),
+    "pos=last": ("在页末", "at the end of the page"),
+    "pos=bottom": ("在页面底部", "near the end of the page"),
+    "bl0@sep": ("与上一行之间无空行", "no blank line above"),
+    "bl1@sep": ("上方有空行", "a blank line above"),
+    "bl2@sep": ("上方有多个空行", "several blank lines above"),
+    "sz=huge": ("字号远大于正文", "set far larger than the body text"),
+    "sz=big": ("字号大于正文", "set larger than the body text"),
+    "sz=small": ("字号小于正文", "set smaller than the body text"),
+    "boxed": ("在框内", "inside a box"),
+    "band=top": ("在版面顶端", "in the page's top margin"),
+    "band=bottom": ("在版面底端", "in the page's bottom margin"),
+    "p.jump=down": ("上一行是转版提示", "the line above is a jump line"),
+    "p.glued": ("上一段以署名结束", "the paragraph above ends with its byline"),
+    "p:colon": ("含冒号", "holds a colon"),
+    "p:comma": ("含逗号", "holds a comma"),
+    "p:q": ("含问号或叹号", "holds a question or exclamation mark"),
+    "p:quote": ("含引号", "holds quotes"),
+}
+_HOLDS = {"p:enum": ("含顿号", "holds an enumeration comma (、)"), "p:stop": ("含句号", "holds a full stop"),
+          "p:space": ("汉字间有空格", "holds spaces between Han characters")}
+_ACROSS = ("pe|rf", "pe|st", "p.rf|bl0", "p.rf|bl1", "p.rf|bl2")  # (and any ``pe|…``)
+
+
 @lru_cache(maxsize=8192)  # a page quotes the same few hundred names over and over
 def phrase(name: str) -> tuple[str, str]:
-    """(zh, en) for one feature name.
+    """(zh, en) for one feature name; the name itself when the tables have no words for it.
 
     >>> phrase("n.st=agency")
     ('下一行以“本报讯”开头', 'the next line opens with 本报讯')
@@ -73,81 +114,52 @@ def phrase(name: str) -> tuple[str, str]:
         from .furniture import CATEGORY_ZH
 
         return f"像{CATEGORY_ZH.get(value, '版面杂项')}", f"looks like a {value}"
-    for prefix, zh_who, en_who in (("n.", "下一行", "the next line "), ("nn.", "下两行", "the line after next "),
-                                   ("p.", "上一行", "the line above "), ("pp.", "上两行", "the line two above "),
-                                   ("pc.", "上方正文行", "the text line above "), ("", "本行", "this line ")):
-        if prefix and not key.startswith(prefix):
+    found = _of_a_line(key, value) or _FIXED.get(name) or _composed(key, value, name) or _across(key, value)
+    return found or (name, name)
+
+
+def _of_a_line(key: str, value: str) -> tuple[str, str] | None:
+    """A fact of one line, this one or a neighbour: ``n.st=agency``, ``p.end=sent``, ``head``."""
+    for prefix, zh_who, en_who in _WHO:
+        if not key.startswith(prefix):
             continue
         k = key[len(prefix):]
-        if k == "st" and value in _START:
-            zh, en = _START[value]
-            return zh_who + zh, en_who + en
-        if k == "end" and value in _END:
-            zh, en = _END[value]
-            return zh_who + zh, en_who + en
-        if k == "rf" and value in _FULL:
-            zh, en = _FULL[value]
-            return zh_who + zh, en_who + en
-        if k == "head" and not value:
-            return zh_who + "形如标题", en_who + "is shaped like a headline"
-        if k == "ind" and not value:
-            return zh_who + "缩进", en_who + "is indented"
-        if not prefix:
-            break
-    fixed = {
-        "head": ("形如标题（短、句末无标点）", "shaped like a headline (short, no final punctuation)"),
-        "ind": ("段首缩进", "indented"),
-        "noind": ("无缩进", "not indented"),
-        "latin": ("是拉丁字母行", "a line of Latin letters"),
-        "noise": ("多为生僻字符（识别噪声）", "mostly unusual characters (OCR noise)"),
-        "glued": ("段末带括号署名", "ends with a bracketed byline"),
-        "rep": ("同样的文字在页上出现不止一次", "the same text appears elsewhere on the page"),
-        "pinyin_above": ("上一行是它的拼音", "the line above is its pinyin"),
-        "pinyin_of_next": ("是下一行的拼音", "is the pinyin of the next line"),
-        "pos=first": ("在页首", "at the top of the page"),
-        "pos=top": ("在页面顶部", "near the top of the page"),
-        "pos=last": ("在页末", "at the end of the page"),
-        "pos=bottom": ("在页面底部", "near the end of the page"),
-        "bl0@sep": ("与上一行之间无空行", "no blank line above"),
-        "bl1@sep": ("上方有空行", "a blank line above"),
-        "bl2@sep": ("上方有多个空行", "several blank lines above"),
-        "sz=huge": ("字号远大于正文", "set far larger than the body text"),
-        "sz=big": ("字号大于正文", "set larger than the body text"),
-        "sz=small": ("字号小于正文", "set smaller than the body text"),
-        "boxed": ("在框内", "inside a box"),
-        "band=top": ("在版面顶端", "in the page's top margin"),
-        "band=bottom": ("在版面底端", "in the page's bottom margin"),
-        "p.jump=down": ("上一行是转版提示", "the line above is a jump line"),
-        "p.glued": ("上一段以署名结束", "the paragraph above ends with its byline"),
-        "p:colon": ("含冒号", "holds a colon"),
-        "p:comma": ("含逗号", "holds a comma"),
-        "p:q": ("含问号或叹号", "holds a question or exclamation mark"),
-        "p:quote": ("含引号", "holds quotes"),
-    }
-    if name in fixed:
-        return fixed[name]
-    composed = _composed(key, value, name)
-    if composed:
-        return composed
-    if key in ("pe|rf", "pe|st", "p.rf|bl0", "p.rf|bl1", "p.rf|bl2") or key.startswith("pe|"):
-        parts = value.split("|")
-        zh_parts, en_parts = [], []
-        if parts and parts[0] in _END:
-            zh_parts.append("上一行" + _END[parts[0]][0])
-            en_parts.append("the line above " + _END[parts[0]][1])
-        if len(parts) > 1 and parts[1] in _FULL:
-            zh_parts.append(_FULL[parts[1]][0])
-            en_parts.append("this line " + _FULL[parts[1]][1])
-        if key.startswith("p.rf|") and value in _FULL:
-            zh_parts = ["上一行" + _FULL[value][0]]
-            en_parts = ["the line above " + _FULL[value][1]]
-        if zh_parts:
-            return "，".join(zh_parts), ", ".join(en_parts)
-    return name, name
+        table = _OF_VALUE.get(k)
+        words = table.get(value) if table is not None else _PLAIN.get(k) if not value else None
+        if words is not None:
+            return zh_who + words[0], en_who + words[1]
+    return None
+
+
+def _across(key: str, value: str) -> tuple[str, str] | None:
+    """The two lines either side of a break: ``pe|rf=clause|full`` (how the one above ends, how full this is)."""
+    if key not in _ACROSS and not key.startswith("pe|"):
+        return None
+    parts = value.split("|")
+    zh_parts, en_parts = [], []
+    if parts and parts[0] in _END:
+        zh_parts.append("上一行" + _END[parts[0]][0])
+        en_parts.append("the line above " + _END[parts[0]][1])
+    if len(parts) > 1 and parts[1] in _FULL:
+        zh_parts.append(_FULL[parts[1]][0])
+        en_parts.append("this line " + _FULL[parts[1]][1])
+    if key.startswith("p.rf|") and value in _FULL:
+        zh_parts = ["上一行" + _FULL[value][0]]
+        en_parts = ["the line above " + _FULL[value][1]]
+    return ("，".join(zh_parts), ", ".join(en_parts)) if zh_parts else None
 
 
 def _composed(key: str, value: str, name: str) -> tuple[str, str] | None:
     """The feature names made of parts: layout, width, blank lines, the pair across a break."""
+    if key in ("jn", "jn|ph", "jn|pe"):
+        return _junction(key, value)
+    if key in _HOLDS and not value:
+        return _HOLDS[key]
+    return _of_layout(key, value, name)
+
+
+def _of_layout(key: str, value: str, name: str) -> tuple[str, str] | None:
+    """Indent, width and blank lines, told against the page's layout: ``noind@wrapped-indented``, ``wa=8``."""
     base, _, layout = name.partition("@")
     if base in ("ind", "noind") and layout in _LAYOUT:  # ``noind@wrapped-indented``
         zh, en = ("段首缩进", "indented") if key == "ind" else ("无缩进", "not indented")
@@ -162,20 +174,20 @@ def _composed(key: str, value: str, name: str) -> tuple[str, str] | None:
     if key.startswith("p.open|") and key[7:] in _BLANKS:
         zh, en = _BLANKS[key[7:]]
         return f"上一行话未说完，{zh}", f"the line above stops mid-sentence, {en}"
-    if key in ("jn", "jn|ph", "jn|pe"):
-        parts = value.split("|")
-        if parts[0] not in _JUNCTION:
-            return None
-        zh, en = _JUNCTION[parts[0]]
-        if key == "jn|ph" and len(parts) > 1 and parts[1] == "1":
-            zh, en = zh + "，上一行形如标题", en + ", after a headline-shaped line"
-        elif key == "jn|pe" and len(parts) > 1 and parts[1] in _END:
-            zh, en = zh + "，上一行" + _END[parts[1]][0], en + ", the line above " + _END[parts[1]][1]
-        return zh, en
-    if key in ("p:enum", "p:stop", "p:space") and not value:
-        return {"p:enum": ("含顿号", "holds an enumeration comma (、)"), "p:stop": ("含句号", "holds a full stop"),
-                "p:space": ("汉字间有空格", "holds spaces between Han characters")}[key]
     return None
+
+
+def _junction(key: str, value: str) -> tuple[str, str] | None:
+    """The characters either side of a break (``jn=word``), with the line above (``jn|pe=none|sent``)."""
+    parts = value.split("|")
+    if parts[0] not in _JUNCTION:
+        return None
+    zh, en = _JUNCTION[parts[0]]
+    if key == "jn|ph" and len(parts) > 1 and parts[1] == "1":
+        zh, en = zh + "，上一行形如标题", en + ", after a headline-shaped line"
+    elif key == "jn|pe" and len(parts) > 1 and parts[1] in _END:
+        zh, en = zh + "，上一行" + _END[parts[1]][0], en + ", the line above " + _END[parts[1]][1]
+    return zh, en
 
 
 def words_for(name: str) -> bool:

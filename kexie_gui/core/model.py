@@ -10,7 +10,13 @@ import bisect
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import TypeVar
+
+from .messages import Message, message
+from .payloads import NOTHING, Payload
+
+P = TypeVar("P", bound=Payload)
 
 # Block roles produced by apply(); the user may set the editable ones by hand.
 ROLE_BODY = "body"
@@ -238,31 +244,30 @@ class Reading:
 
     def describe(self, language: str = "en") -> str:
         """One line: ``read as GB18030/GBK (a guess, 62% sure; could also be Big5); 2 NUL bytes dropped``."""
-        name = codec_display_name(self.encoding) + (" with BOM" if self.bom and language != "zh" else
-                                                    "（带 BOM）" if self.bom else "")
-        zh = language == "zh"
-        if self.how == "forced":
-            head = f"按所选编码 {name} 读取" if zh else f"read as {name} (chosen by hand)"
-        elif self.how == "guess" and self.uncertain:
-            other = codec_display_name(self.runner_up) if self.runner_up else None
-            if zh:
-                head = f"按 {name} 读取（推测，把握 {self.confidence:.0%}" + (
-                    f"；也可能是 {other}）" if other else "）")
-            else:
-                head = f"read as {name} (a guess, {self.confidence:.0%} sure" + (
-                    f"; could also be {other})" if other else ")")
-        elif self.how == "guess":
-            head = f"按 {name} 读取（推测）" if zh else f"read as {name} (guessed)"
-        else:
-            head = f"按 {name} 读取" if zh else f"read as {name}"
-        parts = [head]
+        return self.explain.render(language)
+
+    @property
+    def explain(self) -> Message:
+        """:meth:`describe` as a message: how the bytes were read, then what was replaced or dropped."""
+        clauses = [self._head()]
         if self.replaced:
-            parts.append(f"{self.replaced} 处无效字节显示为 �" if zh else
-                         f"{self.replaced} invalid byte sequence(s) shown as �")
+            clauses.append(message("reading.replaced", count=self.replaced))
         if self.nul_dropped:
-            parts.append(f"删除了 {self.nul_dropped} 个 NUL 字节" if zh else
-                         f"{self.nul_dropped} stray NUL byte(s) dropped")
-        return ("；" if zh else "; ").join(parts)
+            clauses.append(message("reading.nul-dropped", count=self.nul_dropped))
+        return message("clauses", clauses=tuple(clauses))
+
+    def _head(self) -> Message:
+        name: object = codec_display_name(self.encoding)
+        if self.bom:
+            name = message("reading.bom", codec=name)
+        if self.how == "forced":
+            return message("reading.forced", name=name)
+        if self.how == "guess" and self.uncertain:
+            if self.runner_up:
+                return message("reading.unsure-or", name=name, confidence=self.confidence,
+                               other=codec_display_name(self.runner_up))
+            return message("reading.unsure", name=name, confidence=self.confidence)
+        return message("reading.guessed" if self.how == "guess" else "reading.read", name=name)
 
     def to_dict(self) -> dict:
         return {"encoding": self.encoding, "how": self.how, "confidence": round(self.confidence, 3),
@@ -326,15 +331,28 @@ class Suggestion:
     blocks: tuple[str, ...]
     ranges: tuple[tuple[int, int], ...]
     confidence: float
-    explain_zh: str
-    explain_en: str
+    explain: Message  # what it would do and which evidence decided (``core.messages``)
     default: bool = True
-    payload: tuple = ()  # kind-specific, a tuple of (key, value) pairs
+    payload: Payload = NOTHING  # what the kind carries (``core.payloads``)
 
-    def get(self, key, default=None):
-        for k, v in self.payload:
-            if k == key:
-                return v
+    @property
+    def explain_zh(self) -> str:
+        return self.explain.render("zh")
+
+    @property
+    def explain_en(self) -> str:
+        return self.explain.render("en")
+
+    def payload_as(self, cls: type[P]) -> P:
+        """The payload, which must be a ``cls`` (an applier knows what its kind carries)."""
+        if not isinstance(self.payload, cls):
+            raise TypeError(f"a {self.kind} suggestion carries {type(self.payload).__name__}, not {cls.__name__}")
+        return self.payload
+
+    def get(self, key: str, default=None):
+        """A payload field by name, ``default`` when the kind carries none of that name."""
+        if any(f.name == key for f in fields(self.payload)):
+            return getattr(self.payload, key)
         return default
 
     def to_dict(self) -> dict:
@@ -347,7 +365,7 @@ class Suggestion:
             "explain_zh": self.explain_zh,
             "explain_en": self.explain_en,
             "default": self.default,
-            "payload": {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.payload},
+            "payload": self.payload.to_json(),
         }
 
 

@@ -35,26 +35,35 @@ def replacements(text: str) -> dict[int, str]:
         return out
     opens: list[int] = []
     for i, ch in enumerate(text):
-        if ch not in FULL:
-            continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-        if ch == ",":
-            if before.isdigit() and after.isdigit():
-                continue  # 1,000
-            if _cjk(before) or _cjk(after) or (before in "”）" and before):
-                out[i] = FULL[ch]
-        elif ch in ":;!?":
-            if _cjk(before) or (_cjk(after) and not before.isascii()) or before in "”）":
-                out[i] = FULL[ch]
-        elif ch == "(":
+        if ch == "(":
             opens.append(i)
-        elif ch == ")" and opens:
-            o = opens.pop()
-            inner = text[o + 1:i]
-            outer = _neighbour(text, o, -1) + _neighbour(text, i, 1)
-            if any(is_han(c) for c in inner) or any(_cjk(c) for c in outer):
+        elif ch == ")":
+            o = opens.pop() if opens else None
+            if o is not None and _brackets_chinese(text, o, i):
                 out[o], out[i] = FULL["("], FULL[")"]
+        elif ch in FULL and _mark_in_chinese(text, i):
+            out[i] = FULL[ch]
     return out
+
+
+def _mark_in_chinese(text: str, i: int) -> bool:
+    """The comma or ``:;!?`` at ``i`` sits in Chinese text (a comma between digits is a number's: ``1,000``).
+
+    >>> _mark_in_chinese("他指出,会议", 3), _mark_in_chinese("共1,000人", 2), _mark_in_chinese("AI: 大模型", 2)
+    (True, False, False)
+    """
+    before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if text[i] == ",":
+        if before.isdigit() and after.isdigit():
+            return False  # 1,000
+        return _cjk(before) or _cjk(after) or bool(before and before in "”）")
+    return _cjk(before) or (_cjk(after) and not before.isascii()) or before in "”）"
+
+
+def _brackets_chinese(text: str, o: int, i: int) -> bool:
+    """The brackets at ``o`` and ``i`` hold Han text or stand beside Chinese text (``AI(人工智能)``, ``会(省级)上``)."""
+    outer = _neighbour(text, o, -1) + _neighbour(text, i, 1)
+    return any(is_han(c) for c in text[o + 1:i]) or any(_cjk(c) for c in outer)
 
 
 def fix_text(text: str) -> list[str]:

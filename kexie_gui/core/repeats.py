@@ -39,6 +39,7 @@ from itertools import pairwise
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .features import Shape
+from .messages import Message, message
 from .text import CLOSING, glued_byline, plausible_share
 
 GRAM = 6  # characters per index key: rarer than any stock word, short enough to fall between OCR slips
@@ -352,8 +353,7 @@ class Repeat:
     edits: tuple[int, ...]
     confidence: float
     default: bool
-    why_en: str
-    why_zh: str
+    why: Message  # why this copy goes (``core.messages``)
 
 
 class Lines(list):
@@ -398,6 +398,12 @@ def _wrapped_byline(above: str, text: str) -> bool:
     return bool(text) and text.rstrip()[-1:] in CLOSING and glued_byline(above[-BYLINE_SPLIT:] + text) is not None
 
 
+def _article_ends(shapes: list[Shape], bylines: frozenset[int]) -> list[bool]:
+    """Per line: it ends an article (a byline, bracketed or glued or wrapped, or a jump line)."""
+    return [s.glued or s.start == "byl" or s.jump == "down" or i in bylines
+            or (i > 0 and _wrapped_byline(shapes[i - 1].text, s.text)) for i, s in enumerate(shapes)]
+
+
 class Places:
     """Where each line stands in the flow of the page, with the copies already dropped left out.
 
@@ -410,16 +416,14 @@ class Places:
         self.shapes = shapes
         n = self.n = len(shapes)
         known = getattr(shapes, "headlines", None)
-        furniture = getattr(shapes, "furniture", frozenset())
-        self.parts = getattr(shapes, "heading_parts", frozenset())
+        furniture: frozenset[int] = getattr(shapes, "furniture", frozenset())
+        self.parts: frozenset[int] = getattr(shapes, "heading_parts", frozenset())
         labels = getattr(shapes, "labels", None) or ()
         # further lines of a headline (the first reading may call a lone last character furniture)
         self.title_more = frozenset(k for k, x in enumerate(labels) if x in ("TC", "F") and shapes[k].heading)
-        bylines = getattr(shapes, "bylines", frozenset())
         self.furn = [(bool(s.furniture) or i in furniture) and s.jump != "down" for i, s in enumerate(shapes)]
         self.head = [i in known for i in range(n)] if known is not None else self._shape_headlines()
-        self.close = [s.glued or s.start == "byl" or s.jump == "down" or i in bylines
-                      or (i > 0 and _wrapped_byline(shapes[i - 1].text, s.text)) for i, s in enumerate(shapes)]
+        self.close = _article_ends(shapes, getattr(shapes, "bylines", frozenset()))
         self.heads = [i for i in range(n) if self.head[i] and not self.furn[i]]
         self.closers = [i for i in range(n) if self.close[i]]
         self.gone: set[int] = set()
@@ -568,28 +572,35 @@ class Places:
             if q is None or self.article_start(q) is not None or self.close[q]:
                 return 2
             return -2
-        score = 0
+        return self._stray_start(first, p, cut_in) + self._stray_end(last, q, cut_out)
+
+    def _stray_start(self, first: int, p: int | None, cut_in: bool) -> int:
+        """:meth:`strayness` at the copy's start, ``p`` the line before it."""
+        s = self.shapes
         if cut_in:
-            score -= 2
+            score = -2
         elif p is None:
-            score += 1
+            score = 1
         elif self.close[p]:
-            score += 2
-        elif self.heading_part(p):
-            score -= 2
-        elif _mid_sentence(s[p]) and not _opens(s[first]):
-            score -= 2
+            score = 2
+        elif self.heading_part(p) or (_mid_sentence(s[p]) and not _opens(s[first])):
+            score = -2
+        else:
+            score = 0
         if _lead(s[first]) and (p is None or not self.heading_part(p)):
             score += 2 if p is not None and not self.close[p] and not _mid_sentence(s[p]) else 1
-        if cut_out:
-            score -= 2
-        elif q is None or self.article_start(q) is not None:
-            score += 2 if q is None and _mid_sentence(s[last]) else 1  # cut off where the page ends
-        elif _mid_sentence(s[last]) and not _opens(s[q]) and not s[q].heading:
-            score -= 2
-        else:
-            score -= 1
         return score
+
+    def _stray_end(self, last: int, q: int | None, cut_out: bool) -> int:
+        """:meth:`strayness` at the copy's end, ``q`` the line after it."""
+        s = self.shapes
+        if cut_out:
+            return -2
+        if q is None or self.article_start(q) is not None:
+            return 2 if q is None and _mid_sentence(s[last]) else 1  # cut off where the page ends
+        if _mid_sentence(s[last]) and not _opens(s[q]) and not s[q].heading:
+            return -2
+        return -1
 
 
 def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) -> bool:
@@ -673,13 +684,24 @@ def _paragraphs(lines: list[int], places: Places) -> int:
     return 1 + sum(1 for x, y in pairwise(lines) if not _mid_sentence(shapes[x]) and not shapes[x].heading)
 
 
-def _verdict(run: Run, places: Places, stream: Stream):
-    """(drop the later copy?, confidence, default, why en, why zh), or None: both copies stay."""
+@dataclass(frozen=True)
+class Verdict:
+    """Which copy of a repeated run goes, how sure, whether by default, and why."""
+
+    drop_later: bool  # the later copy goes (False: the earlier one)
+    confidence: float
+    default: bool  # accepted unless the editor says otherwise (False: proposed only)
+    why: Message
+    cut_off: bool = False  # the later copy is cut off at the page end: its last line repeats a truncated twin
+
+
+def _verdict(run: Run, places: Places, stream: Stream) -> Verdict | None:
+    """Which copy of ``run`` goes, or None: both copies stay."""
     if _touching(run, places):
-        return True, 0.95, True, "it repeats the lines right before it (read twice)", "紧接着重复了前面的行（重复读取）"
+        return Verdict(True, 0.95, True, message("repeat.read-twice"))
     wrapped = getattr(places.shapes, "wrapped", False)
     if _cut_at_end(run, places, stream) and (not wrapped or _starts_both(run, places, stream)):
-        return True, 0.9, True, "it is a copy cut off at the end of the page", "它是版面末尾被截断的副本"
+        return Verdict(True, 0.9, True, message("repeat.cut-off"), cut_off=True)
     if wrapped and not _headline_pair(run, places) and not _whole_on_wrapped(run, places):
         return None
     a0, a1, b0, b1 = run.first[0], run.first[-1], run.second[0], run.second[-1]
@@ -687,33 +709,47 @@ def _verdict(run: Run, places: Places, stream: Stream):
     sa = places.strayness(a0, a1, run.start - stream.starts[a0] > 1, stream.ends[a1] - run.end > 1, heading)
     sb = places.strayness(b0, b1, heading=heading)
     if heading:
-        # a headline printed twice: the copy that heads its article's text stays, and it must be a headline
-        # (the copy that stays need only be shaped as a headline: a first reading may have missed it)
-        if (places.head[a0] or places.shapes[a0].heading) and sa <= -STRAY and sb >= STRAY:
-            return (True, 0.85, True, "a headline printed again where no article starts",
-                    "标题重复印在没有文章开始的地方")
-        if (places.head[b0] or places.shapes[b0].heading) and sb <= -STRAY and sa >= STRAY and run.whole_first:
-            return False, 0.85, True, "a headline printed where no article starts", "标题印在没有文章开始的地方"
-        return None
-    same = places.same_article(a1, b0)
-    head = places.article_start(places.after(a1 + 1))
-    ahead = head is not None and head < b0 and places.holder(b0) == head and not _mid_sentence(places.shapes[a1])
+        return _headline_verdict(run, places, sa, sb)
+    return _text_verdict(run, places, sa, sb)
+
+
+def _headline_verdict(run: Run, places: Places, sa: int, sb: int) -> Verdict | None:
+    """A headline printed twice: the copy that heads its article's text stays, and it must be a headline
+    (the copy that stays need only be shaped as a headline: a first reading may have missed it).
+    ``sa``, ``sb``: the strayness of the earlier and the later copy."""
+    a0, b0 = run.first[0], run.second[0]
+    if (places.head[a0] or places.shapes[a0].heading) and sa <= -STRAY and sb >= STRAY:
+        return Verdict(True, 0.85, True, message("repeat.headline-again"))
+    if (places.head[b0] or places.shapes[b0].heading) and sb <= -STRAY and sa >= STRAY and run.whole_first:
+        return Verdict(False, 0.85, True, message("repeat.headline-astray"))
+    return None
+
+
+def _text_verdict(run: Run, places: Places, sa: int, sb: int) -> Verdict | None:
+    """Text printed twice: the copy that stands clearly further outside the flow goes."""
+    same = places.same_article(run.first[-1], run.second[0])
+    ahead = _ahead_of_its_headline(run, places)
     if ahead:
-        sa += 2  # a continuation printed ahead of the headline of the article its twin stands in
+        sa += 2
     need = 1 if same or _paragraphs(run.second, places) > 1 else STRAY
     if sb - sa >= MARGIN and sb >= need:
         if same:
-            return True, 0.85, True, "it repeats text of the article before it", "它重复了前面同一篇文章的文字"
-        return (True, 0.8, True, "it stands outside the flow of the text, its twin inside",
-                "它位于正文之外，另一份在正文中")
+            return Verdict(True, 0.85, True, message("repeat.same-article"))
+        return Verdict(True, 0.8, True, message("repeat.outside-flow"))
     if sa - sb >= MARGIN and sa >= need and run.whole_first:
         if ahead:
-            return False, 0.85, True, "it is printed ahead of its article's headline", "它被印在所属文章标题之前"
-        return (False, 0.8, True, "it stands outside the flow of the text, its twin inside",
-                "它位于正文之外，另一份在正文中")
+            return Verdict(False, 0.85, True, message("repeat.ahead-of-headline"))
+        return Verdict(False, 0.8, True, message("repeat.outside-flow"))
     if same and run.whole_first:
-        return True, 0.5, False, "both copies sit inside the text; check by hand", "两份都在正文中，请人工核对"
+        return Verdict(True, 0.5, False, message("repeat.both-inside"))
     return None
+
+
+def _ahead_of_its_headline(run: Run, places: Places) -> bool:
+    """The earlier copy is a continuation printed ahead of the headline of the article its twin stands in."""
+    a1, b0 = run.first[-1], run.second[0]
+    head = places.article_start(places.after(a1 + 1))
+    return head is not None and head < b0 and places.holder(b0) == head and not _mid_sentence(places.shapes[a1])
 
 
 SEAM_LINES = 6  # screenshots or crops overlap by at most this many printed lines
@@ -742,19 +778,17 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
             if all(x and y and Indel.normalized_similarity(x, y) >= SEAM_SIMILARITY for x, y in pairs) \
                     and any((compare(x, y) or ("", NEAR_EDITS + 1))[1] <= NEAR_EDITS for x, y in pairs):
                 out.append(Repeat(tuple(range(i, i + k)), tuple(range(i - k, i)), ("near",) * k, (0,) * k, 0.95,
-                                  True, "it repeats the lines at the end of the crop before it (read twice)",
-                                  "重复了上一截图末尾的行（重复读取）"))
+                                  True, message("repeat.seam")))
                 break
     return out
 
 
-def _take(run: Run, verdict, stream: Stream, places: Places, kept: set[int], out: list[Repeat]) -> None:
-    drop_later, conf, default, en, zh = verdict
-    if drop_later:
+def _take(run: Run, verdict: Verdict, stream: Stream, places: Places, kept: set[int], out: list[Repeat]) -> None:
+    if verdict.drop_later:
         drop = run.second
         keep = [stream.line_at(m.at) for m in run.matches]
         kinds = [m.kind for m in run.matches]
-        if "cut off" in en:
+        if verdict.cut_off:
             kinds[-1] = "truncated"
         edits = [m.edits for m in run.matches]
     else:
@@ -765,8 +799,9 @@ def _take(run: Run, verdict, stream: Stream, places: Places, kept: set[int], out
             keep.append(run.second[k])
             kinds.append(run.matches[k].kind)
             edits.append(run.matches[k].edits)
-    out.append(Repeat(tuple(drop), tuple(keep), tuple(kinds), tuple(edits), conf, default, en, zh))
-    if default:
+    out.append(Repeat(tuple(drop), tuple(keep), tuple(kinds), tuple(edits), verdict.confidence, verdict.default,
+                      verdict.why))
+    if verdict.default:
         places.drop(drop)
     kept.update(keep)
 
@@ -793,27 +828,35 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
         seen = len(places.log)
         recheck = n_pass == 0 or stage != "clear"
         places.through = frozenset(i for r in pending for i in r.second) if stage == "through" else frozenset()
-        waiting, taken = [], 0
-        for run in pending:
-            if any(i in places.gone for i in run.first + run.second):
-                continue  # one of its lines is already a repeat of something else
-            if not recheck and not _near(run, changed):
-                waiting.append(run)
-                continue
-            places.own = frozenset(run.second)
-            verdict = _verdict(run, places, stream)
-            if verdict is None or (not verdict[2] and stage != "doubtful"):
-                waiting.append(run)
-                continue
-            if any(i in kept for i in (run.second if verdict[0] else run.first)):
-                continue  # the copy another repeat keeps stays
-            _take(run, verdict, stream, places, kept, out)
-            taken += 1
-        pending = waiting
+        pending, taken = _judge_all(pending, places, stream, kept, out, stage,
+                                    None if recheck else changed)
         places.through = frozenset()
         if stage == "doubtful" or not pending:
             break
         stage = "clear" if taken else {"clear": "through", "through": "doubtful"}[stage]
+
+
+def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], out: list[Repeat], stage: str,
+               changed: list[int] | None) -> tuple[list[Run], int]:
+    """One pass of :func:`_decide` over ``runs`` (only those near a ``changed`` line, unless None): the
+    runs still waiting, and how many were taken."""
+    waiting, taken = [], 0
+    for run in runs:
+        if any(i in places.gone for i in run.first + run.second):
+            continue  # one of its lines is already a repeat of something else
+        if changed is not None and not _near(run, changed):
+            waiting.append(run)
+            continue
+        places.own = frozenset(run.second)
+        verdict = _verdict(run, places, stream)
+        if verdict is None or (not verdict.default and stage != "doubtful"):
+            waiting.append(run)
+            continue
+        if any(i in kept for i in (run.second if verdict.drop_later else run.first)):
+            continue  # the copy another repeat keeps stays
+        _take(run, verdict, stream, places, kept, out)
+        taken += 1
+    return waiting, taken
 
 
 def _near(run: Run, lines: list[int]) -> bool:

@@ -28,6 +28,16 @@ def han_share(s: str) -> float:
     return sum(1 for ch in s if is_han(ch)) / len(s) if s else 0.0
 
 
+def short(text: str, n: int = 16) -> str:
+    """``text`` on one line and cut to ``n`` characters, to quote it in a message.
+
+    >>> short("成都市科协召开  学会工作座谈会"), short("一二三四五", 3)
+    ('成都市科协召开 学会工作座谈会', '一二三…')
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
 def ends_sentence(s: str) -> bool:
     """True when ``s`` ends a sentence: 。！？… possibly followed by closing quotes or brackets.
 

@@ -297,8 +297,8 @@ def _add_article(writer: _Writer, article: CleanArticle, new_page: bool) -> None
     under_title = _under_title(article, writer.options)
     if byline and under_title:
         writer.add(REPORTER_STYLE, byline)
-    for text in article.paragraphs:
-        text = _clean(text).strip()
+    for paragraph in article.paragraphs:
+        text = _clean(paragraph).strip()
         if text:
             writer.add(BODY_STYLE, text)
     if byline and not under_title:

@@ -453,8 +453,10 @@ def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
 def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
     """The marks a punctuation suggestion changes, as the editor reads them.
 
+    >>> from kexie_gui.core.messages import said
+    >>> from kexie_gui.core.payloads import Punctuation
     >>> changes = ((1, "，"), (4, "，"), (6, "："))
-    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, "", "", payload=(("changes", changes),))
+    >>> s = Suggestion("p", "punctuation", ("b0",), ((1, 2),), 0.8, said("", ""), payload=Punctuation(changes))
     >>> punctuation_marks(s, "甲,乙丙,丁:戊")
     ', → ， ×2   : → ：'
     """

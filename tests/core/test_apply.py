@@ -43,6 +43,16 @@ def test_rejecting_a_join_keeps_the_two_pieces_of_a_paragraph_apart():
     assert "会议总结了一年来的学会工作，分析了当前存在的问题，" in kept and "并对下一步工作作了安排。" in kept
 
 
+def test_a_piece_joined_by_hand_joins_by_the_same_rule_as_a_suggested_join():
+    analysis = analysed("某县开展科普活动\n\n本报讯 近日，某县农户去年户均增收42\n\n0余元。\n\n"
+                        "The GDP,\n\nrose again.\n")
+    by_text = {str(b.text): b.id for b in analysis.blocks}
+    d = rejecting(analysis, "join").with_joined(by_text["0余元。"])
+    d = d.with_role(by_text["The GDP,"], "body").with_role(by_text["rose again."], "body")
+    paragraphs = [str(p) for p in apply(analysis, d.with_joined(by_text["rose again."])).articles[0].paragraphs]
+    assert paragraphs == ["本报讯 近日，某县农户去年户均增收420余元。", "The GDP, rose again."]
+
+
 def test_rejecting_a_furniture_suggestion_brings_the_line_back_as_text():
     analysis = analysed(pages.BLANK_LINE_PAGE)
     clean = apply(analysis, rejecting(analysis, "furniture"))

@@ -3,7 +3,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kexie_gui.core.joins import separator
+from kexie_gui.core.joins import glue, joined, separator
+from kexie_gui.core.model import Text
 
 
 @pytest.mark.parametrize("left, right", [
@@ -48,3 +49,11 @@ def test_a_join_never_loses_a_character_but_a_hyphen_at_a_latin_word_break(left,
     if drop:
         stripped = left.rstrip()
         assert stripped.endswith("-") and stripped[-2].isalpha() and right.lstrip()[:1].islower()
+
+
+def test_glued_pieces_join_by_the_separator_and_keep_their_raw_offsets():
+    left, right = Text.traced("new tech-", 0), Text.traced("nology", 20)
+    both = glue(left, right)
+    assert str(both) == "new technology" and both.raw_offset(8) == 20
+    assert str(glue(Text.traced("GDP,", 0), Text.traced("rose", 9))) == "GDP, rose"
+    assert glue(None, right) is right and str(joined(Text("甲"), Text("乙"), "")) == "甲乙"

@@ -87,3 +87,10 @@ def test_find_repeats_keeps_the_first_of_two_identical_lines_read_twice_in_a_row
     repeats = find_repeats([u.text for u in units], shapes)
     assert [(r.drop, r.keep) for r in repeats] == [((2,), (1,))]
     assert norm(texts[1]) == norm(texts[2])
+
+
+def test_a_copy_cut_off_says_so_and_its_last_line_is_a_truncated_repeat():
+    raw = f"青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n\n{LEAD_A[:30]}\n"
+    (dup,) = [s for s in analyse(page_from_text(raw)).suggestions if s.kind == "duplicate"]
+    assert dup.payload.match == "truncated"
+    assert "被截断的副本" in dup.explain_zh and "a copy cut off at the end of the page" in dup.explain_en

@@ -14,6 +14,7 @@ from kexie_gui.core.text import (
     is_common_han,
     is_reporter_line,
     plausible_share,
+    short,
     squeeze_han_spaces,
     starts_lead,
 )
@@ -170,3 +171,11 @@ def test_a_bracket_ocr_read_twice_still_holds_a_byline():
 
     m = BRACKETED.match("(〈某甲乙 )")
     assert m and m.group("inner").strip() == "某甲乙" and is_byline_inner(m.group("inner"))
+
+
+# ---------------------------------------------------------------- quoting a line in a message
+
+def test_a_quoted_line_is_put_on_one_line_and_cut_with_an_ellipsis():
+    assert short("成都市科协召开\n学会  工作") == "成都市科协召开 学会 工作"
+    assert short("一二三四五六七八九十一二三四五六七") == "一二三四五六七八九十一二三四五六…"
+    assert short(repr(3.5), 20) == "3.5"

@@ -1,0 +1,129 @@
+"""Every sentence the core says to the editor, in Chinese and in English: one catalogue.
+
+An explanation is a :class:`Message`, an id of ``CATALOGUE`` and its arguments, rendered in either
+language only when shown (``render(message, "zh")``).  An argument that is a message is rendered in
+the same language; a tuple of messages is rendered as clauses, joined the language's way; words a
+stage already gives in both languages come in as ``said(zh, en)``.  (The window translates its own
+words with Qt; only what the core says is here.)
+
+>>> m = message("suggest.kicker", text="弘扬科学精神", why=said("形如标题", "shaped like a headline"))
+>>> render(m, "zh")
+'“弘扬科学精神”是引题（标题上方；形如标题）'
+>>> render(m, "en")
+'“弘扬科学精神” is the kicker above the headline (shaped like a headline)'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ZH, EN = "zh", "en"
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "said": ("{zh}", "{en}"),
+    "clauses": ("{clauses}", "{clauses}"),  # a tuple of messages, one clause each
+    # what the list of suggestions calls each kind (core.analyse.KIND_LABELS)
+    "kind.furniture": ("删除版面杂项", "remove furniture"),
+    "kind.duplicate": ("删除重复段", "drop repeat"),
+    "kind.headline": ("从此处分篇（标题）", "split article here (headline)"),
+    "kind.kicker": ("引题", "kicker"),
+    "kind.subtitle": ("副题", "subtitle"),
+    "kind.byline": ("署名", "byline"),
+    "kind.join": ("接续断段", "join fragments"),
+    "kind.order": ("调整阅读顺序", "restore reading order"),
+    "kind.punctuation": ("恢复全角标点", "restore full-width punctuation"),
+    "kind.spaces": ("删除汉字间空格", "remove spaces between Han characters"),
+    # the suggestions of the analysis (core.analyse)
+    "suggest.furniture": ("删除{category}“{text}”（{why}）", "remove {category} “{text}” ({why})"),
+    "suggest.column-title": ("删除{category}“{text}”（{why}），作为其下文章的栏目",
+                             "remove {category} “{text}” ({why}); kept as the section of the articles below"),
+    "suggest.headline-goes-on": ("第{line}行是上一行标题的续行（{why}）",
+                                 "line {line} goes on with the headline above ({why})"),
+    "suggest.headline": ("第{line}行是标题，从此处开始新文章“{text}”（{why}）",
+                         "line {line} is a headline: a new article starts here “{text}” ({why})"),
+    "suggest.kicker": ("“{text}”是引题（标题上方；{why}）",
+                       "“{text}” is the kicker above the headline ({why})"),
+    "suggest.subtitle": ("“{text}”是副题（{why}）",
+                         "“{text}” is the subtitle under the headline ({why})"),
+    "suggest.reporter": ("标题下的记者行作为署名：{text}（{why}）",
+                         "reporter line under the headline as byline: {text} ({why})"),
+    "suggest.byline": ("署名行：{text}（{why}）", "byline on its own line: {text} ({why})"),
+    "suggest.glued-byline": ("把段末括号中的署名分出：{text}",
+                             "split off the byline glued to the paragraph: {text}"),
+    "suggest.join": ("接续第{line}行与第{next}行（…{tail}|{head}…；{why}）",
+                     "join line {line} with line {next} (…{tail}|{head}…; {why})"),
+    "suggest.duplicate": ("删除第{line}行：与第{keep}行{match}，{why}",
+                          "drop line {line}: {match} repeat of line {keep}; {why}"),
+    "suggest.spaces": ("第{line}行删除汉字间的{count}个空格（识别软件插入）",
+                       "line {line}: remove {count} space(s) between Han characters (added by the OCR)"),
+    "suggest.punctuation": ("第{line}行恢复{count}个全角标点（{marks}）",
+                            "line {line}: restore {count} full-width punctuation mark(s) ({marks})"),
+    "order.side-by-side": ("按版面把并排的各栏逐栏读出",
+                           "columns set side by side are read one after another"),
+    # how two copies of a repeat compare (core.repeats.compare)
+    "match.exact": ("完全重复", "an exact"),
+    "match.near": ("近似重复", "a near"),
+    "match.truncated": ("截断的重复", "a truncated"),
+    # which copy of a repeat goes, and why (core.repeats)
+    "repeat.read-twice": ("紧接着重复了前面的行（重复读取）",
+                          "it repeats the lines right before it (read twice)"),
+    "repeat.seam": ("重复了上一截图末尾的行（重复读取）",
+                   "it repeats the lines at the end of the crop before it (read twice)"),
+    "repeat.cut-off": ("它是版面末尾被截断的副本", "it is a copy cut off at the end of the page"),
+    "repeat.headline-again": ("标题重复印在没有文章开始的地方",
+                              "a headline printed again where no article starts"),
+    "repeat.headline-astray": ("标题印在没有文章开始的地方", "a headline printed where no article starts"),
+    "repeat.same-article": ("它重复了前面同一篇文章的文字", "it repeats text of the article before it"),
+    "repeat.outside-flow": ("它位于正文之外，另一份在正文中",
+                            "it stands outside the flow of the text, its twin inside"),
+    "repeat.ahead-of-headline": ("它被印在所属文章标题之前", "it is printed ahead of its article's headline"),
+    "repeat.both-inside": ("两份都在正文中，请人工核对", "both copies sit inside the text; check by hand"),
+    # how a page's bytes were read (core.model.Reading)
+    "reading.bom": ("{codec}（带 BOM）", "{codec} with BOM"),
+    "reading.forced": ("按所选编码 {name} 读取", "read as {name} (chosen by hand)"),
+    "reading.unsure": ("按 {name} 读取（推测，把握 {confidence:.0%}）",
+                       "read as {name} (a guess, {confidence:.0%} sure)"),
+    "reading.unsure-or": ("按 {name} 读取（推测，把握 {confidence:.0%}；也可能是 {other}）",
+                          "read as {name} (a guess, {confidence:.0%} sure; could also be {other})"),
+    "reading.guessed": ("按 {name} 读取（推测）", "read as {name} (guessed)"),
+    "reading.read": ("按 {name} 读取", "read as {name}"),
+    "reading.replaced": ("{count} 处无效字节显示为 �", "{count} invalid byte sequence(s) shown as �"),
+    "reading.nul-dropped": ("删除了 {count} 个 NUL 字节", "{count} stray NUL byte(s) dropped"),
+}
+CLAUSES = {ZH: "；", EN: "; "}  # between the clauses of a tuple argument
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence of the catalogue with its arguments; plain data, rendered when shown."""
+
+    id: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def render(self, language: str) -> str:
+        """The sentence in ``language`` (``"zh"``; anything else is English)."""
+        zh, en = CATALOGUE[self.id]
+        return (zh if language == ZH else en).format(**{k: _arg(v, language) for k, v in self.args})
+
+
+def message(message_id: str, **args: object) -> Message:
+    """Message ``message_id`` with ``args`` (a KeyError when the catalogue has no such message)."""
+    if message_id not in CATALOGUE:
+        raise KeyError(f"no message {message_id!r} in the catalogue")
+    return Message(message_id, tuple(args.items()))
+
+
+def said(zh: str, en: str) -> Message:
+    """Words a stage gave in both languages (the labeller's evidence, the reading order's reason)."""
+    return Message("said", (("zh", zh), ("en", en)))
+
+
+def render(m: Message, language: str) -> str:
+    return m.render(language)
+
+
+def _arg(value: object, language: str) -> object:
+    if isinstance(value, Message):
+        return value.render(language)
+    if isinstance(value, tuple) and all(isinstance(v, Message) for v in value):
+        return CLAUSES[ZH if language == ZH else EN].join(v.render(language) for v in value)
+    return value
