@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .convention import Convention
 from .crf import Model, decode, load_model
@@ -131,6 +132,22 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
         out[k] = _surer(first[k], Labelled(units[k], lab, p, tuple(f)), allowed[n] is None)
+    return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
+
+
+def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate: bool) -> list[Labelled]:
+    """Two headline lines with a blank line between them (a headline over no text of its own, or read
+    as going on into the next), on a page of whole paragraphs that blank lines
+    separate: the upper one is the kicker (引题) of the headline under it, not its first line
+    (``走近身边的科学`` | blank | ``一滴露水里的秘密``); such a page keeps one headline's lines together.
+    (On a hard-wrapped page, an OCR engine's blank line between a headline's two printed lines is no
+    such evidence.)"""
+    if not blanks_separate:
+        return out
+    for a, b in pairwise(keep):
+        if out[a].label == TITLE and out[b].label in (TITLE, TITLE_MORE) and out[b].unit.blank_before:
+            out[a] = Labelled(out[a].unit, KICKER, out[a].confidence, out[a].features)
+            out[b] = Labelled(out[b].unit, TITLE, out[b].confidence, out[b].features)
     return out
 
 

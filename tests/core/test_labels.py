@@ -164,3 +164,24 @@ def test_a_short_heading_right_above_a_column_sponsor_line_is_the_column_title()
     conv = convention_of(units)
     shapes = shapes_of(units, conv)
     assert [lb.titles_a_column(shapes, i) for i in range(len(units))] == [False, True, False, False, False]
+
+
+KICKER_PAGE = (
+    "科学小课堂\n\n"
+    "一滴雨落下来的旅程\n\n"
+    "文/甲乙\n\n"
+    "下雨的时候，雨滴从云里一路落到地面，途中要经过好几层温度不同的空气。\n\n"
+    "雨滴越落越快，直到空气的阻力和它的重量相当，才以同样的速度落下。\n"
+)
+
+
+def test_on_a_page_of_whole_paragraphs_a_headline_line_over_a_blank_line_is_the_kicker_above_it():
+    labels = [lab for _, lab in labelled(KICKER_PAGE)]
+    assert labels[:2] == [lb.KICKER, lb.TITLE]
+
+
+def test_on_a_hard_wrapped_page_an_ocr_blank_line_inside_a_headline_keeps_it_one_headline():
+    out = lb._kicker_over_headline([lb.Labelled(u, lab, 0.9, ()) for u, lab in
+                                    zip(split_units("甲乙丙丁戊\n\n己庚辛壬\n"), [lb.TITLE, lb.TITLE_MORE], strict=True)],
+                                   [0, 1], blanks_separate=False)
+    assert [x.label for x in out] == [lb.TITLE, lb.TITLE_MORE]
