@@ -181,7 +181,7 @@ def test_on_a_page_of_whole_paragraphs_a_headline_line_over_a_blank_line_is_the_
 
 
 def test_on_a_hard_wrapped_page_an_ocr_blank_line_inside_a_headline_keeps_it_one_headline():
-    out = lb._kicker_over_headline([lb.Labelled(u, lab, 0.9, ()) for u, lab in
-                                    zip(split_units("甲乙丙丁戊\n\n己庚辛壬\n"), [lb.TITLE, lb.TITLE_MORE], strict=True)],
-                                   [0, 1], blanks_separate=False)
+    units = split_units("甲乙丙丁戊\n\n己庚辛壬\n")
+    lines = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, [lb.TITLE, lb.TITLE_MORE], strict=True)]
+    out = lb._kicker_over_headline(lines, [0, 1], blanks_separate=False)
     assert [x.label for x in out] == [lb.TITLE, lb.TITLE_MORE]
