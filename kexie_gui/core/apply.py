@@ -659,8 +659,10 @@ class _Walker:
         else:
             byline, brackets = _strip_brackets(text)
         self._add_byline(art, byline.with_replacements(origin.replacements), brackets, block.id, plan.decided_by)
-        if not own_line and len(art.byline_blocks) == 1:
-            art.byline_printed = text  # as printed, brackets and all: a joined piece may close them
+        if len(art.byline_blocks) == 1:
+            # as printed, brackets and all: a joined piece may close them (whether or not the byline's
+            # own suggestion took the name out of its line, so that its decision does not change the join)
+            art.byline_printed = text
 
     def _paragraph_and_byline(self, block: Block, origin_id: str, plan: Plan, origin: Plan, parts: tuple) -> None:
         """A paragraph with its byline glued to its end: the paragraph, then the byline split off."""
