@@ -18,9 +18,10 @@ from itertools import pairwise
 
 import regex
 
+from .ids import Namer
 from .joins import separator
 from .lines import Unit, split_units
-from .model import Analysis, Block, Page, Suggestion, stable_id
+from .model import Analysis, Block, Page, Suggestion
 from .text import BRACKETED, glued_byline
 
 # The stages proper load their fitted tables and compile their patterns on import; they are imported
@@ -110,13 +111,16 @@ class _Maker:
     def __init__(self, config: Config):
         self.config = config
         self.out: list[Suggestion] = []
+        self.name = Namer()
 
     def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, zh: str, en: str,
             payload: tuple = (), default: bool | None = True) -> None:
         """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
+        # named by its blocks; one that touches no raw range (the reading order) is about the whole page
+        about = "|".join(b.id for b in blocks) if ranges else ""
         self.out.append(Suggestion(
-            id=stable_id(kind, ranges, tuple(b.id for b in blocks)), kind=kind,
+            id=self.name(kind, about), kind=kind,
             blocks=tuple(b.id for b in blocks), ranges=ranges, confidence=round(confidence, 3),
             explain_zh=zh, explain_en=en,
             default=(confidence >= self.config.default_threshold) if default is None else default,
@@ -188,10 +192,11 @@ def analyse(page: Page, config: Config = Config(),
     blocks_by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
     raw_sorted = sorted(range(len(pieces)), key=lambda k: blocks_by_piece[k].start)
     blocks: list[Block] = [None] * len(pieces)  # type: ignore[list-item]
+    name = Namer()  # in raw order: the k-th copy of a text is the k-th printed
     for new_index, k in enumerate(raw_sorted):
         b = blocks_by_piece[k]
         blocks[new_index] = Block(index=new_index, start=b.start, end=b.end, line_start=b.line_start,
-                                  line_end=b.line_end, text=b.text, indented=b.indented)
+                                  line_end=b.line_end, text=b.text, indented=b.indented, id=name("b", b.text))
         blocks_by_piece[k] = blocks[new_index]
     piece_of_position = {i: k for k, p in enumerate(pieces) for i in p.positions}
     maker = _Maker(config)

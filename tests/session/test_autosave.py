@@ -264,5 +264,5 @@ def test_a_recovery_summary_does_not_promise_a_session_backup(store, small):
     page2, analysis2 = opened(small)
     result = store.load("k").restore(page2, analysis2)
     assert result.summary().endswith("0 of 1 decision(s) restored, 1 could not be placed and are lost.")
-    assert result.lost[0].message == (f"the role “title” of “b{analysis.blocks[1].start}” is lost: "
+    assert result.lost[0].message == (f"the role “title” of “{analysis.blocks[1].id}” is lost: "
                                       "the session holds no record of its text")

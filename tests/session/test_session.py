@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kexie_gui.core import Decisions, KexieError, analyse, page_from_text
+from kexie_gui.core.apply import split_blocks_at
 from kexie_gui.session import (
     FORMAT,
     SESSION_SUFFIX,
@@ -391,11 +392,12 @@ def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_lef
     block = next(b for b in analysis.blocks if str(b.text).startswith("本报讯"))
     offset = block.text.raw_offset(5)
     live = next(b for b in analysis.blocks if str(b.text).startswith("日前"))
-    d = (Decisions().with_split(offset).with_role(f"b{offset}", "title").without_split(offset)
-         .with_role(live.id, "subtitle").with_move(live.id, "b999999"))
+    piece = next(b.id for b in split_blocks_at(analysis.blocks, (offset,)) if b.start == offset)
+    d = (Decisions().with_split(offset).with_role(piece, "title").without_split(offset)
+         .with_role(live.id, "subtitle").with_move(live.id, "b-nothing"))
     session = save_session(small, page, d, analysis=analysis)
     doc = json.loads(session.read_text(encoding="utf-8"))
-    assert doc["anchors"]["blocks"][f"b{offset}"] is None and doc["anchors"]["blocks"]["b999999"] is None
+    assert doc["anchors"]["blocks"][piece] is None and doc["anchors"]["blocks"]["b-nothing"] is None
     same = load_session(small, page, analysis)
     assert same.decisions == d and same.lost == ()
     assert same.restored == same.total == 2  # the role on the undone split's piece takes no effect: not counted
