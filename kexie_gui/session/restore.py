@@ -1,19 +1,38 @@
-"""Restoring a session's decisions onto the page as it is now, re-anchoring them when it changed."""
+"""Restoring a session's decisions onto the page as it is now.
+
+Ids are made of content (:mod:`kexie_gui.core.ids`), so on a page changed
+elsewhere -- a line added above, CRLF, other spacing -- an id the page still
+has means what it meant and is kept as it is.  Re-anchored through the
+fingerprint the session keeps are only: an id the page no longer has (its text
+changed, or it is a format-1 id on changed contents), an id whose text now
+has more or fewer copies (the k-th copy may be another one), and splits (raw
+offsets: placed again in the same block, at the same place in its text).
+"""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..core.apply import split_blocks_at
-from ..core.model import Analysis, Block, Decisions, Page
-from .document import _Blocks, _edit_block, _relative_ranges, _short
+from ..core.ids import index_at, normalised, position
+from ..core.model import Analysis, Block, Decisions, Page, Suggestion
+from .document import Blocks, _edit_block, _short, referenced_blocks, relative_ranges, upgrade
 from .paths import SESSION_SUFFIX
 
 SIMILARITY = 90  # rapidfuzz ratio a changed block must reach to keep its decisions
+
+Why = tuple[str, str]  # why a decision is lost: (English, Chinese)
+_FINE: Why = ("", "")
+_NOT_FOUND = ("that text is no longer on the page", "该文字已不在页面上")
+_NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
+_NOT_ON_PAGE = ("the session names a place that is not on this page", "会话所指的位置不在此页上")
+_NO_SUCH = ("kexie makes no such suggestion on this page", "此页没有这条建议")
+_NOT_MADE = ("kexie no longer makes that suggestion there, so there is nothing to decide", "该处已不再有这条建议")
+_TAKEN = ("it matches the same text as another decision", "与另一项决定匹配到同一段文字")
+_CUT_GONE = ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")
 
 
 @dataclass(frozen=True)
@@ -80,47 +99,66 @@ class SessionResult:
         return text + "。"
 
 
-_NOT_FOUND = ("that text is no longer on the page", "该文字已不在页面上")
+# ---------------------------------------------------------------- finding a block again
+
+class _Absent:
+    """No fingerprint recorded (a session saved without its analysis, an id kexie never wrote)."""
+
+
+class _Inert:
+    """Recorded as null: the decision referred to nothing when it was saved and had no effect."""
+
+
+_ABSENT, _INERT = _Absent(), _Inert()
+Print = Mapping[str, Any] | _Absent | _Inert
+
+
+def _lookup(table: Mapping, key: str) -> Print:
+    if key not in table:
+        return _ABSENT
+    fp = table[key]
+    return fp if isinstance(fp, Mapping) else _INERT
+
+
+def _same_end(saved: object, actual: str, at: Callable[[str, str], bool]) -> bool:
+    """A neighbour as a fingerprint recorded it ("" at the page end; format 1 kept it unnormalised)."""
+    if not isinstance(saved, str):
+        return False
+    want = normalised(saved)
+    return actual == want if not want else at(actual, want)
 
 
 class _Matcher:
-    """Finds the block of a fingerprint among the blocks of the new analysis.
+    """Finds the block of a fingerprint among blocks that no longer carry its id.
 
-    Same text first; when the page holds several copies of it, the same copy
-    (n-th of as many), else the copy between the same neighbours, else the
-    copy nearest the old position.  No same text: the unique best rapidfuzz
-    ratio >= :data:`SIMILARITY`, with the same tie-breaks.  Every new block is
-    given to one fingerprint at most.
+    Same normalised text first; when the page holds several copies of it, the
+    same copy (n-th of as many), else the copy between the same neighbours,
+    else the copy nearest the old place.  No same text: the unique best
+    rapidfuzz ratio >= :data:`SIMILARITY`, with the same tie-breaks.  Every
+    block is given to one fingerprint at most (``claimed``).
     """
 
-    def __init__(self, blocks, page: Page):
-        self.blocks = _Blocks(blocks, page)
+    def __init__(self, blocks: Blocks, claimed: dict[str, str]):
+        self.blocks = blocks
         self.by_text: dict[str, list[Block]] = defaultdict(list)
-        for b in self.blocks.list:
-            self.by_text[str(b.text)].append(b)
-        self.texts = [str(b.text) for b in self.blocks.list]
-        self.claimed: dict[str, str] = {}  # new block id -> fingerprint key that took it
-        self._memo: dict[str, tuple] = {}
+        for b, text in zip(blocks.list, blocks.texts, strict=True):
+            self.by_text[text].append(b)
+        self.claimed = claimed  # block id -> key of the fingerprint that took it
+        self._memo: dict[str, tuple[Block | None, bool, Why]] = {}
 
-    def find(self, fp: Mapping) -> tuple[Block | None, bool, tuple[str, str]]:
+    def find(self, fp: Mapping) -> tuple[Block | None, bool, Why]:
         """``(block, sure, why-not)``: ``block`` None when the fingerprint cannot be placed;
         ``sure`` False when the text changed or the copy was chosen by position (worth a look)."""
-        key = json.dumps([fp.get("text"), fp.get("nth"), fp.get("of")], ensure_ascii=False)
-        if key in self._memo:
-            return self._memo[key]
-        result = self._find(fp, key)
-        block = result[0]
-        if block is not None:
-            other = self.claimed.get(block.id)
-            if other is not None and other != key:
-                result = (None, False, ("it matches the same text as another decision", "与另一项决定匹配到同一段文字"))
-            else:
-                self.claimed[block.id] = key
-        self._memo[key] = result
-        return result
+        key = claim_key(fp)
+        if key not in self._memo:
+            block, sure, why = self._find(fp, key)
+            if block is not None and self.claimed.setdefault(block.id, key) != key:
+                block, sure, why = None, False, _TAKEN
+            self._memo[key] = (block, sure, why)
+        return self._memo[key]
 
-    def _find(self, fp: Mapping, key: str):
-        text = str(fp.get("text", ""))
+    def _find(self, fp: Mapping, key: str) -> tuple[Block | None, bool, Why]:
+        text = normalised(str(fp.get("text", "")))
         same = self.by_text.get(text, [])
         if same:
             return self._pick(same, fp, key, True, (
@@ -131,7 +169,7 @@ class _Matcher:
             return None, False, _NOT_FOUND
         from rapidfuzz import fuzz, process
 
-        hits = process.extract(text, self.texts, scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
+        hits = process.extract(text, self.blocks.texts, scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=None)
         if not hits:
             return None, False, _NOT_FOUND
         best = max(score for _, score, _ in hits)
@@ -140,39 +178,114 @@ class _Matcher:
             f"{len(top)} places on the page resemble it equally; cannot tell which is meant",
             f"页面上有 {len(top)} 处与之同样相似，无法判断是哪一处"))
 
-    def _pick(self, candidates: list[Block], fp: Mapping, key: str, exact: bool, why: tuple[str, str]):
+    def _pick(self, candidates: list[Block], fp: Mapping, key: str, exact: bool,
+              why: Why) -> tuple[Block | None, bool, Why]:
         if len(candidates) == 1:
-            return candidates[0], exact, ("", "")
+            return candidates[0], exact, _FINE
         nth, of = int(fp.get("nth", 0)), int(fp.get("of", 1))
         if len(candidates) == of and 0 <= nth < of:
-            return candidates[nth], exact, ("", "")
+            return candidates[nth], exact, _FINE
         free = [c for c in candidates if self.claimed.get(c.id, key) == key]
-        if "prev" in fp or "next" in fp:
-            contexts = [self.blocks.context(c) for c in free]
-            scores = [(prev == fp.get("prev")) + (nxt == fp.get("next")) for prev, nxt in contexts]
-            best = max(scores, default=0)
-            if best:
-                free = [c for c, sc in zip(free, scores, strict=True) if sc == best]
-                if len(free) == 1:
-                    return free[0], exact and best == 2, ("", "")
-        if "index" in fp and free:
-            ranked = sorted((abs(self.blocks.pos[c.id] - int(fp["index"])), n) for n, c in enumerate(free))
-            if len(ranked) == 1 or ranked[0][0] < ranked[1][0]:
-                return free[ranked[0][1]], False, ("", "")
-        return None, False, why
+        free, score = self._between_same_neighbours(free, fp)
+        if len(free) == 1 and score:
+            return free[0], exact and score == 2, _FINE
+        nearest = self._nearest(free, fp)
+        return (nearest, False, _FINE) if nearest is not None else (None, False, why)
+
+    def _between_same_neighbours(self, blocks: list[Block], fp: Mapping) -> tuple[list[Block], int]:
+        """The blocks whose neighbours match the fingerprint's best (all of them when none does)."""
+        scores = []
+        for b in blocks:
+            prev, nxt = self.blocks.neighbours(b)
+            scores.append(_same_end(fp.get("prev"), prev, str.endswith)
+                          + _same_end(fp.get("next"), nxt, str.startswith))
+        best = max(scores, default=0)
+        return ([b for b, sc in zip(blocks, scores, strict=True) if sc == best] if best else blocks), best
+
+    def _nearest(self, blocks: list[Block], fp: Mapping) -> Block | None:
+        """The one block nearest the old place (None when two are as near)."""
+        if "index" not in fp or not blocks:
+            return None
+        ranked = sorted((abs(self.blocks.pos[b.id] - int(fp["index"])), n) for n, b in enumerate(blocks))
+        return blocks[ranked[0][1]] if len(ranked) == 1 or ranked[0][0] < ranked[1][0] else None
 
 
-def _locate_cut(block: Block, fp: Mapping, exact: bool) -> int | None:
-    """Index in ``block.text`` where a split recorded by ``fp`` falls."""
-    text = str(block.text)
-    if exact:
-        return int(fp["at"])
-    left, right = str(fp.get("left", "")), str(fp.get("right", ""))
-    for needle, shift in ((left + right, len(left)), (left, len(left)), (right, 0)):
-        if needle and text.count(needle) == 1:
-            return text.index(needle) + shift
-    return None
+def claim_key(fp: Mapping) -> str:
+    """Fingerprints of the same copy of the same text are one claim (a role and an edit on one block)."""
+    return f"{normalised(str(fp.get('text', '')))}\x00{fp.get('nth')}\x00{fp.get('of')}"
 
+
+class _Space:
+    """The blocks of the page as it is now (raw, or cut by the restored splits) and how a saved id is found there."""
+
+    def __init__(self, blocks: Iterable[Block], same: bool):
+        self.blocks = Blocks(blocks)
+        self.same = same  # the page contents the session was saved for: every id still means what it meant
+        self.claimed: dict[str, str] = {}
+        self._matcher: _Matcher | None = None
+
+    def stays(self, block_id: str, fp: Print) -> bool:
+        """The id is on the page and still names the block it named.
+
+        A changed page may hold more or fewer copies of its text, and the k-th
+        copy is then perhaps another one: the id stays only when the page holds
+        as many copies as it did (without a fingerprint: when the text is unique).
+        """
+        if block_id not in self.blocks.pos:
+            return False
+        if self.same:
+            return True
+        of = fp.get("of", 1) if isinstance(fp, Mapping) else 1
+        return not isinstance(fp, _Inert) and self.blocks.copies[block_id][1] == of
+
+    def reserve(self, refs: Iterable[tuple[str | None, Print]]) -> None:
+        """Claim the blocks that saved ids still name before any fingerprint is searched for, so that none
+        takes one of them (whatever order the decisions come in)."""
+        for block_id, fp in refs:
+            if block_id is not None and isinstance(fp, Mapping) and self.stays(block_id, fp):
+                self.claimed.setdefault(block_id, claim_key(fp))
+
+    def find(self, block_id: str | None, fp: Print) -> tuple[Block | None, bool, Why]:
+        """``(block, sure, why-not)``: the block the id still names, else the one its fingerprint finds."""
+        if block_id is not None and self.stays(block_id, fp):
+            block = self.blocks.list[self.blocks.pos[block_id]]
+            if isinstance(fp, Mapping):
+                self.claimed.setdefault(block.id, claim_key(fp))
+            return block, True, _FINE
+        if not isinstance(fp, Mapping):
+            return None, False, _NO_RECORD
+        if self._matcher is None:
+            self._matcher = _Matcher(self.blocks, self.claimed)
+        return self._matcher.find(fp)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a saved block id goes on the page as it is now."""
+
+    id: str | None  # None: nowhere (left out when ``inert``, else lost)
+    inert: bool = False  # it referred to nothing when saved: not counted
+    fp: Mapping | None = None  # the fingerprint, for the message when lost
+    why: Why = _FINE
+
+
+def _cut_in(block: Block, fp: Mapping) -> int | None:
+    """The raw offset in ``block`` of the split ``fp`` records: the same place in the same text (spacing
+    aside), else between the same characters."""
+    text, saved, at = str(block.text), str(fp["block"]["text"]), int(fp["at"])
+    if text == saved:
+        k: int | None = at
+    elif normalised(text) == normalised(saved):
+        k = index_at(text, position(saved, at))
+    else:
+        flat, left, right = normalised(text), normalised(str(fp.get("left", ""))), normalised(str(fp.get("right", "")))
+        k = next((index_at(text, flat.index(needle) + shift)
+                  for needle, shift in ((left + right, len(left)), (left, len(left)), (right, 0))
+                  if needle and flat.count(needle) == 1), None)
+    return block.text.raw_offset(k) if k else None
+
+
+# ---------------------------------------------------------------- what the editor is told
 
 _ACTIONS = {
     "role": ("the role “{v}” of “{t}”", "“{t}”的角色“{v}”"),
@@ -184,7 +297,7 @@ _ACTIONS = {
 }
 
 
-def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -> LostDecision:
+def _lost(what: str, key: str, fp: Mapping | None, why: Why, **kw) -> LostDecision:
     line = fp.get("line") if fp else None
     t = _short(fp.get("text", "")) if fp else key
     en, zh = _ACTIONS[what]
@@ -195,11 +308,7 @@ def _lost(what: str, key: str, fp: Mapping | None, why: tuple[str, str], **kw) -
                         message_zh=f"{where_zh}{zh.format(t=t, **kw)}已丢失：{why[1]}")
 
 
-_NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
-_NOT_ON_PAGE = ("the session names a place that is not on this page", "会话所指的位置不在此页上")
-
-
-def _lost_choice(sid: str, kind, first: Mapping | None, accepted: bool, why: tuple[str, str]) -> LostDecision:
+def _lost_choice(sid: str, kind: str, first: Mapping | None, accepted: bool, why: Why) -> LostDecision:
     zh_kind, en_kind = _kind_label(kind)
     line = first.get("line") if first else None
     t = _short(first.get("text", "")) if first else sid
@@ -212,199 +321,215 @@ def _lost_choice(sid: str, kind, first: Mapping | None, accepted: bool, why: tup
         + f"已丢失：{why[1]}")
 
 
-_ABSENT, _INERT = "absent", "inert"  # no fingerprint recorded / recorded as referring to nothing
-
-
-def _lookup(table: Mapping, key: str):
-    """The fingerprint of ``key``: a dict, ``_INERT`` (saved as null) or ``_ABSENT``."""
-    if key not in table:
-        return _ABSENT
-    fp = table[key]
-    return fp if isinstance(fp, dict) else _INERT
-
+# ---------------------------------------------------------------- restoring
 
 def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path | None = None) -> SessionResult:
     """The decisions of a checked session document (:func:`parse_session`) carried over to ``analysis``.
 
     Same page contents: everything is kept as it is, except an id the
     analysis does not know (a newer kexie may analyse differently), which is
-    re-anchored by its fingerprint.  Changed contents: every decision is
-    re-anchored; one that had no effect when it was saved (it referred to
-    nothing) is left out; one that cannot be placed is listed as lost.
+    re-anchored by its fingerprint.  Changed contents: an id the page still
+    has is kept, the rest is re-anchored; one that had no effect when it was
+    saved (it referred to nothing) is left out; one that cannot be placed is
+    listed as lost.  A format-1 document is upgraded first (:func:`upgrade`).
     """
+    doc = upgrade(doc, page, analysis)
     old = Decisions.from_dict(doc.get("decisions") or {})
-    anchors = doc.get("anchors") or {}
-    fp_blocks, fp_sugg, fp_splits = (anchors.get(k) or {} for k in ("blocks", "suggestions", "splits"))
     same = (doc.get("page") or {}).get("sha256") == page.sha256
+    total = _count(old)
     extra = dict(doc.get("extra") or {})
-    total = len(old.choices) + len(old.roles) + len(old.edits) + len(old.moves) + len(old.splits) + len(old.joined)
-    common = dict(path=path, page_changed=not same, extra=extra, saved_at=doc.get("saved_at"))
+    saved_at = doc.get("saved_at")
     if same and _all_known(old, analysis):
-        return SessionResult(decisions=old, restored=total, total=total, **common)
+        return SessionResult(decisions=old, path=path, page_changed=False, restored=total, total=total,
+                             extra=extra, saved_at=saved_at)
+    carry = _Carry(doc.get("anchors") or {}, page, analysis, same)
+    decisions = carry.decisions(old)
+    return SessionResult(decisions=decisions, path=path, page_changed=not same,
+                         restored=total - carry.inert - len(carry.lost), total=total - carry.inert,
+                         lost=tuple(carry.lost), notes=carry.all_notes(), extra=extra, saved_at=saved_at)
 
-    lost: list[LostDecision] = []
-    notes: list[str] = []
-    inert = 0
 
-    # splits first: they decide which pieces the other decisions refer to
-    raw_matcher = _Matcher(analysis.blocks, page)
-    splits: list[int] = []
-    for offset in old.splits:
-        fp = _lookup(fp_splits, str(offset))
-        if same and any(b.start < offset < b.end for b in analysis.blocks):
-            splits.append(offset)  # same raw text: a raw offset means what it meant
-        elif same and not isinstance(fp, dict):
-            lost.append(_lost("split", str(offset), None, _NOT_ON_PAGE))  # a cut outside every block
-        elif fp is _INERT:
-            inert += 1
-        elif fp is _ABSENT:
-            lost.append(_lost("split", str(offset), None, _NO_RECORD))
-        else:
-            block, exact, why = raw_matcher.find(fp["block"])
-            k = _locate_cut(block, fp, exact) if block is not None else None
-            new = block.text.raw_offset(k) if block is not None and k else None
-            if new is None:
-                lost.append(_lost("split", str(offset), fp["block"], why if block is None else
-                                  ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")))
-                continue
-            splits.append(new)
-            if not exact:
-                notes.append(f"line {page.line_of(new)}: a split was placed in text that changed; check it")
+def _count(d: Decisions) -> int:
+    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits) + len(d.joined)
 
-    cut = split_blocks_at(analysis.blocks, tuple(sorted(set(splits))))
-    cut_ids = {b.id for b in cut}
-    cut_matcher = _Matcher(cut, page)
 
-    def block_id(bid: str):
-        """``(new id, None)``, ``(_INERT, None)`` or ``(None, (fingerprint, why))``.
+class _Carry:
+    """Carries one session's decisions over to the page as it is now, noting what is lost or worth a look."""
 
-        On the same page an id saved as referring to nothing is kept as it is
-        (redoing the split it needs brings it back): ``(bid, _INERT)``.
-        """
-        fp = _lookup(fp_blocks, bid)
-        if same and bid in cut_ids:
-            return bid, None
-        if same and fp is _INERT:
-            return bid, _INERT
-        if same and fp is _ABSENT:
-            return None, (None, _NOT_ON_PAGE)
-        if fp is _INERT:
-            return _INERT, None
-        if fp is _ABSENT:
-            return None, (None, _NO_RECORD)
-        block, exact, why = cut_matcher.find(fp)
+    def __init__(self, anchors: Mapping, page: Page, analysis: Analysis, same: bool):
+        self.blocks, self.suggestions, self.splits = (anchors.get(k) or {} for k in ("blocks", "suggestions", "splits"))
+        self.page, self.analysis, self.same = page, analysis, same
+        self.raw = _Space(analysis.blocks, same)
+        self.lost: list[LostDecision] = []
+        self.notes: list[str] = []
+        self.inert = 0
+
+    def all_notes(self) -> tuple[str, ...]:
+        if not self.inert:
+            return tuple(self.notes)
+        return tuple(self.notes) + (f"{self.inert} saved decision(s) that had no effect on the page were left out"
+                                    if not self.same else
+                                    f"{self.inert} saved decision(s) have no effect on the page (kept as saved)",)
+
+    def decisions(self, old: Decisions) -> Decisions:
+        # splits first: they decide which pieces the other decisions refer to
+        self.raw.reserve(self._raw_references())
+        splits = tuple(sorted({o for o in map(self._split, old.splits) if o is not None}))
+        cut = _Space(split_blocks_at(self.analysis.blocks, splits), self.same)
+        prints = {bid: _lookup(self.blocks, bid) for bid in referenced_blocks(old)}
+        cut.reserve(prints.items())
+        places = {bid: self._where(cut, bid, fp) for bid, fp in prints.items()}
+        roles = dict(self._roles(old.roles, places))  # in this order: the editor reads what is lost in it
+        edits = dict(self._edits(old.edits, places))
+        moves = tuple(self._moves(old.moves, places))
+        joined = set(self._joined(old.joined, places))
+        choices = dict(self._choices(old.choices))
+        return Decisions(choices=tuple(sorted(choices.items())), roles=tuple(sorted(roles.items())),
+                         edits=tuple(sorted(edits.items())), moves=moves, splits=splits, joined=tuple(sorted(joined)))
+
+    # -- splits (raw offsets)
+    def _split(self, offset: int) -> int | None:
+        fp = _lookup(self.splits, str(offset))
+        if self.same and _inside(self.analysis.block_at(offset), offset):
+            return offset  # same raw text: a raw offset means what it meant
+        if isinstance(fp, _Inert) and not self.same:
+            self.inert += 1
+            return None
+        if not isinstance(fp, Mapping):
+            self.lost.append(_lost("split", str(offset), None, _NOT_ON_PAGE if self.same else _NO_RECORD))
+            return None
+        block, sure, why = self.raw.find(fp["block"].get("id"), fp["block"])
+        new = _cut_in(block, fp) if block is not None else None
+        if new is None:
+            self.lost.append(_lost("split", str(offset), fp["block"], why if block is None else _CUT_GONE))
+        elif not sure:
+            self.notes.append(f"line {self.page.line_of(new)}: a split was placed in text that changed; check it")
+        return new
+
+    def _raw_references(self) -> Iterator[tuple[str | None, Print]]:
+        """The raw blocks the saved splits and suggestions name, with their fingerprints."""
+        for fp in self.splits.values():
+            if isinstance(fp, Mapping):
+                yield fp["block"].get("id"), fp["block"]
+        for fp in self.suggestions.values():
+            for p in (fp.get("blocks") or []) if isinstance(fp, Mapping) else []:
+                yield p.get("id"), p
+
+    # -- blocks and pieces (roles, edits, moves, joins)
+    def _where(self, space: _Space, bid: str, fp: Print) -> _Where:
+        """Where a saved block id goes on ``space``."""
+        if space.stays(bid, fp):
+            return _Where(bid)
+        if isinstance(fp, _Inert):
+            return _Where(bid if self.same else None, inert=True)  # on the same page, redoing its split revives it
+        if not isinstance(fp, Mapping):
+            return _Where(None, why=_NOT_ON_PAGE if self.same else _NO_RECORD)
+        block, sure, why = space.find(None, fp)
         if block is None:
-            return None, (fp, why)
-        if not exact:
-            note = f"line {page.line_of(block.start)}: a decision was placed on text that changed; check it"
-            if note not in notes:
-                notes.append(note)
-        return block.id, None
+            return _Where(None, fp=fp, why=why)
+        note = f"line {self.page.line_of(block.start)}: a decision was placed on text that changed; check it"
+        if not sure and note not in self.notes:
+            self.notes.append(note)
+        return _Where(block.id)
 
-    roles = []
-    for bid, role in old.roles:
-        new, err = block_id(bid)
-        if new is _INERT:
-            inert += 1
-        elif new is None:
-            lost.append(_lost("role", bid, err[0], err[1], v=role))
-        else:
-            roles.append((new, role))
-            inert += err is _INERT
-    edits = []
-    for key, value in old.edits:
-        bid, suffix = _edit_block(key)
-        new, err = block_id(bid)
-        if new is _INERT:
-            inert += 1
-        elif new is None:
-            lost.append(_lost("edit", key, err[0] or {"text": value[0]}, err[1]))
-        else:
-            edits.append((new + suffix, value))
-            inert += err is _INERT
-    moves = []
-    for bid, before in old.moves:
-        new, err = block_id(bid)
-        new_before, err_before = block_id(before) if before else ("", None)
-        if new_before is _INERT:
-            new_before = ""  # "before nothing" moved the block to the page end, and still does
-        if new is _INERT:
-            inert += 1
-        elif new is None or new_before is None:
-            fp, why = err if isinstance(err, tuple) else err_before
-            if not isinstance(err, tuple):
-                fp = fp_blocks.get(bid) or fp
-                why = (f"the block it was moved before is gone ({why[0]})", f"目标位置的段落已不在（{why[1]}）")
-            lost.append(_lost("move", bid, fp, why))
-        else:
-            moves.append((new, new_before))
-            inert += err is _INERT
-    joined = []
-    for bid in old.joined:
-        new, err = block_id(bid)
-        if new is _INERT:
-            inert += 1
-        elif new is None:
-            lost.append(_lost("join", bid, err[0], err[1]))
-        else:
-            joined.append(new)
-            inert += err is _INERT
+    def _take(self, where: _Where, what: str, key: str, text: str | None = None, **kw) -> str | None:
+        """The id a saved reference now has; counts what had no effect and records what is lost."""
+        self.inert += where.inert
+        if where.id is None and not where.inert:
+            self.lost.append(_lost(what, key, where.fp or ({"text": text} if text else None), where.why, **kw))
+        return where.id
 
-    known = {s.id for s in analysis.suggestions}
-    by_blocks: dict[tuple, list] = defaultdict(list)
-    for s in analysis.suggestions:
-        by_blocks[(s.kind, s.blocks)].append(s)
-    choices = []
-    for sid, accepted in old.choices:
-        fp = _lookup(fp_sugg, sid)
-        if same and (sid in known or fp is _INERT):
-            choices.append((sid, accepted))
-            inert += sid not in known
-            continue
-        if same and fp is _ABSENT:
-            lost.append(_lost_choice(sid, sid.rsplit("-", 1)[0], None, accepted, (
-                "kexie makes no such suggestion on this page", "此页没有这条建议")))
-            continue
-        if fp is _INERT:
-            inert += 1
-            continue
-        if fp is _ABSENT:
-            lost.append(_lost_choice(sid, sid.rsplit("-", 1)[0], None, accepted, _NO_RECORD))  # "<kind>-<hash>"
-            continue
-        new_ids, why = [], None
-        for bfp in fp.get("blocks") or []:
-            block, _, why_b = raw_matcher.find(bfp)
+    def _roles(self, roles: Iterable[tuple[str, str]], places: dict[str, _Where]) -> Iterator[tuple[str, str]]:
+        for bid, role in roles:
+            new = self._take(places[bid], "role", bid, v=role)
+            if new is not None:
+                yield new, role
+
+    def _edits(self, edits: Iterable[tuple[str, tuple[str, str]]],
+               places: dict[str, _Where]) -> Iterator[tuple[str, tuple[str, str]]]:
+        for key, value in edits:
+            bid, suffix = _edit_block(key)
+            new = self._take(places[bid], "edit", key, text=value[0])
+            if new is not None:
+                yield new + suffix, value
+
+    def _joined(self, joined: Iterable[str], places: dict[str, _Where]) -> Iterator[str]:
+        for bid in joined:
+            new = self._take(places[bid], "join", bid)
+            if new is not None:
+                yield new
+
+    def _moves(self, moves: Iterable[tuple[str, str]], places: dict[str, _Where]) -> Iterator[tuple[str, str]]:
+        for bid, before in moves:
+            where, target = places[bid], places[before] if before else _Where("")
+            if where.id is not None and target.id is None and not target.inert:
+                fp = self.blocks.get(bid) or target.fp
+                self.lost.append(_lost("move", bid, fp, (f"the block it was moved before is gone ({target.why[0]})",
+                                                         f"目标位置的段落已不在（{target.why[1]}）")))
+                continue
+            new = self._take(where, "move", bid)
+            if new is not None:
+                yield new, target.id or ""  # "before nothing" moved the block to the page end, and still does
+
+    # -- suggestions (choices)
+    def _choices(self, choices: Iterable[tuple[str, bool]]) -> Iterator[tuple[str, bool]]:
+        for sid, accepted in choices:
+            new = self._choice(sid, accepted)
+            if new is not None:
+                yield new, accepted
+
+    def _choice(self, sid: str, accepted: bool) -> str | None:
+        fp = _lookup(self.suggestions, sid)
+        if self._stays(sid, fp):
+            return sid
+        if isinstance(fp, _Inert):
+            self.inert += 1
+            return sid if self.same else None
+        if not isinstance(fp, Mapping):
+            kind = sid.rsplit("-", 1)[0]  # "<kind>-<hash>"
+            self.lost.append(_lost_choice(sid, kind, None, accepted, _NO_SUCH if self.same else _NO_RECORD))
+            return None
+        found, why = self._refind(sid, fp)
+        if found is None:
+            self.lost.append(_lost_choice(sid, str(fp.get("kind")), (fp.get("blocks") or [None])[0], accepted, why))
+        return found
+
+    def _stays(self, sid: str, fp: Print) -> bool:
+        """The suggestion is on the page and its blocks still are the blocks it was made on."""
+        s = self._suggestion(sid)
+        if s is None or (isinstance(fp, _Inert) and not self.same):
+            return False
+        if not isinstance(fp, Mapping):
+            return all(self.raw.stays(bid, _ABSENT) for bid in s.blocks)
+        prints = {p.get("id"): p for p in fp.get("blocks") or []}
+        return all(self.raw.stays(bid, prints[bid]) for bid in s.blocks if bid in prints)
+
+    def _refind(self, sid: str, fp: Mapping) -> tuple[str | None, Why]:
+        """The suggestion made now on the blocks the fingerprint finds (same kind)."""
+        ids = []
+        for p in fp.get("blocks") or []:
+            block, _, why = self.raw.find(p.get("id"), p)
             if block is None:
-                why = why_b
-                break
-            new_ids.append(block.id)
-        found = by_blocks.get((fp.get("kind"), tuple(new_ids)), []) if why is None else []
+                return None, why
+            ids.append(block.id)
+        found = [s for s in self.analysis.suggestions if s.kind == fp.get("kind") and s.blocks == tuple(ids)]
         if len(found) > 1:
-            found = [s for s in found if _relative_ranges(analysis, s) == fp.get("ranges")]
-        if len(found) == 1:
-            choices.append((found[0].id, accepted))
-            continue
-        if why is None:
-            why = ("kexie no longer makes that suggestion there, so there is nothing to decide",
-                   "该处已不再有这条建议")
-        lost.append(_lost_choice(sid, fp.get("kind"), (fp.get("blocks") or [None])[0], accepted, why))
+            found = ([s for s in found if s.id == sid]
+                     or [s for s in found if relative_ranges(self.analysis, s) == fp.get("ranges")])
+        return (found[0].id, _FINE) if len(found) == 1 else (None, _NOT_MADE)
 
-    if inert:
-        notes.append(f"{inert} saved decision(s) that had no effect on the page were left out"
-                     if not same else f"{inert} saved decision(s) have no effect on the page (kept as saved)")
-    restored = Decisions(
-        choices=tuple(sorted(dict(choices).items())),
-        roles=tuple(sorted(dict(roles).items())),
-        edits=tuple(sorted(dict(edits).items())),
-        moves=tuple(moves),
-        splits=tuple(sorted(set(splits))),
-        joined=tuple(sorted(set(joined))),
-    )
-    return SessionResult(decisions=restored, restored=total - inert - len(lost), total=total - inert,
-                         lost=tuple(lost), notes=tuple(notes), **common)
+    def _suggestion(self, sid: str) -> Suggestion | None:
+        try:
+            return self.analysis.suggestion(sid)
+        except KeyError:
+            return None
 
 
-def _kind_label(kind) -> tuple[str, str]:
+def _inside(block: Block | None, offset: int) -> bool:
+    return block is not None and block.start < offset
+
+
+def _kind_label(kind: str) -> tuple[str, str]:
     from ..core import KIND_LABELS
 
     return KIND_LABELS.get(kind, (str(kind), str(kind)))
@@ -416,7 +541,4 @@ def _all_known(decisions: Decisions, analysis: Analysis) -> bool:
     if any(sid not in suggestions for sid, _ in decisions.choices):
         return False
     ids = {b.id for b in split_blocks_at(analysis.blocks, decisions.splits)}
-    used = [bid for bid, _ in decisions.roles] + [_edit_block(k)[0] for k, _ in decisions.edits]
-    used += [bid for move in decisions.moves for bid in move if bid]
-    used += list(decisions.joined)
-    return all(bid in ids for bid in used)
+    return all(bid in ids for bid in referenced_blocks(decisions))

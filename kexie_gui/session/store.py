@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core.model import Analysis, Decisions, Page
 from ..fileio import ExportError, atomic_write_bytes, atomic_write_text, stamped_sibling, temp_files_for
-from .document import SessionError, _encode, parse_session, read_session_file, session_document
+from .document import VERSION, SessionError, _encode, parse_session, read_session_file, session_document
 from .paths import _fallback_path, legacy_session_files, session_candidates, session_path_for
 from .restore import SessionResult, restore_decisions
 
@@ -17,7 +17,8 @@ STALE_TEMP_SECONDS = 60  # a save's temp file older than this was left by a kill
 
 
 def _keep_old(target: Path, sha256: str) -> Path | None:
-    """Copy a session written for other page contents (or unreadable) aside before replacing it.
+    """Copy a session written for other page contents, in an older format, or unreadable aside before
+    replacing it (an older kexie cannot read the new format).
 
     Copy, not rename: if the new write then fails, the old file is still where it was.
     """
@@ -29,7 +30,8 @@ def _keep_old(target: Path, sha256: str) -> Path | None:
         raise SessionError(f"{target}: cannot read the old session file to keep a copy "
                            f"({exc.strerror or exc}); nothing was saved") from None
     try:
-        if parse_session(data, str(target))["page"]["sha256"] == sha256:
+        old = parse_session(data, str(target))
+        if old["page"]["sha256"] == sha256 and old["version"] == VERSION:
             return None
     except SessionError:
         pass
