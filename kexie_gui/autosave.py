@@ -89,7 +89,7 @@ class Debouncer:
 
     def next_due(self) -> float | None:
         """The time at which :meth:`due` becomes true (None when there is nothing to write)."""
-        if self._first is None:
+        if self._first is None or self._last is None:  # both are set together
             return None
         at = min(self._last + self.delay, self._first + self.max_delay)
         return at if self._retry_at is None else max(at, self._retry_at)
@@ -150,6 +150,36 @@ class Recovery:
     def restore(self, page: Page, analysis: Analysis) -> SessionResult:
         """The autosaved decisions carried over to ``page`` (re-anchored if it changed since)."""
         return restore_decisions(self.document, page, analysis, self.file)
+
+
+def _read_document(path: Path) -> dict:
+    """The session document an autosave holds; every failure is a :class:`SessionError` naming the autosave."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SessionError(f"{path}: the autosave is too large to be one of ours")
+        return parse_session(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read the autosave ({exc.strerror or exc})") from None
+    except SessionError as exc:
+        if exc.why is None:
+            raise
+        raise SessionError(f"{path}: the autosave is damaged ({exc.why})", exc.why) from None
+
+
+def _autosave_problem(doc: Mapping) -> str | None:
+    """What is wrong with the autosave's own record (page key, process, project folder, time), or None."""
+    info = doc.get("autosave")
+    if not isinstance(info, dict) or not isinstance(info.get("page_key"), str):
+        return "no page key"
+    pid = info.get("pid")
+    if pid is not None and not (isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid < 2**31):
+        return "its process id is not one"
+    if info.get("project_dir") is not None and not isinstance(info.get("project_dir"), str):
+        return "its project folder is not a path"
+    saved_at = doc.get("saved_at")
+    if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool):
+        return "no time"
+    return None
 
 
 def _key_hash(page_key: str) -> str:
@@ -231,30 +261,14 @@ class AutosaveStore:
 
     def _read(self, path: Path) -> Recovery:
         """The autosave in ``path``, checked as strictly as a session file; raises :class:`SessionError` only."""
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise SessionError(f"{path}: the autosave is too large to be one of ours")
-            doc = parse_session(path.read_bytes(), str(path))
-        except OSError as exc:
-            raise SessionError(f"{path}: cannot read the autosave ({exc.strerror or exc})") from None
-        except SessionError as exc:
-            if exc.why is None:
-                raise
-            raise SessionError(f"{path}: the autosave is damaged ({exc.why})", exc.why) from None
-        info = doc.get("autosave")
-        if not isinstance(info, dict) or not isinstance(info.get("page_key"), str):
-            raise SessionError(f"{path}: the autosave is damaged (no page key)")
-        pid = info.get("pid")
-        if pid is not None and not (isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid < 2**31):
-            raise SessionError(f"{path}: the autosave is damaged (its process id is not one)")
-        if info.get("project_dir") is not None and not isinstance(info.get("project_dir"), str):
-            raise SessionError(f"{path}: the autosave is damaged (its project folder is not a path)")
-        saved_at = doc.get("saved_at")
-        if not isinstance(saved_at, (int, float)) or isinstance(saved_at, bool):
-            raise SessionError(f"{path}: the autosave is damaged (no time)")
+        doc = _read_document(path)
+        problem = _autosave_problem(doc)
+        if problem is not None:
+            raise SessionError(f"{path}: the autosave is damaged ({problem})")
         page = doc["page"]
-        return Recovery(page_key=info["page_key"], page_path=str(page.get("path") or page.get("source") or ""),
-                        page_sha=page["sha256"], saved_at=float(saved_at),
+        return Recovery(page_key=doc["autosave"]["page_key"],
+                        page_path=str(page.get("path") or page.get("source") or ""),
+                        page_sha=page["sha256"], saved_at=float(doc["saved_at"]),
                         decisions=Decisions.from_dict(doc.get("decisions") or {}), extra=dict(doc.get("extra") or {}),
                         file=path, document=doc)
 

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .ids import Namer
 from .joins import separator
 from .lines import Unit, split_units
 from .messages import CATALOGUE, Message, message, said
-from .model import Analysis, Block, Page, Suggestion, stable_id
+from .model import Analysis, Block, Page, Suggestion
 from .payloads import (
     KIND_BYLINE,
     KIND_DUPLICATE,
@@ -118,13 +119,16 @@ class _Maker:
     def __init__(self, config: Config):
         self.config = config
         self.out: list[Suggestion] = []
+        self.name = Namer()
 
     def add(self, kind: str, blocks: tuple[Block, ...], ranges, confidence: float, explain: Message,
             payload: Payload = NOTHING, default: bool | None = True) -> None:
         """``default``: accepted unless the editor says otherwise (None: when confident enough)."""
         ranges = tuple(tuple(r) for r in ranges)
+        # named by its blocks; one that touches no raw range (the reading order) is about the whole page
+        about = "|".join(b.id for b in blocks) if ranges else ""
         self.out.append(Suggestion(
-            id=stable_id(kind, ranges, tuple(b.id for b in blocks)), kind=kind,
+            id=self.name(kind, about), kind=kind,
             blocks=tuple(b.id for b in blocks), ranges=ranges, confidence=round(confidence, 3),
             explain=explain,
             default=(confidence >= self.config.default_threshold) if default is None else default,
@@ -244,8 +248,9 @@ def _laid_out(seq: list[Unit], shapes: list[Shape], labelled: dict[int, Labelled
     """Blocks made of the pieces, numbered in raw order."""
     by_piece = [asm.make_block([seq[i] for i in p.positions]) for p in pieces]
     raw_sorted = sorted(range(len(pieces)), key=lambda k: by_piece[k].start)
+    name = Namer()  # in raw order: the k-th copy of a text is the k-th printed
     for new_index, k in enumerate(raw_sorted):
-        by_piece[k] = replace(by_piece[k], index=new_index)
+        by_piece[k] = replace(by_piece[k], index=new_index, id=name("b", by_piece[k].text))
     blocks = tuple(by_piece[k] for k in raw_sorted)
     return _Laid(seq, shapes, labelled, pieces, by_piece, blocks)
 

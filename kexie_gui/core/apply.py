@@ -28,6 +28,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field, replace
 
 from . import payloads as pl
+from .ids import piece_id, position
 from .joins import glue as _glue
 from .joins import joined
 from .model import (
@@ -174,7 +175,8 @@ def _set_role(plan: Plan, s: Suggestion, role: str) -> None:
 # -- blocks cut and ordered by hand ------------------------------------------
 
 def split_blocks_at(blocks: tuple[Block, ...], offsets: tuple[int, ...], page: Page | None = None) -> tuple[Block, ...]:
-    """Cut blocks at raw offsets chosen by hand; the second piece gets id ``b<offset>``.
+    """Cut blocks at raw offsets chosen by hand; the first piece keeps the block's id, the others get
+    ``<block id>@<n>`` (n: normalised characters of the block before the cut, see :mod:`.ids`).
 
     An offset where the block's own text has no character (an indent or a line
     break of a hard-wrapped paragraph) cuts before the next character.  With
@@ -188,6 +190,7 @@ def split_blocks_at(blocks: tuple[Block, ...], offsets: tuple[int, ...], page: P
         lo = bisect.bisect_right(cuts, b.start)
         hi = bisect.bisect_left(cuts, b.end)
         piece = b
+        used = {b.id}
         for o in cuts[lo:hi]:
             k = _index_at_or_after(piece.text, o)
             if not k or k >= len(piece.text):
@@ -199,11 +202,22 @@ def split_blocks_at(blocks: tuple[Block, ...], offsets: tuple[int, ...], page: P
                 second_start = first_end
             first = replace(piece, end=o, text=piece.text.slice(0, k), line_end=max(piece.line_start, first_end))
             second = replace(piece, start=o, text=piece.text.slice(k), indented=False,
-                             line_start=second_start)
+                             line_start=second_start, id=_piece_id(b, o, used))
             out.append(first)
             piece = second
         out.append(piece)
     return tuple(replace(b, index=i) for i, b in enumerate(out))
+
+
+def _piece_id(block: Block, offset: int, used: set[str]) -> str:
+    """The id of the piece of ``block`` that starts at raw ``offset`` (see :func:`split_blocks_at`)."""
+    base = piece_id(block.id, position(str(block.text), _index_at_or_after(block.text, offset) or 0))
+    pid, n = base, 0
+    while pid in used:  # only a piece of nothing but spaces lies between two cuts at the same place
+        n += 1
+        pid = f"{base}.{n}"
+    used.add(pid)
+    return pid
 
 
 def _index_at_or_after(text: Text, offset: int) -> int | None:

@@ -7,12 +7,12 @@ with line endings normalised to ``\\n``.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TypeVar
 
+from .ids import content_id
 from .messages import Message, message
 from .payloads import NOTHING, Payload
 
@@ -144,12 +144,6 @@ class Text(str):
                     pos += len(rep)
             i += n
         return Text("".join(out), runs)
-
-
-def stable_id(prefix: str, *parts) -> str:
-    """An id that depends only on its parts, so it survives re-analysis."""
-    digest = hashlib.blake2s(repr(parts).encode("utf-8"), digest_size=5).hexdigest()
-    return f"{prefix}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -307,6 +301,9 @@ class Block:
 
     ``text`` is the block's own text: for hard-wrapped pages the printed lines
     are unwrapped and the paragraph indent removed.  ``text.runs`` map it back.
+    ``id`` is made of the text, not of where it stands (:mod:`.ids`): the
+    analysis names the k-th copy of a text ``.<k>``, and a piece cut off by hand
+    is ``<block id>@<n>``.
     """
 
     index: int
@@ -316,10 +313,11 @@ class Block:
     line_end: int
     text: Text
     indented: bool = False
+    id: str = ""  # "": named by its text alone (a block made outside an analysis)
 
-    @property
-    def id(self) -> str:
-        return f"b{self.start}"
+    def __post_init__(self):
+        if not self.id:
+            object.__setattr__(self, "id", content_id("b", self.text))
 
 
 @dataclass(frozen=True)
@@ -381,6 +379,10 @@ class Analysis:
 
     def block(self, block_id: str) -> Block:
         return self._by_id()[block_id]
+
+    def find_block(self, block_id: str) -> Block | None:
+        """The block of that id; None when the analysis has none (a piece cut off by hand, a stale id)."""
+        return self._by_id().get(block_id)
 
     def suggestion(self, suggestion_id: str) -> Suggestion:
         return self._suggestions_by_id()[suggestion_id]

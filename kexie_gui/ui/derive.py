@@ -292,16 +292,15 @@ class Derived:
 def _duplicate_groups(analysis: Analysis) -> dict[str, int]:
     """Keep-block id -> group number, numbered in page order of the kept copies."""
     keeps = {s.get("keep") for s in analysis.suggestions if s.kind == "duplicate" and s.get("keep")}
-    ordered = sorted(keeps, key=lambda k: int(k[1:]) if k[1:].isdigit() else 0)
+    ordered = sorted(keeps, key=lambda k: _start(analysis, k))
     return {k: n for n, k in enumerate(ordered)}
 
 
 def suggestion_spans(analysis: Analysis, decisions: Decisions) -> tuple[tuple[Span, ...], int, dict]:
     groups = _duplicate_groups(analysis)
     spans: list[Span] = []
-    by_id = analysis._by_id()
     for keep, g in groups.items():
-        b = by_id.get(keep)
+        b = analysis.find_block(keep)
         if b is not None:
             spans.append(Span(b.start, b.end, LAYER_KEPT, g))
     for s in analysis.suggestions:
@@ -447,7 +446,7 @@ def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:
             return analysis.block(suggestion.blocks[0]).line_start
         except KeyError:
             pass
-    return line_of(suggestion_offset(suggestion))
+    return line_of(suggestion_offset(suggestion, analysis))
 
 
 def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
@@ -468,10 +467,17 @@ def punctuation_marks(suggestion: Suggestion, raw: str) -> str:
     return "   ".join(f"{a} → {b}" + (f" ×{n}" if n > 1 else "") for (a, b), n in counts.items())
 
 
-def suggestion_offset(suggestion: Suggestion) -> int:
-    """Raw offset where a suggestion starts (its place in the list and on the page)."""
+def suggestion_offset(suggestion: Suggestion, analysis: Analysis | None) -> int:
+    """Raw offset where a suggestion starts (its place in the list and on the page).
+
+    One that touches no range (the reading order) starts where its first block does (0 without ``analysis``).
+    """
     if suggestion.ranges:
         return suggestion.ranges[0][0]
-    if suggestion.blocks and suggestion.blocks[0][1:].isdigit():
-        return int(suggestion.blocks[0][1:])
-    return 0
+    return _start(analysis, suggestion.blocks[0]) if suggestion.blocks and analysis is not None else 0
+
+
+def _start(analysis: Analysis, block_id: str) -> int:
+    """Where a block starts on the raw page (0 for an id the analysis does not know)."""
+    block = analysis.find_block(block_id)
+    return block.start if block is not None else 0

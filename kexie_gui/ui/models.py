@@ -158,7 +158,7 @@ class SuggestionModel(QAbstractTableModel):
             if col == self.COL_CONFIDENCE:
                 return s.confidence
             if col == self.COL_LINE:
-                return suggestion_offset(s)
+                return suggestion_offset(s, self.analysis)
             return self.data(index, _DISPLAY)
         elif role == Qt.ItemDataRole.FontRole and self.state.is_open(s) and col == self.COL_STATE:
             font = QFont()
@@ -176,7 +176,7 @@ class SuggestionModel(QAbstractTableModel):
         elif role == OPEN_ROLE:
             return self.state.is_open(s)
         elif role == OFFSET_ROLE:
-            return suggestion_offset(s)
+            return suggestion_offset(s, self.analysis)
         return None
 
     def suggestion(self, row: int):
@@ -204,7 +204,8 @@ class SuggestionFilter(QSortFilterProxyModel):
         """``suggestions`` in the order the table lists them (for walking them without the view)."""
         if not self.doubtful_first:
             return list(suggestions)
-        return sorted(suggestions, key=lambda s: (s.confidence, suggestion_offset(s)))
+        analysis = getattr(self.sourceModel(), "analysis", None)
+        return sorted(suggestions, key=lambda s: (s.confidence, suggestion_offset(s, analysis)))
 
     def set_kind(self, kind: str) -> None:
         self._refilter(lambda: setattr(self, "kind", kind))

@@ -603,7 +603,7 @@ class Presenter:
         if state is None or state.view is None or self._syncing:
             return
         s = state.analysis.suggestion(suggestion_id)
-        offset = suggestion_offset(s)
+        offset = suggestion_offset(s, state.analysis)
         place = None
         block = state.view.block_at(offset)
         if block is not None:

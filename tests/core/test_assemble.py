@@ -29,7 +29,15 @@ def test_a_block_knows_its_raw_range_lines_and_indentation():
     raw = "标题\n\u3000\u3000第一行文字，\n第二行文字。\n"
     block = make_block(split_units(raw)[1:])
     assert (block.line_start, block.line_end) == (2, 3) and block.indented
-    assert raw[block.start:block.end] == "第一行文字，\n第二行文字。" and block.id == f"b{block.start}"
+    assert raw[block.start:block.end] == "第一行文字，\n第二行文字。"
+
+
+def test_a_block_is_named_by_its_text_not_by_where_it_stands():
+    raw = "标题\n\u3000\u3000第一行文字，\n第二行文字。\n"
+    block = make_block(split_units(raw)[1:])
+    moved = make_block(split_units("\n\n" + raw.replace("\n第二", "\r\n第 二"))[1:])
+    assert moved.start != block.start and moved.id == block.id
+    assert make_block(split_units(raw.replace("第二", "第三"))[1:]).id != block.id
 
 
 def box(line, x0, y0, x1, size, column=0):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kexie_gui.core import Config, Decisions, analyse, apply, load_page, page_from_text
+from kexie_gui.core.apply import split_blocks_at
 
 from .pages import DUPLICATE_PAGE, KNOWN_FAILURES, TABLE
 
@@ -128,7 +129,9 @@ def test_hand_decisions_roles_splits_moves_and_edits():
     # cut a block in two by hand
     block = analysis.block(longer.paragraph_keys[1])
     cut = block.start + 10
-    pieces = apply(analysis, Decisions().with_split(cut).with_role(f"b{cut}", "title"))
+    second = split_blocks_at(analysis.blocks, (cut,))[block.index + 1]
+    assert second.start == cut
+    pieces = apply(analysis, Decisions().with_split(cut).with_role(second.id, "title"))
     assert len(pieces.articles) == 5 and len(str(pieces.articles[1].title)) > 0
 
 

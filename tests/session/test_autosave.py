@@ -101,16 +101,22 @@ def test_recovery_onto_a_page_that_changed_meanwhile(store, seed):
     assert articles(analysis2, result.decisions) == articles(analysis, d)
 
 
-def test_autosave_without_analysis_restores_onto_the_same_page_only(store, small):
+def test_autosave_without_analysis_keeps_what_its_ids_still_name(store, small):
+    """No fingerprints: an id the changed page still has comes back; text that changed cannot be found."""
     page, analysis = opened(small)
     join = next(s for s in analysis.suggestions if s.kind == "join")
     d = Decisions().with_role(analysis.blocks[1].id, "title").with_choice(join.id, False)
     store.save("k", small, page.sha256, d, {})
     rec = store.load("k")
     assert rec.restore(page, analysis).decisions == d
-    small.write_text("\n" + small.read_text(encoding="utf-8"), encoding="utf-8")
+    text = small.read_text(encoding="utf-8")
+    small.write_text("新加的一行\n\n" + text, encoding="utf-8")
     page2, analysis2 = opened(small)
-    result = rec.restore(page2, analysis2)
+    moved = rec.restore(page2, analysis2)
+    assert moved.page_changed and moved.decisions == d and moved.lost == ()
+    small.write_text(text.replace("近日", "日前").replace("一年来", "一年以来"), encoding="utf-8")
+    page3, analysis3 = opened(small)
+    result = rec.restore(page3, analysis3)
     assert result.decisions == Decisions()
     assert [x.message for x in result.lost] == [
         f"the role “title” of “{analysis.blocks[1].id}” is lost: the session holds no record of its text",
@@ -260,9 +266,9 @@ def test_a_recovery_summary_does_not_promise_a_session_backup(store, small):
     page, analysis = opened(small)
     d = Decisions().with_role(analysis.blocks[1].id, "title")
     store.save("k", small, page.sha256, d, {})
-    small.write_text("\n" + small.read_text(encoding="utf-8"), encoding="utf-8")
+    small.write_text(small.read_text(encoding="utf-8").replace("近日", "日前"), encoding="utf-8")
     page2, analysis2 = opened(small)
     result = store.load("k").restore(page2, analysis2)
     assert result.summary().endswith("0 of 1 decision(s) restored, 1 could not be placed and are lost.")
-    assert result.lost[0].message == (f"the role “title” of “b{analysis.blocks[1].start}” is lost: "
+    assert result.lost[0].message == (f"the role “title” of “{analysis.blocks[1].id}” is lost: "
                                       "the session holds no record of its text")

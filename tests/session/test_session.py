@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kexie_gui.core import Decisions, KexieError, analyse, page_from_text
+from kexie_gui.core.apply import split_blocks_at
 from kexie_gui.session import (
     FORMAT,
     SESSION_SUFFIX,
@@ -89,12 +90,38 @@ def test_changed_page_reanchors_and_load_never_writes(seed):
     seed.write_bytes(b"\n\n\n" + seed.read_bytes())  # every raw offset moves by 3
     page2, analysis2 = opened(seed)
     result = load_session(seed, page2, analysis2)
-    assert result.page_changed and result.lost == ()
+    assert result.page_changed and result.lost == () and result.notes == ()
     assert result.restored == result.total == _decision_count(d)
-    assert result.decisions != d  # ids moved ...
+    kept = result.decisions
+    assert (kept.choices, kept.roles, kept.edits, kept.moves) == (d.choices, d.roles, d.edits, d.moves)  # ids
+    assert kept.splits == tuple(o + 3 for o in d.splits)  # raw offsets moved ...
     assert articles(analysis2, result.decisions) == articles(analysis, d)  # ... the work did not
     assert session.read_bytes() == before
     assert sorted(p.name for p in seed.parent.iterdir()) == sorted([seed.name, session.name])
+
+
+def test_a_page_changed_elsewhere_keeps_every_id_without_searching(small, monkeypatch):
+    """A line added above, CRLF, a re-OCR with other spacing: ids are made of content, nothing is re-anchored."""
+    from kexie_gui.session import restore
+
+    page, analysis = opened(small)
+    spaced = next(b for b in analysis.blocks if str(b.text).startswith("本报讯"))
+    d = busy_decisions(analysis).with_split(spaced.text.raw_offset(str(spaced.text).index("37家")))
+    save_session(small, page, d, analysis=analysis)
+    changed = ("新加的一行\n\n" + SMALL).replace("本报讯 近日", "本 报 讯 近日").replace("\n", "\r\n")
+    small.write_bytes(changed.encode("utf-8"))
+    page2, analysis2 = opened(small)
+
+    def no_search(*args):
+        raise AssertionError("an id the page still has was searched for")
+
+    monkeypatch.setattr(restore._Matcher, "find", no_search)
+    result = load_session(small, page2, analysis2)
+    assert result.page_changed and result.lost == () and result.notes == ()
+    kept = result.decisions
+    assert (kept.choices, kept.roles, kept.edits, kept.moves) == (d.choices, d.roles, d.edits, d.moves)
+    assert len(kept.splits) == len(d.splits) == 2  # each at the same place of its block:
+    assert [page2.text[o:o + 3] for o in kept.splits] == [page.text[o:o + 3] for o in d.splits]
 
 
 def test_next_save_keeps_a_copy_of_a_session_for_other_contents(seed):
@@ -391,11 +418,12 @@ def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_lef
     block = next(b for b in analysis.blocks if str(b.text).startswith("本报讯"))
     offset = block.text.raw_offset(5)
     live = next(b for b in analysis.blocks if str(b.text).startswith("日前"))
-    d = (Decisions().with_split(offset).with_role(f"b{offset}", "title").without_split(offset)
-         .with_role(live.id, "subtitle").with_move(live.id, "b999999"))
+    piece = next(b.id for b in split_blocks_at(analysis.blocks, (offset,)) if b.start == offset)
+    d = (Decisions().with_split(offset).with_role(piece, "title").without_split(offset)
+         .with_role(live.id, "subtitle").with_move(live.id, "b-nothing"))
     session = save_session(small, page, d, analysis=analysis)
     doc = json.loads(session.read_text(encoding="utf-8"))
-    assert doc["anchors"]["blocks"][f"b{offset}"] is None and doc["anchors"]["blocks"]["b999999"] is None
+    assert doc["anchors"]["blocks"][piece] is None and doc["anchors"]["blocks"]["b-nothing"] is None
     same = load_session(small, page, analysis)
     assert same.decisions == d and same.lost == ()
     assert same.restored == same.total == 2  # the role on the undone split's piece takes no effect: not counted

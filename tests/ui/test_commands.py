@@ -25,8 +25,14 @@ def _folder(tmp):
     return folder
 
 
+def _paragraph_start(app, article: int, paragraph: int) -> int:
+    """Where a paragraph's first block starts on the raw page (looked up by its id)."""
+    state = app.controller.current
+    return state.view.block(state.clean.articles[article].paragraph_keys[paragraph]).start
+
+
 def _second_paragraph(app, article: int) -> int:
-    return int(app.controller.current.clean.articles[article].paragraph_keys[1][1:])
+    return _paragraph_start(app, article, 1)
 
 
 def _first_article_second_paragraph(app) -> int:
@@ -112,8 +118,7 @@ COMMANDS = {
                   lambda app, _: bool(app.controller.clipboard) and bool(app.window.raw._pending)),
     "paste_block": (lambda app, qtbot, tmp: (_cursor_in(app, _first_article_second_paragraph(app) + 2),
                                              app.actions["cut_block"].trigger(),
-                                             _cursor_in(app, int(app.controller.current.clean.articles[0]
-                                                                 .paragraph_keys[0][1:]) + 1)),
+                                             _cursor_in(app, _paragraph_start(app, 0, 0) + 1)),
                     lambda app, _: app.controller.current.decisions.moves != ()),
     "split_lines": (lambda app, qtbot, tmp: (app.presenter.open_paths([str(_wrapped(tmp))]), _lines(app, 6, 7)),
                     lambda app, _: app.controller.current.decisions.splits != ()),

@@ -177,7 +177,7 @@ def test_hand_edits_and_typing_back_the_original(c):
 def test_split_starts_the_article_at_the_block_and_never_cuts_a_sentence(c):
     state = c.current
     body = state.clean.articles[0].paragraph_keys[1]
-    start = int(body[1:])
+    start = state.view.block(body).start
     assert c.split_at(start + 20)  # inside the block: the whole block starts the new article
     assert state.decisions.splits == () and state.decisions.role(body) == "title"
     assert not c.split_at(start)  # the same block again: nothing more to do

@@ -182,8 +182,8 @@ def test_cut_and_paste_from_the_right_click_menu_marks_the_cut_block(shown, qtbo
     state = app.controller.current
     raw = app.window.raw
     art = state.clean.articles[0]
-    second = int(art.paragraph_keys[1][1:])
-    first = int(art.paragraph_keys[0][1:])
+    second = state.view.block(art.paragraph_keys[1]).start
+    first = state.view.block(art.paragraph_keys[0]).start
     line2, line1 = state.line_of(second), state.line_of(first)
     raw.go_to_line(line2)
     click_entry(qtbot, context_menu(qtbot, raw.viewport(), _raw_line_pos(raw, line2)), "Cut block")

@@ -341,7 +341,7 @@ def test_work_survives_sigkill_of_the_window_process(make_app, page, tmp_path, a
         "c.decide(kinds['punctuation'][0].id, True)\n"
         "c.set_role(state.clean.articles[1].paragraph_keys[1], 'furniture')\n"
         "c.edit_text(Place(0, PART_TITLE, 0), '德阳市获评示范市（改）')\n"
-        "c.split_block_at(int(state.clean.articles[1].paragraph_keys[2][1:]) + 10)\n"
+        "c.split_block_at(state.view.block(state.clean.articles[1].paragraph_keys[2]).start + 10)\n"
         "c.set_done(state.id, True)\n"
         "open(os.environ['KEXIE_TEST_READY'], 'w').write(json.dumps(state.decisions.to_dict()))\n",
         encoding="utf-8")

@@ -96,7 +96,7 @@ def test_outline_updates_in_place_when_only_paragraphs_change(qtmodeltester, qap
     model.set_clean(c.current.clean, c.current.id)
     assert model.rowCount(model.index(0, 0)) == len(c.current.clean.articles[0].paragraphs)
     assert resets == []
-    c.split_at(int(c.current.clean.articles[1].paragraph_keys[2][1:]))  # a new article: reset
+    c.split_at(c.current.view.block(c.current.clean.articles[1].paragraph_keys[2]).start)  # a new article: reset
     model.set_clean(c.current.clean, c.current.id)
     assert resets == [1] and model.rowCount() == 5
 

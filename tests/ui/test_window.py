@@ -115,7 +115,7 @@ def test_raw_click_selects_the_paragraph_and_back(seed_app):
     state = app.controller.current
     art = state.clean.articles[1]
     key = art.paragraph_keys[2]
-    offset = int(key[1:]) + 5
+    offset = state.view.block(key).start + 5
     set_raw_cursor(app, offset)
     assert app.presenter.article_index == 1
     focus = app.window.article._focus
@@ -136,7 +136,7 @@ def test_split_an_article_at_the_cursor_and_merge_it_back(seed_app):
     state = app.controller.current
     art = state.clean.articles[1]
     byline = str(art.byline)
-    start = int(art.paragraph_keys[3][1:])
+    start = state.view.block(art.paragraph_keys[3]).start
     set_raw_cursor(app, start + 12)  # inside a sentence: the article starts at that block, nothing is cut
     app.actions["split"].trigger()
     assert len(state.clean.articles) == 5 and state.decisions.splits == ()
@@ -162,7 +162,7 @@ def test_split_an_article_at_the_cursor_and_merge_it_back(seed_app):
 def test_cut_a_block_at_the_cursor_is_its_own_command(seed_app):
     app = seed_app
     state = app.controller.current
-    inside = int(state.clean.articles[1].paragraph_keys[1][1:]) + 10
+    inside = state.view.block(state.clean.articles[1].paragraph_keys[1]).start + 10
     set_raw_cursor(app, inside)
     app.actions["split_block"].trigger()
     assert state.decisions.splits == (inside,)
@@ -173,7 +173,7 @@ def test_block_roles_restore_and_move(seed_app):
     app = seed_app
     state = app.controller.current
     column = next(r for r in state.clean.removed if "学会改革先行者" in r.text)
-    set_raw_cursor(app, int(column.block[1:]) + 1)
+    set_raw_cursor(app, state.view.block(column.block).start + 1)
     app.actions["restore"].trigger()
     assert all(r.block != column.block for r in state.clean.removed)
     assert any("学会改革先行者" in str(p) for a in state.clean.articles for p in a.paragraphs)
@@ -183,10 +183,10 @@ def test_block_roles_restore_and_move(seed_app):
     # cut a paragraph's block and paste it before the first paragraph of the article
     art = state.clean.articles[0]
     second, first = art.paragraph_keys[1], art.paragraph_keys[0]
-    set_raw_cursor(app, int(second[1:]) + 1)
+    set_raw_cursor(app, state.view.block(second).start + 1)
     app.actions["cut_block"].trigger()
     assert app.actions["paste_block"].isEnabled()
-    set_raw_cursor(app, int(first[1:]) + 1)
+    set_raw_cursor(app, state.view.block(first).start + 1)
     app.actions["paste_block"].trigger()
     assert state.clean.articles[0].paragraph_keys[0] == second
 
