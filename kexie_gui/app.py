@@ -17,16 +17,18 @@ then be killed -- without a GUI driver.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
 from .resources_path import resource, sample_page
+
+if TYPE_CHECKING:
+    import argparse
 
 _DEFAULT = object()
 
@@ -231,6 +233,8 @@ def _start(app: App, pages: list[str]) -> None:
 
 def self_test() -> int:
     """Open the sample page offscreen, apply the default decisions, export; 0 when all went well."""
+    import tempfile
+
     from PySide6.QtCore import QSettings
 
     from .ui.settings import Settings
@@ -271,6 +275,8 @@ def self_test() -> int:
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="kexie-gui", description="Review window: raw OCR page beside the "
                                      "clean articles; accept or reject every repair.")
     parser.add_argument("pages", nargs="*", help="page files (.txt) or folders to open")

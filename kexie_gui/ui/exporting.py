@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core import KexieError
 from ..fileio import InputGuard
-from .dialogs import ExportChoice
 from .i18n import _tr
+
+if TYPE_CHECKING:
+    from .dialogs import ExportChoice
 
 EXPORT_FORMATS = ("docx", "md")  # what the window offers; the export package may know more
 

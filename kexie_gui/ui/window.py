@@ -6,20 +6,19 @@ methods when it needs an answer from the editor (tests replace those).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -36,7 +35,6 @@ from .. import __version__
 from . import actions as table
 from . import palette
 from .articleview import ArticleView
-from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
 from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
 from .pageview import OcrProgress, RawPane
@@ -44,6 +42,14 @@ from .panels import PagesPanel, SuggestionsPanel
 from .rawview import RawView
 from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .dialogs import ExportChoice, ShortcutsDialog
+
+# Dialogs, message boxes and file choosers are imported when first asked for: building their Qt types
+# (and their enums) costs the window's first paint tens of milliseconds it does not need them for.
 
 
 def legend_html() -> str:
@@ -104,6 +110,8 @@ class MessageBar(QFrame):
 
     def show_details(self) -> QMessageBox:
         """The details in a window that does not block the main one."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.details_box is not None:
             self.details_box.close()
         box = QMessageBox(QMessageBox.Icon.Information, _tr("MainWindow", "Details"), self.label.text(),
@@ -456,6 +464,8 @@ class MainWindow(QMainWindow):
         self.alert(_tr("MainWindow", "Internal error"), text)
 
     def alert(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, title, text)
 
     def set_placeholder(self, shown: bool) -> None:
@@ -474,26 +484,40 @@ class MainWindow(QMainWindow):
 
     # -- questions (tests replace these)
     def ask_open_files(self, folder: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(self, _tr("MainWindow", "Open pages"), folder,
                                                 _tr("MainWindow", "Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff "
                                                     "*.bmp *.webp);;Text pages (*.txt);;All files (*)"))
         return files
 
     def ask_folder(self, folder: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(self, _tr("MainWindow", "Open folder"), folder)
 
     def ask_yes_no(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _choose(self, title: str, text: str, buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
-                default: str, icon=QMessageBox.Icon.Question, details: str = "", escape: str | None = None) -> str:
-        """A question with named answers; returns the name of the button pressed (Escape: ``escape``, else the last)."""
+    def _choose(self, title: str, text: str, buttons: list[tuple[str, str, str]], default: str,
+                warning: bool = False, details: str = "", escape: str | None = None) -> str:
+        """A question with named answers; returns the name of the button pressed (Escape: ``escape``, else the last).
+
+        Each button is ``(name, label, role)``, the role one of ``"accept"``, ``"destructive"``, ``"reject"``.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        roles = {"accept": QMessageBox.ButtonRole.AcceptRole, "destructive": QMessageBox.ButtonRole.DestructiveRole,
+                 "reject": QMessageBox.ButtonRole.RejectRole}
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
         made = {}
         for name, label, role in buttons:
-            made[name] = box.addButton(label, role)
+            made[name] = box.addButton(label, roles[role])
         escape = escape or buttons[-1][0]
         box.setDefaultButton(made[default])
         box.setEscapeButton(made[escape])
@@ -507,11 +531,10 @@ class MainWindow(QMainWindow):
         """Unsaved decisions on ``names``: ``"save"``, ``"discard"`` or ``"cancel"``."""
         shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
         text = _tr("MainWindow", "These pages have decisions that are not saved:") + "\n\n" + shown
-        role = QMessageBox.ButtonRole
         return self._choose(_tr("MainWindow", "Save your decisions?"), text, [
-            ("save", _tr("MainWindow", "Save"), role.AcceptRole),
-            ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
-            ("cancel", _tr("MainWindow", "Cancel"), role.RejectRole)], "save", QMessageBox.Icon.Warning)
+            ("save", _tr("MainWindow", "Save"), "accept"),
+            ("discard", _tr("MainWindow", "Discard"), "destructive"),
+            ("cancel", _tr("MainWindow", "Cancel"), "reject")], "save", warning=True)
 
     def ask_recover(self, items: list[str], crashed: bool, later: bool = True) -> str:
         """Unsaved work found: ``"recover"``, ``"discard"`` or (when ``later``) ``"later"``.
@@ -521,11 +544,10 @@ class MainWindow(QMainWindow):
         """
         head = (_tr("MainWindow", "kexie did not close normally last time.") + " ") if crashed else ""
         text = head + _tr("MainWindow", "Recover unsaved work?") + "\n\n" + "\n".join(items)
-        role = QMessageBox.ButtonRole
-        buttons = [("recover", _tr("MainWindow", "Recover"), role.AcceptRole),
-                   ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole)]
+        buttons = [("recover", _tr("MainWindow", "Recover"), "accept"),
+                   ("discard", _tr("MainWindow", "Discard"), "destructive")]
         if later:
-            buttons.append(("later", _tr("MainWindow", "Decide later"), role.RejectRole))
+            buttons.append(("later", _tr("MainWindow", "Decide later"), "reject"))
         return self._choose(_tr("MainWindow", "Recover unsaved work?"), text, buttons, "recover",
                             escape="later" if later else "recover")
 
@@ -536,14 +558,15 @@ class MainWindow(QMainWindow):
                     "whose text is gone are listed. Keep current goes on with the text shown here.")
         if dirty:
             text += "\n\n" + _tr("MainWindow", "Your unsaved decisions are kept either way.")
-        role = QMessageBox.ButtonRole
         return self._choose(_tr("MainWindow", "Page changed on disk"), text, [
-            ("reload", _tr("MainWindow", "Reload"), role.AcceptRole),
-            ("keep", _tr("MainWindow", "Keep current"), role.RejectRole)], "reload") == "reload"
+            ("reload", _tr("MainWindow", "Reload"), "accept"),
+            ("keep", _tr("MainWindow", "Keep current"), "reject")], "reload") == "reload"
 
     def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int, has_current: bool,
                    paper: str = "A4", reporter_under_title: bool = True,
                    byline_parentheses: bool = True) -> ExportChoice | None:
+        from .dialogs import ExportDialog
+
         dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self, paper=paper,
                               reporter_under_title=reporter_under_title, byline_parentheses=byline_parentheses)
         self.open_dialog = dialog  # tests reach the dialog on screen through this
@@ -557,23 +580,31 @@ class MainWindow(QMainWindow):
 
     def ask_encoding(self, name: str, current: str, choices: list[str]) -> str | None:
         """The encoding to read page ``name`` in (an editable list); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         index = choices.index(current) if current in choices else 0
         text, ok = QInputDialog.getItem(self, _tr("MainWindow", "Reopen with encoding"),
                                         _tr("MainWindow", "Read {name} as:").format(name=name), choices, index, True)
         return text.strip() or None if ok else None
 
     def ask_edit(self, what: str, text: str) -> str | None:
+        from .dialogs import EditTextDialog
+
         dialog = EditTextDialog(what, text, self)
         if dialog.exec() != EditTextDialog.DialogCode.Accepted:
             return None
         return dialog.text()
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from .dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(table.shortcut_rows(self.commands), self)
         dialog.open()
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, _tr("MainWindow", "About kexie"), _tr(
             "MainWindow", "<h3>kexie {version}</h3><p>Turns damaged OCR text of newspaper pages (科协报) into clean "
             "articles. Every change is a suggestion you can accept, reject or undo.</p><p>MIT licence.</p>")
