@@ -433,6 +433,16 @@ class Decisions:
     def role(self, block_id: str) -> str | None:
         return self._cached("roles", self.roles).get(block_id)
 
+    @property
+    def count(self) -> int:
+        """How many decisions this value holds: each choice, role, edit, move, split and join counts one.
+
+        >>> Decisions().with_choice("s1", False).with_split(40).with_joined("b40").count
+        3
+        """
+        return len(self.choices) + len(self.roles) + len(self.edits) + len(self.moves) + len(self.splits) \
+            + len(self.joined)
+
     # -- changing (each returns a new value)
     def with_choice(self, suggestion_id: str, accepted: bool | None) -> Decisions:
         d = dict(self.choices)

@@ -327,7 +327,7 @@ class Presenter:
         elif len(saved) == 1:
             state, path = saved[0]
             self.w.show_notice(_tr("Presenter", "Saved {n} decision(s) of {name} to {path}").format(
-                n=_count(state), name=state.name, path=path))
+                n=state.decisions.count, name=state.name, path=path))
         elif saved:
             self.w.show_notice(_tr("Presenter", "Saved the decisions of {n} pages.").format(n=len(saved)))
         self._update_title()
@@ -1032,7 +1032,3 @@ def _written_by_another_window(recovery) -> bool:
     """The autosave belongs to a kexie window that is still running: its work is not lost, leave it alone."""
     return recovery.held_by_another_window()
 
-
-def _count(state: PageState) -> int:
-    d = state.decisions
-    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits) + len(d.joined)
