@@ -17,17 +17,15 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
 from .core.load import load_stream
-from .core.pages import IMAGE_SUFFIXES, PAGE_SUFFIXES, PDF_SUFFIXES, load_pages
+from .core.pages import IMAGE_SUFFIXES, PDF_SUFFIXES, load_pages
+from .pagefiles import STDIN, Input, discover
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-STDIN = "-"
 PROGRESS_AFTER_SECONDS = 1.0  # batches quicker than this print no progress bar
 
 EXAMPLES = """\
@@ -54,96 +52,6 @@ class UsageError(KexieError):
 
 
 # ---------------------------------------------------------------- finding the pages
-
-@dataclass(frozen=True)
-class Input:
-    """One page to read: a file (``path``) or standard input (``path`` None), and its output name."""
-
-    path: Path | None
-    name: Path  # output name without suffix, sub-folders kept: 2024/03/001
-
-    @property
-    def label(self) -> str:
-        return self.path.name if self.path is not None else "<stdin>"
-
-
-@dataclass
-class Inputs:
-    pages: list[Input] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # folders that could not be listed: the batch failed
-    notes: list[str] = field(default_factory=list)  # folders that hold no pages: worth a word, no failure
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _walk(top: Path, suffixes: frozenset[str], skip: set, problems: list[str]) -> list[Path]:
-    """Page files under ``top``, sorted; folders that cannot be listed are reported, never silently skipped.
-
-    Folders in ``skip`` (by device and inode: the output folder) are not entered;
-    symbolic links to folders are followed, each folder once (no loops).
-    """
-    found: list[Path] = []
-    seen: set = set()
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        ident = _identity(folder)
-        if ident is not None and (ident in seen or (folder != top and ident in skip)):
-            continue
-        seen.add(ident)
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError as exc:
-            problems.append(f"{folder}: cannot list the folder ({(exc.strerror or str(exc)).lower()}); "
-                            f"the pages in it were not read")
-            continue
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                stack.append(Path(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in suffixes:
-                found.append(Path(entry.path))
-    return sorted(found)
-
-
-def discover(args: Iterable[str], suffixes: frozenset[str] = PAGE_SUFFIXES,
-             skip: Iterable[Path] = ()) -> Inputs:
-    """Every page the command line names, and what could not be looked at.
-
-    A file is taken as it is (whatever its suffix); a folder means every file
-    with a suffix in ``suffixes`` in it, recursively and sorted, keeping its
-    sub-folders in the output name (``2024/03/001.txt`` -> ``OUT/2024/03/001.json``);
-    ``-`` is standard input.  Folders in ``skip`` (the output folder) are left out.
-    """
-    result = Inputs()
-    skip_ids = {i for i in map(_identity, skip) if i is not None}
-    kinds = ".txt, .pdf or images" if suffixes == PAGE_SUFFIXES else ", ".join(sorted(suffixes))
-    for raw in args:
-        if raw == STDIN:
-            result.pages.append(Input(None, Path("stdin")))
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            problems: list[str] = []
-            found = _walk(p, suffixes, skip_ids, problems)
-            result.problems += problems
-            if not found and not problems:
-                result.notes.append(f"{p}: no pages ({kinds}) in this folder")
-            result.pages += [Input(f, f.relative_to(p).with_suffix("")) for f in found]
-        else:
-            result.pages.append(Input(p, Path(p.stem)))
-    return result
-
 
 def plan_outputs(pages: list[Input]) -> list[Input]:
     """Give two pages that would write the same output name distinct names (``name (2)``)."""

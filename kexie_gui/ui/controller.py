@@ -38,7 +38,8 @@ from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.apply import reapply
 from ..core.model import EDITABLE_ROLES, ROLE_BODY
-from ..core.pages import PAGE_SUFFIXES, TEXT_SUFFIXES, PendingPage, open_pages
+from ..core.pages import TEXT_SUFFIXES, PendingPage, open_pages
+from ..pagefiles import discover
 from ..session import SessionResult, restore_decisions, session_document
 from . import structure
 from .derive import (
@@ -272,24 +273,18 @@ def incremental(state: PageState, decisions: Decisions) -> bool:
 
 
 def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Expand dropped paths: a folder gives its page files (sorted); returns ``(files, errors)``."""
-    files, errors = [], []
+    """Expand dropped paths as the ``kexie`` command does (``pagefiles.discover``); returns ``(files, errors)``.
+
+    A folder gives every page file under it, sorted; a page of a PDF as the
+    recent list keeps it (``file.pdf#p2``) stands for its file.
+    """
+    wanted = []
     for p in paths:
-        path = Path(p)
-        if not path.exists() and "#p" in path.name and Path(str(p).rsplit("#p", 1)[0]).is_file():
-            path = Path(str(p).rsplit("#p", 1)[0])  # a page of a PDF ("file.pdf#p2", as the recent list keeps it)
-        if path.is_dir():
-            try:
-                found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
-            except OSError as exc:  # an unreadable folder is said, never a crash (issue 10)
-                errors.append(f"{path.name or path}: cannot list the folder ({(exc.strerror or str(exc)).lower()})")
-                continue
-            if not found:
-                errors.append(f"{path.name or path}: the folder holds no .txt pages, PDFs or page images")
-            files += found
-        else:
-            files.append(str(path))
-    return files, errors
+        if not os.path.exists(p) and "#p" in os.path.basename(p) and os.path.isfile(p.rsplit("#p", 1)[0]):
+            p = p.rsplit("#p", 1)[0]
+        wanted.append(p)
+    found = discover(wanted)
+    return [str(i.path) for i in found.pages if i.path is not None], found.problems + found.notes
 
 
 class Controller:
