@@ -51,22 +51,6 @@ class UsageError(KexieError):
     pass
 
 
-# ---------------------------------------------------------------- finding the pages
-
-def plan_outputs(pages: list[Input]) -> list[Input]:
-    """Give two pages that would write the same output name distinct names (``name (2)``)."""
-    taken: set[str] = set()
-    out = []
-    for page in pages:
-        candidate, n = page.name, 1
-        while str(candidate).casefold() in taken:
-            n += 1
-            candidate = page.name.with_name(f"{page.name.name} ({n})")
-        taken.add(str(candidate).casefold())
-        out.append(Input(page.path, candidate))
-    return out
-
-
 # ---------------------------------------------------------------- talking to the editor
 
 class Progress:
@@ -122,7 +106,9 @@ def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None)
         pages = [load_page(item.path, encoding)]
     if len(pages) == 1:
         return [(pages[0], item.name)]
-    return [(page, item.name.with_name(f"{item.name.name}-p{n}")) for n, page in enumerate(pages, 1)]
+    from .export.plan import page_name
+
+    return [(page, page_name(item.name, n)) for n, page in enumerate(pages, 1)]
 
 
 def say_reading(report: Reporter, label: str, page) -> None:
@@ -179,35 +165,57 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
     return result.decisions
 
 
-def _target(out_dir: Path, name: Path, fmt: str) -> Path:
-    from .export import EXTENSIONS
+def _clean_plan(args, out_dir: Path | None) -> tuple[list[Input], list[str]]:
+    """The pages to clean, each with an output name of its own, and the folders that could not be listed."""
+    from .export.plan import distinct
 
-    target = out_dir / name.with_name(name.name + EXTENSIONS[fmt])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
-def cmd_clean(args) -> int:
-    from .export import render, write_page
-    from .fileio import ExportError, InputGuard
-
-    _check_encoding(args.encoding)
-    to_stdout = args.output == STDIN
-    out_dir = None if args.output in (None, STDIN) else Path(args.output)
     found = discover(args.pages, skip=[out_dir] if out_dir is not None else [])
     for note in found.notes:
         print(f"kexie: {note}", file=sys.stderr)
-    pages = plan_outputs(found.pages)
+    names = distinct(p.name for p in found.pages)
+    pages = [Input(p.path, name) for p, name in zip(found.pages, names, strict=True)]
     if sum(1 for p in pages if p.path is None) > 1:
         raise UsageError("standard input (-) can be read once")
     if not pages and not found.problems:
         raise UsageError("no input pages")
-    if to_stdout and len(pages) > 1:
+    if args.output == STDIN and len(pages) > 1:
         raise UsageError(f"-o - writes one page to standard output; {len(pages)} pages were given")
     if args.output is None and (len(pages) > 1 or args.format != "json"):
         raise UsageError("several pages or a non-JSON format need an output folder: -o DIR (or -o - for one page)")
+    return pages, found.problems
+
+
+def _clean_input(args, item: Input, out_dir: Path | None, guard, report: Reporter) -> None:
+    """Clean the pages of one input and write them to their files (or to standard output)."""
+    from .export import render, write_page
+    from .export.plan import target
+
+    found_pages = read_pages(item, args.encoding, args.ocr)
+    if out_dir is None and len(found_pages) > 1:
+        raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
+    for page, name in found_pages:
+        say_reading(report, os.path.basename(page.source), page)
+        analysis = analyse(page)
+        decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
+        clean = apply(analysis, decisions)
+        if out_dir is None:
+            sys.stdout.buffer.write(render(clean, args.format if args.output == STDIN else "json"))
+            sys.stdout.flush()
+            continue
+        path = target(out_dir, name, args.format)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        guard.check(path)  # a page being read is never replaced, whatever the flags
+        write_page(clean, args.format, path, force=args.force)
+
+
+def cmd_clean(args) -> int:
+    from .fileio import ExportError, InputGuard
+
+    _check_encoding(args.encoding)
+    out_dir = None if args.output in (None, STDIN) else Path(args.output)
+    pages, problems = _clean_plan(args, out_dir)
     report = Reporter(len(pages))
-    for problem in found.problems:
+    for problem in problems:
         report.fail(problem)
     if out_dir is not None and pages:
         try:
@@ -219,21 +227,7 @@ def cmd_clean(args) -> int:
     for n, item in enumerate(pages, 1):
         report.progress.update(n - 1, item.label)
         try:
-            found_pages = read_pages(item, args.encoding, args.ocr)
-            if out_dir is None and len(found_pages) > 1:
-                raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
-            for page, page_name in found_pages:
-                say_reading(report, os.path.basename(page.source), page)
-                analysis = analyse(page)
-                decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
-                clean = apply(analysis, decisions)
-                if out_dir is None:
-                    sys.stdout.buffer.write(render(clean, args.format if to_stdout else "json"))
-                    sys.stdout.flush()
-                else:
-                    target = _target(out_dir, page_name, args.format)
-                    guard.check(target)
-                    write_page(clean, args.format, target, force=args.force)
+            _clean_input(args, item, out_dir, guard, report)
         except ExportError as exc:
             hint = "; add --force to replace it" if "already exists" in str(exc) else ""
             report.fail(f"{exc}{hint}")
@@ -269,6 +263,19 @@ def analysis_document(analysis) -> dict:
             "suggestions": [s.to_dict() for s in analysis.suggestions]}
 
 
+def _analyses(args, item: Input, report: Reporter) -> list:
+    """The analyses of one input's pages (a failure is reported and gives none)."""
+    try:
+        analyses = []
+        for page, _ in read_pages(item, args.encoding, args.ocr):
+            say_reading(report, os.path.basename(page.source), page)
+            analyses.append(analyse(page))
+    except KexieError as exc:
+        report.fail(str(exc))
+        return []
+    return analyses
+
+
 def cmd_analyze(args) -> int:
     _check_encoding(args.encoding)
     found = discover(args.pages)
@@ -283,15 +290,8 @@ def cmd_analyze(args) -> int:
     single = len(args.pages) == 1 and len(found.pages) == 1 and not Path(args.pages[0]).is_dir()
     documents = []
     for item in found.pages:
-        try:
-            analyses = []
-            for page, _ in read_pages(item, args.encoding, args.ocr):
-                say_reading(report, os.path.basename(page.source), page)
-                analyses.append(analyse(page))
-        except KexieError as exc:
-            report.fail(str(exc))
-            continue
-        single = single and len(analyses) == 1
+        analyses = _analyses(args, item, report)
+        single = single and len(analyses) <= 1  # none: it failed, and said so
         for analysis in analyses:
             if args.jsonl:
                 print(json.dumps(analysis_document(analysis), ensure_ascii=False), flush=True)
@@ -299,10 +299,8 @@ def cmd_analyze(args) -> int:
                 documents.append(analysis_document(analysis))
             else:
                 print(describe(analysis))
-    if args.json:
-        body = documents[0] if single and documents else documents
-        if documents or not single:
-            print(json.dumps(body, ensure_ascii=False, indent=1))
+    if args.json and (documents or not single):
+        print(json.dumps(documents[0] if single and documents else documents, ensure_ascii=False, indent=1))
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 

@@ -1028,10 +1028,9 @@ class Controller:
         return self._change(label, new)
 
     # -- export
-    def export_plan(self, scope: str, extension: str, folder: str) -> list[tuple[PageState, Path]]:
-        """Which pages go to which files: ``scope`` is ``"current"`` or ``"done"``."""
+    def pages_to_export(self, scope: str) -> list[PageState]:
+        """The pages an export writes: ``scope`` is ``"current"`` (the page shown) or ``"done"`` (every page
+        marked done); only pages with articles.  Their file names are ``export.plan``'s to decide."""
         if scope == "current":
-            states = [self.current] if self.current and self.current.clean else []
-        else:
-            states = [p for p in self.pages if p.done and p.clean]
-        return [(s, Path(folder) / (Path(s.path).stem + extension)) for s in states]
+            return [self.current] if self.current and self.current.clean else []
+        return [p for p in self.pages if p.done and p.clean]

@@ -214,9 +214,3 @@ def test_a_dropped_folder_opens_the_pages_of_its_sub_folders_as_the_command_find
     found = [str(i.path.relative_to(folder)) for i in discover([str(folder)]).pages]
     assert opened == found == [os.path.join("2024", "03", "b.txt"), "a.txt"]
 
-
-def test_a_dropped_folder_without_pages_is_named_in_the_banner(app, tmp_path):
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    assert drop(app.window.raw.viewport(), [empty])
-    assert app.controller.pages == [] and f"{empty}: no pages" in app.window.message_bar.text()

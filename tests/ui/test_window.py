@@ -250,7 +250,7 @@ def test_dropping_a_folder_opens_its_pages(app, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     drop(app.window.raw.viewport(), [empty])
-    assert "no .txt pages" in app.window.message_bar.text()
+    assert f"{empty}: no pages (.txt, .pdf or images) in this folder" in app.window.message_bar.text()
 
 
 def test_pages_have_their_own_undo_history_and_status(app, tmp_path):
