@@ -44,7 +44,6 @@ from ..session import SessionResult, restore_decisions, session_document
 from . import structure
 from .derive import (
     Derived,
-    Lines,
     Place,
     derive,
     edit_key,
@@ -136,7 +135,6 @@ class PageState:
     id: str
     path: str
     page: Page
-    lines: Lines | None = None  # computed with the analysis, off the GUI thread
     analysis: Analysis | None = None
     decisions: Decisions = field(default_factory=Decisions)
     clean: CleanPage | None = None
@@ -212,11 +210,6 @@ class PageState:
             count = len(ids[1]) - decided - sum(1 for k in moot if k not in choices)
         self.__dict__["_open_cache"] = (self.decisions, self.analysis, count, self.clean)
         return count
-
-    def line_of(self, offset: int) -> int:
-        if self.lines is None:
-            self.lines = Lines(self.page.text)
-        return self.lines.line_of(offset)
 
 
 @dataclass(frozen=True)
@@ -477,7 +470,7 @@ class Controller:
         pending = page if isinstance(page, PendingPage) else None
         state.page = Page(page.source, "") if pending else page
         state.pending = pending
-        state.analysis = state.clean = state.view = state.lines = None
+        state.analysis = state.clean = state.view = None
         state.failure = None
         state.generation += 1
         state.recompute_after = False
@@ -585,7 +578,8 @@ class Controller:
                     raise
                 decisions, restored = Decisions(), Restored(source, error=f"{type(exc).__name__}: {exc}")
                 shown = compute(analysis, decisions)
-            return (analysis,) + shown + (Lines(page.text), decisions, restored)
+            page.line_of(0)  # the page finds its lines here, not on the interface thread
+            return (analysis,) + shown + (decisions, restored)
 
         self._work_started(self._t("Controller", "Analysing {name}…").format(name=state.name))
         self.runner.submit(work, lambda result: self._analysed(state, loads, result),
@@ -596,7 +590,7 @@ class Controller:
         if state not in self.pages or loads != state.loads:
             return
         state.restoring = None
-        state.analysis, state.clean, state.view, state.lines, decisions, restored = result
+        state.analysis, state.clean, state.view, decisions, restored = result
         state.decisions = decisions
         state.generation += 1
         r = restored.result if restored is not None else None
@@ -745,7 +739,7 @@ class Controller:
         except KeyError:
             return by
         return t("Controller", "decided by “{kind}” on line {line}").format(
-            kind=self.kind_label(other.kind), line=suggestion_line(state.analysis, other, state.line_of))
+            kind=self.kind_label(other.kind), line=suggestion_line(state.analysis, other, state.page.line_of))
 
     # -- suggestions
     def decide(self, suggestion_id: str, accepted: bool | None) -> bool:
@@ -758,7 +752,7 @@ class Controller:
                 None: N_("Controller", "Reopen")}[accepted]
         label = self._t("Controller", "{verb}: {kind}, line {line}").format(
             verb=self._t("Controller", verb), kind=self.kind_label(s.kind),
-            line=suggestion_line(state.analysis, s, state.line_of))
+            line=suggestion_line(state.analysis, s, state.page.line_of))
         return self._change(label, state.decisions.with_choice(suggestion_id, accepted))
 
     def decide_kind(self, kind: str, accepted: bool) -> int:
@@ -811,10 +805,6 @@ class Controller:
         return None
 
     # -- structure
-    def block_at(self, offset: int):
-        state = self._ready()
-        return None if state is None else state.view.block_at(offset)
-
     def set_role(self, block_id: str, role: str | None) -> bool:
         """Give a block a role by hand (title, subtitle, kicker, byline, furniture, body); None drops the hand role."""
         state = self._ready()
@@ -853,7 +843,7 @@ class Controller:
         state = self._ready()
         if state is None:
             return False
-        label = self._t("Controller", "Cut the block at line {line}").format(line=state.line_of(offset))
+        label = self._t("Controller", "Cut the block at line {line}").format(line=state.page.line_of(offset))
         new = structure.split_block(state.view, state.decisions, offset)
         return self._change(label, structure.follow_heads(state.analysis, state.decisions, new))
 
@@ -862,14 +852,14 @@ class Controller:
         state = self._ready()
         if state is None:
             return False
-        new = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        new = structure.split_lines(state.view, state.decisions, state.page, start, end)
         if new == state.decisions:
             self.notice.emit(self._t("Controller", "Each of these lines starts a block already."))
             return False
         new = structure.follow_heads(state.analysis, state.decisions, new)
         n = len(new.splits) - len(state.decisions.splits)
         label = self._t("Controller", "Split {n} line(s) off their blocks at line {line}").format(
-            n=n, line=state.line_of(start))
+            n=n, line=state.page.line_of(start))
         return self._change(label, new)
 
     def merge_with_previous(self, article: int) -> bool:
@@ -963,7 +953,7 @@ class Controller:
         state = self._ready()
         if state is None or end <= start:
             return False
-        split = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        split = structure.split_lines(state.view, state.decisions, state.page, start, end)
         split = structure.follow_heads(state.analysis, state.decisions, split)
         view = structure.Pieces(state.analysis, split)
         pieces = structure.pieces_in(view, start, end)
@@ -972,7 +962,8 @@ class Controller:
             self.notice.emit(self._t("Controller", "Select at least three lines read across two columns."))
             return False
         label = self._t("Controller", "Two columns read line by line at lines {first}–{last}: {n} lines "
-                        "reordered").format(first=state.line_of(start), last=state.line_of(end - 1), n=len(pieces))
+                        "reordered").format(first=state.page.line_of(start), last=state.page.line_of(end - 1),
+                                            n=len(pieces))
         return self._change(label, new)
 
     def cut_block(self, block_id: str | list[str]) -> None:

@@ -147,7 +147,7 @@ class SuggestionModel(QAbstractTableModel):
             if col == self.COL_KIND:
                 return self.controller.kind_label(s.kind)
             if col == self.COL_LINE:
-                return suggestion_line(self.analysis, s, self.state.line_of)
+                return suggestion_line(self.analysis, s, self.state.page.line_of)
             if col == self.COL_CONFIDENCE:
                 return f"{s.confidence:.0%}"
             if col == self.COL_EXPLAIN:

@@ -531,7 +531,7 @@ class Presenter:
             self._explained = state.analysis
             self._explain = {s.id: self.c.explain(s, state.page) for s in state.analysis.suggestions} if len(
                 state.analysis.suggestions) < 20000 else {}
-        w.raw.set_view(state.view, state.lines, self._explain)
+        w.raw.set_view(state.view, state.page, self._explain)
         w.raw.set_pending(self._pending_ranges(state))
         self.outline.set_clean(state.clean, state.id)
         if w.order_dock.isVisible() or self.showing_order:
@@ -628,7 +628,7 @@ class Presenter:
         """The status bar names the line and the article the cursor is in: what merge and split act on."""
         parts = []
         if offset is not None:
-            parts.append(_tr("Presenter", "Line {line}").format(line=state.line_of(offset)))
+            parts.append(_tr("Presenter", "Line {line}").format(line=state.page.line_of(offset)))
         if place is not None:
             parts.append(self._place_text(place))
         if removed:

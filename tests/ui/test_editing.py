@@ -167,7 +167,7 @@ def test_right_click_in_the_raw_page_offers_the_suggestion_there_and_the_structu
     state = app.controller.current
     raw = app.window.raw
     dup = suggestions_of(app, "duplicate")[0]
-    line = state.line_of(dup.ranges[0][0])
+    line = state.page.line_of(dup.ranges[0][0])
     raw.go_to_line(line)
     menu = context_menu(qtbot, raw.viewport(), _raw_line_pos(raw, line))
     entries = [a.text().replace("&", "") for a in menu.actions()]
@@ -184,7 +184,7 @@ def test_cut_and_paste_from_the_right_click_menu_marks_the_cut_block(shown, qtbo
     art = state.clean.articles[0]
     second = int(art.paragraph_keys[1][1:])
     first = int(art.paragraph_keys[0][1:])
-    line2, line1 = state.line_of(second), state.line_of(first)
+    line2, line1 = state.page.line_of(second), state.page.line_of(first)
     raw.go_to_line(line2)
     click_entry(qtbot, context_menu(qtbot, raw.viewport(), _raw_line_pos(raw, line2)), "Cut block")
     assert raw.highlight_counts() is not None and raw._pending  # marked as cut until pasted

@@ -63,7 +63,7 @@ def test_clicking_a_box_selects_its_line_and_paragraph(pdf_app, qtbot):
     target = mark_of(pdf_app, RIGHT_TITLE[0])
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre(canvas, target))
     assert target.line in canvas.selected
-    assert pdf_app.controller.current.line_of(window.raw.cursor_offset()) == target.line
+    assert pdf_app.controller.current.page.line_of(window.raw.cursor_offset()) == target.line
     assert RIGHT[0][4:12] in "".join(window.article.part_texts())  # the article pane shows that article
 
 

@@ -104,7 +104,7 @@ def test_selecting_a_suggestion_shows_it_in_both_panes(seed_app):
     app.window.suggestions.select(dup.id)
     raw = app.window.raw
     assert raw._focus == list(dup.ranges)
-    assert raw.textCursor().blockNumber() + 1 == app.controller.current.line_of(dup.ranges[0][0])
+    assert raw.textCursor().blockNumber() + 1 == app.controller.current.page.line_of(dup.ranges[0][0])
     # a dropped repeat shows where its kept copy went: article 4
     assert app.presenter.article_index == 3
     assert app.window.article._focus is not None and app.window.article._focus.article == 3
