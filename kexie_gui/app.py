@@ -27,8 +27,20 @@ from typing import TYPE_CHECKING
 from . import APP_ID, APP_NAME, __version__
 from .resources_path import resource, sample_page
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the types only: importing Qt here would cost every `kexie-gui --help`
     import argparse
+
+    from PySide6.QtGui import QAction, QUndoGroup
+
+    from .ui.autosaver import Autosaver
+    from .ui.controller import Controller
+    from .ui.i18n import Translations
+    from .ui.models import OutlineModel, PagesModel, SuggestionModel
+    from .ui.presenter import Presenter
+    from .ui.settings import Settings
+    from .ui.undo import UndoRecorder
+    from .ui.watcher import PageWatcher
+    from .ui.window import MainWindow
 
 _DEFAULT = object()
 
@@ -37,19 +49,19 @@ _DEFAULT = object()
 class App:
     """Everything ``compose`` built, for tests, tools and benchmarks."""
 
-    controller: object
-    window: object
-    presenter: object
-    suggestions: object
-    outline: object
-    pages: object
-    recorder: object
-    undo_group: object
-    translations: object
-    settings: object
-    actions: dict
-    autosaver: object = None
-    watcher: object = None
+    controller: Controller
+    window: MainWindow
+    presenter: Presenter
+    suggestions: SuggestionModel
+    outline: OutlineModel
+    pages: PagesModel
+    recorder: UndoRecorder
+    undo_group: QUndoGroup
+    translations: Translations
+    settings: Settings
+    actions: dict[str, QAction]
+    autosaver: Autosaver | None = None
+    watcher: PageWatcher | None = None
     crashed: bool = False  # the previous run ended without closing its window (kill, crash, power cut)
 
 
