@@ -121,11 +121,13 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     qapp = QApplication.instance()
     settings = settings if settings is not None else Settings(QSettings())
     autosave_runner = None  # with an injected runner (tests) autosaves are written inline
+    own_runners = []
     if runner is None:
         runner = QtRunner(QThreadPool.globalInstance(), qapp)
         writer = QThreadPool(qapp)
         writer.setMaxThreadCount(1)  # one writer keeps the autosaves of a page in order
         autosave_runner = QtRunner(writer, qapp)
+        own_runners = [runner, autosave_runner]
     language = language or settings.get("ui/language") or system_language()
     translations = Translations(qapp)
     translations.set_language(language)
@@ -141,6 +143,8 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     window = MainWindow(suggestions, outline, pages, controller.kind_label, settings)
     for owned in (undo_group, suggestions, outline, pages):
         owned.setParent(window)  # they live as long as the window
+    for own in own_runners:  # a closed window waits for no work: the process settings it held go back
+        window.closing.connect(own.close)
     store = AutosaveStore() if autosave is _DEFAULT else autosave
     crashed, store_problem = False, None
     if store is not None:
