@@ -137,7 +137,7 @@ def main(argv=None) -> int:
     cold = drop_and_wait(SEED)
     warm = []
     for _ in range(5):
-        app.presenter.close_page()
+        app.presenter.keeping.close_page()
         warm.append(drop_and_wait(SEED))
     print(f"drop → analysed page shown (seed): first in process {cold * 1000:.0f} ms, "
           f"then median {statistics.median(warm) * 1000:.0f} ms (target < 500 ms; the app pre-warms "
@@ -150,7 +150,7 @@ def main(argv=None) -> int:
     for s in joins * 2:
         w.suggestions.select(s.id, notify=False)
         t = time.perf_counter()
-        app.presenter.decide(False, advance=False)
+        app.presenter.review.decide(False, advance=False)
         QApplication.processEvents()  # paint
         times.append(time.perf_counter() - t)
         app.recorder.undo()
@@ -174,7 +174,7 @@ def main(argv=None) -> int:
             meter = StallMeter()
             meter.start()
             t = time.perf_counter()
-            app.presenter.decide(False, advance=False)
+            app.presenter.review.decide(False, advance=False)
             gen = big.generation
             assert wait_until(lambda gen=gen: not c.busy and big.generation == gen, 600)
             QApplication.processEvents()

@@ -161,12 +161,12 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
         window.last_command = name
         presenter.before_command()
 
-    actions = build_actions(window, presenter.handlers(), before)
+    actions = build_actions(window, presenter, before)
     window.install_actions(actions, translations.language)
-    presenter.after_actions()
+    presenter.install(actions)
     window.restore_settings()
     if store_problem:
-        presenter.autosave_failed(store_problem)
+        presenter.keeping.autosave_failed(store_problem)
     if paths:
         presenter.open_paths([str(p) for p in paths])
     return App(controller, window, presenter, suggestions, outline, pages, recorder, undo_group, translations,

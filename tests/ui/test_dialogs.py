@@ -282,7 +282,7 @@ def test_page_changed_on_disk_asks(real, qtbot, tmp_path, answer_with, reloaded)
             click_button(qtbot, box, answer_with)
 
     seen = on_modal(qtbot, answer)
-    real.presenter.page_file_changed(state.id)
+    real.presenter.keeping.page_file_changed(state.id)
     assert seen
     assert ("新加的一段文字" in state.page.text) == reloaded
     _no_internal_error(real)
