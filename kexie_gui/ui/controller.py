@@ -28,17 +28,16 @@ memory).  What a restore found is announced through ``restored`` as a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.apply import reapply
 from ..core.model import EDITABLE_ROLES, ROLE_BODY
-from ..core.pages import TEXT_SUFFIXES, PendingPage, open_pages
 from ..pagefiles import discover
 from ..session import SessionResult, restore_decisions, session_document
 from . import structure
@@ -52,6 +51,9 @@ from .derive import (
     suggestion_line,
 )
 from .marks import N_, Translate, identity
+
+if TYPE_CHECKING:
+    from ..core.pages import PendingPage
 
 STATUS_ANALYSING = "analysing"
 STATUS_ERROR = "error"
@@ -362,45 +364,29 @@ class Controller:
         self.busy_changed.emit(self._running > 0, "")
 
     # -- pages
-    def open_paths(self, paths: Iterable[str], restore: dict[str, Restore] | None = None) -> OpenResult:
-        """Open page files (folders give their .txt files).  A file that cannot be read changes nothing.
+    def open_paths(self, paths: Iterable[str], restore: Mapping[str, Restore] | None = None) -> OpenResult:
+        """Open page files (folders give the page files under them).  A file that cannot be read changes nothing.
 
         Each page opens with its saved session (when sessions are on), or with
         what ``restore[absolute path](page, analysis)`` gives (recovered work).
         """
         restore = {os.path.abspath(k): v for k, v in (restore or {}).items()}
         files, errors = page_files(paths)
-        opened, first = [], None
+        added: list[PageState] = []
+        first = None  # the page to show: the first one named, new or open already
         for f in files:
-            pid = os.path.abspath(f)
-            existing = self.page(pid)
-            if existing is not None:
-                first = first or pid
-                continue
             try:
-                items = [self._load(f)] if Path(f).suffix.lower() in TEXT_SUFFIXES else open_pages(f)
+                ids = self._add_pages(f, added)
             except LoadError as exc:
                 errors.append(str(exc))
                 continue
-            for n, item in enumerate(items):
-                # each page of a PDF is a page of its own: "file.pdf#p2"
-                item_id = pid if len(items) == 1 else f"{pid}#p{n + 1}"
-                if self.page(item_id) is not None:
-                    first = first or item_id
-                    continue
-                page = Page(item.source, "") if isinstance(item, PendingPage) else item
-                state = PageState(id=item_id, path=pid, page=page)
-                if isinstance(item, PendingPage):
-                    state.pending = item
-                self.pages.append(state)
-                opened.append(item_id)
-                first = first or item_id
-        if opened:
+            first = first or (ids[0] if ids else None)
+        if added:
             self.pages_changed.emit()
         if first is not None:
             self.select_page(first)
-        for pid in opened:
-            state = self.page(pid)
+        for state in added:
+            pid = state.id
             how = (restore[pid], FROM_RECOVERY) if pid in restore else (self._session_restore(pid), FROM_SESSION)
             if state.pending is not None:
                 self._start_reading(state, *how)
@@ -408,7 +394,31 @@ class Controller:
                 self._start_analysis(state, *how)
         if errors:
             self.error.emit("\n".join(errors))
-        return OpenResult(tuple(opened), tuple(errors))
+        return OpenResult(tuple(s.id for s in added), tuple(errors))
+
+    def _add_pages(self, path: str, added: list[PageState]) -> list[str]:
+        """The pages of one file, added to the open ones (and to ``added``) unless open already.
+
+        Returns the ids of all its pages; raises ``LoadError`` when the file cannot be read.
+        """
+        from ..core.pages import TEXT_SUFFIXES, PendingPage, open_pages  # the PDF and image readers: on first use
+
+        pid = os.path.abspath(path)
+        if self.page(pid) is not None:
+            return [pid]
+        items = [self._load(path)] if Path(path).suffix.lower() in TEXT_SUFFIXES else open_pages(path)
+        ids = []
+        for n, item in enumerate(items):
+            item_id = pid if len(items) == 1 else f"{pid}#p{n + 1}"  # each page of a PDF is a page of its own
+            ids.append(item_id)
+            if self.page(item_id) is not None:
+                continue
+            pending = item if isinstance(item, PendingPage) else None
+            page = Page(item.source, "") if pending is not None else item
+            state = PageState(id=item_id, path=pid, page=page, pending=pending)
+            self.pages.append(state)
+            added.append(state)
+        return ids
 
     def select_page(self, page_id: str | None) -> None:
         if page_id == self.current_id or (page_id is not None and self.page(page_id) is None):
@@ -491,6 +501,8 @@ class Controller:
                 return restore_decisions(doc, new_page, analysis, None)
         elif state.restoring is not None:  # still analysing: what that analysis was to restore still holds
             restore, source = state.restoring
+        from ..core.pages import PendingPage
+
         pending = page if isinstance(page, PendingPage) else None
         state.page = Page(page.source, "") if pending else page
         state.pending = pending
@@ -508,6 +520,8 @@ class Controller:
 
     def _read_again(self, state: PageState):
         """The page's file read again: a text page, a PDF page, or a :class:`PendingPage` for OCR."""
+        from ..core.pages import TEXT_SUFFIXES, open_pages
+
         if Path(state.path).suffix.lower() in TEXT_SUFFIXES:
             return self._load(state.path, encoding=state.encoding) if state.encoding else self._load(state.path)
         items = open_pages(state.path)

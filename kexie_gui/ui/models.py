@@ -61,6 +61,14 @@ UNSAVED_MARK = " *"  # after the name of a page with unsaved decisions
 PART_MIME = "application/x-kexie-parts"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _INVALID = QModelIndex()
+_LOOKS = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+          Qt.ItemDataRole.TextAlignmentRole)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class SuggestionModel(QAbstractTableModel):
@@ -142,40 +150,50 @@ class SuggestionModel(QAbstractTableModel):
         s = self._items[index.row()]
         col = index.column()
         if role == _DISPLAY:
-            if col == self.COL_STATE:
-                return self.state_text(s)
-            if col == self.COL_KIND:
-                return self.controller.kind_label(s.kind)
-            if col == self.COL_LINE:
-                return suggestion_line(self.analysis, s, self.state.page.line_of)
-            if col == self.COL_CONFIDENCE:
-                return f"{s.confidence:.0%}"
-            if col == self.COL_EXPLAIN:
-                return self.controller.explain(s, self.state.page)
-        elif role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(s, col)
+        if role == SORT_ROLE:
+            return s.confidence if col == self.COL_CONFIDENCE else suggestion_offset(s) if col == self.COL_LINE \
+                else self._text(s, col)
+        if role in _LOOKS:
+            return self._look(s, col, role)
+        return self._value(s, role)
+
+    def _text(self, s, col: int):
+        """What column ``col`` shows of suggestion ``s``."""
+        if col == self.COL_STATE:
+            return self.state_text(s)
+        if col == self.COL_KIND:
+            return self.controller.kind_label(s.kind)
+        if col == self.COL_LINE:
+            return suggestion_line(self.analysis, s, self.state.page.line_of)
+        if col == self.COL_CONFIDENCE:
+            return f"{s.confidence:.0%}"
+        if col == self.COL_EXPLAIN:
+            return self.controller.explain(s, self.state.page)
+        return None
+
+    def _look(self, s, col: int, role):
+        """Tooltip, font, colour and alignment: open ones bold, the ones not carried out grey."""
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(s)
-        elif role == SORT_ROLE:
-            if col == self.COL_CONFIDENCE:
-                return s.confidence
-            if col == self.COL_LINE:
-                return suggestion_offset(s)
-            return self.data(index, _DISPLAY)
-        elif role == Qt.ItemDataRole.FontRole and self.state.is_open(s) and col == self.COL_STATE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        elif role == Qt.ItemDataRole.ForegroundRole and (not self.state.decisions.is_accepted(s)
-                                                         or s.id in self.state.moot):
-            return QColor("#888888")
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_LINE, self.COL_CONFIDENCE):
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if col == self.COL_STATE and self.state.is_open(s) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            skipped = not self.state.decisions.is_accepted(s) or s.id in self.state.moot
+            return QColor("#888888") if skipped else None
+        if col in (self.COL_LINE, self.COL_CONFIDENCE):  # the text alignment
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == ID_ROLE:
+        return None
+
+    def _value(self, s, role):
+        """The plain values the panel and the presenter read (id, kind, open, raw offset)."""
+        if role == ID_ROLE:
             return s.id
-        elif role == KIND_ROLE:
+        if role == KIND_ROLE:
             return s.kind
-        elif role == OPEN_ROLE:
+        if role == OPEN_ROLE:
             return self.state.is_open(s)
-        elif role == OFFSET_ROLE:
+        if role == OFFSET_ROLE:
             return suggestion_offset(s)
         return None
 
@@ -347,32 +365,44 @@ class OutlineModel(QAbstractItemModel):
         if not 0 <= article < len(self._articles):
             return None
         a = self._articles[article]
-        col = index.column()
         if paragraph >= 0:
-            if paragraph >= len(a.paragraphs):
-                return None
-            text = str(a.paragraphs[paragraph])
-            if role == _DISPLAY and col == 0:
-                return f"¶{paragraph + 1}  {text[:28]}{'…' if len(text) > 28 else ''}"
-            if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-                return text[:400]
+            return self._paragraph_data(a, paragraph, index.column(), role)
+        return self._article_data(a, article, index.column(), role)
+
+    @staticmethod
+    def _paragraph_data(a, paragraph: int, col: int, role):
+        """A paragraph row: its number and first words; the tooltip holds more of it."""
+        if paragraph >= len(a.paragraphs) or col != 0:
             return None
+        text = str(a.paragraphs[paragraph])
         if role == _DISPLAY:
-            if col == 0:
-                untitled = _tr("OutlineModel", "(untitled)")
-                return f"{article + 1}. {str(a.title) or untitled}"
-            if col == 1:
-                return str(a.byline or "")
-            if col == 2:
-                return a.section or ""
-            if col == 3:
-                return len(a.paragraphs)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return f"¶{paragraph + 1}  {text[:28]}{'…' if len(text) > 28 else ''}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text[:400]
+        return None
+
+    @staticmethod
+    def _article_text(a, article: int, col: int):
+        if col == 0:
+            untitled = _tr("OutlineModel", "(untitled)")
+            return f"{article + 1}. {str(a.title) or untitled}"
+        if col == 1:
+            return str(a.byline or "")
+        if col == 2:
+            return a.section or ""
+        return len(a.paragraphs) if col == 3 else None
+
+    @staticmethod
+    def _article_data(a, article: int, col: int, role):
+        """An article row: its title (bold), byline, section and paragraph count."""
+        if role == _DISPLAY:
+            return OutlineModel._article_text(a, article, col)
+        if col != 0:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
             return str(a.title)
-        if role == Qt.ItemDataRole.FontRole and col == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold()
         return None
 
     _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
