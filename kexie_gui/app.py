@@ -119,6 +119,7 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
 
     protect_singletons()
     qapp = QApplication.instance()
+    assert qapp is not None, "compose() needs the QApplication (_qt_app) first"
     settings = settings if settings is not None else Settings(QSettings())
     autosave_runner = None  # with an injected runner (tests) autosaves are written inline
     own_runners = []
@@ -267,12 +268,12 @@ def self_test() -> int:
             raise RuntimeError(f"the sample page did not open: {app.window.message_bar.text()}")
         if not wait_until(lambda: state.view is not None or state.failure, 60):
             raise RuntimeError("the analysis did not finish within 60 s")
-        if state.failure:
+        if state.failure or state.ready is None:
             raise RuntimeError(f"the analysis failed: {state.failure}")
-        articles = len(state.clean.articles)
+        articles = len(state.ready.clean.articles)
         if not articles:
             raise RuntimeError("the sample page gave no articles")
-        print(f"self-test: {page.name}: {len(state.analysis.suggestions)} suggestions, {articles} articles")
+        print(f"self-test: {page.name}: {len(state.ready.analysis.suggestions)} suggestions, {articles} articles")
         exporter = app.presenter.exporter
         if exporter is None:
             print("self-test: kexie_gui.export is not importable; export skipped")

@@ -17,11 +17,12 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
 from .core.load import load_stream
+from .core.model import Page
 from .core.pages import IMAGE_SUFFIXES, PDF_SUFFIXES, load_pages
 from .pagefiles import STDIN, Input, discover
 
@@ -93,7 +94,7 @@ class Reporter:
         self.say(text)
 
 
-def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[object, Path]]:
+def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[Page, PurePath]]:
     """The pages of one input with their output names: a PDF's pages become ``NAME-p1``, ``NAME-p2``…
 
     Text (any file that is no PDF or image) is read with ``encoding`` when given.
@@ -154,14 +155,15 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
         return Decisions()
     if not result.found:
         return Decisions()
+    source = result.path.name if result.path is not None else "its session file"
     if result.page_changed or result.lost:
         changed = " (the page changed since it was saved)" if result.page_changed else ""
         report.say(f"{label}: applied {result.restored} of {result.total} saved decision(s) from "
-                   f"{result.path.name}{changed}; {len(result.lost)} could not be placed")
+                   f"{source}{changed}; {len(result.lost)} could not be placed")
         for lost in result.lost:
             report.say(f"{label}:   {lost.message}")
     else:
-        report.say(f"{label}: applied {result.restored} saved decision(s) from {result.path.name}")
+        report.say(f"{label}: applied {result.restored} saved decision(s) from {source}")
     return result.decisions
 
 

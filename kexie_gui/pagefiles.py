@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 STDIN = "-"
 
@@ -21,7 +21,7 @@ class Input:
     """One page file to read (``path`` None: standard input) and its output name, sub-folders kept."""
 
     path: Path | None
-    name: Path  # output name without suffix: 2024/03/001 for FOLDER/2024/03/001.txt
+    name: PurePath  # output name without suffix: 2024/03/001 for FOLDER/2024/03/001.txt
 
     @property
     def label(self) -> str:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
@@ -74,6 +74,8 @@ FROM_RELOAD = "reload"  # the decisions held before the page was read again from
 # ``PageState.saved`` of a page whose session on disk is not known to hold its work
 UNSAVED = None
 
+T = TypeVar("T")
+
 
 class Event:
     """A list of callbacks; the controller's way to say something changed without knowing who listens."""
@@ -93,7 +95,7 @@ class Event:
 
 
 class Runner(Protocol):
-    def submit(self, fn: Callable[[], object], done: Callable[[object], None],
+    def submit(self, fn: Callable[[], T], done: Callable[[T], None],
                failed: Callable[[BaseException], None]) -> None: ...
 
 
@@ -264,6 +266,18 @@ class Restored:
 Restore = Callable[[Page, Analysis], SessionResult]
 
 
+def _as_on_disk(restored: Restored | None, saved: tuple[Decisions, bool] | None) -> bool:
+    """Does a page just analysed hold what is on disk (or nothing worth keeping)?  Else it is unsaved."""
+    if restored is None or restored.error is not None or restored.result is None:
+        return True  # nothing restored: nothing unsaved yet
+    r = restored.result
+    if restored.source == FROM_SESSION:
+        return not (r.found and (r.page_changed or r.lost))  # as the session file holds it
+    if restored.source == FROM_RELOAD:
+        return saved is not UNSAVED and r.total == 0  # nothing was decided: nothing to lose
+    return False  # recovered or re-anchored work is on no disk yet
+
+
 def compute(analysis: Analysis, decisions: Decisions, previous: Ready | None = None) -> Ready:
     """The clean page and its view data; pure, so it may run on any thread.
 
@@ -310,7 +324,7 @@ class Controller:
     """Owns the open pages and turns intents into decisions."""
 
     def __init__(self, runner: Runner | None = None, translate: Translate = identity,
-                 load: Callable[[str], Page] = core.load_page,
+                 load: Callable[..., Page] = core.load_page,
                  analyse: Callable[[Page], Analysis] = core.analyse,
                  load_session: Callable[[str, Page, Analysis], SessionResult] | None = None,
                  save_session: Callable[..., Path] | None = None):
@@ -547,6 +561,8 @@ class Controller:
     def _start_reading(self, state: PageState, restore: Restore | None, source: str) -> None:
         """OCR a page on a worker thread, with progress and a way to cancel, then analyse it."""
         pending, name = state.pending, state.name
+        if pending is None:
+            return
         state.loads += 1
         loads = state.loads
         self._cancel_reading = False
@@ -631,16 +647,9 @@ class Controller:
         state.ready, state.decisions, restored = result
         state.generation += 1
         r = restored.result if restored is not None else None
-        if r is not None and (r.found or restored.source == FROM_RELOAD):
+        if restored is not None and r is not None and (r.found or restored.source == FROM_RELOAD):
             state.done = r.status == STATUS_DONE
-        if restored is None or restored.error is not None:
-            state.saved = (state.decisions, state.done)  # nothing restored: nothing unsaved yet
-        elif restored.source == FROM_SESSION and not (r.found and (r.page_changed or r.lost)):
-            state.saved = (state.decisions, state.done)  # as the session file holds it
-        elif restored.source == FROM_RELOAD and state.saved is not UNSAVED and r.total == 0:
-            state.saved = (state.decisions, state.done)  # nothing was decided: nothing to lose
-        else:
-            state.saved = UNSAVED  # recovered or re-anchored work is on no disk yet
+        state.saved = (state.decisions, state.done) if _as_on_disk(restored, state.saved) else UNSAVED
         self.pages_changed.emit()
         self.page_updated.emit(state)
         if restored is not None:
@@ -774,6 +783,8 @@ class Controller:
         }
         if by in reasons:
             return t("Controller", reasons[by])
+        if state.analysis is None:
+            return by
         try:
             other = state.analysis.suggestion(by)
         except KeyError:

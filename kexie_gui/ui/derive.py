@@ -188,15 +188,15 @@ class Derived:
     hand_spans: tuple[Span, ...]  # what the editor's own decisions mark, sorted by start
     groups: int  # number of duplicate groups
     provenance: Provenance
+    index: BlockIndex  # the pieces by raw offset
+    decisions: Decisions  # the decisions this view shows
     order: tuple[Block, ...] = ()  # the pieces in reading order
     number: dict[str, int] = field(default_factory=dict)  # piece id -> place in the reading order (1-based)
     moved: frozenset = frozenset()  # pieces moved by hand
-    decisions: Decisions | None = None
     span_index: dict[str, list[int]] = field(default_factory=dict)  # suggestion id -> indexes in ``spans``
     span_starts: list[int] = field(default_factory=list)
     longest_span: int = 0
     hand_starts: list[int] = field(default_factory=list)
-    index: BlockIndex | None = None
     _by_id: dict | None = None
 
     # -- blocks
@@ -342,28 +342,28 @@ def _homes(clean: CleanPage, articles=None, base: dict | None = None, drop=()) -
 def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage, previous: Derived | None = None,
            previous_clean: CleanPage | None = None) -> Derived:
     """The view data of one page state; from ``previous`` (the state before) only what changed is redone."""
-    old = previous.decisions if previous is not None else None
-    same_layout = old is not None and (old.splits, old.moves) == (decisions.splits, decisions.moves)
-    if same_layout:
-        blocks, index, order, number = previous.blocks, previous.index, previous.order, previous.number
+    # the same pieces in the same order: only the spans of changed choices and the changed articles are redone
+    same = previous if previous is not None and (previous.decisions.splits, previous.decisions.moves) == (
+        decisions.splits, decisions.moves) else None
+    if same is not None:
+        blocks, index, order, number = same.blocks, same.index, same.order, same.number
+        by_id = same._by_id if same._by_id is not None else {b.id: b for b in blocks}
+        spans, groups, span_index = _update_spans(analysis, same.decisions, decisions, same)
+        starts, longest = same.span_starts, same.longest_span
     else:
         blocks = split_blocks_at(analysis.blocks, decisions.splits, analysis.page)
         index = BlockIndex(blocks)
         order = tuple(reading_order(analysis, decisions))
         number = {b.id: i + 1 for i, b in enumerate(order)}
-    by_id = previous._by_id if same_layout and previous._by_id is not None else {b.id: b for b in blocks}
-    if same_layout:
-        spans, groups, span_index = _update_spans(analysis, old, decisions, previous)
-        starts, longest = previous.span_starts, previous.longest_span
-    else:
+        by_id = {b.id: b for b in blocks}
         spans, groups, span_index = suggestion_spans(analysis, decisions)
         starts = [s.start for s in spans]
         longest = max((s.end - s.start for s in spans), default=0)
     changed = changed_articles(clean)
-    if same_layout and changed is not None and previous_clean is not None \
-            and previous.provenance.clean is previous_clean:
+    if same is not None and changed is not None and previous_clean is not None \
+            and same.provenance.clean is previous_clean:
         first, old_end, new_end = changed
-        home = _homes(clean, clean.articles[first:new_end], previous.provenance.home,
+        home = _homes(clean, clean.articles[first:new_end], same.provenance.home,
                       previous_clean.articles[first:old_end])
     else:
         home = _homes(clean)
@@ -379,16 +379,15 @@ def _update_spans(analysis: Analysis, old: Decisions, new: Decisions, previous: 
     """The suggestions' spans with the accepted flag of the changed choices redone (same order)."""
     old_choices, new_choices = dict(old.choices), dict(new.choices)
     changed = [k for k in old_choices.keys() | new_choices.keys() if old_choices.get(k) != new_choices.get(k)]
-    spans = previous.spans
     touched = [k for k in changed if k in previous.span_index]
-    if touched:
-        spans = list(spans)
-        for sid in touched:
-            accepted = new.is_accepted(analysis.suggestion(sid))
-            for i in previous.span_index[sid]:
-                spans[i] = replace(spans[i], accepted=accepted)
-        spans = tuple(spans)
-    return spans, previous.groups, previous.span_index
+    if not touched:
+        return previous.spans, previous.groups, previous.span_index
+    spans = list(previous.spans)
+    for sid in touched:
+        accepted = new.is_accepted(analysis.suggestion(sid))
+        for i in previous.span_index[sid]:
+            spans[i] = replace(spans[i], accepted=accepted)
+    return tuple(spans), previous.groups, previous.span_index
 
 
 def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core import Decisions
+from ..core import Analysis, Decisions, Page
 from .controller import Controller, PageState
 from .i18n import Translations, _tr
 from .models import OutlineModel, PagesModel, SuggestionModel
@@ -35,8 +35,8 @@ class PageDisplay:
         self.translations = translations
         self.after = after  # the commands' states follow what is shown
         self.showing_order = bool(settings.get("view/reading_order"))
-        self._shown_page = None  # the Page object shown (OCR swaps it when the reading ends)
-        self._explained = None  # the analysis whose explanations the raw view holds
+        self._shown_page: Page | None = None  # the Page object shown (OCR swaps it when the reading ends)
+        self._explained: Analysis | None = None  # the analysis whose explanations the raw view holds
         self._explain: dict[str, str] = {}
 
     # -- the controller's events

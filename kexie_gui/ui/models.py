@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from ..core import CleanPage
+from ..core import Analysis, CleanPage
 from .controller import STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller, PageState
 from .derive import suggestion_line, suggestion_offset
 from .i18n import _tr
@@ -82,9 +82,15 @@ class SuggestionModel(QAbstractTableModel):
         super().__init__(parent)
         self.controller = controller
         self.state: PageState | None = None
-        self.analysis = None  # the analysis whose suggestions are listed
+        self.analysis: Analysis | None = None  # the analysis whose suggestions are listed
         self._items: tuple = ()
         self._rows: dict[str, int] = {}
+
+    @property
+    def listed(self) -> PageState:
+        """The page whose suggestions are listed (asked only while there are rows)."""
+        assert self.state is not None
+        return self.state
 
     def set_page(self, state: PageState | None) -> None:
         self.beginResetModel()
@@ -120,8 +126,8 @@ class SuggestionModel(QAbstractTableModel):
         return self._rows.get(suggestion_id, -1)
 
     def state_text(self, s) -> str:
-        choice = self.state.decisions.choice(s.id)
-        if s.id in self.state.moot:
+        choice = self.listed.decisions.choice(s.id)
+        if s.id in self.listed.moot:
             return _tr("SuggestionModel", "– moot")
         if choice is True:
             return _tr("SuggestionModel", "✓ accepted")
@@ -132,11 +138,11 @@ class SuggestionModel(QAbstractTableModel):
         return _tr("SuggestionModel", "○ open (skipped)")
 
     def tooltip(self, s) -> str:
-        text = self.controller.explain(s, self.state.page)
-        by = self.state.moot.get(s.id)
+        text = self.controller.explain(s, self.listed.page)
+        by = self.listed.moot.get(s.id)
         if by is not None:
             text += "\n" + _tr("SuggestionModel", "Moot: {why}. Deciding it changes nothing.").format(
-                why=self.controller.moot_text(self.state, by))
+                why=self.controller.moot_text(self.listed, by))
         return text
 
     def widest_state(self) -> str:
@@ -165,11 +171,11 @@ class SuggestionModel(QAbstractTableModel):
         if col == self.COL_KIND:
             return self.controller.kind_label(s.kind)
         if col == self.COL_LINE:
-            return suggestion_line(self.analysis, s, self.state.page.line_of)
+            return suggestion_line(self.analysis, s, self.listed.page.line_of) if self.analysis else None
         if col == self.COL_CONFIDENCE:
             return f"{s.confidence:.0%}"
         if col == self.COL_EXPLAIN:
-            return self.controller.explain(s, self.state.page)
+            return self.controller.explain(s, self.listed.page)
         return None
 
     def _look(self, s, col: int, role):
@@ -177,9 +183,9 @@ class SuggestionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(s)
         if role == Qt.ItemDataRole.FontRole:
-            return _bold() if col == self.COL_STATE and self.state.is_open(s) else None
+            return _bold() if col == self.COL_STATE and self.listed.is_open(s) else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            skipped = not self.state.decisions.is_accepted(s) or s.id in self.state.moot
+            skipped = not self.listed.decisions.is_accepted(s) or s.id in self.listed.moot
             return QColor("#888888") if skipped else None
         if col in (self.COL_LINE, self.COL_CONFIDENCE):  # the text alignment
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -192,7 +198,7 @@ class SuggestionModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return s.kind
         if role == OPEN_ROLE:
-            return self.state.is_open(s)
+            return self.listed.is_open(s)
         if role == OFFSET_ROLE:
             return suggestion_offset(s)
         return None
@@ -242,11 +248,11 @@ class SuggestionFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.kind and not self.open_only:
             return True  # the common case, and 30 000 rows on a 10 MB page: no model round trip
-        model = self.sourceModel()
+        model = cast(SuggestionModel, self.sourceModel())
         suggestion = model.suggestion(source_row)
         if suggestion is None:
             return False
-        return self.accepts(suggestion, model.state)
+        return self.accepts(suggestion, model.listed)
 
     def accepts(self, suggestion, state: PageState) -> bool:
         """The same test on a suggestion object (navigation uses it)."""
@@ -279,25 +285,13 @@ class OutlineModel(QAbstractItemModel):
         for the 8 000 articles of a 10 MB page) and loses the selection.
         """
         old = self.clean
-        same_page = page_id == self.page_id and old is not None and clean is not None
-        if not same_page or [a.key for a in old.articles] != [a.key for a in clean.articles]:
+        if old is None or clean is None or page_id != self.page_id \
+                or [a.key for a in old.articles] != [a.key for a in clean.articles]:
             self.beginResetModel()
             self.clean, self.page_id = clean, page_id
             self.endResetModel()
             return
-        for row, (a, b) in enumerate(zip(old.articles, clean.articles, strict=True)):
-            before, after = len(a.paragraphs), len(b.paragraphs)
-            parent = self.createIndex(row, 0, 0)
-            # rows keep their old data while they are added or taken at the end; the new
-            # texts arrive with the dataChanged below (what Qt's model tester demands)
-            if after > before:
-                self.beginInsertRows(parent, before, after - 1)
-                self.clean = _with_paragraphs(self.clean, row, a.paragraphs + b.paragraphs[before:])
-                self.endInsertRows()
-            elif after < before:
-                self.beginRemoveRows(parent, after, before - 1)
-                self.clean = _with_paragraphs(self.clean, row, a.paragraphs[:after])
-                self.endRemoveRows()
+        self._resize_paragraphs(old, clean)
         self.clean = clean
         # only the rows that changed: a decision recomputes the articles it touches, the others are the
         # same objects, and a view asked to redraw 8 000 rows takes longer than the decision did
@@ -311,6 +305,25 @@ class OutlineModel(QAbstractItemModel):
                 if b.paragraphs and old.articles[row].paragraphs != b.paragraphs:
                     self.dataChanged.emit(self.createIndex(0, 0, row + 1),
                                           self.createIndex(len(b.paragraphs) - 1, 0, row + 1))
+
+    def _resize_paragraphs(self, old: CleanPage, clean: CleanPage) -> None:
+        """Paragraph rows added or taken at the end of each article whose count changed.
+
+        Rows keep their old data while they are added or taken; the new texts
+        arrive with the dataChanged that follows (what Qt's model tester demands).
+        """
+        shown = old
+        for row, (a, b) in enumerate(zip(old.articles, clean.articles, strict=True)):
+            before, after = len(a.paragraphs), len(b.paragraphs)
+            parent = self.createIndex(row, 0, 0)
+            if after > before:
+                self.beginInsertRows(parent, before, after - 1)
+                shown = self.clean = _with_paragraphs(shown, row, a.paragraphs + b.paragraphs[before:])
+                self.endInsertRows()
+            elif after < before:
+                self.beginRemoveRows(parent, after, before - 1)
+                shown = self.clean = _with_paragraphs(shown, row, a.paragraphs[:after])
+                self.endRemoveRows()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)

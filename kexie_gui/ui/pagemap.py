@@ -84,7 +84,7 @@ def page_marks(page: Page, derived: Derived | None, decisions: Decisions = NONE_
         spans, starts, longest = (derived.spans, derived.span_starts, derived.longest_span) if derived else ((), [], 0)
         marks.append(BoxMark(
             line=box.line, x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1, start=start, end=end, block=bid,
-            number=order.get(bid, 0), first_of_block=first,
+            number=order.get(bid, 0) if bid else 0, first_of_block=first,
             article=_article(derived, bid),
             furniture=_covered(spans, starts, start, (LAYER_FURNITURE, LAYER_REMOVED), longest),
             duplicate=_covered(spans, starts, start, (LAYER_DUPLICATE,), longest),

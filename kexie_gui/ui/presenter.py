@@ -43,6 +43,18 @@ from .window import MainWindow
 
 
 class Presenter:
+    # what the actions table's handlers reach
+    window: MainWindow
+    recorder: UndoRecorder
+    selection: SelectionSync
+    display: PageDisplay
+    keeping: KeepFlow
+    opening: OpenFlow
+    review: ReviewFlow
+    structure: StructureFlow
+    editing: EditFlow
+    export: ExportFlow
+
     def __init__(self, controller: Controller, window: MainWindow, suggestions: SuggestionModel,
                  outline: OutlineModel, pages: PagesModel, recorder: UndoRecorder, undo_group: QUndoGroup,
                  settings: Settings, translations: Translations | None, exporter: object = None,

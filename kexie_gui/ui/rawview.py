@@ -119,7 +119,7 @@ class RawView(QPlainTextEdit):
         self._focus_char: int | None = None
         self._pending: list[tuple[int, int]] = []  # blocks cut and waiting to be pasted
         self._explain: dict[str, str] = {}
-        self._visible_key = None
+        self._visible_key: tuple[int, int] | None = None
         self._programmatic = False
         self._loading = 0
         self.show_order = False  # reading-order numbers in the gutter

@@ -155,7 +155,8 @@ class SelectionSync:
         article = clean.articles[index] if clean is not None and index is not None else None
         self.article_index = index if article is not None else None
         changes = None
-        if article is not None and self.showing_changes and state is not None and state.ready is not None:
+        if article is not None and index is not None and self.showing_changes and state is not None \
+                and state.ready is not None:
             ready = state.ready
             changes = tracked_article(ready.analysis, state.decisions, ready.clean, ready.view, index)
         self.w.show_article(article, self.article_index, changes)
@@ -219,8 +220,10 @@ def place_text(place: Place) -> str:
         what = _tr("Presenter", "subtitle")
     elif part == PART_BYLINE:
         what = _tr("Presenter", "byline")
+    elif isinstance(part, int):
+        what = _tr("Presenter", "paragraph {n}").format(n=part + 1)
     else:
-        what = _tr("Presenter", "paragraph {n}").format(n=int(part) + 1)
+        what = str(part)
     return _tr("Presenter", "article {n}, {what}").format(n=place.article + 1, what=what)
 
 

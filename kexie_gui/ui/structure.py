@@ -32,7 +32,7 @@ class Pieces:
         return self.index.block_at(offset)
 
 
-def pieces_in(view: Derived, start: int, end: int) -> list[Block]:
+def pieces_in(view: Derived | Pieces, start: int, end: int) -> list[Block]:
     """The pieces overlapping raw ``[start, end)`` (the piece at ``start`` when the range is empty), in raw order."""
     first = view.block_at(start)
     if end <= start:
@@ -72,7 +72,7 @@ def follow_heads(analysis: Analysis, before: Decisions, after: Decisions) -> Dec
     return d
 
 
-def in_reading_order(view: Derived, pieces: list[Block]) -> list[Block]:
+def in_reading_order(view: Derived | Pieces, pieces: list[Block]) -> list[Block]:
     ids = {b.id for b in pieces}
     return [b for b in view.order if b.id in ids]
 
@@ -213,7 +213,7 @@ def join_wrapped_lines(view: Derived, decisions: Decisions, pieces: list[Block])
     return d
 
 
-def uninterleave(view: Derived, decisions: Decisions, pieces: list[Block]) -> Decisions:
+def uninterleave(view: Derived | Pieces, decisions: Decisions, pieces: list[Block]) -> Decisions:
     """The pieces alternate between two columns (a page read line by line across them): put every second
     one after the last of the others, keeping each column's order."""
     ordered = in_reading_order(view, pieces)

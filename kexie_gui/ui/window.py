@@ -46,9 +46,12 @@ from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from .dialogs import ExportChoice, ShortcutsDialog
+    from .models import OutlineModel, PagesModel, SuggestionModel
 
 # Dialogs, message boxes and file choosers are imported when first asked for: building their Qt types
 # (and their enums) costs the window's first paint tens of milliseconds it does not need them for.
@@ -214,7 +217,8 @@ class MainWindow(QMainWindow):
     block_move_requested = Signal(str, str)  # a block's number dragged onto another block on the printed page
     reading_cancel_requested = Signal()  # Cancel beside the OCR progress
 
-    def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
+    def __init__(self, suggestion_model: SuggestionModel, outline_model: OutlineModel, pages_model: PagesModel,
+                 kind_label: Callable[[str], str], settings: Settings,
                  parent: QWidget | None = None, order_model: ReadingOrderModel | None = None):
         super().__init__(parent)
         self.settings = settings
@@ -224,8 +228,8 @@ class MainWindow(QMainWindow):
         self.commands: dict[str, QAction] = {}  # not 'actions': QWidget.actions() exists
         self.menus: dict[str, QMenu] = {}
         self.last_command = ""  # the name of the last command triggered (for crash logs)
-        self.open_dialog = None  # the modal dialog on screen, if any (tests drive it)
-        self.close_guard = None  # () -> bool: may the window close?  (the presenter asks about unsaved work)
+        self.open_dialog: QDialog | None = None  # the modal dialog on screen, if any (tests drive it)
+        self.close_guard: Callable[[], bool] | None = None  # may the window close?  (asked about unsaved work)
         self._selecting_outline = False  # the outline's current row is being set, not chosen by the editor
 
         # central: raw page | (outline / article)
@@ -234,6 +238,7 @@ class MainWindow(QMainWindow):
         self.raw_title = QLabel()
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
+        self.outline_model = outline_model
         self.outline.setModel(outline_model)
         self.outline.setDragEnabled(True)
         self.outline.setAcceptDrops(True)
@@ -378,7 +383,7 @@ class MainWindow(QMainWindow):
     def _outline_current(self, current, _previous) -> None:
         if self._selecting_outline or not current.isValid():
             return
-        article, paragraph = self.outline.model().place(current)
+        article, paragraph = self.outline_model.place(current)
         self.outline_chosen.emit(article, paragraph)
 
     def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
@@ -528,7 +533,7 @@ class MainWindow(QMainWindow):
 
     def show_outline_article(self, index: int) -> None:
         """Make article ``index`` the outline's current row (unless it is already), without reporting it."""
-        outline = self.outline.model()
+        outline = self.outline_model
         current = self.outline.selectionModel().currentIndex()
         if current.isValid() and outline.place(current) == (index, -1):
             return
