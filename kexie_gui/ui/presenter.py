@@ -84,7 +84,7 @@ class Presenter:
             watcher.changed.connect(self.keeping.page_file_changed)
             watcher.deleted.connect(self.keeping.page_file_deleted)
             watcher.restored.connect(self.keeping.page_file_back)
-        window.placeholder.set_sample_available(sample_page().is_file())
+        window.offer_sample(sample_page().is_file())
         window.set_placeholder(True)
 
     def _connect_controller(self, c: Controller, w: MainWindow) -> None:

@@ -664,6 +664,10 @@ class MainWindow(QMainWindow):
         """The first-run placeholder instead of the panes (no page open)."""
         self.stack.setCurrentWidget(self.placeholder if shown else self.splitter)
 
+    def offer_sample(self, available: bool) -> None:
+        """The placeholder's "Open the sample page" button, when the sample page is there."""
+        self.placeholder.set_sample_available(available)
+
     def placeholder_shown(self) -> bool:
         return self.stack.currentWidget() is self.placeholder
 
