@@ -1,8 +1,9 @@
 """Window speed: start, drop → analysed page shown, accept → both panes updated, and a 10 MB page.
 
-    python benchmarks/bench_ui.py [--big-mb 10] [--quick]
+    python benchmarks/bench_ui.py [--big-mb 10] [--quick] [--starts 5]
 
-Targets: window start < 1 s, drop → shown < 0.5 s on the seed page, accept →
+Targets: window start ≤ 0.4 s (best and median of five fresh processes: a
+shared machine varies), drop → shown < 0.5 s on the seed page, accept →
 both panes updated < 50 ms.  For the big page it reports how long the GUI
 thread was ever blocked while the page was analysed and shown (a 10 ms timer
 measures the gaps), since the promise is "never freezes", not "fast".
@@ -94,6 +95,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--big-mb", type=float, default=10.0, help="size of the generated big page (0: skip)")
     ap.add_argument("--quick", action="store_true", help="skip the big page")
+    ap.add_argument("--starts", type=int, default=5, help="fresh processes started to time the window start")
     args = ap.parse_args(argv)
 
     from PySide6.QtCore import QSettings, QThreadPool
@@ -105,13 +107,13 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kexie-bench-"))
     # 1. cold start in a fresh process: interpreter, imports, QApplication, window shown
     starts = []
-    for _ in range(3):
+    for _ in range(args.starts):
         out = subprocess.run([sys.executable, "-c", COLD_START, str(tmp / "cold.ini")], cwd=ROOT,
                              capture_output=True, text=True, check=True,
                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
         starts.append(float(out.stdout.strip().splitlines()[-1]))
-    print(f"window start (fresh process, imports + window shown): {min(starts) * 1000:.0f} ms "
-          f"(best of 3; target < 1000 ms)")
+    print(f"window start (fresh process, imports + window shown): best {min(starts) * 1000:.0f} ms, median "
+          f"{statistics.median(starts) * 1000:.0f} ms of {len(starts)} (target ≤ 400 ms)")
 
     _qt_app([])
     t0 = time.perf_counter()
@@ -135,7 +137,7 @@ def main(argv=None) -> int:
     cold = drop_and_wait(SEED)
     warm = []
     for _ in range(5):
-        app.presenter.close_page()
+        app.presenter.keeping.close_page()
         warm.append(drop_and_wait(SEED))
     print(f"drop → analysed page shown (seed): first in process {cold * 1000:.0f} ms, "
           f"then median {statistics.median(warm) * 1000:.0f} ms (target < 500 ms; the app pre-warms "
@@ -148,7 +150,7 @@ def main(argv=None) -> int:
     for s in joins * 2:
         w.suggestions.select(s.id, notify=False)
         t = time.perf_counter()
-        app.presenter.decide(False, advance=False)
+        app.presenter.review.decide(False, advance=False)
         QApplication.processEvents()  # paint
         times.append(time.perf_counter() - t)
         app.recorder.undo()
@@ -172,7 +174,7 @@ def main(argv=None) -> int:
             meter = StallMeter()
             meter.start()
             t = time.perf_counter()
-            app.presenter.decide(False, advance=False)
+            app.presenter.review.decide(False, advance=False)
             gen = big.generation
             assert wait_until(lambda gen=gen: not c.busy and big.generation == gen, 600)
             QApplication.processEvents()

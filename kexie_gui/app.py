@@ -17,16 +17,30 @@ then be killed -- without a GUI driver.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
 from .resources_path import resource, sample_page
+
+if TYPE_CHECKING:  # the types only: importing Qt here would cost every `kexie-gui --help`
+    import argparse
+
+    from PySide6.QtGui import QAction, QUndoGroup
+
+    from .ui.autosaver import Autosaver
+    from .ui.controller import Controller
+    from .ui.i18n import Translations
+    from .ui.models import OutlineModel, PagesModel, SuggestionModel
+    from .ui.presenter import Presenter
+    from .ui.settings import Settings
+    from .ui.undo import UndoRecorder
+    from .ui.watcher import PageWatcher
+    from .ui.window import MainWindow
 
 _DEFAULT = object()
 
@@ -35,19 +49,19 @@ _DEFAULT = object()
 class App:
     """Everything ``compose`` built, for tests, tools and benchmarks."""
 
-    controller: object
-    window: object
-    presenter: object
-    suggestions: object
-    outline: object
-    pages: object
-    recorder: object
-    undo_group: object
-    translations: object
-    settings: object
-    actions: dict
-    autosaver: object = None
-    watcher: object = None
+    controller: Controller
+    window: MainWindow
+    presenter: Presenter
+    suggestions: SuggestionModel
+    outline: OutlineModel
+    pages: PagesModel
+    recorder: UndoRecorder
+    undo_group: QUndoGroup
+    translations: Translations
+    settings: Settings
+    actions: dict[str, QAction]
+    autosaver: Autosaver | None = None
+    watcher: PageWatcher | None = None
     crashed: bool = False  # the previous run ended without closing its window (kill, crash, power cut)
 
 
@@ -105,13 +119,16 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
 
     protect_singletons()
     qapp = QApplication.instance()
+    assert qapp is not None, "compose() needs the QApplication (_qt_app) first"
     settings = settings if settings is not None else Settings(QSettings())
     autosave_runner = None  # with an injected runner (tests) autosaves are written inline
+    own_runners = []
     if runner is None:
         runner = QtRunner(QThreadPool.globalInstance(), qapp)
         writer = QThreadPool(qapp)
         writer.setMaxThreadCount(1)  # one writer keeps the autosaves of a page in order
         autosave_runner = QtRunner(writer, qapp)
+        own_runners = [runner, autosave_runner]
     language = language or settings.get("ui/language") or system_language()
     translations = Translations(qapp)
     translations.set_language(language)
@@ -127,6 +144,8 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
     window = MainWindow(suggestions, outline, pages, controller.kind_label, settings)
     for owned in (undo_group, suggestions, outline, pages):
         owned.setParent(window)  # they live as long as the window
+    for own in own_runners:  # a closed window waits for no work: the process settings it held go back
+        window.closing.connect(own.close)
     store = AutosaveStore() if autosave is _DEFAULT else autosave
     crashed, store_problem = False, None
     if store is not None:
@@ -143,12 +162,12 @@ def compose(paths=(), *, language: str | None = None, runner=None, settings=None
         window.last_command = name
         presenter.before_command()
 
-    actions = build_actions(window, presenter.handlers(), before)
+    actions = build_actions(window, presenter, before)
     window.install_actions(actions, translations.language)
-    presenter.after_actions()
+    presenter.install(actions)
     window.restore_settings()
     if store_problem:
-        presenter.autosave_failed(store_problem)
+        presenter.keeping.autosave_failed(store_problem)
     if paths:
         presenter.open_paths([str(p) for p in paths])
     return App(controller, window, presenter, suggestions, outline, pages, recorder, undo_group, translations,
@@ -231,6 +250,8 @@ def _start(app: App, pages: list[str]) -> None:
 
 def self_test() -> int:
     """Open the sample page offscreen, apply the default decisions, export; 0 when all went well."""
+    import tempfile
+
     from PySide6.QtCore import QSettings
 
     from .ui.settings import Settings
@@ -247,12 +268,12 @@ def self_test() -> int:
             raise RuntimeError(f"the sample page did not open: {app.window.message_bar.text()}")
         if not wait_until(lambda: state.view is not None or state.failure, 60):
             raise RuntimeError("the analysis did not finish within 60 s")
-        if state.failure:
+        if state.failure or state.ready is None:
             raise RuntimeError(f"the analysis failed: {state.failure}")
-        articles = len(state.clean.articles)
+        articles = len(state.ready.clean.articles)
         if not articles:
             raise RuntimeError("the sample page gave no articles")
-        print(f"self-test: {page.name}: {len(state.analysis.suggestions)} suggestions, {articles} articles")
+        print(f"self-test: {page.name}: {len(state.ready.analysis.suggestions)} suggestions, {articles} articles")
         exporter = app.presenter.exporter
         if exporter is None:
             print("self-test: kexie_gui.export is not importable; export skipped")
@@ -271,6 +292,8 @@ def self_test() -> int:
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="kexie-gui", description="Review window: raw OCR page beside the "
                                      "clean articles; accept or reject every repair.")
     parser.add_argument("pages", nargs="*", help="page files (.txt) or folders to open")

@@ -17,17 +17,16 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
 from .core.load import load_stream
-from .core.pages import IMAGE_SUFFIXES, PAGE_SUFFIXES, PDF_SUFFIXES, load_pages
+from .core.model import Page
+from .core.pages import IMAGE_SUFFIXES, PDF_SUFFIXES, load_pages
+from .pagefiles import STDIN, Input, discover
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-STDIN = "-"
 PROGRESS_AFTER_SECONDS = 1.0  # batches quicker than this print no progress bar
 
 EXAMPLES = """\
@@ -51,112 +50,6 @@ exit status:
 
 class UsageError(KexieError):
     pass
-
-
-# ---------------------------------------------------------------- finding the pages
-
-@dataclass(frozen=True)
-class Input:
-    """One page to read: a file (``path``) or standard input (``path`` None), and its output name."""
-
-    path: Path | None
-    name: Path  # output name without suffix, sub-folders kept: 2024/03/001
-
-    @property
-    def label(self) -> str:
-        return self.path.name if self.path is not None else "<stdin>"
-
-
-@dataclass
-class Inputs:
-    pages: list[Input] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # folders that could not be listed: the batch failed
-    notes: list[str] = field(default_factory=list)  # folders that hold no pages: worth a word, no failure
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def _walk(top: Path, suffixes: frozenset[str], skip: set, problems: list[str]) -> list[Path]:
-    """Page files under ``top``, sorted; folders that cannot be listed are reported, never silently skipped.
-
-    Folders in ``skip`` (by device and inode: the output folder) are not entered;
-    symbolic links to folders are followed, each folder once (no loops).
-    """
-    found: list[Path] = []
-    seen: set = set()
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        ident = _identity(folder)
-        if ident is not None and (ident in seen or (folder != top and ident in skip)):
-            continue
-        seen.add(ident)
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError as exc:
-            problems.append(f"{folder}: cannot list the folder ({(exc.strerror or str(exc)).lower()}); "
-                            f"the pages in it were not read")
-            continue
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                stack.append(Path(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in suffixes:
-                found.append(Path(entry.path))
-    return sorted(found)
-
-
-def discover(args: Iterable[str], suffixes: frozenset[str] = PAGE_SUFFIXES,
-             skip: Iterable[Path] = ()) -> Inputs:
-    """Every page the command line names, and what could not be looked at.
-
-    A file is taken as it is (whatever its suffix); a folder means every file
-    with a suffix in ``suffixes`` in it, recursively and sorted, keeping its
-    sub-folders in the output name (``2024/03/001.txt`` -> ``OUT/2024/03/001.json``);
-    ``-`` is standard input.  Folders in ``skip`` (the output folder) are left out.
-    """
-    result = Inputs()
-    skip_ids = {i for i in map(_identity, skip) if i is not None}
-    kinds = ".txt, .pdf or images" if suffixes == PAGE_SUFFIXES else ", ".join(sorted(suffixes))
-    for raw in args:
-        if raw == STDIN:
-            result.pages.append(Input(None, Path("stdin")))
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            problems: list[str] = []
-            found = _walk(p, suffixes, skip_ids, problems)
-            result.problems += problems
-            if not found and not problems:
-                result.notes.append(f"{p}: no pages ({kinds}) in this folder")
-            result.pages += [Input(f, f.relative_to(p).with_suffix("")) for f in found]
-        else:
-            result.pages.append(Input(p, Path(p.stem)))
-    return result
-
-
-def plan_outputs(pages: list[Input]) -> list[Input]:
-    """Give two pages that would write the same output name distinct names (``name (2)``)."""
-    taken: set[str] = set()
-    out = []
-    for page in pages:
-        candidate, n = page.name, 1
-        while str(candidate).casefold() in taken:
-            n += 1
-            candidate = page.name.with_name(f"{page.name.name} ({n})")
-        taken.add(str(candidate).casefold())
-        out.append(Input(page.path, candidate))
-    return out
 
 
 # ---------------------------------------------------------------- talking to the editor
@@ -201,7 +94,7 @@ class Reporter:
         self.say(text)
 
 
-def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[object, Path]]:
+def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None) -> list[tuple[Page, PurePath]]:
     """The pages of one input with their output names: a PDF's pages become ``NAME-p1``, ``NAME-p2``…
 
     Text (any file that is no PDF or image) is read with ``encoding`` when given.
@@ -214,7 +107,9 @@ def read_pages(item: Input, encoding: str | None = None, ocr: str | None = None)
         pages = [load_page(item.path, encoding)]
     if len(pages) == 1:
         return [(pages[0], item.name)]
-    return [(page, item.name.with_name(f"{item.name.name}-p{n}")) for n, page in enumerate(pages, 1)]
+    from .export.plan import page_name
+
+    return [(page, page_name(item.name, n)) for n, page in enumerate(pages, 1)]
 
 
 def say_reading(report: Reporter, label: str, page) -> None:
@@ -260,46 +155,69 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
         return Decisions()
     if not result.found:
         return Decisions()
+    source = result.path.name if result.path is not None else "its session file"
     if result.page_changed or result.lost:
         changed = " (the page changed since it was saved)" if result.page_changed else ""
         report.say(f"{label}: applied {result.restored} of {result.total} saved decision(s) from "
-                   f"{result.path.name}{changed}; {len(result.lost)} could not be placed")
+                   f"{source}{changed}; {len(result.lost)} could not be placed")
         for lost in result.lost:
             report.say(f"{label}:   {lost.message}")
     else:
-        report.say(f"{label}: applied {result.restored} saved decision(s) from {result.path.name}")
+        report.say(f"{label}: applied {result.restored} saved decision(s) from {source}")
     return result.decisions
 
 
-def _target(out_dir: Path, name: Path, fmt: str) -> Path:
-    from .export import EXTENSIONS
+def _clean_plan(args, out_dir: Path | None) -> tuple[list[Input], list[str]]:
+    """The pages to clean, each with an output name of its own, and the folders that could not be listed."""
+    from .export.plan import distinct
 
-    target = out_dir / name.with_name(name.name + EXTENSIONS[fmt])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
-def cmd_clean(args) -> int:
-    from .export import render, write_page
-    from .fileio import ExportError, InputGuard
-
-    _check_encoding(args.encoding)
-    to_stdout = args.output == STDIN
-    out_dir = None if args.output in (None, STDIN) else Path(args.output)
     found = discover(args.pages, skip=[out_dir] if out_dir is not None else [])
     for note in found.notes:
         print(f"kexie: {note}", file=sys.stderr)
-    pages = plan_outputs(found.pages)
+    names = distinct(p.name for p in found.pages)
+    pages = [Input(p.path, name) for p, name in zip(found.pages, names, strict=True)]
     if sum(1 for p in pages if p.path is None) > 1:
         raise UsageError("standard input (-) can be read once")
     if not pages and not found.problems:
         raise UsageError("no input pages")
-    if to_stdout and len(pages) > 1:
+    if args.output == STDIN and len(pages) > 1:
         raise UsageError(f"-o - writes one page to standard output; {len(pages)} pages were given")
     if args.output is None and (len(pages) > 1 or args.format != "json"):
         raise UsageError("several pages or a non-JSON format need an output folder: -o DIR (or -o - for one page)")
+    return pages, found.problems
+
+
+def _clean_input(args, item: Input, out_dir: Path | None, guard, report: Reporter) -> None:
+    """Clean the pages of one input and write them to their files (or to standard output)."""
+    from .export import render, write_page
+    from .export.plan import target
+
+    found_pages = read_pages(item, args.encoding, args.ocr)
+    if out_dir is None and len(found_pages) > 1:
+        raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
+    for page, name in found_pages:
+        say_reading(report, os.path.basename(page.source), page)
+        analysis = analyse(page)
+        decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
+        clean = apply(analysis, decisions)
+        if out_dir is None:
+            sys.stdout.buffer.write(render(clean, args.format if args.output == STDIN else "json"))
+            sys.stdout.flush()
+            continue
+        path = target(out_dir, name, args.format)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        guard.check(path)  # a page being read is never replaced, whatever the flags
+        write_page(clean, args.format, path, force=args.force)
+
+
+def cmd_clean(args) -> int:
+    from .fileio import ExportError, InputGuard
+
+    _check_encoding(args.encoding)
+    out_dir = None if args.output in (None, STDIN) else Path(args.output)
+    pages, problems = _clean_plan(args, out_dir)
     report = Reporter(len(pages))
-    for problem in found.problems:
+    for problem in problems:
         report.fail(problem)
     if out_dir is not None and pages:
         try:
@@ -311,21 +229,7 @@ def cmd_clean(args) -> int:
     for n, item in enumerate(pages, 1):
         report.progress.update(n - 1, item.label)
         try:
-            found_pages = read_pages(item, args.encoding, args.ocr)
-            if out_dir is None and len(found_pages) > 1:
-                raise KexieError(f"{item.label} has {len(found_pages)} pages; give an output folder: -o DIR")
-            for page, page_name in found_pages:
-                say_reading(report, os.path.basename(page.source), page)
-                analysis = analyse(page)
-                decisions = None if args.ignore_sessions else session_decisions(report, item, page, analysis)
-                clean = apply(analysis, decisions)
-                if out_dir is None:
-                    sys.stdout.buffer.write(render(clean, args.format if to_stdout else "json"))
-                    sys.stdout.flush()
-                else:
-                    target = _target(out_dir, page_name, args.format)
-                    guard.check(target)
-                    write_page(clean, args.format, target, force=args.force)
+            _clean_input(args, item, out_dir, guard, report)
         except ExportError as exc:
             hint = "; add --force to replace it" if "already exists" in str(exc) else ""
             report.fail(f"{exc}{hint}")
@@ -361,6 +265,19 @@ def analysis_document(analysis) -> dict:
             "suggestions": [s.to_dict() for s in analysis.suggestions]}
 
 
+def _analyses(args, item: Input, report: Reporter) -> list:
+    """The analyses of one input's pages (a failure is reported and gives none)."""
+    try:
+        analyses = []
+        for page, _ in read_pages(item, args.encoding, args.ocr):
+            say_reading(report, os.path.basename(page.source), page)
+            analyses.append(analyse(page))
+    except KexieError as exc:
+        report.fail(str(exc))
+        return []
+    return analyses
+
+
 def cmd_analyze(args) -> int:
     _check_encoding(args.encoding)
     found = discover(args.pages)
@@ -375,15 +292,8 @@ def cmd_analyze(args) -> int:
     single = len(args.pages) == 1 and len(found.pages) == 1 and not Path(args.pages[0]).is_dir()
     documents = []
     for item in found.pages:
-        try:
-            analyses = []
-            for page, _ in read_pages(item, args.encoding, args.ocr):
-                say_reading(report, os.path.basename(page.source), page)
-                analyses.append(analyse(page))
-        except KexieError as exc:
-            report.fail(str(exc))
-            continue
-        single = single and len(analyses) == 1
+        analyses = _analyses(args, item, report)
+        single = single and len(analyses) <= 1  # none: it failed, and said so
         for analysis in analyses:
             if args.jsonl:
                 print(json.dumps(analysis_document(analysis), ensure_ascii=False), flush=True)
@@ -391,10 +301,8 @@ def cmd_analyze(args) -> int:
                 documents.append(analysis_document(analysis))
             else:
                 print(describe(analysis))
-    if args.json:
-        body = documents[0] if single and documents else documents
-        if documents or not single:
-            print(json.dumps(body, ensure_ascii=False, indent=1))
+    if args.json and (documents or not single):
+        print(json.dumps(documents[0] if single and documents else documents, ensure_ascii=False, indent=1))
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 
 

@@ -122,7 +122,7 @@ def main(argv=None) -> int:
     shot(app, "02-duplicate")
     join = first(app, "join")
     app.window.suggestions.select(join.id)
-    app.presenter.decide(True, advance=False)
+    app.presenter.review.decide(True, advance=False)
     shot(app, "03-join-accepted")
     app.window.close()
 

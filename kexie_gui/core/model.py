@@ -287,12 +287,34 @@ class Page:
     reading: Reading | None = None  # how the bytes were read (None: built from text in code)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number holding raw ``offset`` (a binary search over line starts)."""
-        starts = self.__dict__.get("_newlines")
-        if starts is None:
-            starts = [i for i, ch in enumerate(self.text) if ch == "\n"]
-            object.__setattr__(self, "_newlines", starts)
-        return bisect.bisect_left(starts, offset) + 1
+        r"""1-based line number holding raw ``offset`` (a binary search over line ends).
+
+        >>> p = Page("p", "a\nbc\n")
+        >>> p.line_of(3), p.line_start(2), p.line_count
+        (2, 2, 3)
+        """
+        return bisect.bisect_left(self._line_ends(), offset) + 1
+
+    def line_start(self, line: int) -> int:
+        """Raw offset of the first character of 1-based ``line`` (past the last line: the last line's)."""
+        ends = self._line_ends()
+        return 0 if line <= 1 or not ends else ends[min(line - 2, len(ends) - 1)] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_ends()) + 1
+
+    def _line_ends(self) -> list[int]:
+        """Offsets of the page's newlines, found once (a page never changes; a 10 MB one takes a while)."""
+        ends = self.__dict__.get("_ends")
+        if ends is None:
+            ends, text = [], self.text
+            i = text.find("\n")
+            while i >= 0:
+                ends.append(i)
+                i = text.find("\n", i + 1)
+            object.__setattr__(self, "_ends", ends)
+        return ends
 
 
 @dataclass(frozen=True)
@@ -403,11 +425,33 @@ class Analysis:
 
     def block_at(self, offset: int) -> Block | None:
         """The block whose raw range holds ``offset``."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        index = self.__dict__.get("_block_at")
+        if index is None:
+            index = BlockIndex(self.blocks)
+            object.__setattr__(self, "_block_at", index)
+        return index.block_at(offset)
+
+
+class BlockIndex:
+    """Blocks in raw order (an analysis' blocks, or the pieces the editor's cuts make) found by raw offset."""
+
+    def __init__(self, blocks: tuple[Block, ...]):
+        self.blocks = blocks
+        self.starts = [b.start for b in blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose raw range holds ``offset`` (None: between blocks)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
+
+    def around(self, offset: int) -> tuple[Block | None, Block | None]:
+        """The blocks just before and just after ``offset`` (a blank line between blocks)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        before = self.blocks[i] if i >= 0 else None
+        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return before, after
 
 
 @dataclass(frozen=True)
@@ -452,6 +496,16 @@ class Decisions:
 
     def role(self, block_id: str) -> str | None:
         return self._cached("roles", self.roles).get(block_id)
+
+    @property
+    def count(self) -> int:
+        """How many decisions this value holds: each choice, role, edit, move, split and join counts one.
+
+        >>> Decisions().with_choice("s1", False).with_split(40).with_joined("b40").count
+        3
+        """
+        return len(self.choices) + len(self.roles) + len(self.edits) + len(self.moves) + len(self.splits) \
+            + len(self.joined)
 
     # -- changing (each returns a new value)
     def with_choice(self, suggestion_id: str, accepted: bool | None) -> Decisions:

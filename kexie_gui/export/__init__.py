@@ -15,16 +15,15 @@ from types import ModuleType
 
 from ..core.model import CleanPage
 from ..fileio import ExportError, atomic_write_bytes
-from . import docx, jsonfmt, markdown, plaintext
-from .names import unique_names
+from . import docx, jsonfmt, markdown, plaintext, plan
 from .options import ExportOptions
+from .plan import EXTENSIONS, article_file_names
 from .visible import without_controls
 
 __all__ = ["FORMATS", "EXTENSIONS", "ExportOptions", "ExportError", "render", "render_article",
-           "write_page", "write_articles", "export", "article_file_names"]
+           "write_page", "write_articles", "export", "article_file_names", "plan"]
 
-FORMATS = ("json", "md", "txt", "docx")
-EXTENSIONS = {"json": ".json", "md": ".md", "txt": ".txt", "docx": ".docx"}
+FORMATS = ("json", "md", "txt", "docx")  # their file names: .plan (EXTENSIONS, article_file_names)
 _RENDERERS: dict[str, ModuleType] = {"json": jsonfmt, "md": markdown, "txt": plaintext, "docx": docx}
 
 
@@ -52,17 +51,6 @@ def write_page(clean: CleanPage, fmt: str, target: str | os.PathLike, *, force: 
                options: ExportOptions | None = None) -> Path:
     """Write the whole page to ``target`` atomically; refuses to overwrite unless ``force``."""
     return atomic_write_bytes(Path(target), render(clean, fmt, options), force=force)
-
-
-def article_file_names(clean: CleanPage, fmt: str, out_dir: str | os.PathLike | None = None) -> list[str]:
-    """The file names :func:`write_articles` would use (the window shows them before writing).
-
-    Names come from the titles, are safe on every system and distinct from
-    each other and from files already in ``out_dir``.
-    """
-    _renderer(fmt)
-    folder = None if out_dir is None else Path(out_dir)
-    return unique_names([str(a.title) for a in clean.articles], EXTENSIONS[fmt], folder)
 
 
 def write_articles(clean: CleanPage, fmt: str, out_dir: str | os.PathLike, *, force: bool = False,

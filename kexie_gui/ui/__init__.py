@@ -10,9 +10,13 @@ The shape (see /work/shared/DESIGN.md):
 - ``models``      Qt item models over the controller's data (suggestions, outline, pages);
 - ``rawview``, ``articleview``, ``panels``, ``dialogs``, ``dropfilter``, ``palette``: passive widgets
   that render and report intent;
-- ``actions``     the actions table that builds menus, toolbar and the shortcuts dialog;
+- ``actions``     the actions table (what each command does and when it can run) that builds menus, toolbar and
+  the shortcuts dialog;
 - ``settings``    every persisted setting declared once; ``i18n`` the zh/en switch;
-- ``window``      the main window (a passive view); ``presenter`` connects it to the controller;
+- ``window``      the main window (a passive view with intent-level methods and signals);
+- ``presenter``   connects the window to the controller through the flows: ``display`` (redraws),
+  ``selection`` (the panes in step), ``opening``, ``keeping`` (save, recovery, files changed on disk),
+  ``review``, ``structureflow``, ``editing``, ``exporting``;
 - ``autosaver``   a QTimer driven by ``autosave.Debouncer`` writes changed pages to the ``AutosaveStore``;
 - ``watcher``     open page files watched on disk (changed: offer Reload; deleted: say so, keep the page);
 - ``crashes``     uncaught exceptions logged (``crash.report_crash``), the autosave flushed, the editor told;

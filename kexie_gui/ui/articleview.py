@@ -208,10 +208,12 @@ class ArticleView(QTextEdit):
         n = cursor.blockNumber()
         if not 0 <= n < len(self._parts) or self._parts[n] is None:
             return None
-        part = self._parts[n]
+        part, index = self._parts[n], self.article_index
+        if index is None:
+            return None
         if self.tracking:
-            return Place(self.article_index, part, 0)
-        return Place(self.article_index, part, self._maps[part].from_qt(cursor.positionInBlock()))
+            return Place(index, part, 0)
+        return Place(index, part, self._maps[part].from_qt(cursor.positionInBlock()))
 
     def _put_cursor(self, place: Place) -> None:
         n = self._block_of(place.part)
@@ -248,7 +250,7 @@ class ArticleView(QTextEdit):
         selections = []
         place = self._focus
         n = self._block_of(place.part) if place is not None else None
-        if n is not None:
+        if place is not None and n is not None:
             block = self.document().findBlockByNumber(n)
             whole = QTextEdit.ExtraSelection()
             c = QTextCursor(block)
@@ -312,7 +314,7 @@ class ArticleView(QTextEdit):
             if n is None:
                 continue
             text = self.document().findBlockByNumber(n).text().replace("\u2029", "").replace("\u2028", "")
-            if text != str(part_text(self.article, part) or ""):
+            if text != str(part_text(self.article, part) or "") and self.article_index is not None:
                 reported = True
                 self.text_edited.emit(Place(self.article_index, part, 0), text)
         return reported

@@ -83,6 +83,7 @@ class Autosaver(QObject):
     def _job(self, state: PageState) -> Callable[[], object]:
         """The write as a function of values captured now (it may run on a worker thread)."""
         store, key = self.store, state.id
+        assert store is not None  # nothing is noted for writing without a store
         if not state.dirty:
             return lambda: store.discard(key)
         path, sha, decisions, analysis = state.id, state.page.sha256, state.decisions, state.analysis

@@ -121,55 +121,67 @@ def tracked_article(analysis: Analysis, decisions: Decisions, clean: CleanPage, 
     """The article ``index`` as "Show changes" lays it out: its parts and the blocks removed among them."""
     article = clean.articles[index]
     raw = analysis.page.text
-    order = view.order
-    number = view.number
-    removed = {r.block: r for r in clean.removed}
-    mine = [number[b] - 1 for b in article.blocks if b in number]
-    if not mine:
+    parts = article_parts(article)
+    region = _region(clean, view, index)
+    if region is None:
         return [Entry(part, tuple(tracked_part(part_text(article, part), raw, analysis, decisions, view)))
-                for part in article_parts(article)]
-    lo = min(mine)
-    nxt = min((number[b] - 1 for a in clean.articles if a is not article for b in a.blocks[:1]
-               if b in number and number[b] - 1 > lo), default=len(order))
-    region = [order[k] for k in range(lo, nxt)]
+                for part in parts]
+    removed = {r.block: r for r in clean.removed}
     positions = {b.id: k for k, b in enumerate(region)}
-    inline: set[str] = set()
+    inline: set[str] = set()  # removed pieces shown inside a part's text
 
     def removed_between(a, b):
         if a is None or b is None or a.id not in positions or b.id not in positions:
             return ()
-        i, j = positions[a.id], positions[b.id]
         out = []
-        for piece in region[i + 1:j]:
+        for piece in region[positions[a.id] + 1:positions[b.id]]:
             if piece.id in removed:
                 inline.add(piece.id)
                 out.append(_removed_mark(piece, removed[piece.id]))
         return out
 
-    entries = []
-    parts = article_parts(article)
+    entries = [Entry(part, tuple(tracked_part(part_text(article, part), raw, analysis, decisions, view,
+                                              removed_between))) for part in parts]
+    between = [p for p in region if p.id in removed and p.id not in inline]
+    return _with_removed_between(entries, region, between, removed, _first_pieces(article, parts, view))
+
+
+def _region(clean: CleanPage, view: Derived, index: int) -> list | None:
+    """The pieces in reading order from the article's first to where the next article starts (None: no pieces)."""
+    article, order, number = clean.articles[index], view.order, view.number
+    mine = [number[b] - 1 for b in article.blocks if b in number]
+    if not mine:
+        return None
+    lo = min(mine)
+    nxt = min((number[b] - 1 for a in clean.articles if a is not article for b in a.blocks[:1]
+               if b in number and number[b] - 1 > lo), default=len(order))
+    return [order[k] for k in range(lo, nxt)]
+
+
+def _first_pieces(article, parts: list, view: Derived) -> dict[str, object]:
+    """Piece id -> the first part of the article holding text of it."""
+    first_piece: dict[str, object] = {}
     for part in parts:
-        entries.append(Entry(part, tuple(tracked_part(part_text(article, part), raw, analysis, decisions, view,
-                                                      removed_between))))
-    # removed blocks that fell between parts: after the part holding the piece before them
-    first_piece = {}
-    for part in parts:
-        text = part_text(article, part)
-        for _, r0, _ in sorted(getattr(text, "runs", ())):
+        for _, r0, _ in sorted(getattr(part_text(article, part), "runs", ())):
             b = view.block_at(r0)
             if b is not None:
                 first_piece.setdefault(b.id, part)
-    out: list[Entry] = []
+    return first_piece
+
+
+def _with_removed_between(entries: list[Entry], region: list, between: list, removed: dict,
+                          first_piece: dict[str, object]) -> list[Entry]:
+    """Removed blocks that fell between parts, each after the part holding the piece before it (else first)."""
     placed: dict[object, list[Entry]] = {}
     top: list[Entry] = []
-    for k, piece in enumerate(region):
-        if piece.id not in removed or piece.id in inline:
-            continue
+    at = {p.id: k for k, p in enumerate(region)}
+    for piece in between:
+        k = at[piece.id]
         before = next((first_piece[region[j].id] for j in range(k - 1, -1, -1) if region[j].id in first_piece),
                       None)
         entry = Entry(None, (_removed_mark(piece, removed[piece.id]),))
         (placed.setdefault(before, []) if before is not None else top).append(entry)
-    out += top
+    out = list(top)
     for entry in entries:
         out.append(entry)
         out += placed.get(entry.part, [])

@@ -28,22 +28,21 @@ memory).  What a restore found is announced through ``restored`` as a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.apply import reapply
 from ..core.model import EDITABLE_ROLES, ROLE_BODY
-from ..core.pages import PAGE_SUFFIXES, TEXT_SUFFIXES, PendingPage, open_pages
+from ..pagefiles import discover
 from ..session import SessionResult, restore_decisions, session_document
 from . import structure
 from .derive import (
     Derived,
-    Lines,
     Place,
     derive,
     edit_key,
@@ -52,6 +51,9 @@ from .derive import (
     suggestion_line,
 )
 from .marks import N_, Translate, identity
+
+if TYPE_CHECKING:
+    from ..core.pages import PendingPage
 
 STATUS_ANALYSING = "analysing"
 STATUS_ERROR = "error"
@@ -72,6 +74,8 @@ FROM_RELOAD = "reload"  # the decisions held before the page was read again from
 # ``PageState.saved`` of a page whose session on disk is not known to hold its work
 UNSAVED = None
 
+T = TypeVar("T")
+
 
 class Event:
     """A list of callbacks; the controller's way to say something changed without knowing who listens."""
@@ -91,7 +95,7 @@ class Event:
 
 
 class Runner(Protocol):
-    def submit(self, fn: Callable[[], object], done: Callable[[object], None],
+    def submit(self, fn: Callable[[], T], done: Callable[[T], None],
                failed: Callable[[BaseException], None]) -> None: ...
 
 
@@ -128,6 +132,16 @@ class DirectRecorder:
             yield
 
 
+@dataclass(frozen=True)
+class Ready:
+    """A page's analysis and what the decisions shown make of it: they arrive together, and a decision
+    replaces ``clean`` and ``view`` together."""
+
+    analysis: Analysis
+    clean: CleanPage
+    view: Derived
+
+
 @dataclass(eq=False)
 class PageState:
     """One open page and everything decided about it."""
@@ -135,11 +149,8 @@ class PageState:
     id: str
     path: str
     page: Page
-    lines: Lines | None = None  # computed with the analysis, off the GUI thread
-    analysis: Analysis | None = None
+    ready: Ready | None = None  # None until the analysis is in (or after it failed)
     decisions: Decisions = field(default_factory=Decisions)
-    clean: CleanPage | None = None
-    view: Derived | None = None
     done: bool = False
     failure: str | None = None
     generation: int = 0  # bumps on every decisions change; late async results are dropped
@@ -152,6 +163,18 @@ class PageState:
     clipboard: list[str] | None = None  # pieces cut for moving, waiting to be pasted
     encoding: str | None = None  # chosen by the editor (Reopen with encoding…); None: kexie guesses
     pending: PendingPage | None = None  # OCR has yet to read the page (an image, a scanned PDF page)
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.ready.analysis if self.ready is not None else None
+
+    @property
+    def clean(self) -> CleanPage | None:
+        return self.ready.clean if self.ready is not None else None
+
+    @property
+    def view(self) -> Derived | None:
+        return self.ready.view if self.ready is not None else None
 
     @property
     def name(self) -> str:
@@ -212,11 +235,6 @@ class PageState:
         self.__dict__["_open_cache"] = (self.decisions, self.analysis, count, self.clean)
         return count
 
-    def line_of(self, offset: int) -> int:
-        if self.lines is None:
-            self.lines = Lines(self.page.text)
-        return self.lines.line_of(offset)
-
 
 @dataclass(frozen=True)
 class OpenResult:
@@ -248,55 +266,65 @@ class Restored:
 Restore = Callable[[Page, Analysis], SessionResult]
 
 
-def compute(analysis: Analysis, decisions: Decisions, previous: tuple[CleanPage, Derived] | None = None
-            ) -> tuple[CleanPage, Derived]:
+def _as_on_disk(restored: Restored | None, saved: tuple[Decisions, bool] | None) -> bool:
+    """Does a page just analysed hold what is on disk (or nothing worth keeping)?  Else it is unsaved."""
+    if restored is None or restored.error is not None or restored.result is None:
+        return True  # nothing restored: nothing unsaved yet
+    r = restored.result
+    if restored.source == FROM_SESSION:
+        return not (r.found and (r.page_changed or r.lost))  # as the session file holds it
+    if restored.source == FROM_RELOAD:
+        return saved is not UNSAVED and r.total == 0  # nothing was decided: nothing to lose
+    return False  # recovered or re-anchored work is on no disk yet
+
+
+def compute(analysis: Analysis, decisions: Decisions, previous: Ready | None = None) -> Ready:
     """The clean page and its view data; pure, so it may run on any thread.
 
-    With ``previous`` (the clean page and view data of the decisions before)
+    With ``previous`` (what the decisions before made of the same analysis)
     only the articles the change touches are recomputed (``core.apply.reapply``).
     """
-    if previous is None or previous[0] is None or previous[1] is None:
+    if previous is None:
         clean = core.apply(analysis, decisions)
-        return clean, derive(analysis, decisions, clean)
-    old_clean, old_view = previous
-    clean = reapply(analysis, old_clean, decisions)
-    return clean, derive(analysis, decisions, clean, old_view, old_clean)
+        return Ready(analysis, clean, derive(analysis, decisions, clean))
+    clean = reapply(analysis, previous.clean, decisions)
+    return Ready(analysis, clean, derive(analysis, decisions, clean, previous.view, previous.clean))
+
+
+class Analysed(NamedTuple):
+    """What the analysis of a page hands back to the interface thread."""
+
+    ready: Ready
+    decisions: Decisions  # the decisions it opens with (saved, recovered or carried over; else none)
+    restored: Restored | None  # what became of earlier work (None: there was none to look for)
 
 
 def incremental(state: PageState, decisions: Decisions) -> bool:
     """Does a change to ``decisions`` keep the page's pieces and their order (so only some articles change)?"""
-    view = state.view
-    old = view.decisions if view is not None else None
-    return old is not None and state.clean is not None and (old.splits, old.moves) == (decisions.splits,
-                                                                                       decisions.moves)
+    old = state.view.decisions if state.view is not None else None
+    return old is not None and (old.splits, old.moves) == (decisions.splits, decisions.moves)
 
 
 def page_files(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """Expand dropped paths: a folder gives its page files (sorted); returns ``(files, errors)``."""
-    files, errors = [], []
+    """Expand dropped paths as the ``kexie`` command does (``pagefiles.discover``); returns ``(files, errors)``.
+
+    A folder gives every page file under it, sorted; a page of a PDF as the
+    recent list keeps it (``file.pdf#p2``) stands for its file.
+    """
+    wanted = []
     for p in paths:
-        path = Path(p)
-        if not path.exists() and "#p" in path.name and Path(str(p).rsplit("#p", 1)[0]).is_file():
-            path = Path(str(p).rsplit("#p", 1)[0])  # a page of a PDF ("file.pdf#p2", as the recent list keeps it)
-        if path.is_dir():
-            try:
-                found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
-            except OSError as exc:  # an unreadable folder is said, never a crash (issue 10)
-                errors.append(f"{path.name or path}: cannot list the folder ({(exc.strerror or str(exc)).lower()})")
-                continue
-            if not found:
-                errors.append(f"{path.name or path}: the folder holds no .txt pages, PDFs or page images")
-            files += found
-        else:
-            files.append(str(path))
-    return files, errors
+        if not os.path.exists(p) and "#p" in os.path.basename(p) and os.path.isfile(p.rsplit("#p", 1)[0]):
+            p = p.rsplit("#p", 1)[0]
+        wanted.append(p)
+    found = discover(wanted)
+    return [str(i.path) for i in found.pages if i.path is not None], found.problems + found.notes
 
 
 class Controller:
     """Owns the open pages and turns intents into decisions."""
 
     def __init__(self, runner: Runner | None = None, translate: Translate = identity,
-                 load: Callable[[str], Page] = core.load_page,
+                 load: Callable[..., Page] = core.load_page,
                  analyse: Callable[[Page], Analysis] = core.analyse,
                  load_session: Callable[[str, Page, Analysis], SessionResult] | None = None,
                  save_session: Callable[..., Path] | None = None):
@@ -350,45 +378,29 @@ class Controller:
         self.busy_changed.emit(self._running > 0, "")
 
     # -- pages
-    def open_paths(self, paths: Iterable[str], restore: dict[str, Restore] | None = None) -> OpenResult:
-        """Open page files (folders give their .txt files).  A file that cannot be read changes nothing.
+    def open_paths(self, paths: Iterable[str], restore: Mapping[str, Restore] | None = None) -> OpenResult:
+        """Open page files (folders give the page files under them).  A file that cannot be read changes nothing.
 
         Each page opens with its saved session (when sessions are on), or with
         what ``restore[absolute path](page, analysis)`` gives (recovered work).
         """
         restore = {os.path.abspath(k): v for k, v in (restore or {}).items()}
         files, errors = page_files(paths)
-        opened, first = [], None
+        added: list[PageState] = []
+        first = None  # the page to show: the first one named, new or open already
         for f in files:
-            pid = os.path.abspath(f)
-            existing = self.page(pid)
-            if existing is not None:
-                first = first or pid
-                continue
             try:
-                items = [self._load(f)] if Path(f).suffix.lower() in TEXT_SUFFIXES else open_pages(f)
+                ids = self._add_pages(f, added)
             except LoadError as exc:
                 errors.append(str(exc))
                 continue
-            for n, item in enumerate(items):
-                # each page of a PDF is a page of its own: "file.pdf#p2"
-                item_id = pid if len(items) == 1 else f"{pid}#p{n + 1}"
-                if self.page(item_id) is not None:
-                    first = first or item_id
-                    continue
-                page = Page(item.source, "") if isinstance(item, PendingPage) else item
-                state = PageState(id=item_id, path=pid, page=page)
-                if isinstance(item, PendingPage):
-                    state.pending = item
-                self.pages.append(state)
-                opened.append(item_id)
-                first = first or item_id
-        if opened:
+            first = first or (ids[0] if ids else None)
+        if added:
             self.pages_changed.emit()
         if first is not None:
             self.select_page(first)
-        for pid in opened:
-            state = self.page(pid)
+        for state in added:
+            pid = state.id
             how = (restore[pid], FROM_RECOVERY) if pid in restore else (self._session_restore(pid), FROM_SESSION)
             if state.pending is not None:
                 self._start_reading(state, *how)
@@ -396,7 +408,31 @@ class Controller:
                 self._start_analysis(state, *how)
         if errors:
             self.error.emit("\n".join(errors))
-        return OpenResult(tuple(opened), tuple(errors))
+        return OpenResult(tuple(s.id for s in added), tuple(errors))
+
+    def _add_pages(self, path: str, added: list[PageState]) -> list[str]:
+        """The pages of one file, added to the open ones (and to ``added``) unless open already.
+
+        Returns the ids of all its pages; raises ``LoadError`` when the file cannot be read.
+        """
+        from ..core.pages import TEXT_SUFFIXES, PendingPage, open_pages  # the PDF and image readers: on first use
+
+        pid = os.path.abspath(path)
+        if self.page(pid) is not None:
+            return [pid]
+        items = [self._load(path)] if Path(path).suffix.lower() in TEXT_SUFFIXES else open_pages(path)
+        ids = []
+        for n, item in enumerate(items):
+            item_id = pid if len(items) == 1 else f"{pid}#p{n + 1}"  # each page of a PDF is a page of its own
+            ids.append(item_id)
+            if self.page(item_id) is not None:
+                continue
+            pending = item if isinstance(item, PendingPage) else None
+            page = Page(item.source, "") if pending is not None else item
+            state = PageState(id=item_id, path=pid, page=page, pending=pending)
+            self.pages.append(state)
+            added.append(state)
+        return ids
 
     def select_page(self, page_id: str | None) -> None:
         if page_id == self.current_id or (page_id is not None and self.page(page_id) is None):
@@ -479,10 +515,12 @@ class Controller:
                 return restore_decisions(doc, new_page, analysis, None)
         elif state.restoring is not None:  # still analysing: what that analysis was to restore still holds
             restore, source = state.restoring
+        from ..core.pages import PendingPage
+
         pending = page if isinstance(page, PendingPage) else None
         state.page = Page(page.source, "") if pending else page
         state.pending = pending
-        state.analysis = state.clean = state.view = state.lines = None
+        state.ready = None
         state.failure = None
         state.generation += 1
         state.recompute_after = False
@@ -496,6 +534,8 @@ class Controller:
 
     def _read_again(self, state: PageState):
         """The page's file read again: a text page, a PDF page, or a :class:`PendingPage` for OCR."""
+        from ..core.pages import TEXT_SUFFIXES, open_pages
+
         if Path(state.path).suffix.lower() in TEXT_SUFFIXES:
             return self._load(state.path, encoding=state.encoding) if state.encoding else self._load(state.path)
         items = open_pages(state.path)
@@ -521,6 +561,8 @@ class Controller:
     def _start_reading(self, state: PageState, restore: Restore | None, source: str) -> None:
         """OCR a page on a worker thread, with progress and a way to cancel, then analyse it."""
         pending, name = state.pending, state.name
+        if pending is None:
+            return
         state.loads += 1
         loads = state.loads
         self._cancel_reading = False
@@ -584,37 +626,30 @@ class Controller:
                 else:
                     decisions, restored = result.decisions, Restored(source, result)
             try:
-                shown = compute(analysis, decisions)
+                ready = compute(analysis, decisions)
             except Exception as exc:
                 if decisions == Decisions():
                     raise
                 decisions, restored = Decisions(), Restored(source, error=f"{type(exc).__name__}: {exc}")
-                shown = compute(analysis, decisions)
-            return (analysis,) + shown + (Lines(page.text), decisions, restored)
+                ready = compute(analysis, decisions)
+            page.line_of(0)  # the page finds its lines here, not on the interface thread
+            return Analysed(ready, decisions, restored)
 
         self._work_started(self._t("Controller", "Analysing {name}…").format(name=state.name))
         self.runner.submit(work, lambda result: self._analysed(state, loads, result),
                            lambda exc: self._analysis_failed(state, loads, exc))
 
-    def _analysed(self, state: PageState, loads: int, result) -> None:
+    def _analysed(self, state: PageState, loads: int, result: Analysed) -> None:
         self._work_ended()
         if state not in self.pages or loads != state.loads:
             return
         state.restoring = None
-        state.analysis, state.clean, state.view, state.lines, decisions, restored = result
-        state.decisions = decisions
+        state.ready, state.decisions, restored = result
         state.generation += 1
         r = restored.result if restored is not None else None
-        if r is not None and (r.found or restored.source == FROM_RELOAD):
+        if restored is not None and r is not None and (r.found or restored.source == FROM_RELOAD):
             state.done = r.status == STATUS_DONE
-        if restored is None or restored.error is not None:
-            state.saved = (state.decisions, state.done)  # nothing restored: nothing unsaved yet
-        elif restored.source == FROM_SESSION and not (r.found and (r.page_changed or r.lost)):
-            state.saved = (state.decisions, state.done)  # as the session file holds it
-        elif restored.source == FROM_RELOAD and state.saved is not UNSAVED and r.total == 0:
-            state.saved = (state.decisions, state.done)  # nothing was decided: nothing to lose
-        else:
-            state.saved = UNSAVED  # recovered or re-anchored work is on no disk yet
+        state.saved = (state.decisions, state.done) if _as_on_disk(restored, state.saved) else UNSAVED
         self.pages_changed.emit()
         self.page_updated.emit(state)
         if restored is not None:
@@ -662,8 +697,10 @@ class Controller:
                         self._recompute(state)
 
     def _recompute(self, state: PageState) -> None:
-        analysis, decisions, generation = state.analysis, state.decisions, state.generation
-        previous = (state.clean, state.view)
+        previous, decisions, generation = state.ready, state.decisions, state.generation
+        if previous is None:
+            return
+        analysis = previous.analysis
         if len(state.page.text) <= ASYNC_CHARS or (incremental(state, decisions) and not state.computing):
             # small pages, and choices on any page (a few articles to redo), take milliseconds
             self._recomputed(state, generation, compute(analysis, decisions, previous))
@@ -691,10 +728,10 @@ class Controller:
 
         self.runner.submit(lambda: compute(analysis, decisions, previous), done, failed)
 
-    def _recomputed(self, state: PageState, generation: int, result) -> None:
+    def _recomputed(self, state: PageState, generation: int, result: Ready) -> None:
         if state not in self.pages or generation != state.generation:
             return  # a newer change is on its way
-        state.clean, state.view = result
+        state.ready = result
         self.pages_changed.emit()
         self.page_updated.emit(state)
 
@@ -705,11 +742,12 @@ class Controller:
         self.recorder.record(label, state.id, state.decisions, new)
         return True
 
-    def _ready(self) -> PageState | None:
+    def _shown(self) -> tuple[PageState, Ready] | None:
+        """The page shown and its analysis, when it has one (the commands act on nothing else)."""
         state = self.current
-        if state is None or state.analysis is None or state.view is None:
+        if state is None or state.ready is None:
             return None
-        return state
+        return state, state.ready
 
     def kind_label(self, kind: str) -> str:
         zh, en = core.KIND_LABELS.get(kind, (kind, kind))
@@ -745,33 +783,37 @@ class Controller:
         }
         if by in reasons:
             return t("Controller", reasons[by])
+        if state.analysis is None:
+            return by
         try:
             other = state.analysis.suggestion(by)
         except KeyError:
             return by
         return t("Controller", "decided by “{kind}” on line {line}").format(
-            kind=self.kind_label(other.kind), line=suggestion_line(state.analysis, other, state.line_of))
+            kind=self.kind_label(other.kind), line=suggestion_line(state.analysis, other, state.page.line_of))
 
     # -- suggestions
     def decide(self, suggestion_id: str, accepted: bool | None) -> bool:
         """Accept (True), reject (False) or reopen (None) one suggestion."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return False
-        s = state.analysis.suggestion(suggestion_id)
+        state, ready = shown
+        s = ready.analysis.suggestion(suggestion_id)
         verb = {True: N_("Controller", "Accept"), False: N_("Controller", "Reject"),
                 None: N_("Controller", "Reopen")}[accepted]
         label = self._t("Controller", "{verb}: {kind}, line {line}").format(
             verb=self._t("Controller", verb), kind=self.kind_label(s.kind),
-            line=suggestion_line(state.analysis, s, state.line_of))
+            line=suggestion_line(ready.analysis, s, state.page.line_of))
         return self._change(label, state.decisions.with_choice(suggestion_id, accepted))
 
     def decide_kind(self, kind: str, accepted: bool) -> int:
         """Accept or reject every suggestion of ``kind`` not already so decided: one undo step."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return 0
-        todo = [s for s in state.analysis.suggestions
+        state, ready = shown
+        todo = [s for s in ready.analysis.suggestions
                 if s.kind == kind and state.decisions.choice(s.id) is not accepted]
         if not todo:
             return 0
@@ -800,10 +842,11 @@ class Controller:
         ``order`` puts the suggestions in the order the editor walks them (doubtful first…); moot
         suggestions are not open and are skipped.
         """
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return None
-        items = order(state.analysis.suggestions) if order is not None else state.analysis.suggestions
+        state, ready = shown
+        items = order(ready.analysis.suggestions) if order is not None else ready.analysis.suggestions
         n = len(items)
         if not n:
             return None
@@ -816,16 +859,13 @@ class Controller:
         return None
 
     # -- structure
-    def block_at(self, offset: int):
-        state = self._ready()
-        return None if state is None else state.view.block_at(offset)
-
     def set_role(self, block_id: str, role: str | None) -> bool:
         """Give a block a role by hand (title, subtitle, kicker, byline, furniture, body); None drops the hand role."""
-        state = self._ready()
-        if state is None or (role is not None and role not in EDITABLE_ROLES):
+        shown = self._shown()
+        if shown is None or (role is not None and role not in EDITABLE_ROLES):
             return False
-        block = state.view.block(block_id)
+        state, ready = shown
+        block = ready.view.block(block_id)
         line = block.line_start if block else "?"
         role_name = self.role_label(role or ROLE_BODY)
         label = self._t("Controller", "Mark line {line} as {role}").format(line=line, role=role_name)
@@ -843,10 +883,11 @@ class Controller:
 
     def split_at(self, offset: int) -> bool:
         """Start a new article with the piece that holds raw ``offset`` (it becomes the title; nothing is cut)."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return False
-        new, piece = structure.start_article(state.view, state.decisions, offset)
+        state, ready = shown
+        new, piece = structure.start_article(ready.view, state.decisions, offset)
         if piece is None:
             self.notice.emit(self._t("Controller", "Put the cursor inside a text block to split there."))
             return False
@@ -855,63 +896,71 @@ class Controller:
 
     def split_block_at(self, offset: int) -> bool:
         """Cut the piece at ``offset`` in two right there (mid-sentence, when the editor asks for it)."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return False
-        label = self._t("Controller", "Cut the block at line {line}").format(line=state.line_of(offset))
-        new = structure.split_block(state.view, state.decisions, offset)
-        return self._change(label, structure.follow_heads(state.analysis, state.decisions, new))
+        state, ready = shown
+        label = self._t("Controller", "Cut the block at line {line}").format(line=state.page.line_of(offset))
+        new = structure.split_block(ready.view, state.decisions, offset)
+        return self._change(label, structure.follow_heads(ready.analysis, state.decisions, new))
 
     def split_lines(self, start: int, end: int) -> bool:
         """Cut the pieces of raw ``[start, end)`` before each of their lines (no range: before the cursor's line)."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return False
-        new = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
+        state, ready = shown
+        new = structure.split_lines(ready.view, state.decisions, state.page, start, end)
         if new == state.decisions:
             self.notice.emit(self._t("Controller", "Each of these lines starts a block already."))
             return False
-        new = structure.follow_heads(state.analysis, state.decisions, new)
+        new = structure.follow_heads(ready.analysis, state.decisions, new)
         n = len(new.splits) - len(state.decisions.splits)
         label = self._t("Controller", "Split {n} line(s) off their blocks at line {line}").format(
-            n=n, line=state.line_of(start))
+            n=n, line=state.page.line_of(start))
         return self._change(label, new)
 
     def merge_with_previous(self, article: int) -> bool:
         """Fold article ``article`` into the one before it (its title becomes body text)."""
-        state = self._ready()
-        if state is None or not 0 <= article < len(state.clean.articles):
+        shown = self._shown()
+        if shown is None:
+            return False
+        state, ready = shown
+        if not 0 <= article < len(ready.clean.articles):
             return False
         if article == 0:
             self.notice.emit(self._t("Controller", "The first article has no article before it."))
             return False
         label = self._t("Controller", "Merge article {n} with the previous one").format(n=article + 1)
-        return self._change(label, structure.merge_article(state.view, state.decisions, article))
+        return self._change(label, structure.merge_article(ready.view, state.decisions, article))
 
     def pieces(self, block_ids: list[str]) -> list:
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return []
-        return [b for b in (state.view.block(bid) for bid in block_ids) if b is not None]
+        _, ready = shown
+        return [b for b in (ready.view.block(bid) for bid in block_ids) if b is not None]
 
     def move_blocks(self, block_ids: list[str], before_id: str) -> bool:
         """Move blocks (in their order) before ``before_id`` ("" = page end); one undo step."""
-        state = self._ready()
+        shown = self._shown()
         block_ids = [b for b in block_ids if b != before_id]
-        if state is None or not block_ids:
+        if shown is None or not block_ids:
             return False
-        where = state.view.block(before_id)
+        state, ready = shown
+        where = ready.view.block(before_id)
         label = self._t("Controller", "Move {n} block(s) before line {line}").format(
             n=len(block_ids), line=where.line_start if where else "∞")
         return self._change(label, state.decisions.with_moves(block_ids, before_id))
 
     def move_by(self, block_ids: list[str], step: int) -> bool:
         """Move pieces one place up (-1) or down (+1) in the reading order, together."""
-        state = self._ready()
+        shown = self._shown()
         pieces = self.pieces(block_ids)
-        if state is None or not pieces:
+        if shown is None or not pieces:
             return False
-        new = structure.move_by(state.view, state.decisions, pieces, step)
+        state, ready = shown
+        new = structure.move_by(ready.view, state.decisions, pieces, step)
         label = (self._t("Controller", "Move {n} block(s) up from line {line}") if step < 0 else
                  self._t("Controller", "Move {n} block(s) down from line {line}")).format(
             n=len(pieces), line=pieces[0].line_start)
@@ -919,45 +968,51 @@ class Controller:
 
     def join_pieces(self, block_ids: list[str]) -> bool:
         """One piece: each but the first continues the one before it (one selected: joins it to the previous)."""
-        state = self._ready()
+        shown = self._shown()
         pieces = self.pieces(block_ids)
-        if state is None or not pieces:
+        if shown is None or not pieces:
             return False
+        state, ready = shown
         if len(pieces) == 1:
             new = structure.join_to_previous(state.decisions, pieces, not state.decisions.is_joined(pieces[0].id))
         else:
-            new = structure.join_together(state.view, state.decisions, pieces)
+            new = structure.join_together(ready.view, state.decisions, pieces)
         label = self._t("Controller", "Join {n} piece(s) at line {line}").format(n=len(pieces),
                                                                                line=pieces[0].line_start)
         return self._change(label, new)
 
     def join_to_previous(self, block_id: str) -> bool:
         """The piece continues the piece before it in reading order (Backspace at a paragraph's start)."""
-        state = self._ready()
+        shown = self._shown()
         pieces = self.pieces([block_id])
-        if state is None or not pieces or state.decisions.is_joined(block_id):
+        if shown is None:
+            return False
+        state, _ = shown
+        if not pieces or state.decisions.is_joined(block_id):
             return False
         label = self._t("Controller", "Join line {line} to the text before it").format(line=pieces[0].line_start)
         return self._change(label, structure.join_to_previous(state.decisions, pieces))
 
     def mark_one_title(self, block_ids: list[str]) -> bool:
         """Consecutive pieces (the lines of one headline) as one title."""
-        state = self._ready()
+        shown = self._shown()
         pieces = self.pieces(block_ids)
-        if state is None or not pieces:
+        if shown is None or not pieces:
             return False
+        state, ready = shown
         label = self._t("Controller", "Lines {first}–{last} as one title").format(
             first=min(b.line_start for b in pieces), last=max(b.line_end for b in pieces))
-        return self._change(label, structure.one_title(state.view, state.decisions, pieces))
+        return self._change(label, structure.one_title(ready.view, state.decisions, pieces))
 
     def join_lines(self, block_ids: list[str]) -> bool:
         """Printed lines (pieces) back into paragraphs: full-width lines run on into the next one."""
-        state = self._ready()
+        shown = self._shown()
         pieces = self.pieces(block_ids)
-        if state is None or len(pieces) < 2:
+        if shown is None or len(pieces) < 2:
             self.notice.emit(self._t("Controller", "Select the lines to join into paragraphs first."))
             return False
-        new = structure.join_wrapped_lines(state.view, state.decisions, pieces)
+        state, ready = shown
+        new = structure.join_wrapped_lines(ready.view, state.decisions, pieces)
         n = len(new.joined) - len(state.decisions.joined)
         label = self._t("Controller", "Join {n} wrapped line(s) into their paragraphs").format(n=n)
         return self._change(label, new)
@@ -965,26 +1020,29 @@ class Controller:
     def uninterleave(self, start: int, end: int) -> bool:
         """The lines of raw ``[start, end)`` alternate between two columns: cut them into lines and put each
         column's lines together (one undo step)."""
-        state = self._ready()
-        if state is None or end <= start:
+        shown = self._shown()
+        if shown is None or end <= start:
             return False
-        split = structure.split_lines(state.view, state.decisions, state.page.text, state.lines, start, end)
-        split = structure.follow_heads(state.analysis, state.decisions, split)
-        view = structure.Pieces(state.analysis, split)
+        state, ready = shown
+        split = structure.split_lines(ready.view, state.decisions, state.page, start, end)
+        split = structure.follow_heads(ready.analysis, state.decisions, split)
+        view = structure.Pieces(ready.analysis, split)
         pieces = structure.pieces_in(view, start, end)
         new = structure.uninterleave(view, split, pieces)
         if new == state.decisions or len(pieces) < 3:
             self.notice.emit(self._t("Controller", "Select at least three lines read across two columns."))
             return False
         label = self._t("Controller", "Two columns read line by line at lines {first}–{last}: {n} lines "
-                        "reordered").format(first=state.line_of(start), last=state.line_of(end - 1), n=len(pieces))
+                        "reordered").format(first=state.page.line_of(start), last=state.page.line_of(end - 1),
+                                            n=len(pieces))
         return self._change(label, new)
 
     def cut_block(self, block_id: str | list[str]) -> None:
         """Take pieces (one id or several) to paste them elsewhere."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return
+        state, _ = shown
         state.clipboard = [block_id] if isinstance(block_id, str) else list(block_id)
         self.notice.emit(self._t("Controller", "Block cut; put the cursor where it belongs and paste."))
 
@@ -994,21 +1052,25 @@ class Controller:
         return state.clipboard if state is not None else None
 
     def paste_before(self, block_id: str) -> bool:
-        state = self._ready()
-        if state is None or not state.clipboard:
+        shown = self._shown()
+        if shown is None:
+            return False
+        state, _ = shown
+        if not state.clipboard:
             return False
         moving, state.clipboard = state.clipboard, None
         return self.move_blocks(moving, block_id)
 
     def paragraph_blocks(self, article: int, part) -> list[str]:
         """Ids of the blocks that gave characters to one part of an article, in raw order."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return []
-        text = part_text(state.clean.articles[article], part)
+        _, ready = shown
+        text = part_text(ready.clean.articles[article], part)
         ids = []
         for _, r0, _ in sorted(getattr(text, "runs", ()), key=lambda r: r[1]):
-            b = state.view.block_at(r0)
+            b = ready.view.block_at(r0)
             if b is not None and b.id not in ids:
                 ids.append(b.id)
         return ids
@@ -1016,10 +1078,11 @@ class Controller:
     # -- hand edits
     def edit_text(self, place: Place, new_text: str) -> bool:
         """Replace the text of one part of an article (title, subtitle, byline or paragraph)."""
-        state = self._ready()
-        if state is None:
+        shown = self._shown()
+        if shown is None:
             return False
-        article = state.clean.articles[place.article]
+        state, ready = shown
+        article = ready.clean.articles[place.article]
         key = edit_key(article, place.part)
         current = str(part_text(article, place.part) or "")
         if new_text == current:
@@ -1033,10 +1096,9 @@ class Controller:
         return self._change(label, new)
 
     # -- export
-    def export_plan(self, scope: str, extension: str, folder: str) -> list[tuple[PageState, Path]]:
-        """Which pages go to which files: ``scope`` is ``"current"`` or ``"done"``."""
+    def pages_to_export(self, scope: str) -> list[PageState]:
+        """The pages an export writes: ``scope`` is ``"current"`` (the page shown) or ``"done"`` (every page
+        marked done); only pages with articles.  Their file names are ``export.plan``'s to decide."""
         if scope == "current":
-            states = [self.current] if self.current and self.current.clean else []
-        else:
-            states = [p for p in self.pages if p.done and p.clean]
-        return [(s, Path(folder) / (Path(s.path).stem + extension)) for s in states]
+            return [self.current] if self.current and self.current.clean else []
+        return [p for p in self.pages if p.done and p.clean]

@@ -37,8 +37,8 @@ class CrashReporter(QObject):
         self.report = report or self._report
         self.logs: list[str] = []  # every log written (tests, the about box)
         self._showing = False
-        self._previous = None
-        self._previous_thread = None
+        self._previous: Callable | None = None  # the hooks in place before install()
+        self._previous_thread: Callable | None = None
         self._from_thread.connect(self._tell)
 
     def install(self) -> CrashReporter:

@@ -18,9 +18,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
-from ..core import Analysis, Block, CleanArticle, CleanPage, Decisions, Suggestion, Text
+from ..core import Analysis, Block, CleanArticle, CleanPage, Decisions, Page, Suggestion, Text
 from ..core.apply import changed_articles, reading_order, split_blocks_at
-from ..core.model import ROLE_FURNITURE
+from ..core.model import ROLE_FURNITURE, BlockIndex
 
 # Highlight layers of the raw page, painted bottom to top.
 LAYER_DUPLICATE = "duplicate"  # a repeat the analysis proposes to drop (one colour per group)
@@ -179,27 +179,6 @@ class Provenance:
         return None
 
 
-class BlockIndex:
-    """The pieces of a page in raw order, found by raw offset or id."""
-
-    def __init__(self, blocks: tuple[Block, ...]):
-        self.blocks = blocks
-        self.starts = [b.start for b in blocks]
-
-    def block_at(self, offset: int) -> Block | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and offset < self.blocks[i].end:
-            return self.blocks[i]
-        return None
-
-    def around(self, offset: int) -> tuple[Block | None, Block | None]:
-        """The pieces just before and just after ``offset`` (a blank line between pieces)."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        before = self.blocks[i] if i >= 0 else None
-        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        return before, after
-
-
 @dataclass
 class Derived:
     """Everything the views draw for one page state."""
@@ -209,15 +188,15 @@ class Derived:
     hand_spans: tuple[Span, ...]  # what the editor's own decisions mark, sorted by start
     groups: int  # number of duplicate groups
     provenance: Provenance
+    index: BlockIndex  # the pieces by raw offset
+    decisions: Decisions  # the decisions this view shows
     order: tuple[Block, ...] = ()  # the pieces in reading order
     number: dict[str, int] = field(default_factory=dict)  # piece id -> place in the reading order (1-based)
     moved: frozenset = frozenset()  # pieces moved by hand
-    decisions: Decisions | None = None
     span_index: dict[str, list[int]] = field(default_factory=dict)  # suggestion id -> indexes in ``spans``
     span_starts: list[int] = field(default_factory=list)
     longest_span: int = 0
     hand_starts: list[int] = field(default_factory=list)
-    index: BlockIndex | None = None
     _by_id: dict | None = None
 
     # -- blocks
@@ -259,26 +238,26 @@ class Derived:
         return out
 
     # -- bands (asked for line by line by the gutter)
-    def band_at(self, line: int, lines: Lines) -> Band | None:
+    def band_at(self, line: int, page: Page) -> Band | None:
         """The article band holding raw ``line``: the run of consecutive pieces that went into one article
         (blank lines between two of its pieces included)."""
-        a = self._article_at_line(line, lines)
+        a = self._article_at_line(line, page)
         if a is None:
             return None
         first = line
-        while first > 1 and self._article_at_line(first - 1, lines) == a:
+        while first > 1 and self._article_at_line(first - 1, page) == a:
             first -= 1
         last = line
-        while last < lines.count and self._article_at_line(last + 1, lines) == a:
+        while last < page.line_count and self._article_at_line(last + 1, page) == a:
             last += 1
         clean = self.provenance.clean
         return Band(a, first, last, str(clean.articles[a].title))
 
-    def _article_at_line(self, line: int, lines: Lines) -> int | None:
-        offset = lines.start_of(line)
+    def _article_at_line(self, line: int, page: Page) -> int | None:
+        offset = page.line_start(line)
         block = self.index.block_at(offset)
         if block is None:
-            end = lines.start_of(line + 1) if line < lines.count else offset + 1
+            end = page.line_start(line + 1) if line < page.line_count else offset + 1
             block = self.index.block_at(max(offset, end - 2)) if end - 1 > offset else None
         if block is not None:
             return self.article_of_block(block.id)
@@ -362,28 +341,28 @@ def _homes(clean: CleanPage, articles=None, base: dict | None = None, drop=()) -
 def derive(analysis: Analysis, decisions: Decisions, clean: CleanPage, previous: Derived | None = None,
            previous_clean: CleanPage | None = None) -> Derived:
     """The view data of one page state; from ``previous`` (the state before) only what changed is redone."""
-    old = previous.decisions if previous is not None else None
-    same_layout = old is not None and (old.splits, old.moves) == (decisions.splits, decisions.moves)
-    if same_layout:
-        blocks, index, order, number = previous.blocks, previous.index, previous.order, previous.number
+    # the same pieces in the same order: only the spans of changed choices and the changed articles are redone
+    same = previous if previous is not None and (previous.decisions.splits, previous.decisions.moves) == (
+        decisions.splits, decisions.moves) else None
+    if same is not None:
+        blocks, index, order, number = same.blocks, same.index, same.order, same.number
+        by_id = same._by_id if same._by_id is not None else {b.id: b for b in blocks}
+        spans, groups, span_index = _update_spans(analysis, same.decisions, decisions, same)
+        starts, longest = same.span_starts, same.longest_span
     else:
         blocks = split_blocks_at(analysis.blocks, decisions.splits, analysis.page)
         index = BlockIndex(blocks)
         order = tuple(reading_order(analysis, decisions))
         number = {b.id: i + 1 for i, b in enumerate(order)}
-    by_id = previous._by_id if same_layout and previous._by_id is not None else {b.id: b for b in blocks}
-    if same_layout:
-        spans, groups, span_index = _update_spans(analysis, old, decisions, previous)
-        starts, longest = previous.span_starts, previous.longest_span
-    else:
+        by_id = {b.id: b for b in blocks}
         spans, groups, span_index = suggestion_spans(analysis, decisions)
         starts = [s.start for s in spans]
         longest = max((s.end - s.start for s in spans), default=0)
     changed = changed_articles(clean)
-    if same_layout and changed is not None and previous_clean is not None \
-            and previous.provenance.clean is previous_clean:
+    if same is not None and changed is not None and previous_clean is not None \
+            and same.provenance.clean is previous_clean:
         first, old_end, new_end = changed
-        home = _homes(clean, clean.articles[first:new_end], previous.provenance.home,
+        home = _homes(clean, clean.articles[first:new_end], same.provenance.home,
                       previous_clean.articles[first:old_end])
     else:
         home = _homes(clean)
@@ -399,42 +378,15 @@ def _update_spans(analysis: Analysis, old: Decisions, new: Decisions, previous: 
     """The suggestions' spans with the accepted flag of the changed choices redone (same order)."""
     old_choices, new_choices = dict(old.choices), dict(new.choices)
     changed = [k for k in old_choices.keys() | new_choices.keys() if old_choices.get(k) != new_choices.get(k)]
-    spans = previous.spans
     touched = [k for k in changed if k in previous.span_index]
-    if touched:
-        spans = list(spans)
-        for sid in touched:
-            accepted = new.is_accepted(analysis.suggestion(sid))
-            for i in previous.span_index[sid]:
-                spans[i] = replace(spans[i], accepted=accepted)
-        spans = tuple(spans)
-    return spans, previous.groups, previous.span_index
-
-
-class Lines:
-    r"""Raw offset -> 1-based line number in O(log n) (``Page.line_of`` counts from the start each time).
-
-    >>> Lines("a\nbc\n").line_of(3), Lines("a\nbc\n").start_of(2)
-    (2, 2)
-    """
-
-    def __init__(self, text: str):
-        nl, i = [], text.find("\n")
-        while i >= 0:
-            nl.append(i)
-            i = text.find("\n", i + 1)
-        self._newlines = nl
-
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_left(self._newlines, offset) + 1
-
-    def start_of(self, line: int) -> int:
-        """Raw offset of the first character of 1-based ``line``."""
-        return 0 if line <= 1 else self._newlines[min(line - 2, len(self._newlines) - 1)] + 1
-
-    @property
-    def count(self) -> int:
-        return len(self._newlines) + 1
+    if not touched:
+        return previous.spans, previous.groups, previous.span_index
+    spans = list(previous.spans)
+    for sid in touched:
+        accepted = new.is_accepted(analysis.suggestion(sid))
+        for i in previous.span_index[sid]:
+            spans[i] = replace(spans[i], accepted=accepted)
+    return tuple(spans), previous.groups, previous.span_index
 
 
 def suggestion_line(analysis: Analysis, suggestion: Suggestion, line_of) -> int:

@@ -3,7 +3,8 @@
 Kept apart from the presenter so the flow reads top to bottom in one place.
 It talks to the window only through ``ask_export``, ``ask_yes_no`` and the
 ``show_*`` methods, and to the export package only through ``write_page``,
-``FORMATS``, ``EXTENSIONS`` and ``ExportOptions`` (the package is loaded
+``FORMATS``, ``plan`` (where each page's file goes, as for ``kexie clean``)
+and ``ExportOptions`` (the package is loaded
 lazily: importing python-docx costs a tenth of a second the editor should not
 wait for at start).
 """
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core import KexieError
-from ..fileio import InputGuard
-from .dialogs import ExportChoice
 from .i18n import _tr
+
+if TYPE_CHECKING:
+    from .controller import PageState
+    from .dialogs import ExportChoice
 
 EXPORT_FORMATS = ("docx", "md")  # what the window offers; the export package may know more
 
@@ -26,7 +30,7 @@ def load_exporter():
         from .. import export
     except Exception:  # noqa: BLE001 - any import failure means: no export in this build
         return None
-    if not hasattr(export, "write_page") or not hasattr(export, "FORMATS"):
+    if not all(hasattr(export, name) for name in ("write_page", "FORMATS", "plan")):
         return None
     return export
 
@@ -101,38 +105,42 @@ class ExportFlow:
         if not folder or not os.path.isdir(folder):
             self.w.show_error(_tr("Presenter", "{folder}: the export folder does not exist").format(folder=folder))
             return []
-        extension = getattr(exporter, "EXTENSIONS", {}).get(fmt, "." + fmt)
-        plan = self.c.export_plan(scope, extension, folder)
-        if not plan:
+        states = self.c.pages_to_export(scope)
+        if not states:
             self.w.show_notice(_tr("Presenter", "Nothing to export."))
             return []
-        guard = InputGuard(p.path for p in self.c.pages)  # an export never replaces a page being read
-        refused = [f"{p}: " + _tr("Presenter", "this is an open page; an export never replaces it") for _, p in plan
-                   if guard.is_input(p)]
-        plan = [(s, p) for s, p in plan if not guard.is_input(p)]
-        existing = [p for _, p in plan if p.exists()]
-        force = False
-        if existing:
-            names = "\n".join(p.name for p in existing[:10]) + ("\n…" if len(existing) > 10 else "")
-            question = _tr("Presenter", "These files exist already:") + "\n" + names + "\n\n" + _tr(
-                "Presenter", "Replace them?")
-            if not self.w.ask_yes_no(_tr("Presenter", "Replace files?"), question):
-                return []
-            force = True
-        options = self.options(choice)
-        written, errors = [], refused
-        for state, path in plan:
-            try:
-                written.append(Path(exporter.write_page(state.clean, fmt, path, force=force, options=options)))
-            except KexieError as exc:
-                errors.append(str(exc))
-            except OSError as exc:
-                errors.append(f"{path}: {exc.strerror or exc}")
+        # every open page is an input: an export never replaces one, whatever the editor answers
+        plan = exporter.plan.plan_pages([(s, s.id) for s in states], folder, fmt, (p.path for p in self.c.pages))
+        refused = [f"{path}: " + _tr("Presenter", "this is an open page; an export never replaces it")
+                   for _, path in plan.refused]
+        if plan.existing and not self._may_replace(plan.existing):
+            return []
+        written, errors = self._write(plan.targets, fmt, bool(plan.existing), self.options(choice))
         self.settings.set("files/last_export_folder", folder)
         self.settings.set("export/format", fmt)
-        if errors:
-            self.w.show_error("\n".join(errors))
+        if refused or errors:
+            self.w.show_error("\n".join(refused + errors))
         if written:
             self.w.show_notice(_tr("Presenter", "Exported {n} file(s) to {folder}").format(n=len(written),
                                                                                           folder=folder))
         return written
+
+    def _may_replace(self, existing: list[Path]) -> bool:
+        names = "\n".join(p.name for p in existing[:10]) + ("\n…" if len(existing) > 10 else "")
+        question = _tr("Presenter", "These files exist already:") + "\n" + names + "\n\n" + _tr(
+            "Presenter", "Replace them?")
+        return self.w.ask_yes_no(_tr("Presenter", "Replace files?"), question)
+
+    def _write(self, targets: list[tuple[PageState, Path]], fmt: str, force: bool, options
+               ) -> tuple[list[Path], list[str]]:
+        """Write each page to its file; returns what was written and what went wrong."""
+        written: list[Path] = []
+        errors: list[str] = []
+        for state, path in targets:
+            try:
+                written.append(Path(self.exporter.write_page(state.clean, fmt, path, force=force, options=options)))
+            except KexieError as exc:
+                errors.append(str(exc))
+            except OSError as exc:
+                errors.append(f"{path}: {exc.strerror or exc}")
+        return written, errors

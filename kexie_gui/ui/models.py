@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from ..core import CleanPage
+from ..core import Analysis, CleanPage
 from .controller import STATUS_ANALYSING, STATUS_DONE, STATUS_ERROR, STATUS_NEW, STATUS_REVIEW, Controller, PageState
 from .derive import suggestion_line, suggestion_offset
 from .i18n import _tr
@@ -61,6 +61,14 @@ UNSAVED_MARK = " *"  # after the name of a page with unsaved decisions
 PART_MIME = "application/x-kexie-parts"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _INVALID = QModelIndex()
+_LOOKS = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+          Qt.ItemDataRole.TextAlignmentRole)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class SuggestionModel(QAbstractTableModel):
@@ -74,9 +82,15 @@ class SuggestionModel(QAbstractTableModel):
         super().__init__(parent)
         self.controller = controller
         self.state: PageState | None = None
-        self.analysis = None  # the analysis whose suggestions are listed
+        self.analysis: Analysis | None = None  # the analysis whose suggestions are listed
         self._items: tuple = ()
         self._rows: dict[str, int] = {}
+
+    @property
+    def listed(self) -> PageState:
+        """The page whose suggestions are listed (asked only while there are rows)."""
+        assert self.state is not None
+        return self.state
 
     def set_page(self, state: PageState | None) -> None:
         self.beginResetModel()
@@ -112,8 +126,8 @@ class SuggestionModel(QAbstractTableModel):
         return self._rows.get(suggestion_id, -1)
 
     def state_text(self, s) -> str:
-        choice = self.state.decisions.choice(s.id)
-        if s.id in self.state.moot:
+        choice = self.listed.decisions.choice(s.id)
+        if s.id in self.listed.moot:
             return _tr("SuggestionModel", "– moot")
         if choice is True:
             return _tr("SuggestionModel", "✓ accepted")
@@ -124,11 +138,11 @@ class SuggestionModel(QAbstractTableModel):
         return _tr("SuggestionModel", "○ open (skipped)")
 
     def tooltip(self, s) -> str:
-        text = self.controller.explain(s, self.state.page)
-        by = self.state.moot.get(s.id)
+        text = self.controller.explain(s, self.listed.page)
+        by = self.listed.moot.get(s.id)
         if by is not None:
             text += "\n" + _tr("SuggestionModel", "Moot: {why}. Deciding it changes nothing.").format(
-                why=self.controller.moot_text(self.state, by))
+                why=self.controller.moot_text(self.listed, by))
         return text
 
     def widest_state(self) -> str:
@@ -142,40 +156,51 @@ class SuggestionModel(QAbstractTableModel):
         s = self._items[index.row()]
         col = index.column()
         if role == _DISPLAY:
-            if col == self.COL_STATE:
-                return self.state_text(s)
-            if col == self.COL_KIND:
-                return self.controller.kind_label(s.kind)
-            if col == self.COL_LINE:
-                return suggestion_line(self.analysis, s, self.state.line_of)
-            if col == self.COL_CONFIDENCE:
-                return f"{s.confidence:.0%}"
-            if col == self.COL_EXPLAIN:
-                return self.controller.explain(s, self.state.page)
-        elif role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(s, col)
+        if role == SORT_ROLE:
+            return s.confidence if col == self.COL_CONFIDENCE else suggestion_offset(s, self.analysis) \
+                if col == self.COL_LINE \
+                else self._text(s, col)
+        if role in _LOOKS:
+            return self._look(s, col, role)
+        return self._value(s, role)
+
+    def _text(self, s, col: int):
+        """What column ``col`` shows of suggestion ``s``."""
+        if col == self.COL_STATE:
+            return self.state_text(s)
+        if col == self.COL_KIND:
+            return self.controller.kind_label(s.kind)
+        if col == self.COL_LINE:
+            return suggestion_line(self.analysis, s, self.listed.page.line_of) if self.analysis else None
+        if col == self.COL_CONFIDENCE:
+            return f"{s.confidence:.0%}"
+        if col == self.COL_EXPLAIN:
+            return self.controller.explain(s, self.listed.page)
+        return None
+
+    def _look(self, s, col: int, role):
+        """Tooltip, font, colour and alignment: open ones bold, the ones not carried out grey."""
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(s)
-        elif role == SORT_ROLE:
-            if col == self.COL_CONFIDENCE:
-                return s.confidence
-            if col == self.COL_LINE:
-                return suggestion_offset(s, self.analysis)
-            return self.data(index, _DISPLAY)
-        elif role == Qt.ItemDataRole.FontRole and self.state.is_open(s) and col == self.COL_STATE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        elif role == Qt.ItemDataRole.ForegroundRole and (not self.state.decisions.is_accepted(s)
-                                                         or s.id in self.state.moot):
-            return QColor("#888888")
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_LINE, self.COL_CONFIDENCE):
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if col == self.COL_STATE and self.listed.is_open(s) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            skipped = not self.listed.decisions.is_accepted(s) or s.id in self.listed.moot
+            return QColor("#888888") if skipped else None
+        if col in (self.COL_LINE, self.COL_CONFIDENCE):  # the text alignment
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == ID_ROLE:
+        return None
+
+    def _value(self, s, role):
+        """The plain values the panel and the presenter read (id, kind, open, raw offset)."""
+        if role == ID_ROLE:
             return s.id
-        elif role == KIND_ROLE:
+        if role == KIND_ROLE:
             return s.kind
-        elif role == OPEN_ROLE:
-            return self.state.is_open(s)
-        elif role == OFFSET_ROLE:
+        if role == OPEN_ROLE:
+            return self.listed.is_open(s)
+        if role == OFFSET_ROLE:
             return suggestion_offset(s, self.analysis)
         return None
 
@@ -225,11 +250,11 @@ class SuggestionFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.kind and not self.open_only:
             return True  # the common case, and 30 000 rows on a 10 MB page: no model round trip
-        model = self.sourceModel()
+        model = cast(SuggestionModel, self.sourceModel())
         suggestion = model.suggestion(source_row)
         if suggestion is None:
             return False
-        return self.accepts(suggestion, model.state)
+        return self.accepts(suggestion, model.listed)
 
     def accepts(self, suggestion, state: PageState) -> bool:
         """The same test on a suggestion object (navigation uses it)."""
@@ -262,25 +287,13 @@ class OutlineModel(QAbstractItemModel):
         for the 8 000 articles of a 10 MB page) and loses the selection.
         """
         old = self.clean
-        same_page = page_id == self.page_id and old is not None and clean is not None
-        if not same_page or [a.key for a in old.articles] != [a.key for a in clean.articles]:
+        if old is None or clean is None or page_id != self.page_id \
+                or [a.key for a in old.articles] != [a.key for a in clean.articles]:
             self.beginResetModel()
             self.clean, self.page_id = clean, page_id
             self.endResetModel()
             return
-        for row, (a, b) in enumerate(zip(old.articles, clean.articles, strict=True)):
-            before, after = len(a.paragraphs), len(b.paragraphs)
-            parent = self.createIndex(row, 0, 0)
-            # rows keep their old data while they are added or taken at the end; the new
-            # texts arrive with the dataChanged below (what Qt's model tester demands)
-            if after > before:
-                self.beginInsertRows(parent, before, after - 1)
-                self.clean = _with_paragraphs(self.clean, row, a.paragraphs + b.paragraphs[before:])
-                self.endInsertRows()
-            elif after < before:
-                self.beginRemoveRows(parent, after, before - 1)
-                self.clean = _with_paragraphs(self.clean, row, a.paragraphs[:after])
-                self.endRemoveRows()
+        self._resize_paragraphs(old, clean)
         self.clean = clean
         # only the rows that changed: a decision recomputes the articles it touches, the others are the
         # same objects, and a view asked to redraw 8 000 rows takes longer than the decision did
@@ -294,6 +307,25 @@ class OutlineModel(QAbstractItemModel):
                 if b.paragraphs and old.articles[row].paragraphs != b.paragraphs:
                     self.dataChanged.emit(self.createIndex(0, 0, row + 1),
                                           self.createIndex(len(b.paragraphs) - 1, 0, row + 1))
+
+    def _resize_paragraphs(self, old: CleanPage, clean: CleanPage) -> None:
+        """Paragraph rows added or taken at the end of each article whose count changed.
+
+        Rows keep their old data while they are added or taken; the new texts
+        arrive with the dataChanged that follows (what Qt's model tester demands).
+        """
+        shown = old
+        for row, (a, b) in enumerate(zip(old.articles, clean.articles, strict=True)):
+            before, after = len(a.paragraphs), len(b.paragraphs)
+            parent = self.createIndex(row, 0, 0)
+            if after > before:
+                self.beginInsertRows(parent, before, after - 1)
+                shown = self.clean = _with_paragraphs(shown, row, a.paragraphs + b.paragraphs[before:])
+                self.endInsertRows()
+            elif after < before:
+                self.beginRemoveRows(parent, after, before - 1)
+                shown = self.clean = _with_paragraphs(shown, row, a.paragraphs[:after])
+                self.endRemoveRows()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
@@ -348,32 +380,44 @@ class OutlineModel(QAbstractItemModel):
         if not 0 <= article < len(self._articles):
             return None
         a = self._articles[article]
-        col = index.column()
         if paragraph >= 0:
-            if paragraph >= len(a.paragraphs):
-                return None
-            text = str(a.paragraphs[paragraph])
-            if role == _DISPLAY and col == 0:
-                return f"¶{paragraph + 1}  {text[:28]}{'…' if len(text) > 28 else ''}"
-            if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-                return text[:400]
+            return self._paragraph_data(a, paragraph, index.column(), role)
+        return self._article_data(a, article, index.column(), role)
+
+    @staticmethod
+    def _paragraph_data(a, paragraph: int, col: int, role):
+        """A paragraph row: its number and first words; the tooltip holds more of it."""
+        if paragraph >= len(a.paragraphs) or col != 0:
             return None
+        text = str(a.paragraphs[paragraph])
         if role == _DISPLAY:
-            if col == 0:
-                untitled = _tr("OutlineModel", "(untitled)")
-                return f"{article + 1}. {str(a.title) or untitled}"
-            if col == 1:
-                return str(a.byline or "")
-            if col == 2:
-                return a.section or ""
-            if col == 3:
-                return len(a.paragraphs)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return f"¶{paragraph + 1}  {text[:28]}{'…' if len(text) > 28 else ''}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text[:400]
+        return None
+
+    @staticmethod
+    def _article_text(a, article: int, col: int):
+        if col == 0:
+            untitled = _tr("OutlineModel", "(untitled)")
+            return f"{article + 1}. {str(a.title) or untitled}"
+        if col == 1:
+            return str(a.byline or "")
+        if col == 2:
+            return a.section or ""
+        return len(a.paragraphs) if col == 3 else None
+
+    @staticmethod
+    def _article_data(a, article: int, col: int, role):
+        """An article row: its title (bold), byline, section and paragraph count."""
+        if role == _DISPLAY:
+            return OutlineModel._article_text(a, article, col)
+        if col != 0:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
             return str(a.title)
-        if role == Qt.ItemDataRole.FontRole and col == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold()
         return None
 
     _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled

@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..core import Decisions, Page
-from .derive import LAYER_DUPLICATE, LAYER_FURNITURE, LAYER_KEPT, LAYER_REMOVED, Derived, Lines
+from .derive import LAYER_DUPLICATE, LAYER_FURNITURE, LAYER_KEPT, LAYER_REMOVED, Derived
 
 
 @dataclass(frozen=True)
@@ -68,15 +68,14 @@ def page_marks(page: Page, derived: Derived | None, decisions: Decisions = NONE_
     geometry = page.geometry
     if geometry is None:
         return []
-    lines = Lines(page.text)
     texts = page.text.split("\n")
     order = {bid: n for n, bid in enumerate(reading_order(derived, decisions), 1)} if derived else {}
     seen: set[str] = set()
     marks = []
     for box in geometry.lines:
         text = texts[box.line - 1] if box.line - 1 < len(texts) else ""
-        start = lines.start_of(box.line) + (len(text) - len(text.lstrip()))
-        end = lines.start_of(box.line) + len(text.rstrip())
+        start = page.line_start(box.line) + (len(text) - len(text.lstrip()))
+        end = page.line_start(box.line) + len(text.rstrip())
         block = derived.block_at(start) if derived else None
         bid = block.id if block else None
         first = bid is not None and bid not in seen
@@ -85,7 +84,7 @@ def page_marks(page: Page, derived: Derived | None, decisions: Decisions = NONE_
         spans, starts, longest = (derived.spans, derived.span_starts, derived.longest_span) if derived else ((), [], 0)
         marks.append(BoxMark(
             line=box.line, x0=box.x0, y0=box.y0, x1=box.x1, y1=box.y1, start=start, end=end, block=bid,
-            number=order.get(bid, 0), first_of_block=first,
+            number=order.get(bid, 0) if bid else 0, first_of_block=first,
             article=_article(derived, bid),
             furniture=_covered(spans, starts, start, (LAYER_FURNITURE, LAYER_REMOVED), longest),
             duplicate=_covered(spans, starts, start, (LAYER_DUPLICATE,), longest),

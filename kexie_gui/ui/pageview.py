@@ -14,9 +14,10 @@ view with one toggle between them.  Everything drawn comes from
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageReader, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -33,15 +34,20 @@ from . import palette
 from .i18n import _tr
 from .pagemap import BoxMark, mark_at, marks_in, page_marks
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
 PDF_RENDER_SCALE = 2.0  # pixels per PDF point for the page picture (144 dpi)
 BADGE = 9  # radius of a reading-order badge, in screen pixels
 
 
-def page_picture(page: Page) -> QImage:
-    """The picture of a PDF or image page (a null image when there is none or it cannot be read)."""
+def page_picture(page: Page) -> QImage | None:
+    """The picture of a PDF or image page (None when there is none or it cannot be read)."""
     g = page.geometry
     if g is None or not g.image or not os.path.exists(g.image):
-        return QImage()
+        return None
+    from PySide6.QtGui import QImage, QImageReader  # text pages never need them: not built at start
+
     if g.image.lower().endswith(".pdf"):
         from ..core import LoadError
         from ..core.pdfpage import render_page
@@ -49,13 +55,14 @@ def page_picture(page: Page) -> QImage:
         try:
             w, h, stride, channels, data = render_page(g.image, g.page_index, PDF_RENDER_SCALE)
         except LoadError:
-            return QImage()
+            return None
         fmt = QImage.Format.Format_RGB888 if channels == 3 else QImage.Format.Format_RGBX8888
         return QImage(data, w, h, stride, fmt).copy()
     reader = QImageReader(g.image)
     if g.page_index:
         reader.jumpToImage(g.page_index)
-    return reader.read()
+    image = reader.read()
+    return None if image.isNull() else image
 
 
 class PageCanvas(QWidget):
@@ -65,7 +72,7 @@ class PageCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMouseTracking(True)
-        self.image = QImage()
+        self.image: QImage | None = None  # the page's picture (None: a text page, or none could be read)
         self.page_width = 1.0  # geometry units across the page
         self.marks: list[BoxMark] = []
         self.selected: set[int] = set()  # lines
@@ -75,7 +82,7 @@ class PageCanvas(QWidget):
 
     # -- data
     def set_page(self, page: Page | None) -> None:
-        self.image = page_picture(page) if page is not None else QImage()
+        self.image = page_picture(page) if page is not None else None
         self.page_width = page.geometry.width if page is not None and page.geometry else 1.0
         self.page_height = page.geometry.height if page is not None and page.geometry else 1.0
         self.selected = set()
@@ -120,7 +127,7 @@ class PageCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         page = QRectF(0, 0, self.page_width * self.zoom, self.page_height * self.zoom)
         p.fillRect(page, QColor("white"))
-        if not self.image.isNull():
+        if self.image is not None:
             p.drawImage(page, self.image)
         for m in self.marks:
             self._paint_mark(p, m)

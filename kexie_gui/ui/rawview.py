@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygon, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from ..core import Page
 from . import palette
 from .derive import (
     LAYER_DUPLICATE,
@@ -113,12 +114,12 @@ class RawView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._text = ""
         self._derived: Derived | None = None
-        self._lines = None
+        self._page: Page | None = None
         self._focus: list[tuple[int, int]] = []  # raw ranges of the selected suggestion / paragraph
         self._focus_char: int | None = None
         self._pending: list[tuple[int, int]] = []  # blocks cut and waiting to be pasted
         self._explain: dict[str, str] = {}
-        self._visible_key = None
+        self._visible_key: tuple[int, int] | None = None
         self._programmatic = False
         self._loading = 0
         self.show_order = False  # reading-order numbers in the gutter
@@ -136,7 +137,7 @@ class RawView(QPlainTextEdit):
         try:
             self._text = text
             self._map = Utf16Map(text)
-            self._derived, self._lines = None, None
+            self._derived, self._page = None, None
             self._focus, self._focus_char, self._pending = [], None, []
             self.setPlainText(text[:CHUNK])
         finally:
@@ -165,8 +166,8 @@ class RawView(QPlainTextEdit):
         """Is the whole page in the document (not still going in by slices)?"""
         return self.document().characterCount() - 1 >= self.to_qt(len(self._text))
 
-    def set_view(self, derived: Derived | None, lines, explain: dict[str, str] | None = None) -> None:
-        """New highlight data (after every decision); ``lines`` maps raw offsets to lines.
+    def set_view(self, derived: Derived | None, page: Page | None, explain: dict[str, str] | None = None) -> None:
+        """New highlight data (after every decision); ``page`` maps raw offsets to lines.
 
         Nothing is indexed per line here: spans are sorted by start, so the
         lines on screen find theirs by bisection, and a 10 MB page costs no
@@ -174,7 +175,7 @@ class RawView(QPlainTextEdit):
         """
         self._derived = derived
         self._explain = explain or {}
-        self._lines = lines
+        self._page = page
         self._refresh_selections(force=True)
         self.gutter.update()
 
@@ -198,16 +199,16 @@ class RawView(QPlainTextEdit):
 
     def _markers(self, first_line: int, last_line: int) -> dict[int, list[tuple[str, int, bool]]]:
         """Gutter markers of the lines shown, by the line each span starts on."""
-        if self._lines is None or self._derived is None:
+        if self._page is None or self._derived is None:
             return {}
-        start, end = self._lines.start_of(first_line), self._lines.start_of(last_line + 1) + 1
+        start, end = self._page.line_start(first_line), self._page.line_start(last_line + 1) + 1
         out: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
         for sp in self.spans_between(start, end):
             if sp.layer in MARKER_PRIORITY:
-                out[self._lines.line_of(sp.start)].append((sp.layer, sp.group, sp.accepted))
+                out[self._page.line_of(sp.start)].append((sp.layer, sp.group, sp.accepted))
         for a, z in self._pending:
             if a < end and z > start:
-                out[self._lines.line_of(a)].append(("pending", -1, True))
+                out[self._page.line_of(a)].append(("pending", -1, True))
         return out
 
     def highlight_counts(self) -> dict[str, int]:
@@ -230,9 +231,9 @@ class RawView(QPlainTextEdit):
 
     def line_selected(self, line: int) -> bool:
         start, end = self.selected_range()
-        if start == end or self._lines is None:
+        if start == end or self._page is None:
             return False
-        return self._lines.line_of(start) <= line <= self._lines.line_of(max(start, end - 1))
+        return self._page.line_of(start) <= line <= self._page.line_of(max(start, end - 1))
 
     def select_lines(self, first: int, last: int) -> None:
         """Select whole lines ``first``..``last`` (either order), as the gutter does."""
@@ -427,16 +428,16 @@ class RawView(QPlainTextEdit):
         return None
 
     def band_at_line(self, line: int) -> Band | None:
-        if self._derived is None or self._lines is None:
+        if self._derived is None or self._page is None:
             return None
-        return self._derived.band_at(line, self._lines)
+        return self._derived.band_at(line, self._page)
 
     def order_at_line(self, line: int) -> int | None:
         """The reading-order number of the piece that starts on ``line`` (None: no piece starts there)."""
-        if self._derived is None or self._lines is None:
+        if self._derived is None or self._page is None:
             return None
-        offset = self._lines.start_of(line)
-        end = self._lines.start_of(line + 1) if line < self._lines.count else len(self._text)
+        offset = self._page.line_start(line)
+        end = self._page.line_start(line + 1) if line < self._page.line_count else len(self._text)
         block = self._derived.block_at(offset)
         if block is None or block.start < offset:
             _, after = self._derived.index.around(offset)

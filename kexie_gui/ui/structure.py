@@ -14,10 +14,10 @@ Example: a line-level page whose two columns were read line by line::
 """
 from __future__ import annotations
 
-from ..core import Analysis, Block, Decisions
+from ..core import Analysis, Block, Decisions, Page
 from ..core.apply import reading_order, split_blocks_at
-from ..core.model import ROLE_BODY, ROLE_TITLE
-from .derive import BlockIndex, Derived, Lines
+from ..core.model import ROLE_BODY, ROLE_TITLE, BlockIndex
+from .derive import Derived
 
 
 class Pieces:
@@ -32,7 +32,7 @@ class Pieces:
         return self.index.block_at(offset)
 
 
-def pieces_in(view: Derived, start: int, end: int) -> list[Block]:
+def pieces_in(view: Derived | Pieces, start: int, end: int) -> list[Block]:
     """The pieces overlapping raw ``[start, end)`` (the piece at ``start`` when the range is empty), in raw order."""
     first = view.block_at(start)
     if end <= start:
@@ -72,24 +72,25 @@ def follow_heads(analysis: Analysis, before: Decisions, after: Decisions) -> Dec
     return d
 
 
-def in_reading_order(view: Derived, pieces: list[Block]) -> list[Block]:
+def in_reading_order(view: Derived | Pieces, pieces: list[Block]) -> list[Block]:
     ids = {b.id for b in pieces}
     return [b for b in view.order if b.id in ids]
 
 
-def line_starts(text: str, lines: Lines, start: int, end: int) -> list[int]:
+def line_starts(page: Page, start: int, end: int) -> list[int]:
     """Raw offsets of the starts of the lines that ``[start, end)`` touches (the line of ``start`` included)."""
-    first, last = lines.line_of(start), lines.line_of(max(start, end - 1))
-    return [lines.start_of(n) for n in range(first, last + 1)]
+    first, last = page.line_of(start), page.line_of(max(start, end - 1))
+    return [page.line_start(n) for n in range(first, last + 1)]
 
 
-def split_lines(view: Derived, decisions: Decisions, text: str, lines: Lines, start: int, end: int) -> Decisions:
+def split_lines(view: Derived | Pieces, decisions: Decisions, page: Page, start: int, end: int) -> Decisions:
     """Cut every piece the range touches before each of its lines (with no range: before the cursor's line).
 
     Blank lines and lines that start a piece already need no cut.
     """
+    text = page.text
     offsets = []
-    for o in line_starts(text, lines, start, end):
+    for o in line_starts(page, start, end):
         while o < len(text) and text[o] in " \t\u3000":
             o += 1  # a cut at an indent lands on the line's first character
         b = view.block_at(o)
@@ -212,7 +213,7 @@ def join_wrapped_lines(view: Derived, decisions: Decisions, pieces: list[Block])
     return d
 
 
-def uninterleave(view: Derived, decisions: Decisions, pieces: list[Block]) -> Decisions:
+def uninterleave(view: Derived | Pieces, decisions: Decisions, pieces: list[Block]) -> Decisions:
     """The pieces alternate between two columns (a page read line by line across them): put every second
     one after the last of the others, keeping each column's order."""
     ordered = in_reading_order(view, pieces)

@@ -9,10 +9,16 @@ one, the piece at the cursor.  The article the status bar names is the one
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .i18n import _tr
 from .structure import pieces_in
+
+if TYPE_CHECKING:
+    from .controller import Controller
+    from .window import MainWindow
 
 
 @dataclass
@@ -30,7 +36,8 @@ class Pointer:
 
 
 class StructureFlow:
-    def __init__(self, controller, window, pointer: Pointer, after=lambda: None):
+    def __init__(self, controller: Controller, window: MainWindow, pointer: Pointer,
+                 after: Callable[[], None] = lambda: None):
         self.c = controller
         self.w = window
         self.p = pointer
@@ -140,11 +147,17 @@ class StructureFlow:
         if ids:
             self.c.move_by(ids, step)
 
+    def move_up(self) -> None:
+        self.move(-1)
+
+    def move_down(self) -> None:
+        self.move(1)
+
     def cut(self) -> None:
         pieces = self.pieces()
         if pieces:
             self.c.cut_block([b.id for b in pieces])
-            self.w.raw.set_pending([(b.start, b.end) for b in pieces])
+            self.w.show_cut_blocks([(b.start, b.end) for b in pieces])
             self.after()
 
     def paste(self) -> None:
@@ -155,5 +168,37 @@ class StructureFlow:
         found = pieces_in(state.view, offset, offset)
         target = found[0].id if found else ""
         if self.c.paste_before(target):
-            self.w.raw.set_pending([])
+            self.w.show_cut_blocks([])
         self.after()
+
+    # -- dragged and stepped in the panes
+    def move_parts(self, items: list, article: int, paragraph: int) -> None:
+        """Paragraphs dragged in the outline: their blocks go before the target paragraph (or article end)."""
+        state = self.c.current
+        if state is None or state.clean is None:
+            return
+        blocks: list[str] = []
+        for a, p in items:
+            blocks += [b for b in self.c.paragraph_blocks(a, p) if b not in blocks]
+        arts = state.clean.articles
+        if 0 <= paragraph < len(arts[article].paragraphs):
+            before = arts[article].paragraph_keys[paragraph]
+        elif article + 1 < len(arts):
+            before = arts[article + 1].blocks[0] if arts[article + 1].blocks else arts[article + 1].key
+        else:
+            before = ""
+        self.c.move_blocks(blocks, before)
+
+    def order_step(self, step: int) -> None:
+        """Alt+Up/Down in the reading-order list: the pieces chosen there move one place."""
+        ids = self.w.chosen_pieces()
+        if ids:
+            self.p.chosen = ids
+            self.move(step)
+            self.w.select_pieces(ids)
+
+    def order_move(self, ids: list[str], before: str) -> None:
+        """Pieces dragged in the reading-order list, before the piece dropped on."""
+        self.c.move_blocks(ids, before)
+        self.p.chosen = list(ids)
+        self.w.select_pieces(ids)

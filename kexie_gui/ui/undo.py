@@ -49,7 +49,8 @@ class UndoRecorder:
         return stack
 
     def activate(self, page_id: str | None) -> None:
-        self.undo_group.setActiveStack(self.stack(page_id) if page_id else None)
+        # None (no page) is Qt's nullptr: the group then has no active stack; the stubs do not say so
+        self.undo_group.setActiveStack(self.stack(page_id) if page_id else None)  # type: ignore[arg-type]
 
     def forget(self, page_id: str) -> None:
         stack = self._stacks.pop(page_id, None)

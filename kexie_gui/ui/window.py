@@ -6,20 +6,19 @@ methods when it needs an answer from the editor (tests replace those).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -33,10 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.model import CleanArticle, CleanPage, Decisions, Page, Suggestion
 from . import actions as table
 from . import palette
 from .articleview import ArticleView
-from .dialogs import EditTextDialog, ExportChoice, ExportDialog, ShortcutsDialog
+from .derive import Derived, Place
 from .dropfilter import DropFilter
 from .i18n import LANGUAGES, _tr
 from .pageview import OcrProgress, RawPane
@@ -44,6 +44,17 @@ from .panels import PagesPanel, SuggestionsPanel
 from .rawview import RawView
 from .readingorder import ReadingOrderModel, ReadingOrderPanel
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from .dialogs import ExportChoice, ShortcutsDialog
+    from .models import OutlineModel, PagesModel, SuggestionModel
+
+# Dialogs, message boxes and file choosers are imported when first asked for: building their Qt types
+# (and their enums) costs the window's first paint tens of milliseconds it does not need them for.
 
 
 def legend_html() -> str:
@@ -104,6 +115,8 @@ class MessageBar(QFrame):
 
     def show_details(self) -> QMessageBox:
         """The details in a window that does not block the main one."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.details_box is not None:
             self.details_box.close()
         box = QMessageBox(QMessageBox.Icon.Information, _tr("MainWindow", "Details"), self.label.text(),
@@ -187,8 +200,25 @@ class MainWindow(QMainWindow):
     sample_requested = Signal()
     open_requested = Signal()
     context_menu_requested = Signal(str, QPoint)  # which pane ("raw", "article", "order"), global position
+    # what the editor points at or asks for in the panes, as plain values (the presenter listens here)
+    offset_clicked = Signal(int, bool)  # a raw offset clicked; True: on the printed page, not the raw text
+    raw_selected = Signal(int, int)  # the raw text selection (start == end: none)
+    suggestion_selected = Signal(str)
+    page_selected = Signal(str)
+    outline_chosen = Signal(int, int)  # the outline's current row: article, paragraph (-1: the article itself)
+    place_clicked = Signal(object)  # a derive.Place clicked in the article text
+    edit_requested = Signal(object)  # a Place whose part the editor wants to retype
+    text_edited = Signal(object, str)  # a Place retyped in place, its new text
+    paragraph_split_requested = Signal(object)  # Enter inside a paragraph (a Place)
+    paragraph_join_requested = Signal(object)  # Backspace at a paragraph's start (a Place)
+    pieces_chosen = Signal(list)  # piece ids chosen in the reading-order list
+    order_step_requested = Signal(int)  # the chosen pieces one place up (-1) or down (+1)
+    order_move_requested = Signal(list, str)  # pieces dragged in the reading-order list, the piece they go before
+    block_move_requested = Signal(str, str)  # a block's number dragged onto another block on the printed page
+    reading_cancel_requested = Signal()  # Cancel beside the OCR progress
 
-    def __init__(self, suggestion_model, outline_model, pages_model, kind_label, settings: Settings,
+    def __init__(self, suggestion_model: SuggestionModel, outline_model: OutlineModel, pages_model: PagesModel,
+                 kind_label: Callable[[str], str], settings: Settings,
                  parent: QWidget | None = None, order_model: ReadingOrderModel | None = None):
         super().__init__(parent)
         self.settings = settings
@@ -198,8 +228,9 @@ class MainWindow(QMainWindow):
         self.commands: dict[str, QAction] = {}  # not 'actions': QWidget.actions() exists
         self.menus: dict[str, QMenu] = {}
         self.last_command = ""  # the name of the last command triggered (for crash logs)
-        self.open_dialog = None  # the modal dialog on screen, if any (tests drive it)
-        self.close_guard = None  # () -> bool: may the window close?  (the presenter asks about unsaved work)
+        self.open_dialog: QDialog | None = None  # the modal dialog on screen, if any (tests drive it)
+        self.close_guard: Callable[[], bool] | None = None  # may the window close?  (asked about unsaved work)
+        self._selecting_outline = False  # the outline's current row is being set, not chosen by the editor
 
         # central: raw page | (outline / article)
         self.raw = RawView()
@@ -207,6 +238,7 @@ class MainWindow(QMainWindow):
         self.raw_title = QLabel()
         self.outline = QTreeView()
         self.outline.setObjectName("outline")
+        self.outline_model = outline_model
         self.outline.setModel(outline_model)
         self.outline.setDragEnabled(True)
         self.outline.setAcceptDrops(True)
@@ -317,6 +349,7 @@ class MainWindow(QMainWindow):
         self.reading_order.list.customContextMenuRequested.connect(
             lambda pos: self.context_menu_requested.emit("order", self.reading_order.list.viewport().mapToGlobal(pos)))
         self.drops.paths_dropped.connect(self.files_dropped)
+        self._relay_intents()
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menu_recent")
         self.language_menu = QMenu(self)
@@ -325,6 +358,33 @@ class MainWindow(QMainWindow):
         self.panels_menu = QMenu(self)
         self.resize(1400, 900)
         self.retranslate()
+
+    def _relay_intents(self) -> None:
+        """The panes' signals, raised as the window's own: the presenter knows the window, not its widgets."""
+        self.raw.offset_clicked.connect(lambda offset: self.offset_clicked.emit(offset, False))
+        self.page_view.offset_clicked.connect(lambda offset: self.offset_clicked.emit(offset, True))
+        self.raw.selection_changed.connect(self.raw_selected)
+        self.page_view.move_requested.connect(self.block_move_requested)
+        self.ocr_progress.cancel_requested.connect(self.reading_cancel_requested)
+        self.suggestions.suggestion_selected.connect(self.suggestion_selected)
+        self.pages.page_selected.connect(self.page_selected)
+        self.outline.selectionModel().currentChanged.connect(self._outline_current)
+        self.article.place_clicked.connect(self.place_clicked)
+        self.article.edit_requested.connect(self.edit_requested)
+        self.article.text_edited.connect(self.text_edited)
+        self.article.split_requested.connect(self.paragraph_split_requested)
+        self.article.join_requested.connect(self.paragraph_join_requested)
+        self.article.suggestion_clicked.connect(self.select_suggestion)  # a change mark names its suggestion
+        self.article.refused.connect(self.show_notice)
+        self.reading_order.pieces_chosen.connect(self.pieces_chosen)
+        self.reading_order.step_requested.connect(self.order_step_requested)
+        self.order_model.move_requested.connect(self.order_move_requested)
+
+    def _outline_current(self, current, _previous) -> None:
+        if self._selecting_outline or not current.isValid():
+            return
+        article, paragraph = self.outline_model.place(current)
+        self.outline_chosen.emit(article, paragraph)
 
     def _dock(self, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(self)
@@ -432,6 +492,146 @@ class MainWindow(QMainWindow):
             table.retranslate_actions(self.commands)
             table.retranslate_menus(self.menus)
 
+    # -- the page shown (the presenter says what; the window knows which widget shows it)
+    def show_page(self, page: Page | None) -> None:
+        """Another page (or none): its raw text, and its picture for a PDF or image page."""
+        self.raw.set_text(page.text if page is not None else "")
+        self.raw_pane.show_page(page)
+
+    def show_view(self, view: Derived | None, page: Page | None, explain: dict[str, str] | None = None,
+                  decisions: Decisions | None = None) -> None:
+        """What the decisions make of the page: highlights in the raw text, boxes on the printed page."""
+        self.raw.set_view(view, page if view is not None else None, explain)
+        self.page_view.set_state(page, view, decisions if decisions is not None else Decisions())
+
+    def show_cut_blocks(self, ranges: list[tuple[int, int]]) -> None:
+        """Blocks cut for moving: outlined in the raw text until they are pasted."""
+        self.raw.set_pending(ranges)
+
+    def show_ranges(self, ranges: list[tuple[int, int]], char: int | None = None, scroll_raw: bool = True,
+                    scroll_page: bool = True) -> None:
+        """Select raw ranges in the text and on the printed page alike; the pane clicked in stays put."""
+        self.raw.show_ranges(ranges, char=char, scroll=scroll_raw)
+        self.page_view.show_ranges(ranges, scroll=scroll_page)
+
+    def clear_ranges(self) -> None:
+        self.raw.clear_focus()
+        self.page_view.show_ranges([])
+
+    def show_article(self, article: CleanArticle | None, index: int | None, changes=None) -> None:
+        self.article.show_article(article, index, changes)
+
+    def show_place(self, place: Place, scroll: bool = True) -> None:
+        self.article.show_place(place, scroll=scroll)
+
+    def place_at_cursor(self) -> Place | None:
+        return self.article.place_at_cursor()
+
+    def commit_typing(self) -> bool:
+        """Record typing in the article not reported yet; True when there was some (the page is redrawn)."""
+        return bool(self.article.pending) and bool(self.article.commit())
+
+    def show_outline_article(self, index: int) -> None:
+        """Make article ``index`` the outline's current row (unless it is already), without reporting it."""
+        outline = self.outline_model
+        current = self.outline.selectionModel().currentIndex()
+        if current.isValid() and outline.place(current) == (index, -1):
+            return
+        self._selecting_outline = True
+        try:
+            self.outline.selectionModel().setCurrentIndex(
+                outline.index(index, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._selecting_outline = False
+
+    def show_position(self, text: str) -> None:
+        """The status bar's position: the line and the article the cursor is in."""
+        self.position.setText(text)
+
+    def show_page_title(self, name: str | None, unsaved: bool) -> None:
+        self.setWindowTitle(f"{name}[*] — kexie" if name else "kexie")
+        self.setWindowModified(unsaved)
+
+    def select_page(self, page_id: str | None) -> None:
+        self.pages.select(page_id)
+
+    def report_reading(self, text: str, done: int, total: int) -> None:
+        """OCR progress; may be called from a worker thread (the widget queues it)."""
+        self.ocr_progress.report(text, done, total)
+
+    # -- the suggestions list
+    def selected_suggestion(self) -> str | None:
+        return self.suggestions.current_id()
+
+    def select_suggestion(self, suggestion_id: str | None, notify: bool = True) -> bool:
+        """Make a suggestion current (clearing a filter that hides it); ``notify``: as if the editor chose it."""
+        return self.suggestions.select(suggestion_id, notify=notify)
+
+    def kind_filter(self) -> str:
+        """The kind the list is filtered to ("" for every kind)."""
+        return self.suggestions.proxy.kind
+
+    def listed(self, suggestion: Suggestion, state) -> bool:
+        """Does the list show ``suggestion`` under its filters?"""
+        return self.suggestions.proxy.accepts(suggestion, state)
+
+    def walk_order(self, suggestions) -> list:
+        """The suggestions in the order the list shows them (doubtful first…)."""
+        return self.suggestions.order(suggestions)
+
+    def set_doubtful_first(self, value: bool) -> None:
+        self.suggestions.set_doubtful_first(value)
+
+    def reset_suggestion_filters(self) -> None:
+        self.suggestions.reset_filters()
+
+    # -- the reading order
+    def show_reading_order(self, shown: bool) -> None:
+        """The reading-order list (docked) and the numbers in the raw page's margin."""
+        self.show_order_dock(shown)
+        self.raw.set_show_order(shown)
+
+    def reading_order_visible(self) -> bool:
+        return self.order_dock.isVisible()
+
+    def show_order(self, view: Derived, clean: CleanPage | None, page_id: str, roles: dict[str, str],
+                   chosen: list[str]) -> None:
+        """The page's pieces in reading order (only when the view data changed), ``chosen`` selected."""
+        if self.order_model.view is not view:
+            self.order_model.set_view(view, clean, page_id, roles)
+            self.reading_order.select_pieces(chosen)
+
+    def chosen_pieces(self) -> list[str]:
+        return self.reading_order.chosen()
+
+    def select_pieces(self, ids: list[str]) -> None:
+        self.reading_order.select_pieces(ids)
+
+    # -- the rest of what the presenter sets
+    def set_undo_group(self, group) -> None:
+        self.history.setGroup(group)
+
+    def check_language(self, language: str) -> None:
+        for a in self.language_group.actions():
+            a.setChecked(a.data() == language)
+
+    def add_to_banner(self, text: str, warn: bool) -> None:
+        """Show ``text``, or add it to what the banner says already (an error, a restored session)."""
+        bar = self.message_bar
+        if text in bar.text():
+            return
+        if bar.text():
+            bar.label.setText(bar.label.text() + "\n" + text)
+        else:
+            (self.show_warning if warn else self.show_info)(text)
+
+    def hide_banner(self) -> None:
+        self.message_bar.hide()
+
+    def banner_text(self) -> str:
+        return self.message_bar.text()
+
     # -- feedback
     def show_error(self, text: str) -> None:
         self.message_bar.show_text(text, error=True)
@@ -456,11 +656,17 @@ class MainWindow(QMainWindow):
         self.alert(_tr("MainWindow", "Internal error"), text)
 
     def alert(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, title, text)
 
     def set_placeholder(self, shown: bool) -> None:
         """The first-run placeholder instead of the panes (no page open)."""
         self.stack.setCurrentWidget(self.placeholder if shown else self.splitter)
+
+    def offer_sample(self, available: bool) -> None:
+        """The placeholder's "Open the sample page" button, when the sample page is there."""
+        self.placeholder.set_sample_available(available)
 
     def placeholder_shown(self) -> bool:
         return self.stack.currentWidget() is self.placeholder
@@ -474,26 +680,40 @@ class MainWindow(QMainWindow):
 
     # -- questions (tests replace these)
     def ask_open_files(self, folder: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(self, _tr("MainWindow", "Open pages"), folder,
                                                 _tr("MainWindow", "Pages (*.txt *.pdf *.png *.jpg *.jpeg *.tif *.tiff "
                                                     "*.bmp *.webp);;Text pages (*.txt);;All files (*)"))
         return files
 
     def ask_folder(self, folder: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(self, _tr("MainWindow", "Open folder"), folder)
 
     def ask_yes_no(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _choose(self, title: str, text: str, buttons: list[tuple[str, str, QMessageBox.ButtonRole]],
-                default: str, icon=QMessageBox.Icon.Question, details: str = "", escape: str | None = None) -> str:
-        """A question with named answers; returns the name of the button pressed (Escape: ``escape``, else the last)."""
+    def _choose(self, title: str, text: str, buttons: list[tuple[str, str, str]], default: str,
+                warning: bool = False, details: str = "", escape: str | None = None) -> str:
+        """A question with named answers; returns the name of the button pressed (Escape: ``escape``, else the last).
+
+        Each button is ``(name, label, role)``, the role one of ``"accept"``, ``"destructive"``, ``"reject"``.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        roles = {"accept": QMessageBox.ButtonRole.AcceptRole, "destructive": QMessageBox.ButtonRole.DestructiveRole,
+                 "reject": QMessageBox.ButtonRole.RejectRole}
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
         made = {}
         for name, label, role in buttons:
-            made[name] = box.addButton(label, role)
+            made[name] = box.addButton(label, roles[role])
         escape = escape or buttons[-1][0]
         box.setDefaultButton(made[default])
         box.setEscapeButton(made[escape])
@@ -507,11 +727,10 @@ class MainWindow(QMainWindow):
         """Unsaved decisions on ``names``: ``"save"``, ``"discard"`` or ``"cancel"``."""
         shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
         text = _tr("MainWindow", "These pages have decisions that are not saved:") + "\n\n" + shown
-        role = QMessageBox.ButtonRole
         return self._choose(_tr("MainWindow", "Save your decisions?"), text, [
-            ("save", _tr("MainWindow", "Save"), role.AcceptRole),
-            ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole),
-            ("cancel", _tr("MainWindow", "Cancel"), role.RejectRole)], "save", QMessageBox.Icon.Warning)
+            ("save", _tr("MainWindow", "Save"), "accept"),
+            ("discard", _tr("MainWindow", "Discard"), "destructive"),
+            ("cancel", _tr("MainWindow", "Cancel"), "reject")], "save", warning=True)
 
     def ask_recover(self, items: list[str], crashed: bool, later: bool = True) -> str:
         """Unsaved work found: ``"recover"``, ``"discard"`` or (when ``later``) ``"later"``.
@@ -521,11 +740,10 @@ class MainWindow(QMainWindow):
         """
         head = (_tr("MainWindow", "kexie did not close normally last time.") + " ") if crashed else ""
         text = head + _tr("MainWindow", "Recover unsaved work?") + "\n\n" + "\n".join(items)
-        role = QMessageBox.ButtonRole
-        buttons = [("recover", _tr("MainWindow", "Recover"), role.AcceptRole),
-                   ("discard", _tr("MainWindow", "Discard"), role.DestructiveRole)]
+        buttons = [("recover", _tr("MainWindow", "Recover"), "accept"),
+                   ("discard", _tr("MainWindow", "Discard"), "destructive")]
         if later:
-            buttons.append(("later", _tr("MainWindow", "Decide later"), role.RejectRole))
+            buttons.append(("later", _tr("MainWindow", "Decide later"), "reject"))
         return self._choose(_tr("MainWindow", "Recover unsaved work?"), text, buttons, "recover",
                             escape="later" if later else "recover")
 
@@ -536,14 +754,15 @@ class MainWindow(QMainWindow):
                     "whose text is gone are listed. Keep current goes on with the text shown here.")
         if dirty:
             text += "\n\n" + _tr("MainWindow", "Your unsaved decisions are kept either way.")
-        role = QMessageBox.ButtonRole
         return self._choose(_tr("MainWindow", "Page changed on disk"), text, [
-            ("reload", _tr("MainWindow", "Reload"), role.AcceptRole),
-            ("keep", _tr("MainWindow", "Keep current"), role.RejectRole)], "reload") == "reload"
+            ("reload", _tr("MainWindow", "Reload"), "accept"),
+            ("keep", _tr("MainWindow", "Keep current"), "reject")], "reload") == "reload"
 
     def ask_export(self, formats: list[str], folder: str, fmt: str, done_pages: int, has_current: bool,
                    paper: str = "A4", reporter_under_title: bool = True,
                    byline_parentheses: bool = True) -> ExportChoice | None:
+        from .dialogs import ExportDialog
+
         dialog = ExportDialog(formats, folder, fmt, done_pages, has_current, self, paper=paper,
                               reporter_under_title=reporter_under_title, byline_parentheses=byline_parentheses)
         self.open_dialog = dialog  # tests reach the dialog on screen through this
@@ -557,23 +776,31 @@ class MainWindow(QMainWindow):
 
     def ask_encoding(self, name: str, current: str, choices: list[str]) -> str | None:
         """The encoding to read page ``name`` in (an editable list); None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         index = choices.index(current) if current in choices else 0
         text, ok = QInputDialog.getItem(self, _tr("MainWindow", "Reopen with encoding"),
                                         _tr("MainWindow", "Read {name} as:").format(name=name), choices, index, True)
         return text.strip() or None if ok else None
 
     def ask_edit(self, what: str, text: str) -> str | None:
+        from .dialogs import EditTextDialog
+
         dialog = EditTextDialog(what, text, self)
         if dialog.exec() != EditTextDialog.DialogCode.Accepted:
             return None
         return dialog.text()
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from .dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(table.shortcut_rows(self.commands), self)
         dialog.open()
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, _tr("MainWindow", "About kexie"), _tr(
             "MainWindow", "<h3>kexie {version}</h3><p>Turns damaged OCR text of newspaper pages (科协报) into clean "
             "articles. Every change is a suggestion you can accept, reject or undo.</p><p>MIT licence.</p>")

@@ -199,3 +199,18 @@ def test_a_full_disk_during_save_keeps_the_old_session_and_the_decisions(working
     assert state.dirty and open(session, "rb").read() == before
     assert [f for f in os.listdir(os.path.dirname(session)) if f.endswith(".tmp")] == []
     intact(app, state, newer, article_texts(app))
+
+
+def test_a_dropped_folder_opens_the_pages_of_its_sub_folders_as_the_command_finds_them(app, tmp_path):
+    from kexie_gui.pagefiles import discover
+
+    folder = tmp_path / "issue"
+    (folder / "2024" / "03").mkdir(parents=True)
+    (folder / "a.txt").write_text(f"第一版\n\n{SMALL}", encoding="utf-8")
+    (folder / "2024" / "03" / "b.txt").write_text(f"第二版\n\n{SMALL}", encoding="utf-8")
+    (folder / "2024" / "notes.md").write_text("not a page", encoding="utf-8")
+    assert drop(app.window.pages.list.viewport(), [folder])
+    opened = [os.path.relpath(p.path, folder) for p in app.controller.pages]
+    found = [str(i.path.relative_to(folder)) for i in discover([str(folder)]).pages]
+    assert opened == found == [os.path.join("2024", "03", "b.txt"), "a.txt"]
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox
 
-from kexie_gui.ui.actions import BY_NAME
+from kexie_gui.ui.actions import ACTIONS, BY_NAME, ActionSpec, build_actions
 
 from .conftest import SEED
 from .drive import choose_path, click_button, click_menu, escape, on_modal, show
@@ -153,6 +153,42 @@ NEEDS_NO_PAGE = ("open", "open_folder", "shortcuts", "about", "reading_order", "
 
 def test_every_command_of_the_table_is_driven_here():
     assert set(BY_NAME) == set(COMMANDS)
+
+
+def test_every_command_of_the_table_carries_its_handler():
+    """A checkable command toggles, the others run; none is left to be looked up elsewhere."""
+    missing = [s.name for s in ACTIONS if s.name != "-" and (s.toggle if s.checkable else s.run) is None]
+    assert missing == []
+
+
+def test_a_command_without_a_handler_is_refused_not_left_disabled(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with pytest.raises(ValueError, match="'orphan' has no handler"):
+        build_actions(parent, None, specs=(ActionSpec("open", "Open", run=lambda p: None),
+                                           ActionSpec("orphan", "Orphan")))
+    with pytest.raises(ValueError, match="'switch' has no handler"):
+        build_actions(parent, None, specs=(ActionSpec("switch", "Switch", checkable=True, run=lambda p: None),))
+
+
+def test_commands_are_enabled_by_the_situation_their_row_names(make_app, qtbot, tmp_path):
+    """No page: only what needs none; the seed page analysed: what acts on it; blocks cut: paste too."""
+    app = make_app()
+    show(qtbot, app.window)
+    enabled = {name for name, action in app.actions.items() if action.isEnabled()}
+    assert enabled == {"open", "open_folder", "quit", "doubtful_first", "reading_order", "shortcuts", "about"}
+    page = tmp_path / SEED.name
+    page.write_bytes(SEED.read_bytes())
+    app.presenter.open_paths([str(page)])
+    enabled = {name for name, action in app.actions.items() if action.isEnabled()}
+    assert enabled == set(BY_NAME) - {"undo", "redo", "paste_block"}
+    _cursor_in(app, _first_article_second_paragraph(app) + 2)
+    click_menu(qtbot, app.window, app.actions["cut_block"])
+    assert app.actions["paste_block"].isEnabled() and app.actions["undo"].isEnabled() is False
+    click_menu(qtbot, app.window, app.actions["mark_done"])
+    assert app.actions["mark_done"].isChecked() and app.actions["undo"].isEnabled() is False
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -85,7 +85,7 @@ def test_unreadable_paths_change_nothing(c, tmp_path):
     before = list(c.pages)
     result = c.open_paths([str(tmp_path / "missing.txt"), str(tmp_path)])
     assert result.opened == () and len(result.errors) == 2
-    assert "no such file" in errors[0] and "no .txt pages" in errors[0]
+    assert "no such file" in errors[0] and f"{tmp_path}: no pages (.txt, .pdf or images)" in errors[0]
     assert c.pages == before
 
 
@@ -214,15 +214,14 @@ def test_moves_and_roles(c):
     assert any(r.block == keys[0] for r in state.clean.removed)
 
 
-def test_done_and_export_plan(c, tmp_path):
+def test_done_pages_are_the_ones_exported_with_done(c):
     state = c.current
-    assert c.export_plan("done", ".md", str(tmp_path)) == []
+    assert c.pages_to_export("done") == [] and c.pages_to_export("current") == [state]
     c.set_done(state.id, True)
     assert state.status == "done"
-    [(page, path)] = c.export_plan("done", ".md", str(tmp_path))
-    assert page is state and path == tmp_path / (SEED.stem + ".md")
+    assert c.pages_to_export("done") == [state]
     c.close_page(state.id)
-    assert c.current is None and c.pages == []
+    assert c.current is None and c.pages == [] and c.pages_to_export("current") == []
 
 
 # -- keeping the editor's work (sessions injected as the window does)

@@ -81,6 +81,30 @@ def test_export_dialog_ok_writes_the_page(real, qtbot, tmp_path):
     _no_internal_error(real)
 
 
+def test_pages_of_the_same_name_export_to_files_of_their_own(real, qtbot, tmp_path):
+    """Two done pages named alike (from two folders) get ``a.md`` and ``a (2).md``, as ``kexie clean`` names them."""
+    for sub in ("one", "two"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "a.txt").write_bytes(SEED.read_bytes())
+    drop(real.window.pages.list.viewport(), [tmp_path / "one" / "a.txt", tmp_path / "two" / "a.txt"])
+    for state in real.controller.pages:
+        real.controller.set_done(state.id, True)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def answer(dialog):
+        dialog.folder_edit.setText(str(out))
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
+        qtbot.mouseClick(dialog.scope_done, Qt.MouseButton.LeftButton)
+        click_button(qtbot, dialog, OK)
+
+    seen = on_modal(qtbot, answer)
+    click_menu(qtbot, real.window, real.actions["export"])
+    qtbot.waitUntil(lambda: bool(seen))
+    assert sorted(p.name for p in out.iterdir()) == ["a (2).md", "a.md"]
+    _no_internal_error(real)
+
+
 @pytest.mark.parametrize("how", ["cancel", "escape", "title bar"])
 def test_export_dialog_closes_without_writing(real, qtbot, tmp_path, how):
     state = _seed(real)
@@ -258,7 +282,7 @@ def test_page_changed_on_disk_asks(real, qtbot, tmp_path, answer_with, reloaded)
             click_button(qtbot, box, answer_with)
 
     seen = on_modal(qtbot, answer)
-    real.presenter.page_file_changed(state.id)
+    real.presenter.keeping.page_file_changed(state.id)
     assert seen
     assert ("新加的一段文字" in state.page.text) == reloaded
     _no_internal_error(real)

@@ -142,7 +142,7 @@ def test_show_changes_marks_joins_repeats_and_punctuation_and_rejects_from_there
     press(qtbot, app.window, "F7")
     view = app.window.article
     assert view.tracking and view.isReadOnly()
-    app.presenter._show_article(0)
+    app.presenter.selection.show_article(0)
     entries = ch.tracked_article(state.analysis, state.decisions, state.clean, state.view, 0)
     counts = ch.changes_count(entries)
     assert counts.get(ch.JOIN) and counts.get(ch.OLD) and counts.get(ch.REMOVED)
@@ -167,7 +167,7 @@ def test_right_click_in_the_raw_page_offers_the_suggestion_there_and_the_structu
     state = app.controller.current
     raw = app.window.raw
     dup = suggestions_of(app, "duplicate")[0]
-    line = state.line_of(dup.ranges[0][0])
+    line = state.page.line_of(dup.ranges[0][0])
     raw.go_to_line(line)
     menu = context_menu(qtbot, raw.viewport(), _raw_line_pos(raw, line))
     entries = [a.text().replace("&", "") for a in menu.actions()]
@@ -184,7 +184,7 @@ def test_cut_and_paste_from_the_right_click_menu_marks_the_cut_block(shown, qtbo
     art = state.clean.articles[0]
     second = state.view.block(art.paragraph_keys[1]).start
     first = state.view.block(art.paragraph_keys[0]).start
-    line2, line1 = state.line_of(second), state.line_of(first)
+    line2, line1 = state.page.line_of(second), state.page.line_of(first)
     raw.go_to_line(line2)
     click_entry(qtbot, context_menu(qtbot, raw.viewport(), _raw_line_pos(raw, line2)), "Cut block")
     assert raw.highlight_counts() is not None and raw._pending  # marked as cut until pasted
@@ -198,7 +198,7 @@ def test_cut_and_paste_from_the_right_click_menu_marks_the_cut_block(shown, qtbo
 def test_right_click_in_the_article_offers_edit_split_and_merge(shown, qtbot):
     app = shown
     view = app.window.article
-    app.presenter._show_article(1)
+    app.presenter.selection.show_article(1)
     click_text(qtbot, view, _part_block(view, 0), 2)
     menu = context_menu(qtbot, view.viewport(), view.cursorRect().center())
     entries = [a.text().replace("&", "") for a in menu.actions()]
@@ -360,7 +360,7 @@ def test_a_two_column_page_read_line_by_line_is_fixed_from_the_keyboard(app, qtb
     key(lst, "Alt+4")  # a reporter line under the headline: the byline
     # the first article's byline: cut it off its paragraph, mark it, and join its end to it
     view = app.window.article
-    app.presenter._show_article(0)
+    app.presenter.selection.show_article(0)
     last = len(state.clean.articles[0].paragraphs) - 1
     text = str(state.clean.articles[0].paragraphs[last])
     click_text(qtbot, view, _part_block(view, last), text.index("（"))

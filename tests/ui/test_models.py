@@ -32,7 +32,7 @@ def test_suggestion_model_passes_the_model_tester(qtmodeltester, qapp):
     first = c.current.analysis.suggestions[0]
     assert model.index(0, 0).data(ID_ROLE) == first.id
     assert model.index(0, 0).data(KIND_ROLE) == first.kind
-    assert model.index(0, 2).data() == c.current.line_of(first.ranges[0][0])
+    assert model.index(0, 2).data() == c.current.page.line_of(first.ranges[0][0])
     assert model.index(0, 3).data() == f"{first.confidence:.0%}"
     assert model.index(0, 4).data() == first.explain_en
 

@@ -144,19 +144,22 @@ def test_an_export_never_replaces_an_open_page(app, tmp_path):
 
 def test_an_unreadable_folder_dropped_on_the_window_is_said(app, tmp_path, monkeypatch):
     import errno
-    import pathlib
+    import os
+
+    from kexie_gui import pagefiles
 
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "p.txt").write_text(SMALL, encoding="utf-8")
-    real = pathlib.Path.iterdir
+    real = os.scandir
 
-    def iterdir(self):
-        if self == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    def scandir(path):
+        if os.fspath(path) == str(folder):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
 
-    monkeypatch.setattr(pathlib.Path, "iterdir", iterdir)
+    monkeypatch.setattr(pagefiles.os, "scandir", scandir)
     assert drop(app.window.raw.viewport(), [folder])
-    assert app.window.message_bar.text() == "locked: cannot list the folder (permission denied)"
+    assert app.window.message_bar.text() == f"{folder}: cannot list the folder (permission denied); the pages in it " \
+                                            "were not read"
     assert app.controller.pages == []

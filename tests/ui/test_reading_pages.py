@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kexie_gui.core import Page
-from kexie_gui.ui import controller as controller_module
+from kexie_gui.core import pages as pages_module
 from kexie_gui.ui.controller import Controller
 from kexie_gui.ui.pageview import OcrProgress
 
@@ -39,8 +39,8 @@ def scan(tmp_path, monkeypatch):
     image = tmp_path / "scan.png"
     image.write_bytes(b"not looked at")
     item = SlowScan(str(image), str(image), load_pages(built.path)[0])
-    monkeypatch.setattr(controller_module, "PendingPage", SlowScan)
-    monkeypatch.setattr(controller_module, "open_pages", lambda path: [item])
+    monkeypatch.setattr(pages_module, "PendingPage", SlowScan)  # the controller reads them from core.pages
+    monkeypatch.setattr(pages_module, "open_pages", lambda path: [item])
     return image
 
 

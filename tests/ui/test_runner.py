@@ -92,3 +92,61 @@ def test_a_runner_python_owns_may_go_away_with_its_last_relay(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
     done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "survived" in done.stdout, done.stderr
+
+
+def _blocked(pool: QThreadPool):
+    """A runner on ``pool`` with one task that runs until its event is set; returns (runner, event, results)."""
+    go, seen = threading.Event(), []
+    runner = QtRunner(pool)
+    runner.submit(lambda: go.wait(10), seen.append, seen.append)
+    return runner, go, seen
+
+
+def test_two_runners_share_one_owner_of_the_process_settings(qtbot):
+    """The analysis and autosave runners overlap: the settings change once and go back when the last ends."""
+    import gc
+    import sys
+
+    from kexie_gui.ui.runner import SWITCH_INTERVAL, WORK_SETTINGS
+
+    interval = sys.getswitchinterval()
+    assert gc.isenabled() and WORK_SETTINGS.holders == 0
+    pool = QThreadPool()
+    pool.setMaxThreadCount(2)
+    first, go_first, seen_first = _blocked(pool)
+    second, go_second, seen_second = _blocked(pool)
+    assert WORK_SETTINGS.holders == 2 and not gc.isenabled()
+    go_first.set()
+    qtbot.waitUntil(lambda: seen_first == [True], timeout=5000)
+    assert not gc.isenabled() and sys.getswitchinterval() == min(interval, SWITCH_INTERVAL)  # the second still works
+    go_second.set()
+    qtbot.waitUntil(lambda: seen_second == [True], timeout=5000)
+    assert gc.isenabled() and sys.getswitchinterval() == interval and WORK_SETTINGS.holders == 0
+    assert first.pending == second.pending == 0
+    gc.unfreeze()
+    pool.waitForDone()
+
+
+def test_closing_the_window_gives_the_process_settings_back_while_work_runs(qtbot, settings):
+    """Closed with an analysis under way, the window's runners let go at once; the late result changes nothing."""
+    import gc
+    import sys
+
+    from kexie_gui.app import compose
+    from kexie_gui.ui.runner import WORK_SETTINGS
+
+    interval = sys.getswitchinterval()
+    app = compose(settings=settings, autosave=None)
+    qtbot.addWidget(app.window)
+    go = threading.Event()
+    app.controller.runner.submit(lambda: go.wait(10), lambda _: None, lambda _: None)
+    assert WORK_SETTINGS.holders == 1 and not gc.isenabled()
+    app.window.show()
+    qtbot.waitExposed(app.window)
+    app.window.close()  # the window's own close, as its title bar's ✕ does
+    assert WORK_SETTINGS.holders == 0 and gc.isenabled() and sys.getswitchinterval() == interval
+    go.set()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(50)  # the late result arrives on the GUI thread
+    assert WORK_SETTINGS.holders == 0 and gc.isenabled()
+    gc.unfreeze()

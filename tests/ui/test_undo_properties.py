@@ -68,5 +68,5 @@ def test_undo_all_restores_and_redo_all_repeats(seed_app, steps):
     while stack.canRedo():
         app.recorder.redo()
     assert state.decisions == final_decisions and _articles(state) == final
-    shown = state.clean.articles[app.presenter.article_index]
+    shown = state.clean.articles[app.presenter.selection.article_index]
     assert str(shown.title) in app.window.article.part_texts()  # the pane follows the final state

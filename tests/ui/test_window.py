@@ -104,9 +104,9 @@ def test_selecting_a_suggestion_shows_it_in_both_panes(seed_app):
     app.window.suggestions.select(dup.id)
     raw = app.window.raw
     assert raw._focus == list(dup.ranges)
-    assert raw.textCursor().blockNumber() + 1 == app.controller.current.line_of(dup.ranges[0][0])
+    assert raw.textCursor().blockNumber() + 1 == app.controller.current.page.line_of(dup.ranges[0][0])
     # a dropped repeat shows where its kept copy went: article 4
-    assert app.presenter.article_index == 3
+    assert app.presenter.selection.article_index == 3
     assert app.window.article._focus is not None and app.window.article._focus.article == 3
 
 
@@ -117,7 +117,7 @@ def test_raw_click_selects_the_paragraph_and_back(seed_app):
     key = art.paragraph_keys[2]
     offset = state.view.block(key).start + 5
     set_raw_cursor(app, offset)
-    assert app.presenter.article_index == 1
+    assert app.presenter.selection.article_index == 1
     focus = app.window.article._focus
     assert focus.part == 2 and str(art.paragraphs[2])[focus.index] == state.page.text[offset]
     # the reverse: a click in the article text puts the raw cursor on its source
@@ -128,7 +128,7 @@ def test_raw_click_selects_the_paragraph_and_back(seed_app):
     view.setTextCursor(cursor)
     raw_offset = art.paragraphs[0].raw_offset(3)
     assert app.window.raw.textCursor().position() == raw_offset
-    assert app.presenter.cursor_offset == raw_offset
+    assert app.presenter.pointer.offset == raw_offset
 
 
 def test_split_an_article_at_the_cursor_and_merge_it_back(seed_app):
@@ -211,13 +211,13 @@ def test_editing_text_by_hand_is_a_decision(seed_app, monkeypatch):
     app = seed_app
     state = app.controller.current
     monkeypatch.setattr(app.window, "ask_edit", lambda what, text: text + "（修订）")
-    app.presenter.edit_place(Place(0, PART_TITLE, 0))
+    app.presenter.editing.edit_place(Place(0, PART_TITLE, 0))
     assert str(state.clean.articles[0].title) == "德阳市获评中国科协创新驱动示范市（修订）"
     assert article_texts(app)[0].endswith("（修订）")
     assert dict(state.decisions.edits)[f"{state.clean.articles[0].key}:title"][1].endswith("（修订）")
     # a paragraph
     monkeypatch.setattr(app.window, "ask_edit", lambda what, text: "改写的第一段。")
-    app.presenter.edit_place(Place(0, 0, 0))
+    app.presenter.editing.edit_place(Place(0, 0, 0))
     assert str(state.clean.articles[0].paragraphs[0]) == "改写的第一段。"
     app.actions["undo"].trigger()
     app.actions["undo"].trigger()
@@ -250,7 +250,7 @@ def test_dropping_a_folder_opens_its_pages(app, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     drop(app.window.raw.viewport(), [empty])
-    assert "no .txt pages" in app.window.message_bar.text()
+    assert f"{empty}: no pages (.txt, .pdf or images) in this folder" in app.window.message_bar.text()
 
 
 def test_pages_have_their_own_undo_history_and_status(app, tmp_path):
@@ -345,7 +345,7 @@ def test_switching_to_chinese_and_back(seed_app):
     s = app.controller.current.analysis.suggestions[0]
     assert app.suggestions.index(0, 4).data() == s.explain_zh
     assert app.settings.get("ui/language") == "zh"
-    app.presenter.set_language("en")
+    app.presenter.display.set_language("en")
     assert app.window.menus["file"].title() == "&File"
     assert app.suggestions.index(0, 4).data() == s.explain_en
 
