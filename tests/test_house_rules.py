@@ -115,3 +115,24 @@ def test_the_house_rule_catches_the_export_dialog_bug():
     from PySide6.QtWidgets import QDialog
 
     assert _assigned_names(ast.parse(source).body[0]) & _qt_names(QDialog) == {"done"}
+
+
+MAX_COMPLEXITY = 20  # radon's cyclomatic complexity; beyond it a function no longer reads in one go
+
+
+def test_no_function_in_the_package_is_too_complex_to_read():
+    from radon.complexity import cc_visit
+
+    too_complex = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for block in cc_visit(path.read_text(encoding="utf-8")):
+            if block.complexity > MAX_COMPLEXITY:
+                too_complex.append(f"{path.relative_to(PACKAGE.parent)}:{block.lineno} {block.name} {block.complexity}")
+    assert not too_complex, too_complex
+
+
+def test_the_complexity_rule_catches_a_tangled_function():
+    from radon.complexity import cc_visit
+
+    tangled = "def f(x):\n" + "".join(f"    if x == {k}:\n        return {k}\n" for k in range(MAX_COMPLEXITY + 1))
+    assert max(b.complexity for b in cc_visit(tangled)) > MAX_COMPLEXITY

@@ -44,11 +44,11 @@ def _test_command() -> str:
 
 def test_ci_runs_the_readme_test_command_last_and_it_lints():
     """CI passes exactly when the README's command does: it is .ci/run's last command, so a failing
-    ``ruff check`` before ``&&`` is the script's exit status."""
+    ``ruff check`` or ``mypy`` before ``&&`` is the script's exit status."""
     commands = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
                 if line.strip() and not line.lstrip().startswith("#")]
     assert commands[-1] == _test_command()
-    assert _test_command().startswith(".venv/bin/ruff check . && ")
+    assert _test_command().startswith(".venv/bin/ruff check . && .venv/bin/mypy kexie_gui && ")
 
 
 def test_ci_stops_on_a_failed_pip_install():

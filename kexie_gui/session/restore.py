@@ -336,7 +336,7 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     doc = upgrade(doc, page, analysis)
     old = Decisions.from_dict(doc.get("decisions") or {})
     same = (doc.get("page") or {}).get("sha256") == page.sha256
-    total = _count(old)
+    total = old.count
     extra = dict(doc.get("extra") or {})
     saved_at = doc.get("saved_at")
     if same and _all_known(old, analysis):
@@ -347,10 +347,6 @@ def restore_decisions(doc: Mapping, page: Page, analysis: Analysis, path: Path |
     return SessionResult(decisions=decisions, path=path, page_changed=not same,
                          restored=total - carry.inert - len(carry.lost), total=total - carry.inert,
                          lost=tuple(carry.lost), notes=carry.all_notes(), extra=extra, saved_at=saved_at)
-
-
-def _count(d: Decisions) -> int:
-    return len(d.choices) + len(d.roles) + len(d.edits) + len(d.moves) + len(d.splits) + len(d.joined)
 
 
 class _Carry:
