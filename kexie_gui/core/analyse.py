@@ -221,8 +221,7 @@ def _ordered(units: list[Unit], convention: Convention, raw_shapes: list[Shape],
         ordered, moves = reading_order(units, convention, [raw_shapes[u.index] for u in units],
                                        [first_look[u.index].label for u in units])
     if moves:
-        confidence, zh, en = moves
-        return ordered, (confidence, said(zh, en))
+        return ordered, moves
     if any(a.start > b.start for a, b in pairwise(ordered)):
         return ordered, (0.9, message("order.side-by-side"))
     return ordered, None

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import regex
 
 from .lines import Unit
+from .messages import Message, message
 
 BLANK_BLOCKS = "blank-blocks"
 PARAGRAPH_PER_LINE = "paragraph-per-line"
@@ -35,15 +36,6 @@ WRAPPED_PLAIN = "wrapped-plain"
 BLANK_AFTER_LINE = "blank-after-line"
 SIDE_BY_SIDE = "side-by-side"
 CONVENTIONS = (BLANK_BLOCKS, PARAGRAPH_PER_LINE, WRAPPED_INDENTED, WRAPPED_PLAIN, BLANK_AFTER_LINE, SIDE_BY_SIDE)
-
-CONVENTION_LABELS = {
-    BLANK_BLOCKS: ("空行分段", "blocks separated by blank lines"),
-    PARAGRAPH_PER_LINE: ("一行一段", "one paragraph per line"),
-    WRAPPED_INDENTED: ("按版面折行（段首缩进）", "hard-wrapped lines, indented paragraphs"),
-    WRAPPED_PLAIN: ("按版面折行（无缩进）", "hard-wrapped lines without indentation"),
-    BLANK_AFTER_LINE: ("每行后空一行", "a blank line after every printed line"),
-    SIDE_BY_SIDE: ("多栏并排", "columns side by side in one row"),
-}
 
 # What the statistics must show (shares of the page's lines); see ``decide``.
 REGULAR_SHARE = 0.35  # lines at the column width: the page is hard-wrapped
@@ -93,21 +85,17 @@ class Convention:
         """A blank line separates regions (not so where an extractor put one after every line)."""
         return self.name != BLANK_AFTER_LINE
 
-    def explain(self) -> tuple[str, str]:
-        zh, en = CONVENTION_LABELS[self.name]
+    def explain(self) -> Message:
+        """The layout and the statistics that decided it."""
+        layout = message(f"layout.{self.name}")
         if self.forced:
-            return f"版式：{zh}（编辑指定）", f"layout: {en} (set by the editor)"
+            return message("layout.forced", layout=layout)
         s = self.stats
         if s is None:
-            return f"版式：{zh}", f"layout: {en}"
-        facts_en = (f"{s.lines} lines, {s.regular:.0%} at width {s.width:g}, {s.blank_after:.0%} followed by a "
-                    f"blank line, {s.indented:.0%} indented")
-        facts_zh = (f"共{s.lines}行，{s.regular:.0%}行宽为{s.width:g}字，{s.blank_after:.0%}行后有空行，"
-                    f"{s.indented:.0%}行缩进")
-        if self.han_spaces:
-            facts_en += ", spaces between Han characters"
-            facts_zh += "，汉字间有空格"
-        return f"版式：{zh}（{facts_zh}）", f"layout: {en} ({facts_en})"
+            return message("layout.named", layout=layout)
+        return message("layout.measured", layout=layout, lines=s.lines, regular=s.regular, width=s.width,
+                       blank_after=s.blank_after, indented=s.indented,
+                       han=message("layout.han-spaces") if self.han_spaces else "")
 
 
 def _mode_width(widths: list[float]) -> float:

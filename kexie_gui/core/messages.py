@@ -59,6 +59,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "line {line}: restore {count} full-width punctuation mark(s) ({marks})"),
     "order.side-by-side": ("按版面把并排的各栏逐栏读出",
                            "columns set side by side are read one after another"),
+    "order.moved": ("按文字接续关系重排第{first}–{last}行中的{count}行（分栏交错或续文在前）",
+                    "read {count} lines of lines {first}–{last} in the order their text carries on "
+                    "(columns interleaved or a continuation printed first)"),
+    # the layout a page was read with (core.convention)
+    "layout.blank-blocks": ("空行分段", "blocks separated by blank lines"),
+    "layout.paragraph-per-line": ("一行一段", "one paragraph per line"),
+    "layout.wrapped-indented": ("按版面折行（段首缩进）", "hard-wrapped lines, indented paragraphs"),
+    "layout.wrapped-plain": ("按版面折行（无缩进）", "hard-wrapped lines without indentation"),
+    "layout.blank-after-line": ("每行后空一行", "a blank line after every printed line"),
+    "layout.side-by-side": ("多栏并排", "columns side by side in one row"),
+    "layout.forced": ("版式：{layout}（编辑指定）", "layout: {layout} (set by the editor)"),
+    "layout.named": ("版式：{layout}", "layout: {layout}"),
+    "layout.measured": ("版式：{layout}（共{lines}行，{regular:.0%}行宽为{width:g}字，{blank_after:.0%}行后有空行，"
+                        "{indented:.0%}行缩进{han}）",
+                        "layout: {layout} ({lines} lines, {regular:.0%} at width {width:g}, {blank_after:.0%} "
+                        "followed by a blank line, {indented:.0%} indented{han})"),
+    "layout.han-spaces": ("，汉字间有空格", ", spaces between Han characters"),
     # how two copies of a repeat compare (core.repeats.compare)
     "match.exact": ("完全重复", "an exact"),
     "match.near": ("近似重复", "a near"),

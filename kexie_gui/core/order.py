@@ -34,6 +34,7 @@ from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
 from .lexicon import page_pairs, word_pair
 from .lines import Unit
+from .messages import message
 
 AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
@@ -501,7 +502,7 @@ def rows_order(units: list[Unit], text: str) -> list[int]:
 
 def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,
                   labels: list[str] | None = None, text: str | None = None) -> tuple[list[Unit], tuple]:
-    """The lines in reading order, and ``(confidence, zh, en)`` describing the change (empty: none)."""
+    """The lines in reading order, and ``(confidence, message)`` describing the change (empty: none)."""
     if len(units) < 3:
         return units, ()
     if convention.name == SIDE_BY_SIDE and text is not None:  # when the caller has not laid the rows out
@@ -523,7 +524,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
 
 
 def _describe_moves(units: list[Unit], order: list[int], taken: dict[tuple[int, int], float]) -> tuple:
-    """``(confidence, zh, en)`` of a new order: the mean probability of the links that moved a line, and
+    """``(confidence, message)`` of a new order: the mean probability of the links that moved a line, and
     which raw lines moved."""
     raw = sorted(u.index for u in units)
     moved = [i for k, i in enumerate(order) if units[i].index != raw[k]]
@@ -531,10 +532,7 @@ def _describe_moves(units: list[Unit], order: list[int], taken: dict[tuple[int, 
     confidence = sum(moved_links) / len(moved_links) if moved_links else 0.6
     numbers = [units[i].number for i in moved] or [units[0].number]
     first, last = min(numbers), max(numbers)
-    zh = f"按文字接续关系重排第{first}–{last}行中的{len(moved)}行（分栏交错或续文在前）"
-    en = (f"read {len(moved)} lines of lines {first}–{last} in the order their text carries on "
-          f"(columns interleaved or a continuation printed first)")
-    return (confidence, zh, en)
+    return (confidence, message("order.moved", first=first, last=last, count=len(moved)))
 
 
 __all__ = ["reading_order", "line_end", "line_start"]

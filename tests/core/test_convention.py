@@ -66,8 +66,8 @@ def test_a_list_of_short_items_is_no_wrapped_column():
 def test_the_editor_can_force_a_layout_and_the_explanation_says_so():
     c = convention(pages.WRAPPED_INDENTED_PAGE, forced=PARAGRAPH_PER_LINE)
     assert c.forced and c.name == PARAGRAPH_PER_LINE and c.width == 0
-    zh, en = c.explain()
-    assert "编辑指定" in zh and "set by the editor" in en
+    assert c.explain().render("zh") == "版式：一行一段（编辑指定）"
+    assert c.explain().render("en") == "layout: one paragraph per line (set by the editor)"
 
 
 def test_an_unknown_forced_layout_is_refused():
@@ -81,14 +81,16 @@ def test_forcing_a_layout_through_the_config_reaches_the_analysis():
 
 
 def test_the_explanation_quotes_the_statistics_that_decided():
-    zh, en = convention(pages.WRAPPED_INDENTED_PAGE).explain()
-    assert "按版面折行" in zh and "width 16" in en and "indented" in en
+    said = convention(pages.WRAPPED_INDENTED_PAGE).explain()
+    zh, en = said.render("zh"), said.render("en")
+    assert zh.startswith("版式：按版面折行（段首缩进）（共") and "行宽为16字" in zh
+    assert en.startswith("layout: hard-wrapped lines, indented paragraphs (") and "width 16" in en and "indented" in en
 
 
-def test_every_convention_has_a_label_in_both_languages():
-    from kexie_gui.core.convention import CONVENTION_LABELS
+def test_every_convention_has_a_name_in_the_catalogue():
+    from kexie_gui.core.messages import CATALOGUE
 
-    assert set(CONVENTION_LABELS) == set(CONVENTIONS)
+    assert {m[len("layout."):] for m in CATALOGUE if m.startswith("layout.")} >= set(CONVENTIONS)
 
 
 @st.composite

@@ -33,8 +33,8 @@ def test_two_columns_read_alternately_line_by_line_are_read_one_after_the_other(
     result, moves = ordered(pages.INTERLEAVED_PAGE)
     left, right = column_lines(pages.QS[:2])
     assert [u.text for u in result] == left + right
-    confidence, zh, en = moves
-    assert 0.5 < confidence <= 1 and "重排" in zh and "interleaved" in en
+    confidence, said = moves
+    assert 0.5 < confidence <= 1 and "重排" in said.render("zh") and "interleaved" in said.render("en")
 
 
 @pytest.mark.xfail(strict=True, reason="once the right column has ended, the left column's last lines follow each "
