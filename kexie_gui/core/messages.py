@@ -15,6 +15,8 @@ words with Qt; only what the core says is here.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from string import Formatter
 
 ZH, EN = "zh", "en"
 
@@ -123,10 +125,20 @@ class Message:
 
 
 def message(message_id: str, **args: object) -> Message:
-    """Message ``message_id`` with ``args`` (a KeyError when the catalogue has no such message)."""
+    """Message ``message_id`` with ``args``: a KeyError when the catalogue has no such message, or when
+    ``args`` are not the ones its sentences take (so a wrong one fails where it is made, not when shown)."""
     if message_id not in CATALOGUE:
         raise KeyError(f"no message {message_id!r} in the catalogue")
+    if set(args) != fields(message_id):
+        raise KeyError(f"message {message_id!r} takes {sorted(fields(message_id))}, not {sorted(args)}")
     return Message(message_id, tuple(args.items()))
+
+
+@cache
+def fields(message_id: str) -> frozenset[str]:
+    """The arguments message ``message_id`` takes (its Chinese and English sentences take the same)."""
+    zh, en = CATALOGUE[message_id]
+    return frozenset(name for template in (zh, en) for _, name, _, _ in Formatter().parse(template) if name)
 
 
 def said(zh: str, en: str) -> Message:
