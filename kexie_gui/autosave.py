@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.load import MAX_BYTES
+from .core.messages import Message, message
 from .core.model import Analysis, Decisions, Page
 from .fileio import ExportError, atomic_write_text, stamped_sibling
 from .session import (
@@ -131,13 +132,11 @@ class Recovery:
     def page_name(self) -> str:
         return os.path.basename(self.page_path) or self.page_path
 
-    def describe(self) -> str:
+    @property
+    def message(self) -> Message:
+        """One line naming the page and when its work was left, for the question that offers it back."""
         when = datetime.datetime.fromtimestamp(self.saved_at).strftime("%Y-%m-%d %H:%M")
-        return f"{self.page_name}: unsaved changes from {when}"
-
-    def describe_zh(self) -> str:
-        when = datetime.datetime.fromtimestamp(self.saved_at).strftime("%Y-%m-%d %H:%M")
-        return f"{self.page_name}：{when} 未保存的修改"
+        return message("autosave.unsaved", page=self.page_name, when=when)
 
     def page_changed(self, page: Page) -> bool:
         return page.sha256 != self.page_sha

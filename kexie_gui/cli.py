@@ -22,6 +22,7 @@ from pathlib import Path, PurePath
 from . import __version__
 from .core import KIND_LABELS, KexieError, analyse, apply, load_page
 from .core.load import load_stream
+from .core.messages import EN
 from .core.model import Page
 from .core.pages import IMAGE_SUFFIXES, PDF_SUFFIXES, load_pages
 from .pagefiles import STDIN, Input, discover
@@ -161,7 +162,7 @@ def session_decisions(report: Reporter, item: Input, page, analysis):
         report.say(f"{label}: applied {result.restored} of {result.total} saved decision(s) from "
                    f"{source}{changed}; {len(result.lost)} could not be placed")
         for lost in result.lost:
-            report.say(f"{label}:   {lost.message}")
+            report.say(f"{label}:   {lost.message.render(EN)}")
     else:
         report.say(f"{label}: applied {result.restored} saved decision(s) from {source}")
     return result.decisions

@@ -1,10 +1,10 @@
-"""Every sentence the core says to the editor, in Chinese and in English: one catalogue.
+"""Every sentence the core, the session and autosave say to the editor, in Chinese and in English: one catalogue.
 
 An explanation is a :class:`Message`, an id of ``CATALOGUE`` and its arguments, rendered in either
 language only when shown (``render(message, "zh")``).  An argument that is a message is rendered in
 the same language; a tuple of messages is rendered as clauses, joined the language's way; words a
 stage already gives in both languages come in as ``said(zh, en)``.  (The window translates its own
-words with Qt; only what the core says is here.)
+words with Qt and renders these with ``Controller.say``; the CLI renders them in English.)
 
 >>> m = message("suggest.kicker", text="弘扬科学精神", why=said("形如标题", "shaped like a headline"))
 >>> render(m, "zh")
@@ -107,6 +107,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reading.read": ("按 {name} 读取", "read as {name}"),
     "reading.replaced": ("{count} 处无效字节显示为 �", "{count} invalid byte sequence(s) shown as �"),
     "reading.nul-dropped": ("删除了 {count} 个 NUL 字节", "{count} stray NUL byte(s) dropped"),
+    # the saved session (kexie_gui.session): what restoring it did
+    "session.none": ("此页没有保存的会话。", "No saved session for this page."),
+    "session.restored": ("已从 {name} 恢复 {restored} 项决定。", "Restored {restored} decision(s) from {name}."),
+    "session.page-changed": ("页面在保存 {name} 之后已改动：{what}。",
+                             "The page changed since {name} was saved: {what}."),
+    "session.from": ("{name}：{what}。", "{name}: {what}."),
+    "session.carried": ("{total} 项决定中恢复了 {restored} 项", "{restored} of {total} decision(s) restored"),
+    "session.carried-lost": ("{total} 项决定中恢复了 {restored} 项，{lost} 项无法定位而丢失",
+                             "{restored} of {total} decision(s) restored, {lost} could not be placed and are lost"),
+    "session.kept-aside": ("{what}。会话文件保持原样；保存时会另存一份 {name}.bak-<时间>",
+                           "{what}. The session file is kept as it is; saving keeps a copy of it as {name}.bak-<time>"),
+    # a decision lost on the way, and why
+    "session.lost": ("{what}已丢失：{why}", "{what} is lost: {why}"),
+    "session.lost-at": ("第{line}行：{what}已丢失：{why}", "line {line}: {what} is lost: {why}"),
+    "session.role": ("“{t}”的角色“{role}”", "the role “{role}” of “{t}”"),
+    "session.edit": ("对“{t}”的修改", "your edit of “{t}”"),
+    "session.move": ("移动“{t}”", "moving “{t}”"),
+    "session.split": ("对“{t}”的拆分", "the split of “{t}”"),
+    "session.join": ("把“{t}”接到前文", "joining “{t}” to the text before it"),
+    "session.accepted": ("对“{t}”的{kind}建议的接受", "your choice to accept the {kind} suggestion on “{t}”"),
+    "session.rejected": ("对“{t}”的{kind}建议的拒绝", "your choice to reject the {kind} suggestion on “{t}”"),
+    "session.not-found": ("该文字已不在页面上", "that text is no longer on the page"),
+    "session.no-record": ("会话中没有记录它的文字", "the session holds no record of its text"),
+    "session.not-on-page": ("会话所指的位置不在此页上", "the session names a place that is not on this page"),
+    "session.no-such": ("此页没有这条建议", "kexie makes no such suggestion on this page"),
+    "session.not-made": ("该处已不再有这条建议",
+                         "kexie no longer makes that suggestion there, so there is nothing to decide"),
+    "session.taken": ("与另一项决定匹配到同一段文字", "it matches the same text as another decision"),
+    "session.cut-gone": ("拆分处已不在该段文字中", "the place of the cut is no longer in that text"),
+    "session.copies": ("该文字现在在页面上出现 {now} 次（原为 {was} 次），无法判断是哪一处",
+                       "the text now occurs {now} times on the page (it occurred {was} time(s)); "
+                       "cannot tell which copy is meant"),
+    "session.alike": ("页面上有 {count} 处与之同样相似，无法判断是哪一处",
+                      "{count} places on the page resemble it equally; cannot tell which is meant"),
+    "session.target-gone": ("目标位置的段落已不在（{why}）", "the block it was moved before is gone ({why})"),
+    # what restoring did that is worth a look
+    "session.split-moved": ("第{line}行：拆分处所在的文字已改动，请核对",
+                            "line {line}: a split was placed in text that changed; check it"),
+    "session.placed-on-changed": ("第{line}行：有一项决定放在了已改动的文字上，请核对",
+                                  "line {line}: a decision was placed on text that changed; check it"),
+    "session.left-out": ("{count} 项保存的决定对此页不起作用，已略去",
+                         "{count} saved decision(s) that had no effect on the page were left out"),
+    "session.kept-inert": ("{count} 项保存的决定对此页不起作用（按原样保留）",
+                           "{count} saved decision(s) have no effect on the page (kept as saved)"),
+    # autosave
+    "autosave.unsaved": ("{page}：{when} 未保存的修改", "{page}: unsaved changes from {when}"),
 }
 CLAUSES = {ZH: "；", EN: "; "}  # between the clauses of a tuple argument
 

@@ -18,21 +18,22 @@ from typing import Any
 
 from ..core.apply import split_blocks_at
 from ..core.ids import index_at, normalised, position
+from ..core.messages import CATALOGUE, Message, message
 from ..core.model import Analysis, Block, Decisions, Page, Suggestion
 from .document import Blocks, _edit_block, _short, referenced_blocks, relative_ranges, upgrade
 from .paths import SESSION_SUFFIX
 
 SIMILARITY = 90  # rapidfuzz ratio a changed block must reach to keep its decisions
 
-Why = tuple[str, str]  # why a decision is lost: (English, Chinese)
-_FINE: Why = ("", "")
-_NOT_FOUND = ("that text is no longer on the page", "该文字已不在页面上")
-_NO_RECORD = ("the session holds no record of its text", "会话中没有记录它的文字")
-_NOT_ON_PAGE = ("the session names a place that is not on this page", "会话所指的位置不在此页上")
-_NO_SUCH = ("kexie makes no such suggestion on this page", "此页没有这条建议")
-_NOT_MADE = ("kexie no longer makes that suggestion there, so there is nothing to decide", "该处已不再有这条建议")
-_TAKEN = ("it matches the same text as another decision", "与另一项决定匹配到同一段文字")
-_CUT_GONE = ("the place of the cut is no longer in that text", "拆分处已不在该段文字中")
+Why = Message | None  # why a decision is lost (None: it is not)
+_FINE: Why = None
+_NOT_FOUND = message("session.not-found")
+_NO_RECORD = message("session.no-record")
+_NOT_ON_PAGE = message("session.not-on-page")
+_NO_SUCH = message("session.no-such")
+_NOT_MADE = message("session.not-made")
+_TAKEN = message("session.taken")
+_CUT_GONE = message("session.cut-gone")
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,7 @@ class LostDecision:
     what: str  # "choice" / "role" / "edit" / "move" / "split"
     key: str  # its key in the old decisions (suggestion id, block id, edit key, offset)
     line: int | None  # where it was on the old page
-    message: str  # one line for the editor (English)
-    message_zh: str
+    message: Message  # one line for the editor
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class SessionResult:
     restored: int = 0  # decisions carried over (re-anchored ones included)
     total: int = 0  # decisions in the session file
     lost: tuple[LostDecision, ...] = ()
-    notes: tuple[str, ...] = ()  # decisions re-anchored to text that changed a little: worth a look
+    notes: tuple[Message, ...] = ()  # decisions re-anchored to text that changed a little: worth a look
     extra: Mapping[str, Any] = field(default_factory=dict)
     saved_at: float | None = None
 
@@ -68,35 +68,24 @@ class SessionResult:
     def status(self) -> str | None:
         return self.extra.get("status")
 
-    def summary(self) -> str:
+    @property
+    def message(self) -> Message:
         """One or two sentences for the status bar or a dialog."""
         if self.path is None:
-            return "No saved session for this page."
-        name = self.path.name
-        if not self.page_changed:
-            if not self.lost:
-                return f"Restored {self.restored} decision(s) from {name}."
-        head = (f"The page changed since {name} was saved: " if self.page_changed else f"{name}: ")
-        text = f"{head}{self.restored} of {self.total} decision(s) restored"
-        if self.lost:
-            text += f", {len(self.lost)} could not be placed and are lost"
-            if name.endswith(SESSION_SUFFIX):
-                text += f". The session file is kept as it is; saving keeps a copy of it as {name}.bak-<time>"
-        return text + "."
-
-    def summary_zh(self) -> str:
-        if self.path is None:
-            return "此页没有保存的会话。"
+            return message("session.none")
         name = self.path.name
         if not self.page_changed and not self.lost:
-            return f"已从 {name} 恢复 {self.restored} 项决定。"
-        head = f"页面在保存 {name} 之后已改动：" if self.page_changed else f"{name}："
-        text = f"{head}{self.total} 项决定中恢复了 {self.restored} 项"
+            return message("session.restored", name=name, restored=self.restored)
+        what = message("session.carried", restored=self.restored, total=self.total)
         if self.lost:
-            text += f"，{len(self.lost)} 项无法定位而丢失"
-            if name.endswith(SESSION_SUFFIX):
-                text += f"。会话文件保持原样；保存时会另存一份 {name}.bak-<时间>"
-        return text + "。"
+            what = message("session.carried-lost", restored=self.restored, total=self.total, lost=len(self.lost))
+        if self.lost and name.endswith(SESSION_SUFFIX):
+            what = message("session.kept-aside", what=what, name=name)
+        return message("session.page-changed" if self.page_changed else "session.from", name=name, what=what)
+
+    def summary(self, language: str = "en") -> str:
+        """:attr:`message` in ``language`` (the CLI and the tests read English)."""
+        return self.message.render(language)
 
 
 # ---------------------------------------------------------------- finding a block again
@@ -161,10 +150,7 @@ class _Matcher:
         text = normalised(str(fp.get("text", "")))
         same = self.by_text.get(text, [])
         if same:
-            return self._pick(same, fp, key, True, (
-                f"the text now occurs {len(same)} times on the page (it occurred {fp.get('of', 1)} time(s)); "
-                f"cannot tell which copy is meant",
-                f"该文字现在在页面上出现 {len(same)} 次（原为 {fp.get('of', 1)} 次），无法判断是哪一处"))
+            return self._pick(same, fp, key, True, message("session.copies", now=len(same), was=fp.get("of", 1)))
         if not text:
             return None, False, _NOT_FOUND
         from rapidfuzz import fuzz, process
@@ -174,9 +160,7 @@ class _Matcher:
             return None, False, _NOT_FOUND
         best = max(score for _, score, _ in hits)
         top = [self.blocks.list[i] for i in sorted(i for _, score, i in hits if score == best)]
-        return self._pick(top, fp, key, False, (
-            f"{len(top)} places on the page resemble it equally; cannot tell which is meant",
-            f"页面上有 {len(top)} 处与之同样相似，无法判断是哪一处"))
+        return self._pick(top, fp, key, False, message("session.alike", count=len(top)))
 
     def _pick(self, candidates: list[Block], fp: Mapping, key: str, exact: bool,
               why: Why) -> tuple[Block | None, bool, Why]:
@@ -287,38 +271,24 @@ def _cut_in(block: Block, fp: Mapping) -> int | None:
 
 # ---------------------------------------------------------------- what the editor is told
 
-_ACTIONS = {
-    "role": ("the role “{v}” of “{t}”", "“{t}”的角色“{v}”"),
-    "edit": ("your edit of “{t}”", "对“{t}”的修改"),
-    "move": ("moving “{t}”", "移动“{t}”"),
-    "split": ("the split of “{t}”", "对“{t}”的拆分"),
-    "join": ("joining “{t}” to the text before it", "把“{t}”接到前文"),
-    "choice": ("your choice to {v} the {k} suggestion on “{t}”", "对“{t}”的{k}建议的{v}"),
-}
-
-
 def _lost(what: str, key: str, fp: Mapping | None, why: Why, **kw) -> LostDecision:
+    """``what`` ("role", "edit", "move", "split", "join") is lost; ``kw`` the arguments its message takes."""
     line = fp.get("line") if fp else None
     t = _short(fp.get("text", "")) if fp else key
-    en, zh = _ACTIONS[what]
-    where_en = f"line {line}: " if line else ""
-    where_zh = f"第{line}行：" if line else ""
-    return LostDecision(what=what, key=key, line=line,
-                        message=f"{where_en}{en.format(t=t, **kw)} is lost: {why[0]}",
-                        message_zh=f"{where_zh}{zh.format(t=t, **kw)}已丢失：{why[1]}")
+    return _lost_as(what, key, line, message(f"session.{what}", t=t, **kw), why)
 
 
 def _lost_choice(sid: str, kind: str, first: Mapping | None, accepted: bool, why: Why) -> LostDecision:
-    zh_kind, en_kind = _kind_label(kind)
     line = first.get("line") if first else None
     t = _short(first.get("text", "")) if first else sid
-    en, zh = _ACTIONS["choice"]
-    return LostDecision(
-        what="choice", key=sid, line=line,
-        message=(f"line {line}: " if line else "") + en.format(v="accept" if accepted else "reject", k=en_kind, t=t)
-        + f" is lost: {why[0]}",
-        message_zh=(f"第{line}行：" if line else "") + zh.format(v="接受" if accepted else "拒绝", k=zh_kind, t=t)
-        + f"已丢失：{why[1]}")
+    choice = message("session.accepted" if accepted else "session.rejected", t=t, kind=_kind_label(kind))
+    return _lost_as("choice", sid, line, choice, why)
+
+
+def _lost_as(what: str, key: str, line: int | None, decision: Message, why: Why) -> LostDecision:
+    told = (message("session.lost-at", line=line, what=decision, why=why) if line
+            else message("session.lost", what=decision, why=why))
+    return LostDecision(what=what, key=key, line=line, message=told)
 
 
 # ---------------------------------------------------------------- restoring
@@ -357,15 +327,14 @@ class _Carry:
         self.page, self.analysis, self.same = page, analysis, same
         self.raw = _Space(analysis.blocks, same)
         self.lost: list[LostDecision] = []
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
         self.inert = 0
 
-    def all_notes(self) -> tuple[str, ...]:
+    def all_notes(self) -> tuple[Message, ...]:
         if not self.inert:
             return tuple(self.notes)
-        return tuple(self.notes) + (f"{self.inert} saved decision(s) that had no effect on the page were left out"
-                                    if not self.same else
-                                    f"{self.inert} saved decision(s) have no effect on the page (kept as saved)",)
+        return tuple(self.notes) + (message("session.kept-inert" if self.same else "session.left-out",
+                                            count=self.inert),)
 
     def decisions(self, old: Decisions) -> Decisions:
         # splits first: they decide which pieces the other decisions refer to
@@ -399,7 +368,7 @@ class _Carry:
         if new is None:
             self.lost.append(_lost("split", str(offset), fp["block"], why if block is None else _CUT_GONE))
         elif not sure:
-            self.notes.append(f"line {self.page.line_of(new)}: a split was placed in text that changed; check it")
+            self.notes.append(message("session.split-moved", line=self.page.line_of(new)))
         return new
 
     def _raw_references(self) -> Iterator[tuple[str | None, Print]]:
@@ -423,7 +392,7 @@ class _Carry:
         block, sure, why = space.find(None, fp)
         if block is None:
             return _Where(None, fp=fp, why=why)
-        note = f"line {self.page.line_of(block.start)}: a decision was placed on text that changed; check it"
+        note = message("session.placed-on-changed", line=self.page.line_of(block.start))
         if not sure and note not in self.notes:
             self.notes.append(note)
         return _Where(block.id)
@@ -437,7 +406,7 @@ class _Carry:
 
     def _roles(self, roles: Iterable[tuple[str, str]], places: dict[str, _Where]) -> Iterator[tuple[str, str]]:
         for bid, role in roles:
-            new = self._take(places[bid], "role", bid, v=role)
+            new = self._take(places[bid], "role", bid, role=role)
             if new is not None:
                 yield new, role
 
@@ -460,8 +429,7 @@ class _Carry:
             where, target = places[bid], places[before] if before else _Where("")
             if where.id is not None and target.id is None and not target.inert:
                 fp = self.blocks.get(bid) or target.fp
-                self.lost.append(_lost("move", bid, fp, (f"the block it was moved before is gone ({target.why[0]})",
-                                                         f"目标位置的段落已不在（{target.why[1]}）")))
+                self.lost.append(_lost("move", bid, fp, message("session.target-gone", why=target.why)))
                 continue
             new = self._take(where, "move", bid)
             if new is not None:
@@ -525,10 +493,9 @@ def _inside(block: Block | None, offset: int) -> bool:
     return block is not None and block.start < offset
 
 
-def _kind_label(kind: str) -> tuple[str, str]:
-    from ..core import KIND_LABELS
-
-    return KIND_LABELS.get(kind, (str(kind), str(kind)))
+def _kind_label(kind: str) -> Message | str:
+    """The kind's name in the catalogue; a kind kexie does not know (a session of a newer kexie) as it is."""
+    return message(f"kind.{kind}") if f"kind.{kind}" in CATALOGUE else kind
 
 
 def _all_known(decisions: Decisions, analysis: Analysis) -> bool:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.apply import reapply
+from ..core.messages import Message, render
 from ..core.model import EDITABLE_ROLES, ROLE_BODY
 from ..pagefiles import discover
 from ..session import SessionResult, restore_decisions, session_document
@@ -748,6 +749,10 @@ class Controller:
         if state is None or state.ready is None:
             return None
         return state, state.ready
+
+    def say(self, said: Message) -> str:
+        """What the core says (``core.messages``), in the window's language."""
+        return render(said, self.language)
 
     def kind_label(self, kind: str) -> str:
         zh, en = core.KIND_LABELS.get(kind, (kind, kind))

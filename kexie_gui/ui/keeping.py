@@ -129,8 +129,7 @@ class KeepFlow:
             self.w.show_warning(problems)
         if not recoveries:
             return None
-        zh = self.c.language == "zh"
-        answer = self.w.ask_recover([r.describe_zh() if zh else r.describe() for r in recoveries], crashed)
+        answer = self.w.ask_recover([self.c.say(r.message) for r in recoveries], crashed)
         if answer == "recover":
             restore = {r.page_path: r.restore for r in recoveries if r.page_path}
             self.open_paths(list(restore), restore)
@@ -154,9 +153,7 @@ class KeepFlow:
             if wanted else []
         if not found:
             return None
-        zh = self.c.language == "zh"
-        if self.w.ask_recover([r.describe_zh() if zh else r.describe() for r in found], False, later=False) \
-                == "discard":
+        if self.w.ask_recover([self.c.say(r.message) for r in found], False, later=False) == "discard":
             self._discard(found)
             return None
         return {r.page_key: r.restore for r in found}
@@ -181,7 +178,7 @@ class KeepFlow:
         """Say what opening (or reloading) a page did with its earlier decisions, and how it was read."""
         self._say_restored(state, restored)
         if self.w.banner_text() or restored.source == FROM_RELOAD:
-            tell_reading(self.w, [state], self.c.language)
+            tell_reading(self.w, [state], self.c.say)
 
     def _say_restored(self, state: PageState, restored: Restored) -> None:
         r = restored.result
@@ -189,8 +186,7 @@ class KeepFlow:
             self.w.show_warning(_tr("Presenter", "{name} opened without its saved decisions: {why}").format(
                 name=state.name, why=restored.error))
             return
-        zh = self.c.language == "zh"
-        details = "\n".join([(x.message_zh if zh else x.message) for x in r.lost] + list(r.notes))
+        details = "\n".join(self.c.say(m) for m in [*(x.message for x in r.lost), *r.notes])
         if restored.source == FROM_RELOAD:
             text = _tr("Presenter", "Reloaded {name} from disk: {restored} of {total} decision(s) carried over, "
                        "{lost} lost.").format(name=state.name, restored=r.restored, total=r.total, lost=len(r.lost))
@@ -198,7 +194,7 @@ class KeepFlow:
         elif restored.source == FROM_RECOVERY:
             self._say_recovered(state, restored, details)
         elif r.found:
-            summary = r.summary_zh() if zh else r.summary()
+            summary = self.c.say(r.message)
             if restored.worth_a_look:
                 (self.w.show_warning if r.lost else self.w.show_info)(summary, details)
             else:
@@ -208,7 +204,7 @@ class KeepFlow:
         """Several pages come back one after the other: the banner names them all."""
         r = restored.result
         assert r is not None
-        summary = (r.summary_zh() if self.c.language == "zh" else r.summary()) if restored.worth_a_look else ""
+        summary = self.c.say(r.message) if restored.worth_a_look else ""
         self.recovered.append((state.name, r.restored, summary, details))
         pages = self.recovered
         if len(pages) == 1:

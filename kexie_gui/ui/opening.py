@@ -4,10 +4,11 @@ File › Reopen with encoding; a banner says how pages were read when anything w
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from ..core.encoding import COMMON_ENCODINGS, codec_name
+from ..core.messages import Message
 from ..resources_path import sample_page
 from .controller import Controller, OpenResult, PageState, Restore
 from .i18n import _tr
@@ -21,13 +22,14 @@ if TYPE_CHECKING:
 BANNER_PAGES = 5  # pages named in the banner on how pages were read; more are "…"
 
 
-def tell_reading(window: MainWindow, states: list[PageState | None], language: str) -> None:
-    """A banner saying how pages were read, when anything was guessed, forced, replaced or dropped."""
+def tell_reading(window: MainWindow, states: list[PageState | None], say: Callable[[Message], str]) -> None:
+    """A banner saying how pages were read, when anything was guessed, forced, replaced or dropped
+    (``say``: ``Controller.say``, the window's language)."""
     notes = [(s, s.page.reading) for s in states if s is not None and s.page.reading is not None
              and s.page.reading.worth_a_word]
     if not notes:
         return
-    text = "\n".join(f"{s.name}: {r.describe(language)}" for s, r in notes[:BANNER_PAGES])
+    text = "\n".join(f"{s.name}: {say(r.explain)}" for s, r in notes[:BANNER_PAGES])
     text += "\n…" if len(notes) > BANNER_PAGES else ""
     window.add_to_banner(text, warn=any(r.uncertain or r.lossy for _, r in notes))
 
@@ -62,7 +64,7 @@ class OpenFlow:
         if result.opened:
             self.settings.set("files/last_open_folder", os.path.dirname(result.opened[0]))
             self.refresh_recent()
-        tell_reading(self.w, [self.c.page(pid) for pid in result.opened], self.c.language)
+        tell_reading(self.w, [self.c.page(pid) for pid in result.opened], self.c.say)
         return result
 
     def open_sample(self) -> None:

@@ -1,6 +1,7 @@
 """Autosave: one file per page, pending work after a crash, the running lock, the debounce rule."""
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -35,7 +36,9 @@ def test_autosave_records_time_page_and_decisions(store, seed):
     assert isinstance(doc["saved_at"], float) and doc["saved_at_text"]
     rec = store.load(str(seed))
     assert rec.decisions == d and rec.extra == {"status": "review"} and rec.page_sha == page.sha256
-    assert rec.describe().startswith(f"{seed.name}: unsaved changes from ")
+    when = datetime.datetime.fromtimestamp(rec.saved_at).strftime("%Y-%m-%d %H:%M")
+    assert rec.message.render("en") == f"{seed.name}: unsaved changes from {when}"
+    assert rec.message.render("zh") == f"{seed.name}：{when} 未保存的修改"
     assert store.save(str(seed), seed, page.sha256, Decisions(), None) == path  # one file per page, replaced
 
 
@@ -118,11 +121,13 @@ def test_autosave_without_analysis_keeps_what_its_ids_still_name(store, small):
     page3, analysis3 = opened(small)
     result = rec.restore(page3, analysis3)
     assert result.decisions == Decisions()
-    assert [x.message for x in result.lost] == [
+    assert [x.message.render("en") for x in result.lost] == [
         f"the role “title” of “{analysis.blocks[1].id}” is lost: the session holds no record of its text",
         f"your choice to reject the join fragments suggestion on “{join.id}” is lost: "
         f"the session holds no record of its text"]
-    assert result.lost[1].message_zh == f"对“{join.id}”的接续断段建议的拒绝已丢失：会话中没有记录它的文字"
+    assert [x.message.render("zh") for x in result.lost] == [
+        f"“{analysis.blocks[1].id}”的角色“title”已丢失：会话中没有记录它的文字",
+        f"对“{join.id}”的接续断段建议的拒绝已丢失：会话中没有记录它的文字"]
 
 
 def test_autosave_write_failure_is_a_session_error_and_keeps_the_old_one(store, small, monkeypatch):
@@ -270,5 +275,6 @@ def test_a_recovery_summary_does_not_promise_a_session_backup(store, small):
     page2, analysis2 = opened(small)
     result = store.load("k").restore(page2, analysis2)
     assert result.summary().endswith("0 of 1 decision(s) restored, 1 could not be placed and are lost.")
-    assert result.lost[0].message == (f"the role “title” of “{analysis.blocks[1].id}” is lost: "
+    assert result.summary("zh").endswith("1 项决定中恢复了 0 项，1 项无法定位而丢失。")
+    assert result.lost[0].message.render("en") == (f"the role “title” of “{analysis.blocks[1].id}” is lost: "
                                       "the session holds no record of its text")

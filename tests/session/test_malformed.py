@@ -124,7 +124,8 @@ def test_a_session_referencing_blocks_that_do_not_exist_counts_only_what_took_ef
     assert result.total == 8 and result.restored == 1  # not "Restored 8 decision(s)"
     assert len(result.lost) == 7 and result.decisions == d
     assert "1 of 8 decision(s) restored, 7 could not be placed" in result.summary()
-    assert all("not on this page" in lost.message or "no such suggestion" in lost.message for lost in result.lost)
+    said = [lost.message.render("en") for lost in result.lost]
+    assert all("not on this page" in x or "no such suggestion" in x for x in said), said
 
 
 # ---------------------------------------------------------------- malformed autosaves

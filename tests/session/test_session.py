@@ -65,7 +65,7 @@ def test_same_page_restores_everything_as_is(seed):
     assert result.restored == result.total == _decision_count(d)
     assert result.status == "review"
     assert result.summary() == f"Restored {result.total} decision(s) from {seed.name}{SESSION_SUFFIX}."
-    assert "恢复" in result.summary_zh()
+    assert result.summary("zh") == f"已从 {seed.name}{SESSION_SUFFIX} 恢复 {result.total} 项决定。"
 
 
 def test_no_session_gives_empty_decisions(seed):
@@ -73,6 +73,7 @@ def test_no_session_gives_empty_decisions(seed):
     result = load_session(seed, page, analysis)
     assert result.decisions == Decisions() and not result.found
     assert result.summary() == "No saved session for this page."
+    assert result.summary("zh") == "此页没有保存的会话。"
 
 
 def test_save_without_analysis_analyses_the_page(small):
@@ -153,7 +154,10 @@ def test_a_slightly_changed_block_keeps_its_decisions_with_a_note(small):
     assert result.lost == ()
     (bid, role), = result.decisions.roles
     assert role == "subtitle" and str(analysis2.block(bid).text).startswith("市科协负责人")
-    assert result.notes and "check it" in result.notes[0]
+    (note,) = result.notes
+    line = analysis2.block(bid).line_start
+    assert note.render("en") == f"line {line}: a decision was placed on text that changed; check it"
+    assert note.render("zh") == f"第{line}行：有一项决定放在了已改动的文字上，请核对"
 
 
 def test_decisions_on_removed_text_are_listed_as_lost(small):
@@ -168,13 +172,18 @@ def test_decisions_on_removed_text_are_listed_as_lost(small):
     result = load_session(small, page2, analysis2)
     (lost,) = result.lost
     assert lost.what == "role" and lost.key == gone.id and lost.line == gone.line_start
-    assert lost.message == (f"line {gone.line_start}: the role “subtitle” of “市科协负责人指出，学会要聚焦主责…” "
-                            f"is lost: that text is no longer on the page")
-    assert "已丢失" in lost.message_zh
+    t, line = "“市科协负责人指出，学会要聚焦主责…”", gone.line_start
+    assert lost.message.render("en") == (f"line {line}: the role “subtitle” of {t} is lost: "
+                                         f"that text is no longer on the page")
+    assert lost.message.render("zh") == f"第{line}行：{t}的角色“subtitle”已丢失：该文字已不在页面上"
     assert [role for _, role in result.decisions.roles] == ["title"]
     assert result.restored == 1 and result.total == 2
-    assert "1 could not be placed and are lost" in result.summary()
-    assert f"{small.name}{SESSION_SUFFIX}.bak-<time>" in result.summary()
+    name = small.name + SESSION_SUFFIX
+    assert result.summary() == (f"The page changed since {name} was saved: 1 of 2 decision(s) restored, 1 could "
+                                f"not be placed and are lost. The session file is kept as it is; saving keeps a "
+                                f"copy of it as {name}.bak-<time>.")
+    assert result.summary("zh") == (f"页面在保存 {name} 之后已改动：2 项决定中恢复了 1 项，1 项无法定位而丢失。"
+                                    f"会话文件保持原样；保存时会另存一份 {name}.bak-<时间>。")
 
 
 def test_a_choice_on_a_suggestion_no_longer_made_is_lost(small):
@@ -186,7 +195,11 @@ def test_a_choice_on_a_suggestion_no_longer_made_is_lost(small):
     page2, analysis2 = opened(small)
     result = load_session(small, page2, analysis2)
     (lost,) = result.lost
-    assert lost.what == "choice" and "reject" in lost.message and "join fragments" in lost.message
+    assert lost.what == "choice"
+    assert lost.message.render("en").startswith(f"line {lost.line}: your choice to reject the join fragments "
+                                                f"suggestion on “")
+    assert lost.message.render("zh").startswith(f"第{lost.line}行：对“")
+    assert "的接续断段建议的拒绝已丢失：" in lost.message.render("zh")
     assert result.decisions == Decisions()
 
 
@@ -209,7 +222,7 @@ def test_copies_of_the_same_text_keep_their_order(tmp_path):
     result = load_session(path, page3, analysis3)
     third = [b for b in analysis3.blocks if str(b.text).startswith("重复")]
     assert result.decisions.roles == ((third[1].id, "furniture"),)  # the one after 中间, nearest its old place
-    assert result.lost == () and "check it" in result.notes[0]
+    assert result.lost == () and result.notes[0].render("en").endswith("check it")
 
 
 def test_a_copy_that_cannot_be_told_apart_is_lost(tmp_path):
@@ -224,8 +237,9 @@ def test_a_copy_that_cannot_be_told_apart_is_lost(tmp_path):
     page2, analysis2 = opened(path)
     result = load_session(path, page2, analysis2)
     (lost,) = result.lost
-    assert lost.message.endswith("is lost: the text now occurs 2 times on the page (it occurred 1 time(s)); "
-                                 "cannot tell which copy is meant")
+    assert lost.message.render("en").endswith("is lost: the text now occurs 2 times on the page (it occurred 1 "
+                                              "time(s)); cannot tell which copy is meant")
+    assert lost.message.render("zh").endswith("已丢失：该文字现在在页面上出现 2 次（原为 1 次），无法判断是哪一处")
     assert result.decisions == Decisions()
 
 
@@ -427,7 +441,9 @@ def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_lef
     same = load_session(small, page, analysis)
     assert same.decisions == d and same.lost == ()
     assert same.restored == same.total == 2  # the role on the undone split's piece takes no effect: not counted
-    assert same.notes == ("1 saved decision(s) have no effect on the page (kept as saved)",)
+    (note,) = same.notes
+    assert note.render("en") == "1 saved decision(s) have no effect on the page (kept as saved)"
+    assert note.render("zh") == "1 项保存的决定对此页不起作用（按原样保留）"
     small.write_text("\n" + SMALL, encoding="utf-8")
     page2, analysis2 = opened(small)
     changed = load_session(small, page2, analysis2)
@@ -435,7 +451,9 @@ def test_decisions_that_refer_to_nothing_are_kept_as_is_on_the_same_page_and_lef
     assert changed.decisions.roles == ((new_live.id, "subtitle"),)
     assert changed.decisions.moves == ((new_live.id, ""),)  # "before nothing" is the page end, as before
     assert changed.lost == () and changed.restored == changed.total == 2
-    assert changed.notes == ("1 saved decision(s) that had no effect on the page were left out",)
+    assert [n.render("en") for n in changed.notes] == [
+        "1 saved decision(s) that had no effect on the page were left out"]
+    assert [n.render("zh") for n in changed.notes] == ["1 项保存的决定对此页不起作用，已略去"]
     assert articles(analysis2, changed.decisions) == articles(analysis, d)
 
 

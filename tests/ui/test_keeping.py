@@ -7,6 +7,7 @@ new window.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -130,7 +131,7 @@ def test_a_changed_page_reopens_with_its_decisions_reanchored_and_the_lost_ones_
     app.window.message_bar.details_button.click()
     box = app.window.message_bar.details_box  # non-modal: the window stays usable
     assert box is not None and box.isVisible() and not box.isModal()
-    assert expected.lost[0].message in box.detailedText()
+    assert expected.lost[0].message.render("en") in box.detailedText()
     box.close()
     assert again.dirty  # the re-anchored decisions are not on disk for this text yet
 
@@ -147,6 +148,42 @@ def test_a_changed_page_is_explained_in_chinese_too(make_app, page):
     app.actions["close_page"].trigger()
     assert app.window.placeholder.sample.text() == "打开示例版面" and app.window.placeholder_shown()
     assert app.actions["save"].text() == "保存决定(&S)"
+
+
+@pytest.mark.parametrize("language, said", [
+    ("zh", {"changed": "页面在保存 {session} 之后已改动：", "lost": "已丢失：该文字已不在页面上",
+            "unsaved": "{page}：{when} 未保存的修改", "recovered": "之后已改动：1 项决定中恢复了 1 项。"}),
+    ("en", {"changed": "The page changed since {session} was saved: ",
+            "lost": "is lost: that text is no longer on the page", "unsaved": "{page}: unsaved changes from {when}",
+            "recovered": "was saved: 1 of 1 decision(s) restored."}),
+])
+def test_what_became_of_earlier_work_is_said_in_the_window_s_language(make_app, page, answers, data_dir,
+                                                                       language, said):
+    app = make_app(language=language)
+    app.presenter.open_paths([str(page)])
+    state = app.controller.current
+    victim = state.analysis.block(state.clean.articles[1].paragraph_keys[1])  # decide_some marks it
+    decide_some(app)
+    app.actions["save"].trigger()
+    app.actions["close_page"].trigger()
+    text = state.page.text
+    page.write_text("\n\n" + text[:victim.start] + text[victim.end:], encoding="utf-8")
+    app.presenter.open_paths([str(page)])
+    assert app.window.message_bar.text().startswith(said["changed"].format(session=session_of(page).name))
+    app.window.message_bar.details_button.click()
+    box = app.window.message_bar.details_box
+    assert box is not None and said["lost"] in box.detailedText()
+    box.close()
+    app.actions["close_page"].trigger()  # the re-anchored decisions are thrown away (the test's answer)
+
+    leave_unsaved_work(page, data_dir)
+    page.write_text("\n" + page.read_text(encoding="utf-8"), encoding="utf-8")  # and the page changes again
+    (left,) = AutosaveStore().pending()
+    when = datetime.datetime.fromtimestamp(left.saved_at).strftime("%Y-%m-%d %H:%M")
+    answers.recover = "recover"
+    assert app.presenter.offer_recovery() == "recover"
+    assert answers.of("recover")[-1][1] == (said["unsaved"].format(page=page.name, when=when),)
+    assert said["recovered"] in app.window.message_bar.text()
 
 
 def test_a_damaged_session_file_is_reported_and_the_page_opens_without_it(app, page):
