@@ -20,9 +20,9 @@ import time
 from pathlib import Path, PurePath
 
 from . import __version__
-from .core import KIND_LABELS, KexieError, analyse, apply, load_page
+from .core import KexieError, analyse, apply, load_page
 from .core.load import load_stream
-from .core.messages import EN
+from .core.messages import EN, message
 from .core.model import Page
 from .core.pages import IMAGE_SUFFIXES, PDF_SUFFIXES, load_pages
 from .pagefiles import STDIN, Input, discover
@@ -255,7 +255,8 @@ def describe(analysis) -> str:
     for s in analysis.suggestions:
         first = page.line_of(s.ranges[0][0]) if s.ranges else 0
         mark = "✓" if s.default else "?"
-        lines.append(f"  {mark} line {first:>4}  {KIND_LABELS[s.kind][1]:<32} {s.confidence:.2f}  {s.explain_en}")
+        lines.append(f"  {mark} line {first:>4}  {message(f'kind.{s.kind}').render(EN):<32} {s.confidence:.2f}  "
+                     f"{s.explain.render(EN)}")
     return "\n".join(lines)
 
 

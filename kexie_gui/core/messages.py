@@ -59,6 +59,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "line {line}: remove {count} space(s) between Han characters (added by the OCR)"),
     "suggest.punctuation": ("第{line}行恢复{count}个全角标点（{marks}）",
                             "line {line}: restore {count} full-width punctuation mark(s) ({marks})"),
+    "suggest.marks": ("{explain}：{marks}", "{explain}: {marks}"),  # the window adds the raw marks it changes
     "order.side-by-side": ("按版面把并排的各栏逐栏读出",
                            "columns set side by side are read one after another"),
     "order.moved": ("按文字接续关系重排第{first}–{last}行中的{count}行（分栏交错或续文在前）",

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 from .. import core
 from ..core import Analysis, CleanPage, Decisions, KexieError, LoadError, Page, Suggestion
 from ..core.apply import reapply
-from ..core.messages import Message, render
+from ..core.messages import CATALOGUE, Message, message, render
 from ..core.model import EDITABLE_ROLES, ROLE_BODY
 from ..pagefiles import discover
 from ..session import SessionResult, restore_decisions, session_document
@@ -755,17 +755,16 @@ class Controller:
         return render(said, self.language)
 
     def kind_label(self, kind: str) -> str:
-        zh, en = core.KIND_LABELS.get(kind, (kind, kind))
-        return zh if self.language == "zh" else en
+        """The kind's name (a kind the catalogue does not know, as it is: nothing to translate)."""
+        return self.say(message(f"kind.{kind}")) if f"kind.{kind}" in CATALOGUE else kind
 
     def explain(self, suggestion: Suggestion, page: Page | None = None) -> str:
         """The suggestion's explanation; for punctuation, with the marks it changes (``page`` gives the raw ones)."""
-        text = suggestion.explain_zh if self.language == "zh" else suggestion.explain_en
+        marks = ""
         if suggestion.kind == "punctuation" and page is not None:
             marks = punctuation_marks(suggestion, page.text)
-            if marks:
-                text += "：" + marks if self.language == "zh" else ": " + marks
-        return text
+        return self.say(message("suggest.marks", explain=suggestion.explain, marks=marks) if marks
+                        else suggestion.explain)
 
     def moot_text(self, state: PageState, by: str) -> str:
         """Why a suggestion is moot, for the editor."""

@@ -335,3 +335,17 @@ def test_reloading_a_vanished_page_changes_nothing(page):
     page.unlink()
     assert not c.reload_page(state.id)
     assert "no such file" in errors[0] and state.view is not None
+
+
+def test_a_suggestion_s_kind_and_explanation_are_said_in_the_window_s_language(c):
+    s = next(s for s in c.current.analysis.suggestions if s.kind == "punctuation")
+    marks = ctl.punctuation_marks(s, c.current.page.text)
+    assert marks
+    c.language = "zh"
+    assert c.kind_label("punctuation") == "恢复全角标点"
+    assert c.explain(s, c.current.page) == f"{s.explain.render('zh')}：{marks}"
+    c.language = "en"
+    assert c.kind_label("punctuation") == "restore full-width punctuation"
+    assert c.explain(s, c.current.page) == f"{s.explain.render('en')}: {marks}"
+    assert c.explain(s) == s.explain.render("en")  # without the page, no raw marks to name
+    assert c.kind_label("from-a-newer-kexie") == "from-a-newer-kexie"
