@@ -86,7 +86,9 @@ def shuffled_dev(size_bytes: int, seed: int = 1) -> str | None:
     if not pages:
         return None
     rnd = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in pages]
+    from kexie_gui.core import load_page
+
+    texts = [load_page(p).text for p in pages]  # some dev pages are GB18030 or UTF-16: decoded as kexie does
     out, total = [], 0
     while total < size_bytes:
         text = rnd.choice(texts)
