@@ -150,9 +150,8 @@ class Shape:
 def _may_be_heading(text: str, width: float, end: str, punct: tuple[str, ...], full: bool) -> bool:
     """Could the line be (part of) a headline: short, Han, not a finished sentence unless it asks or
     exclaims, not a bracketed byline, and not a piece of running text cut mid-sentence — which holds
-    clause marks or a full stop and ends on a character (``为确保活动取得实效，县科协制定了``,
-    ``成果在园区转化。园区对入驻团队给予三年``)."""
-    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum", "stop"))
+    clause marks and ends on a character (``为确保活动取得实效，县科协制定了``)."""
+    cut_piece = end == "none" and width > SHORT_HEADING and any(p in punct for p in ("comma", "enum"))
     return (width <= HEADING_MAX and (end not in ("sent", "clause") or asks_or_exclaims(text))
             and han_share(text) >= 0.4 and not BRACKETED.match(text)
             and not (full and end == "none" and "comma" in punct) and not cut_piece)

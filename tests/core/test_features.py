@@ -53,10 +53,6 @@ def test_a_piece_of_text_cut_mid_sentence_is_not_shaped_like_a_headline_but_a_he
     assert shape_of(split_units("口罩能挡住花粉吗？\n")[0], False).heading  # a headline may ask
 
 
-def test_a_piece_of_text_holding_a_full_stop_and_cut_mid_sentence_is_not_shaped_like_a_headline():
-    assert not shape_of(split_units("成果在园区转化。园区对入驻团队给予三年\n")[0], False).heading
-
-
 def test_tesseract_spaces_are_squeezed_before_a_line_is_judged():
     unit = split_units("本 报 记 者 王 敏\n")[0]
     shape = shape_of(unit, True)
