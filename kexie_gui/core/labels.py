@@ -125,7 +125,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = _body_model()
     feats = line_features(body_units, convention, page_height, body_shapes)
-    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats)
+    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats, convention.wrapped)
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):
@@ -152,21 +152,40 @@ def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate:
 
 
 def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelled],
-                    feats: list[list[str]]) -> list[tuple[int, ...] | None]:
+                    feats: list[list[str]], wrapped: bool = False) -> list[tuple[int, ...] | None]:
     """The labels each line may take in the second pass (None: any).
 
     A line under one that stops mid-sentence carries it on, unless the first pass is sure it is a
     headline (on a page read out of order a headline can follow text it does not belong to) or it heads
-    a lead; a reporter-shaped line (``本报记者 甲乙``) is a reporter line, a byline or text.
+    a lead; on a hard-wrapped page nothing carries on a subhead (``subhead_above``); a reporter-shaped
+    line (``本报记者 甲乙``) is a reporter line, a byline or text.
     """
     cont = (model.labels.index(CONTINUED),)
+    not_cont = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
         carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
         sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-        allowed.append(cont if carried and not sure_title and not heads_a_lead(units, shapes, n) else None)
+        if carried and not sure_title and not heads_a_lead(units, shapes, n):
+            allowed.append(cont)
+        elif wrapped and shapes and subhead_above(shapes[n - 1], first[n - 1].label):
+            allowed.append(not_cont)
+        else:
+            allowed.append(None)
     as_reporter = _reporter_labels(model)
     return [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
+
+
+SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)
+
+
+def subhead_above(shape, label: str) -> bool:
+    """A subhead on a hard-wrapped page: a short headline-shaped line the first look read as a paragraph
+    of its own, stopping well short of its column, with no word carried over the break.  The line under
+    it starts the next paragraph (``服务基层见实效`` | ``会议总结了…``), however the text below reads.
+    """
+    return label == PARAGRAPH and shape.heading and shape.end == "none" and shape.column >= 10 \
+        and shape.width <= SUBHEAD_MAX * shape.column and not shape.punct
 
 
 def _surer(seen: Labelled, second: Labelled, free: bool) -> Labelled:

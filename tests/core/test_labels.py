@@ -185,3 +185,31 @@ def test_on_a_hard_wrapped_page_an_ocr_blank_line_inside_a_headline_keeps_it_one
     lines = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, [lb.TITLE, lb.TITLE_MORE], strict=True)]
     out = lb._kicker_over_headline(lines, [0, 1], blanks_separate=False)
     assert [x.label for x in out] == [lb.TITLE, lb.TITLE_MORE]
+
+
+SUBHEAD_PAGE = "\n".join([
+    "某县举办农技培训会",
+    "本报讯 近日，某县科协在镇文化站",
+    "举办农技培训会，来自各村的种植户",
+    "和合作社负责人八十余人参加培训。",
+    "服务基层见实效",
+    "会议总结了全县科协组织一年来的工",
+    "作情况，分析了当前存在的问题，并",
+    "对下一步工作作了安排。",
+]) + "\n"
+
+
+def test_on_a_hard_wrapped_page_the_line_under_a_subhead_starts_a_paragraph():
+    got = labelled(SUBHEAD_PAGE)
+    assert [lab for text, lab in got if text in ("服务基层见实效", "会议总结了全县科协组织一年来的工")] == [
+        lb.PARAGRAPH, lb.PARAGRAPH]
+
+
+def test_a_subhead_is_short_headline_shaped_and_read_as_a_paragraph_of_its_own():
+    from kexie_gui.core.features import shape_of
+
+    subhead = shape_of(split_units("服务基层见实效\n")[0], False, 16.0)
+    full = shape_of(split_units("会议总结了全县科协组织一年来的工\n")[0], False, 16.0)
+    assert lb.subhead_above(subhead, lb.PARAGRAPH)
+    assert not lb.subhead_above(subhead, lb.TITLE)  # a headline's first line may go on below
+    assert not lb.subhead_above(full, lb.PARAGRAPH)  # a line running to the column's edge goes on
