@@ -261,8 +261,9 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     end = line_end(text)
     if end in ("clause", "colon"):
         return True
-    heading = shape.heading if shape is not None else len(text) <= 32
     start = shape.start if shape is not None else ""
+    # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency"
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:

@@ -87,6 +87,15 @@ def test_a_finished_sentence_a_reporter_line_or_a_headline_does_not_run_on():
     assert not lb.runs_on(None, unit("某市科协召开工作会议"), unit("本报讯 近日"), "T")
 
 
+def test_a_short_lead_cut_in_the_middle_of_a_place_name_runs_on_however_short():
+    from kexie_gui.core.features import shape_of
+
+    units = split_units("本报讯 7月10日，由青\n\n林市科协主办的培训班开班。\n")
+    shape = shape_of(units[0], False)
+    assert shape.heading  # short enough to be shaped like a headline …
+    assert lb.runs_on(shape, units[0], units[1], "P")  # … but no headline opens with 本报讯
+
+
 def test_a_short_line_ending_in_half_a_common_word_runs_on_unless_it_was_read_as_a_headline():
     above, below = unit("结合多年的工"), unit("作实践经验")
     assert lb.runs_on(None, above, below, "P")
