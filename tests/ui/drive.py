@@ -124,6 +124,17 @@ def close_by_title_bar(dialog) -> None:
     dialog.close()
 
 
+def leave_dialog(qtbot, dialog, how: str, buttons: dict) -> None:
+    """Close ``dialog`` the way an editor may: ``"escape"``, ``"title bar"`` (the ✕), or the button
+    ``buttons[how]`` (``{"ok": OK, "cancel": CANCEL}``)."""
+    if how == "escape":
+        escape(qtbot, dialog)
+    elif how == "title bar":
+        close_by_title_bar(dialog)
+    else:
+        click_button(qtbot, dialog, buttons[how])
+
+
 def close_popups() -> None:
     """Close menus left open (a popup takes every click until it closes)."""
     for _ in range(10):

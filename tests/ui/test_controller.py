@@ -95,14 +95,20 @@ def test_opening_the_same_page_twice_selects_it(c):
     assert c.pages == [first]
 
 
-def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
-    """Moves and splits change the reading order: the whole page is recomputed, off the GUI thread."""
+def seed_as_a_large_page(monkeypatch):
+    """The seed page opened by a controller that treats every page as large (recomputed off the GUI
+    thread), with a runner the test steps by hand: (controller, runner, page state)."""
     monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
     runner = DeferredRunner()
     c = Controller(runner=runner)
     c.open_paths([str(SEED)])
     runner.run()
-    state = c.current
+    return c, runner, c.current
+
+
+def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
+    """Moves and splits change the reading order: the whole page is recomputed, off the GUI thread."""
+    c, runner, state = seed_as_a_large_page(monkeypatch)
     blocks = state.analysis.blocks
     c.move_blocks([blocks[5].id], blocks[2].id)
     c.move_blocks([blocks[7].id], blocks[2].id)
@@ -120,12 +126,7 @@ def test_large_pages_recompute_off_thread_and_drop_stale_results(monkeypatch):
 def test_choices_on_large_pages_recompute_at_once_and_only_the_articles_they_touch(monkeypatch):
     from kexie_gui.core.apply import changed_articles
 
-    monkeypatch.setattr(ctl, "ASYNC_CHARS", 0)
-    runner = DeferredRunner()
-    c = Controller(runner=runner)
-    c.open_paths([str(SEED)])
-    runner.run()
-    state = c.current
+    c, runner, state = seed_as_a_large_page(monkeypatch)
     before = state.clean
     join = next(s for s in state.analysis.suggestions if s.kind == "join")
     c.decide(join.id, False)

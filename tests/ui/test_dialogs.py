@@ -21,8 +21,8 @@ from .drive import (
     click_button,
     click_menu,
     click_text,
-    close_by_title_bar,
     escape,
+    leave_dialog,
     on_modal,
     press,
     show,
@@ -112,12 +112,7 @@ def test_export_dialog_closes_without_writing(real, qtbot, tmp_path, how):
 
     def answer(dialog):
         dialog.folder_edit.setText(str(tmp_path))
-        if how == "cancel":
-            click_button(qtbot, dialog, CANCEL)
-        elif how == "escape":
-            escape(qtbot, dialog)
-        else:
-            close_by_title_bar(dialog)
+        leave_dialog(qtbot, dialog, how, {"cancel": CANCEL})
 
     seen = on_modal(qtbot, answer)
     click_menu(qtbot, real.window, real.actions["export"])
@@ -180,14 +175,7 @@ def test_edit_text_dialog_through_its_buttons(real, qtbot, how):
         assert dialog.editor.toPlainText() == title
         dialog.editor.selectAll()
         type_text(dialog.editor, "新标题")
-        if how == "ok":
-            click_button(qtbot, dialog, OK)
-        elif how == "cancel":
-            click_button(qtbot, dialog, CANCEL)
-        elif how == "escape":
-            escape(qtbot, dialog)
-        else:
-            close_by_title_bar(dialog)
+        leave_dialog(qtbot, dialog, how, {"ok": OK, "cancel": CANCEL})
 
     seen = on_modal(qtbot, answer)
     click_text(qtbot, real.window.article, real.window.article._parts.index("title"), 1)
@@ -205,12 +193,7 @@ def test_shortcuts_dialog_closes_by_its_buttons(real, qtbot, how):
     dialog = real.window.findChild(ShortcutsDialog, "shortcuts_dialog")
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.table.rowCount() > 20
-    if how == "close":
-        click_button(qtbot, dialog, CLOSE)
-    elif how == "escape":
-        escape(qtbot, dialog)
-    else:
-        close_by_title_bar(dialog)
+    leave_dialog(qtbot, dialog, how, {"close": CLOSE})
     qtbot.waitUntil(lambda: not dialog.isVisible())
     _no_internal_error(real)
 

@@ -105,7 +105,9 @@ def test_undo_back_to_the_saved_decisions_is_clean_again(app, page):
     assert not state.dirty and not app.window.isWindowModified()
 
 
-def test_a_changed_page_reopens_with_its_decisions_reanchored_and_the_lost_ones_listed(app, page):
+def save_then_change(app, page) -> None:
+    """Open ``page``, decide some suggestions, save and close; then change the page on disk: two lines
+    added above and the paragraph one decision marks taken out."""
     app.presenter.open_paths([str(page)])
     state = app.controller.current
     victim = state.analysis.block(state.clean.articles[1].paragraph_keys[1])  # decide_some marks it
@@ -114,6 +116,10 @@ def test_a_changed_page_reopens_with_its_decisions_reanchored_and_the_lost_ones_
     app.actions["close_page"].trigger()
     text = state.page.text
     page.write_text("\n\n" + text[:victim.start] + text[victim.end:], encoding="utf-8")  # lines move, one goes
+
+
+def test_a_changed_page_reopens_with_its_decisions_reanchored_and_the_lost_ones_listed(app, page):
+    save_then_change(app, page)
 
     fresh = load_page(page)
     expected = load_session(page, fresh, analyse(fresh))
@@ -160,14 +166,7 @@ def test_a_changed_page_is_explained_in_chinese_too(make_app, page):
 def test_what_became_of_earlier_work_is_said_in_the_window_s_language(make_app, page, answers, data_dir,
                                                                        language, said):
     app = make_app(language=language)
-    app.presenter.open_paths([str(page)])
-    state = app.controller.current
-    victim = state.analysis.block(state.clean.articles[1].paragraph_keys[1])  # decide_some marks it
-    decide_some(app)
-    app.actions["save"].trigger()
-    app.actions["close_page"].trigger()
-    text = state.page.text
-    page.write_text("\n\n" + text[:victim.start] + text[victim.end:], encoding="utf-8")
+    save_then_change(app, page)
     app.presenter.open_paths([str(page)])
     assert app.window.message_bar.text().startswith(said["changed"].format(session=session_of(page).name))
     app.window.message_bar.details_button.click()
