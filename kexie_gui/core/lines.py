@@ -91,16 +91,20 @@ class Unit:
 
 
 GUTTER = regex.compile(r"(?<=\S)(?: {3,}|\t+|\u3000{2,}| *\u3000 +| +\u3000 *)(?=\S)")
+# on a page already known to set columns side by side, two spaces are a gutter too (a narrow one)
+NARROW_GUTTER = regex.compile(r"(?<=\S)(?: {2,}|\t+|\u3000{2,}| *\u3000 +| +\u3000 *)(?=\S)")
 
 
-def row_pieces(raw: str) -> list[tuple[int, str]]:
+def row_pieces(raw: str, gutter: regex.Pattern = GUTTER) -> list[tuple[int, str]]:
     """A raw line cut at gutters (3+ spaces, tabs) into the pieces of the columns it holds side by side.
 
     >>> row_pieces("甲栏第一行文字     乙栏第一行")
     [(0, '甲栏第一行文字'), (12, '乙栏第一行')]
+    >>> row_pieces("甲栏第一行文字  乙栏第一行", NARROW_GUTTER)
+    [(0, '甲栏第一行文字'), (9, '乙栏第一行')]
     """
     out, last = [], 0
-    for m in GUTTER.finditer(raw):
+    for m in gutter.finditer(raw):
         out.append((last, raw[last:m.start()]))
         last = m.end()
     out.append((last, raw[last:]))
@@ -147,9 +151,10 @@ def glued_row_pieces(raw: str, typical: float) -> list[tuple[int, str]]:
     return [(0, raw)]
 
 
-def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool = True) -> list[Unit]:
+def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool = True,
+                gutter: regex.Pattern = GUTTER) -> list[Unit]:
     """Every non-blank raw line as a unit, in raw order; ``rows``: a line holding columns side by side
-    (a gutter of spaces inside) gives one unit per column piece.
+    (a ``gutter`` of spaces inside) gives one unit per column piece.
 
     >>> [(u.number, u.text, u.blank_before) for u in split_units("标题\\n\\n\\u3000\\u3000正文。\\n")]
     [(1, '标题', 0), (3, '正文。', 1)]
@@ -165,7 +170,7 @@ def split_units(text: str, boxes: dict[int, LineBox] | None = None, rows: bool =
             blanks += 1
         else:
             box = boxes.get(number) if boxes else None
-            pieces = row_pieces(raw) if rows and box is None else [(0, raw)]
+            pieces = row_pieces(raw, gutter) if rows and box is None else [(0, raw)]
             if len(pieces) == 1 and typical:
                 pieces = glued_row_pieces(raw, typical)
             for n_piece, (offset, piece) in enumerate(pieces):

@@ -475,29 +475,70 @@ def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     return shapes_of(units, convention)
 
 
-def rows_order(units: list[Unit], text: str) -> list[int]:
-    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
-    in the order a reader takes the columns: the page's rows and character cells are laid out as a
-    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
-    page is (see ``reading``).  Each row piece is placed by the cell it starts in.
-    """
-    from .glyphs import Glyph, PrintedLine
-    from .reading import xy_order
+def _row_cells(units: list[Unit], text: str) -> tuple[list[float], bool]:
+    """Where each piece of a side-by-side page starts, in cells, and whether a cell is half a Han
+    character (a tool that pads to the printed width) rather than one character (``pdftotext -layout``):
+    whichever measure the pieces keep to cleaner column edges in."""
+    from .bands import edge_share
 
     starts = [0]
     for k, ch in enumerate(text):
         if ch == "\n":
             starts.append(k + 1)
+    by_char = [float(u.start - starts[u.number - 1]) for u in units]
+    by_width = [2 * u.x for u in units]
+    wide = edge_share(by_width) > edge_share(by_char)
+    return (by_width if wide else by_char), wide
+
+
+def rows_order(units: list[Unit], text: str) -> list[int]:
+    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
+    in the order a reader takes the columns: the page's rows and character cells are laid out as a
+    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
+    page is (see ``reading``), band by band where one pair of columns stands right under another (see
+    ``bands``).  Each row piece is placed by the cell it starts in.
+    """
+    from .bands import bands
+    from .glyphs import Glyph, PrintedLine
+    from .lines import char_width
+    from .reading import xy_order
+
+    xs, wide = _row_cells(units, text)
     printed = []
     for pos, u in enumerate(units):
-        x = u.start - starts[u.number - 1]
-        y = float(u.number)
-        glyphs = tuple(Glyph(ch, x + k, y, x + k + 1.0, y + 0.8, size=1.0) for k, ch in enumerate(u.text))
+        x, y = xs[pos], float(u.number)
+        glyphs = []
+        for ch in u.text:
+            w = 2 * char_width(ch) if wide else 1.0
+            glyphs.append(Glyph(ch, x, y, x + w, y + 0.8, size=1.0))
+            x += w
         if glyphs:
-            printed.append(PrintedLine(glyphs, 1.0, source_order=pos))
-    order = [line.source_order for leaf in xy_order(printed, [], 1.0) for line in leaf]
+            printed.append(PrintedLine(tuple(glyphs), 1.0, source_order=pos))
+    band_of = bands([int(p.y0) for p in printed], [p.x0 for p in printed]) or [0] * len(printed)
+    order = []
+    for band in sorted(set(band_of)):
+        lines = [p for p, b in zip(printed, band_of, strict=True) if b == band]
+        order += [line.source_order for leaf in xy_order(lines, [], 1.0) for line in leaf]
     seen = set(order)
     return order + [pos for pos in range(len(units)) if pos not in seen]
+
+
+def rows_indents(units: list[Unit], text: str) -> list[float]:
+    """The indent of every piece of a side-by-side page, measured from its column's edge: the gutter
+    before a right-hand piece swallows its paragraph indent, which only the edge gives back
+    (``甲栏……    　　乙栏新段`` → the 乙 piece is indented).  Zero everywhere unless the page keeps
+    to clean column edges."""
+    from .bands import CLEAN_SHARE, INDENT_CELLS, column_edges, edge_share
+
+    xs, _ = _row_cells(units, text)
+    if edge_share(xs) < CLEAN_SHARE:
+        return [u.indent for u in units]
+    edges = column_edges(xs)
+    out = []
+    for u, x in zip(units, xs, strict=True):
+        edge = max(e for e in edges if e <= x + 0.01)
+        out.append(max(u.indent, INDENT_CELLS / 2) if round(x - edge, 2) == INDENT_CELLS else u.indent)
+    return out
 
 
 def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,

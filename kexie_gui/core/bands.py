@@ -1,0 +1,100 @@
+"""Bands of a page whose rows hold columns side by side, told by where the pieces start.
+
+Damage handled: a tool that keeps the printed layout (``pdftotext -layout``, an
+OCR export that pads with spaces) sets two or more columns on one row.  Where
+one pair of columns ends and the next pair starts right under it, no white row
+separates them, so cutting at white rows reads the upper pair's left column
+on into the lower pair's left column.  A column keeps its left edge (give or
+take a paragraph indent), so a piece starting at an edge no column of the
+current band uses, right of every column on the row above, opens a new band.
+
+Example (cells: where a piece starts)::
+
+    甲甲甲甲 (0)    乙乙乙乙 (20)
+    甲甲甲甲 (0)    乙乙乙乙 (20)
+    甲甲甲甲 (0)    乙乙乙乙 (20)
+    丙丙丙丙 (0)           丁丁丁丁 (27)   <- edge 27 is new and runs on: a band starts here
+    丙丙丙丙 (0)           丁丁丁丁 (27)
+    丙丙丙丙 (0)           丁丁丁丁 (27)
+
+reads 甲 甲 甲 乙 乙 乙, then 丙 丙 丙 丁 丁 丁.
+"""
+from __future__ import annotations
+
+#: a piece starting this many cells right of a column's edge is still in that column (an indent, jitter)
+EDGE_SLACK = 3
+#: a paragraph's first line is indented this many cells (two spaces, or one full-width space)
+INDENT_CELLS = 2
+#: the page is read by bands only if this share of its pieces start exactly at an edge (or one indent in)
+CLEAN_SHARE = 0.95
+
+
+def column_edges(starts: list[float]) -> list[float]:
+    """The left edges the pieces keep to: their start cells clustered, each cluster by its leftmost cell.
+
+    >>> column_edges([0, 2, 0, 20, 21, 0, 27])
+    [0, 20, 27]
+    """
+    edges: list[float] = []
+    for x in sorted(starts):
+        if not edges or x - edges[-1] > EDGE_SLACK:
+            edges.append(x)
+    return edges
+
+
+def _edge_of(x: float, edges: list[float]) -> int:
+    return max(k for k, e in enumerate(edges) if e <= x + 0.01)
+
+
+def edge_share(starts: list[float]) -> float:
+    """The share of pieces set off from the left margin that start exactly at an edge three pieces share,
+    or one indent (two cells) in: how cleanly the page keeps to its columns in this measure of cells.
+
+    >>> edge_share([0, 20, 0, 22, 0, 20, 0, 21])
+    0.75
+    """
+    edges = column_edges(starts)
+    of = [_edge_of(x, edges) for x in starts]
+    counts = [of.count(k) for k in range(len(edges))]
+    inner = [k for k, x in enumerate(starts) if x > INDENT_CELLS + 1]
+    exact = sum(counts[of[k]] >= 3 and round(starts[k] - edges[of[k]], 2) in (0, INDENT_CELLS) for k in inner)
+    return exact / len(inner) if inner else 0.0
+
+
+def bands(rows: list[int], starts: list[float]) -> list[int] | None:
+    """The band of every piece (``rows[k]``: its row, ``starts[k]``: its first cell), or None where the
+    pieces keep to no clean column edges (a jittery layout: cutting by edges would do harm there).
+
+    >>> bands([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6], [0, 20] * 3 + [0, 27] * 3)
+    [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    """
+    if not starts or edge_share(starts) < CLEAN_SHARE:
+        return None
+    edges = column_edges(starts)
+    of = [_edge_of(x, edges) for x in starts]
+    by_row: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        by_row.setdefault(row, []).append(k)
+    order = sorted(by_row)
+    edges_at = [{of[k] for k in by_row[row]} for row in order]
+    band, seen = 0, set[int]()
+    out = [0] * len(rows)
+    for r, row in enumerate(order):
+        if r and _opens_band(edges_at, r, seen):
+            band, seen = band + 1, set()
+        seen |= edges_at[r]
+        for k in by_row[row]:
+            out[k] = band
+    return out
+
+
+def _opens_band(edges_at: list[set[int]], r: int, seen: set[int]) -> bool:
+    """Row ``r`` starts a new band: the band so far held columns side by side, a column edge it has not
+    used appears right of all of them, and the new edge runs on for a few rows (a column, not a headline
+    or a page number set off to the right)."""
+    if len(seen) < 2:
+        return False
+    for e in edges_at[r] - seen:
+        if e > max(seen) and sum(e in edges_at[q] for q in range(r + 1, min(len(edges_at), r + 4))) >= 2:
+            return True
+    return False
