@@ -169,6 +169,9 @@ def analyse(page: Page, config: Config = Config(),
     ordered, moved = _ordered(kept_units, convention, raw_shapes, first_look, config)
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
+    if moved:
+        raw_repeats = raw_repeats + _repeats_in_reading_order(ordered, convention, raw_shapes, first_look,
+                                                              raw_repeats)
     position = {u.index: k for k, u in enumerate(seq)}
     shapes = [raw_shapes[u.index] for u in seq]
     repeats = [_reposition(r, units, position) for r in raw_repeats]
@@ -214,6 +217,25 @@ def _find_repeats(units: list[Unit], convention: Convention, shapes: list[Shape]
     lines = Lines(shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
     return find_repeats([u.text for u in units], lines)
+
+
+def _repeats_in_reading_order(ordered: list[Unit], convention: Convention, raw_shapes: list[Shape],
+                              first_look: list[Labelled], found: list[Repeat]) -> list[Repeat]:
+    """Repeats that show only once the lines are in reading order, as raw line numbers.
+
+    Damage: a paragraph printed twice on a page whose columns a tool read line by line alternately —
+    each copy's lines stand between another column's lines, so no run of raw lines repeats; read in
+    order, the copies are runs again (``甲1 乙1 甲2 乙2 … 甲1 乙5 甲2`` → ``甲1 甲2 … 甲1 甲2``)."""
+    taken = {i for r in found for i in r.drop + r.keep}
+    extra = _find_repeats(ordered, convention, [raw_shapes[u.index] for u in ordered],
+                          [first_look[u.index] for u in ordered])
+    out = []
+    for r in extra:
+        raw = replace(r, drop=tuple(ordered[p].index for p in r.drop), keep=tuple(ordered[p].index for p in r.keep))
+        if not taken.intersection(raw.drop + raw.keep):
+            out.append(raw)
+            taken.update(raw.drop + raw.keep)
+    return out
 
 
 def _ordered(units: list[Unit], convention: Convention, raw_shapes: list[Shape], first_look: list[Labelled],

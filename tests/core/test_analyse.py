@@ -88,3 +88,18 @@ def test_the_analysis_is_the_same_twice_and_reports_its_layout():
     a, b = analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE)), analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE))
     assert [s.to_dict() for s in a.suggestions] == [s.to_dict() for s in b.suggestions]
     assert a.hard_wrapped and a.convention.name == "wrapped-plain" and a.seconds >= 0
+
+
+def test_an_article_printed_twice_on_an_interleaved_page_is_a_duplicate_once_read_in_order():
+    # the right column holds its article twice; read line by line with the left column, neither copy
+    # is a run of raw lines, so only the reading order shows the repeat
+    left = pages.set_article(pages.QS_TITLE, pages.QS + pages.QS[1:2], "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+    right = pages.set_article(pages.SX_TITLE, pages.SX + pages.SX, "何二", 16, pages.IDEOGRAPHIC_INDENT)
+    n = max(len(left), len(right))
+    left, right = left + [""] * (n - len(left)), right + [""] * (n - len(right))
+    raw = "\n".join(line for pair in zip(left, right, strict=True) for line in pair if line) + "\n"
+    analysis = analyse(page_from_text(raw))
+    assert any(s.kind == "duplicate" and s.default for s in analysis.suggestions)
+    articles = apply(analysis, Decisions()).articles
+    second = next(a for a in articles if a.title == pages.SX_TITLE)
+    assert list(second.paragraphs) == pages.SX  # each paragraph once, not twice
