@@ -222,3 +222,10 @@ def test_a_subhead_is_short_headline_shaped_and_read_as_a_paragraph_of_its_own()
     assert lb.subhead_above(subhead, lb.PARAGRAPH)
     assert not lb.subhead_above(subhead, lb.TITLE)  # a headline's first line may go on below
     assert not lb.subhead_above(full, lb.PARAGRAPH)  # a line running to the column's edge goes on
+
+
+def test_a_line_under_a_latin_word_hyphenated_at_the_line_end_carries_it_on_even_where_it_ends_a_sentence():
+    # the model reads ``source技术。`` under a short line as a paragraph of its own; the hyphen says
+    # the word goes on across the break
+    got = labelled("本报讯 近日，某市科协发布了新的科普平台。\n平台采用open-\nsource技术。\n")
+    assert got[-1] == ("source技术。", lb.CONTINUED)
