@@ -229,3 +229,24 @@ def test_a_line_under_a_latin_word_hyphenated_at_the_line_end_carries_it_on_even
     # the word goes on across the break
     got = labelled("本报讯 近日，某市科协发布了新的科普平台。\n平台采用open-\nsource技术。\n")
     assert got[-1] == ("source技术。", lb.CONTINUED)
+
+
+def test_where_the_two_passes_differ_on_a_headline_part_the_surer_free_reading_stands():
+    u = unit("走近身边的科学")
+    seen = lb.Labelled(u, lb.KICKER, 0.9, ())
+    assert lb._surer(seen, lb.Labelled(u, lb.TITLE, 0.6, ()), True) is seen
+    # but not when the second pass is surer, reads it as text, or was held to its label
+    surer = lb.Labelled(u, lb.TITLE, 0.95, ())
+    assert lb._surer(seen, surer, True) is surer
+    text = lb.Labelled(u, lb.PARAGRAPH, 0.6, ())
+    assert lb._surer(seen, text, True) is text
+    held = lb.Labelled(u, lb.TITLE, 0.6, ())
+    assert lb._surer(seen, held, False) is held
+
+
+def test_the_body_model_never_puts_a_reporter_line_under_text_or_a_byline():
+    model = lb._body_model()
+    index = {lab: k for k, lab in enumerate(model.labels)}
+    for above in (lb.PARAGRAPH, lb.CONTINUED, lb.BYLINE):
+        assert model.trans[index[above]][index[lb.REPORTER]] == lb.NEVER
+    assert model.trans[index[lb.TITLE]][index[lb.REPORTER]] > lb.NEVER
