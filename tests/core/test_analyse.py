@@ -103,3 +103,26 @@ def test_an_article_printed_twice_on_an_interleaved_page_is_a_duplicate_once_rea
     articles = apply(analysis, Decisions()).articles
     second = next(a for a in articles if a.title == pages.SX_TITLE)
     assert list(second.paragraphs) == pages.SX  # each paragraph once, not twice
+
+
+def test_a_reporter_line_naming_an_agency_under_the_headline_is_the_article_s_byline():
+    raw = ("青石县科技小院开进村\n\n新华社记者 林一 何二\n\n"
+           "新华社成都3月5日电 近日，青石县首个科技小院在青石村挂牌，五名研究生将常驻村里开展技术服务。\n\n"
+           "小院将围绕柑橘种植开展试验示范，帮助农户解决生产难题。\n")
+    analysis = analyse(page_from_text(raw), Config(punctuation_default=False))
+    bylines = [s for s in analysis.suggestions if s.kind == "byline"]
+    assert [str(analysis.block(s.blocks[0]).text) for s in bylines] == ["新华社记者 林一 何二"]
+    (article,) = apply(analysis).articles
+    assert str(article.byline) == "新华社记者 林一 何二" and len(article.paragraphs) == 2
+
+
+def test_a_byline_on_its_own_line_without_brackets_is_the_byline_whole():
+    raw = ("青石县科技小院开进村\n\n"
+           "本报讯 近日，青石县首个科技小院在青石村挂牌，五名研究生将常驻村里开展技术服务。\n\n"
+           "小院将围绕柑橘种植开展试验示范，帮助农户解决生产难题。\n\n本报记者 林一\n\n"
+           "白云镇开展科普活动\n\n本报讯 日前，白云镇开展科普活动，发放资料两百余份。\n")
+    analysis = analyse(page_from_text(raw), Config(punctuation_default=False))
+    (byline,) = [s for s in analysis.suggestions if s.kind == "byline"]
+    assert byline.payload.inner == (0, len("本报记者 林一"))
+    first, second = apply(analysis).articles
+    assert str(first.byline) == "本报记者 林一" and second.byline is None

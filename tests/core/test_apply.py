@@ -168,3 +168,18 @@ def test_any_hand_roles_and_splits_keep_every_raw_character_in_the_output_or_in_
             continue
         lost = [text[o] for o in range(b.start, b.end) if not text[o].isspace() and o not in seen]
         assert set(lost) <= DROPPABLE, (b.id, lost)
+
+
+SECOND_DASH_PAGE = ("某县科技活动周启动\n\n——记某县科协科普志愿服务队\n\n——一支扎根基层的队伍\n\n"
+                    "本报讯 近日，某县科技活动周正式启动，活动为期一周。\n")
+
+
+def test_an_article_has_one_subtitle_a_second_dash_line_under_it_is_text_and_its_suggestion_moot():
+    analysis = analysed(SECOND_DASH_PAGE)
+    second = next(s for s in analysis.suggestions
+                  if s.kind == "subtitle" and str(analysis.block(s.blocks[0]).text) == "——一支扎根基层的队伍")
+    clean = apply(analysis)
+    (article,) = clean.articles
+    assert str(article.subtitle) == "——记某县科协科普志愿服务队"
+    assert str(article.paragraphs[0]) == "——一支扎根基层的队伍"
+    assert dict(clean.moot)[second.id] == "structure:second-subtitle"

@@ -80,3 +80,40 @@ def test_furniture_without_a_kind_of_its_own_is_named_from_its_shape_and_neighbo
     assert furniture_kind(shape("科普天地"), None, shape("Ke Pu Tian Di")) == fz.COLUMN_TITLE
     assert furniture_kind(shape("Y7 全|丨"), None, None) == fz.NOISE
     assert furniture_kind(shape("这一行什么也不像，只是被标成了杂项。"), None, None) == fz.FURNITURE
+
+
+def test_a_reporter_line_goes_on_only_with_the_short_rest_of_its_line_in_the_same_column():
+    units = split_units("本报记者 甲乙丙 通讯员 丁戊己 庚辛\n壬癸\n本报讯 日前，某县举办农技培训班。\n", {
+        1: box(1, 0, 0, 170, 10), 2: box(2, 0, 13, 20, 10), 3: box(3, 0, 30, 300, 10)})
+    assert same_print(units[0], units[1], tail=True)
+    assert not same_print(units[0], units[2], tail=True)  # a line as long as the first is no wrapped rest
+    moved = split_units("本报记者 甲乙丙 通讯员 丁戊己 庚辛\n壬癸\n", {
+        1: box(1, 0, 0, 170, 10), 2: box(2, 40, 13, 60, 10)})
+    assert not same_print(moved[0], moved[1], tail=True)  # the rest starts where its line did, not further in
+    other_column = split_units("本报记者 甲乙丙 通讯员 丁戊己 庚辛\n壬癸\n", {
+        1: box(1, 0, 0, 170, 10), 2: box(2, 0, 13, 20, 10, column=1)})
+    assert not same_print(other_column[0], other_column[1], tail=True)
+
+
+def test_a_subtitle_set_over_two_lines_is_one_block_but_a_second_dash_line_starts_another():
+    from kexie_gui.core import labels as lb
+    from kexie_gui.core.assemble import group
+    from kexie_gui.core.convention import convention_of
+
+    units = split_units("某县科技活动周启动\n——记某县科协科普志愿\n服务队\n——另一条副题\n")
+    labelled = {k: lb.Labelled(u, lab, 0.9, ()) for k, (u, lab) in
+                enumerate(zip(units, [lb.TITLE, lb.SUBTITLE, lb.SUBTITLE, lb.SUBTITLE], strict=True))}
+    pieces = group(units, labelled, set(), convention_of(units))
+    assert [p.positions for p in pieces] == [(0,), (1, 2), (3,)]
+
+
+def test_a_kicker_set_over_two_lines_is_one_block():
+    from kexie_gui.core import labels as lb
+    from kexie_gui.core.assemble import group
+    from kexie_gui.core.convention import convention_of
+
+    units = split_units("弘扬科学精神\n普及科学知识\n某县科技活动周启动\n")
+    labelled = {k: lb.Labelled(u, lab, 0.9, ()) for k, (u, lab) in
+                enumerate(zip(units, [lb.KICKER, lb.KICKER, lb.TITLE], strict=True))}
+    pieces = group(units, labelled, set(), convention_of(units))
+    assert [(p.positions, p.label) for p in pieces] == [((0, 1), lb.KICKER), ((2,), lb.TITLE)]

@@ -117,3 +117,12 @@ def test_the_decision_is_the_same_with_crlf_cr_or_lf_line_ends(raw):
 def test_trailing_spaces_and_blank_lines_at_the_page_end_change_nothing(raw):
     padded = "\n".join(line + "  " for line in raw.split("\n")) + "\n\n\n"
     assert convention(padded) == convention(raw)
+
+
+def test_a_convention_named_without_statistics_explains_itself_by_its_name_alone():
+    from kexie_gui.core.convention import Convention
+    from kexie_gui.core.messages import message
+
+    said = Convention(WRAPPED_INDENTED).explain()
+    assert said.render("en") == "layout: " + message(f"layout.{WRAPPED_INDENTED}").render("en")
+    assert said.render("zh").startswith("版式：") and "行宽" not in said.render("zh")

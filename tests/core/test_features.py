@@ -114,3 +114,34 @@ def test_type_size_and_a_box_are_evidence_on_pages_read_with_their_geometry():
     assert "sz=huge" in feats[0] and "band=top" in feats[0]
     assert "sz=body" in feats[1]
     assert "sz=small" in feats[2] and "boxed" in feats[2]
+
+
+def test_an_empty_line_ends_and_opens_with_nothing():
+    assert line_end("") == "none" and line_end("   ") == "none"
+    assert line_start("") == "none" and line_start("\u3000 ") == "none"
+
+
+def test_nothing_carries_across_a_break_from_or_into_an_empty_line():
+    from collections import Counter
+
+    from kexie_gui.core.features import junction
+
+    assert junction("", "工作", Counter(), set()) == "none" and junction("科技", "", Counter(), set()) == "none"
+    assert junction("结合多年的工", "作实践", Counter(), set()) == "word"  # 工作: a common word
+    assert junction("青石", "镇", Counter({"石镇": 2}), set()) == "page"  # printed together elsewhere on the page
+
+
+def test_without_the_page_height_type_size_is_evidence_but_no_band_of_the_page_is():
+    text = "青石镇举办培训会\n本报讯 近日，青石镇举办培训会。\n"
+    boxes = {1: LineBox(1, 0, 0, 200, 24, 24), 2: LineBox(2, 0, 30, 300, 42, 12)}
+    units = split_units(text, boxes)
+    feats = line_features(units, convention_of(units), page_height=0.0)
+    assert "sz=big" in feats[0] and not any(f.startswith("band=") for f in feats[0] + feats[1])
+
+
+def test_a_line_at_the_foot_of_the_page_is_in_its_bottom_band():
+    text = "本报讯 近日，青石镇举办培训会。\n新闻热线：0000-1234567\n"
+    boxes = {1: LineBox(1, 0, 100, 300, 112, 12), 2: LineBox(2, 0, 780, 200, 790, 10)}
+    units = split_units(text, boxes)
+    feats = line_features(units, convention_of(units), page_height=800)
+    assert "band=bottom" in feats[1] and "band=bottom" not in feats[0] and "band=top" not in feats[0]

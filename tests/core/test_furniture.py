@@ -111,3 +111,53 @@ def test_every_kind_has_a_chinese_name_for_the_editor():
     kinds = {k for _, k in FURNITURE_LINES} | {fz.PINYIN_HEADER, fz.COLUMN_TITLE, fz.SHORT_NEWS_HEADER, fz.NOISE,
                                                 fz.FURNITURE}
     assert kinds <= set(fz.CATEGORY_ZH)
+
+
+def test_a_date_line_with_its_weekday_and_lunar_date_is_a_page_header():
+    # the date, the weekday and 农历 leave the lunar month and day behind: still a date line
+    assert fz.page_header("2024年3月5日 星期二 农历正月廿五") == fz.PAGE_HEADER
+    assert classify_single("2024年3月5日 星期二 农历正月廿五") == fz.PAGE_HEADER
+    assert fz.page_header("2024年3月5日，星期二农历正月廿五召开") is None  # a comma: running text
+
+
+def test_a_lunar_date_on_its_own_is_part_of_the_masthead():
+    assert classify_single("农历甲辰年正月廿五") == fz.MASTHEAD
+
+
+@pytest.mark.parametrize("line", ["（紧接第1版）", "（接第3版）", "（续第2版）", "(紧接第A1版)"])
+def test_a_jump_line_saying_where_the_article_came_from_is_furniture_pointing_up(line):
+    assert classify_single(line) == fz.JUMP and jump_direction(line) == "up"
+
+
+MORE_FURNITURE = [
+    ("校对：张一", fz.EDITOR_LINE),
+    ("版式设计：何二", fz.EDITOR_LINE),
+    ("审核 王五", fz.EDITOR_LINE),
+    ("投稿邮箱：kepu@example.cn", fz.CONTACT),
+    ("邮编：610000", fz.CONTACT),
+    ("支持单位：青石县农学会", fz.SPONSOR_LINE),
+    ("本期由青石县农业农村局提供支持", fz.SPONSOR_LINE),
+    ("上图：志愿者在讲解垃圾分类知识。", fz.CAPTION),
+    ("图1：实验装置示意", fz.CAPTION),
+    ("第3页", fz.PAGE_NUMBER),
+    ("总第1024期", fz.MASTHEAD),
+    ("CN 51-0001", fz.MASTHEAD),
+    ("青石县推广稻渔共养……A2版", fz.INDEX),
+]
+
+
+@pytest.mark.parametrize("line, kind", MORE_FURNITURE, ids=[x for x, _ in MORE_FURNITURE])
+def test_editor_contact_sponsor_caption_page_number_masthead_and_index_variants_are_named(line, kind):
+    assert classify_single(line) == kind
+
+
+def test_a_long_unfinished_line_of_text_ending_in_a_word_with_she_is_no_caption():
+    # ``…拍摄`` ends like a photo credit (``某甲 摄``), but what stands before it is a long unfinished
+    # sentence, not a caption: a caption before its credit is a finished sentence or a short label
+    line = ("这些年来村里的变化真的很大，过去大家都是靠天吃饭，如今家家户户都有了大棚和滴灌设备，"
+            "每到周末不少游客专程赶来拍摄")
+    assert fz.caption(line) is None and classify_single(line) is None
+
+
+def test_a_latin_line_is_no_romanisation_of_a_line_without_han_readings():
+    assert not is_pinyin_of("Ke Pu", "①②") and not is_pinyin_of("Ke Pu", "ＡＢ")

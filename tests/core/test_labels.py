@@ -222,3 +222,31 @@ def test_a_subhead_is_short_headline_shaped_and_read_as_a_paragraph_of_its_own()
     assert lb.subhead_above(subhead, lb.PARAGRAPH)
     assert not lb.subhead_above(subhead, lb.TITLE)  # a headline's first line may go on below
     assert not lb.subhead_above(full, lb.PARAGRAPH)  # a line running to the column's edge goes on
+
+
+def test_a_line_under_a_latin_word_hyphenated_at_the_line_end_carries_it_on_even_where_it_ends_a_sentence():
+    # the model reads ``source技术。`` under a short line as a paragraph of its own; the hyphen says
+    # the word goes on across the break
+    got = labelled("本报讯 近日，某市科协发布了新的科普平台。\n平台采用open-\nsource技术。\n")
+    assert got[-1] == ("source技术。", lb.CONTINUED)
+
+
+def test_where_the_two_passes_differ_on_a_headline_part_the_surer_free_reading_stands():
+    u = unit("走近身边的科学")
+    seen = lb.Labelled(u, lb.KICKER, 0.9, ())
+    assert lb._surer(seen, lb.Labelled(u, lb.TITLE, 0.6, ()), True) is seen
+    # but not when the second pass is surer, reads it as text, or was held to its label
+    surer = lb.Labelled(u, lb.TITLE, 0.95, ())
+    assert lb._surer(seen, surer, True) is surer
+    text = lb.Labelled(u, lb.PARAGRAPH, 0.6, ())
+    assert lb._surer(seen, text, True) is text
+    held = lb.Labelled(u, lb.TITLE, 0.6, ())
+    assert lb._surer(seen, held, False) is held
+
+
+def test_the_body_model_never_puts_a_reporter_line_under_text_or_a_byline():
+    model = lb._body_model()
+    index = {lab: k for k, lab in enumerate(model.labels)}
+    for above in (lb.PARAGRAPH, lb.CONTINUED, lb.BYLINE):
+        assert model.trans[index[above]][index[lb.REPORTER]] == lb.NEVER
+    assert model.trans[index[lb.TITLE]][index[lb.REPORTER]] > lb.NEVER

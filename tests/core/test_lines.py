@@ -120,3 +120,15 @@ def test_a_page_of_whole_paragraphs_keeps_a_space_after_a_full_stop_inside_its_l
 
 def test_a_line_of_two_sentences_no_wider_than_its_column_stays_whole():
     assert glued_row_pieces("一行之内。 两句话", 13.0) == [(0, "一行之内。 两句话")]
+
+
+def test_a_glued_row_is_cut_at_the_full_stop_that_leaves_a_line_s_worth_either_side():
+    # the first full stop and space leave too little on the left to be a column's line: the row is cut
+    # at the second one
+    row = "甲说好。 甲栏这一段话到此结束。 乙栏的一行文字接着往下读"
+    assert glued_row_pieces(row, 13.0) == [(0, "甲说好。 甲栏这一段话到此结束。"), (17, "乙栏的一行文字接着往下读")]
+
+
+def test_a_page_of_lines_wider_than_a_newspaper_column_is_never_cut_at_a_single_space():
+    row = "甲栏这一段话到此结束了。 乙栏的一行文字接着往下读"
+    assert glued_row_pieces(row, 40.0) == [(0, row)] and glued_row_pieces(row, 0.0) == [(0, row)]

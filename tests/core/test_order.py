@@ -113,3 +113,13 @@ def test_two_interleaved_columns_keep_a_period_of_two_lines():
     ctx = Context(units, shapes, [16.0] * len(units), True, model.period, labels, model)
     body = ctx.period[4:-4]
     assert body.count(2) >= 0.8 * len(body)
+
+
+def test_given_the_raw_text_a_side_by_side_page_is_laid_out_column_by_column_before_it_is_ordered():
+    units = split_units(pages.SIDE_BY_SIDE_PAGE)
+    conv = convention_of(units)
+    result, moves = reading_order(units, conv, text=pages.SIDE_BY_SIDE_PAGE)
+    left, right = column_lines()
+    assert [u.text for u in result] == left + right
+    confidence, said = moves
+    assert 0 < confidence <= 1 and "lines 1–" in said.render("en")

@@ -75,3 +75,8 @@ def test_stacks_without_a_cut_are_read_column_by_column():
     lines.append(line("横跨第二第三栏的一行字写得很长很长很长", 152, 100))
     order = [leaf[0][:1] for leaf in texts(stack_order(lines, 10))]
     assert order.index("跨") < order.index("一") < order.index("二")
+
+
+def test_no_lines_read_as_nothing_and_one_line_as_itself():
+    one = line("青石镇举办培训会", 0, 0)
+    assert xy_order([], [], 10.0) == [] and texts(xy_order([one], [], 10.0)) == [["青石镇举办培训会"]]

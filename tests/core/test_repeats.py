@@ -94,3 +94,14 @@ def test_a_copy_cut_off_says_so_and_its_last_line_is_a_truncated_repeat():
     (dup,) = [s for s in analyse(page_from_text(raw)).suggestions if s.kind == "duplicate"]
     assert dup.payload.match == "truncated"
     assert "被截断的副本" in dup.explain_zh and "a copy cut off at the end of the page" in dup.explain_en
+
+
+def test_a_line_too_short_or_another_text_is_no_repeat_and_a_cut_copy_must_end_on_the_same_characters():
+    from kexie_gui.core.repeats import compare
+
+    assert compare("甲乙", "甲乙丙") is None  # too short to tell a repeat from a common word
+    assert compare("青石镇科协邀请农技专家来到村里", "白云县科协组织科技志愿者走进学校讲课") is None
+    # a cut copy with one slip is still the start of its twin …
+    assert compare("青石镇科协邀请农枝专家来到村里", "青石镇科协邀请农技专家来到村里讲解果树修剪") == ("truncated", 1)
+    # … but one whose last characters differ is not where its twin was cut
+    assert compare("青石镇科协邀请农技专家来到城里", "青石镇科协邀请农技专家来到村里讲解果树修剪") is None
