@@ -20,7 +20,6 @@ override the decision (``Config.layout``).
 """
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -189,8 +188,3 @@ def convention_of(units: list[Unit], forced: str | None = None) -> Convention:
         width = stats.width if forced not in (BLANK_BLOCKS, PARAGRAPH_PER_LINE) else 0.0
         return Convention(name=forced, width=width, han_spaces=decided.han_spaces, stats=stats, forced=True)
     return decide(stats)
-
-
-def median_width(units: list[Unit]) -> float:
-    widths = [u.width for u in units]
-    return float(statistics.median(widths)) if widths else 0.0

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .text import BRACKETED, JUMP_LINE, ends_sentence, squeeze_han_spaces
+from .text import JUMP_LINE, ends_sentence, squeeze_han_spaces
 
 # category names, also shown to the editor
 PAGE_HEADER = "page header"
@@ -344,8 +344,3 @@ def classify_single(text: str) -> str | None:
         if cat:
             return cat
     return None
-
-
-def bracketed_credit(text: str) -> bool:
-    m = BRACKETED.match(text)
-    return bool(m and caption(text))

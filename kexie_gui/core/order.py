@@ -461,14 +461,6 @@ def chains(succ: list[int | None]) -> list[list[int]]:
     return out
 
 
-def flow_scorer(units: list[Unit], shapes: list[Shape], convention: Convention):
-    """``flow(a, b)``: how likely line ``b`` carries on line ``a`` were they next to each other."""
-    fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
-    ctx = Context(units, shapes, [s.column or c for s, c in zip(shapes, fallback, strict=True)], convention.wrapped)
-    model = load_order_model()
-    return lambda a, b: model.probability(ctx.features(a, b, adjacent=True))
-
-
 def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     from .features import shapes_of
 

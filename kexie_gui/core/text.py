@@ -166,26 +166,6 @@ def starts_lead(s: str) -> bool:
     return bool(LEAD_AGENCY.match(s) or TIME_PHRASE.match(s))
 
 
-def starts_with_time_phrase(s: str) -> bool:
-    return bool(TIME_PHRASE.match(s))
-
-
-def looks_like_heading(s: str, max_len: int = 40) -> bool:
-    """Shape of a headline, kicker or subhead: short, no sentence end, not a clause fragment.
-
-    >>> looks_like_heading("青石县获评省级科普示范县"), looks_like_heading("他指出,")
-    (True, False)
-    """
-    s = s.strip()
-    if not s or len(s) > max_len:
-        return False
-    if ends_sentence(s) or ends_clause(s) or has_clause_marks(s):
-        return False  # headlines are set without commas; a block with one is a fragment
-    if BRACKETED.match(s):
-        return False
-    return han_share(s) >= 0.4
-
-
 _HAN_SPACE = regex.compile(r"(?<=[\p{Han}，。、；：！？“”‘’（）《》]) (?=[\p{Han}，。、；：！？“”‘’（）《》])")
 
 
