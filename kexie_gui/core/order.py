@@ -376,6 +376,9 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
         in_sum[b] += p
     mutual = {(a, b): math.sqrt((p / out_sum[a]) * (p / in_sum[b])) for (a, b), p in scored.items()
               if p >= LINK_MIN}
+    for a in _headlines_run_on(ctx):
+        mutual[(a, a + 1)] = 2.0  # a headline set over two lines is read as printed
+        scored.setdefault((a, a + 1), 1.0)
     succ: list[int | None] = [None] * n
     pred: list[int | None] = [None] * n
     head = list(range(n))  # head of each line's chain
@@ -391,6 +394,30 @@ def link(ctx: Context, model: OrderModel) -> tuple[list[int | None], dict[tuple[
         taken[(a, b)] = scored[(a, b)]
     _tie_loose_ends(ctx, scored, succ, pred, head, taken)
     return succ, taken
+
+
+def _headlines_run_on(ctx: Context) -> list[int]:
+    """Headline lines whose next line the first reading took for the headline's second line, where the
+    page is read line by line in one column (``某市老科协赴某县`` / ``开展专题调研``): nothing else is
+    carried on into a headline's second line."""
+    if ctx.labels is None:
+        return []
+    n = len(ctx.units)
+    return [a for a in range(n - 1) if ctx.labels[a] == "T" and ctx.labels[a + 1] == "TC"
+            and ctx.units[a + 1].blank_before == 0 and _headline_shaped(ctx.shapes[a])
+            and _headline_shaped(ctx.shapes[a + 1]) and not _goes_on_from_above(ctx, a + 1)]
+
+
+def _goes_on_from_above(ctx: Context, b: int) -> bool:
+    """A line just above ``b``'s predecessor stops mid-sentence where ``b`` carries it on (lines of
+    two columns read alternately: ``…大赛在阆中`` / headline / ``市湿地公园举``)."""
+    return any(ctx.open_end(a) and ctx.carries_on(a, b) for a in (b - 2, b - 3) if a >= 0)
+
+
+def _headline_shaped(shape: Shape) -> bool:
+    """A line a headline may be set on: heading-shaped, no full stop inside, not run to the column edge
+    (a body line of another column read in between is none of these)."""
+    return shape.heading and "stop" not in shape.punct and not shape.full
 
 
 def _never(ctx: Context, a: int, b: int) -> bool:

@@ -123,3 +123,30 @@ def test_given_the_raw_text_a_side_by_side_page_is_laid_out_column_by_column_bef
     assert [u.text for u in result] == left + right
     confidence, said = moves
     assert 0 < confidence <= 1 and "lines 1–" in said.render("en")
+
+
+def test_a_headline_set_over_two_lines_keeps_its_second_line():
+    from kexie_gui.core.order import Context, _headlines_run_on, link, load_order_model
+
+    raw = ("活动结束后，与会人员还参观了基地，活动在热\n烈的掌声中圆满结束。（某县科协）\n"
+           "某市老科协赴某县\n开展专题调研\n本报讯 近日，某市科协调研组深入某县\n乡镇、企业和农业园区开展调研。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    model = load_order_model()
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 6, True, model.period,
+                  ["P", "K", "T", "TC", "P", "C"], model)
+    assert _headlines_run_on(ctx) == [2]
+    succ, _ = link(ctx, model)
+    assert succ[2] == 3
+
+
+def test_a_line_of_the_other_column_under_a_headline_is_not_its_second_line():
+    from kexie_gui.core.order import Context, _headlines_run_on
+
+    # two columns read alternately: the short line under the headline carries on the line above it
+    raw = ("本报讯 日前，某市第六届青少年创新大赛在市科\n某县举办蚕桑实用技术培训班\n"
+           "技馆举\n本报讯 近日，由某市科协主办、\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 4, True, None, ["P", "T", "TC", "P"])
+    assert _headlines_run_on(ctx) == []
