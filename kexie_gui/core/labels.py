@@ -21,6 +21,7 @@ from .convention import Convention
 from .crf import Model, decode, load_model
 from .features import line_features
 from .furniture import SPONSOR_LINE, is_pinyin_of
+from .lexicon import word_pair
 from .lines import Unit
 from .text import LEAD_AGENCY
 
@@ -95,16 +96,23 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
     return any(0 <= j < len(units) and is_pinyin_of(units[j].text, text) for j in (i - 1, i + 1))
 
 
-def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
-    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``).
+#: a headline's wrapped rest is this short at most (characters) when it is told by a word cut at the break
+HEADLINE_REST = 8
 
-    A lone character or two under a headline looks like a page number or OCR noise to the model; but
-    furniture never sits right under a headline's first line with no white between.
+
+def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
+    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``),
+    or a short rest that finishes a word the headline's line cut (``某市老科协赴某县开`` | ``展专题调研``).
+
+    A short line under a headline looks like a page number, a column title or OCR noise to the model;
+    but furniture never sits right under a headline's first line with no white between.
     """
     text = line.text.strip()
-    if line.blank_before or len(text) > 3 or (shape is not None and shape.furniture):
+    if line.blank_before or (shape is not None and shape.furniture) or len(above.text.strip()) < 6:
         return False
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text) and len(above.text.strip()) >= 6
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return False
+    return len(text) <= 3 or (len(text) <= HEADLINE_REST and word_pair(above.text.strip(), text) >= 6)
 
 
 def label_lines(units: list[Unit], convention: Convention, page_height: float = 0.0,

@@ -122,6 +122,13 @@ def test_a_lone_character_under_a_headline_is_its_tail_but_not_after_a_blank_lin
     assert not lb.headline_tail(unit("培训"), unit("班"))  # too short a line to be a wrapped headline
 
 
+def test_a_short_rest_that_finishes_a_word_the_headline_cut_is_its_tail():
+    head = unit("某市老科协赴某县开")
+    assert lb.headline_tail(head, unit("展专题调研"))  # 开|展: one word cut at the break
+    assert not lb.headline_tail(head, unit("专题调研会议"))  # 开|专 is no word: a short line of its own
+    assert not lb.headline_tail(head, unit("展专题调研活动总结会议"))  # too long to be a headline's rest
+
+
 def test_an_empty_page_has_no_labels():
     assert lb.label_lines([], convention_of([])) == [] and lb.first_look([], convention_of([])) == []
 
