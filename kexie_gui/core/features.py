@@ -16,7 +16,7 @@ shorter), ``rf=short`` under half of it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
 
@@ -187,7 +187,24 @@ def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
     columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
     if not convention.wrapped:
         columns = [0.0] * len(units)
-    return [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)]
+    return wrapped_captions(units, [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)])
+
+
+def wrapped_captions(units: list[Unit], shapes: list[Shape]) -> list[Shape]:
+    """A photo caption wrapped over two lines, its credit's bracket opened on the first and closed on the
+    second (``专家在田间查看长势。（图片由市`` | ``科协提供）``): neither line is a caption alone, the two are.
+    Both lines are given the caption's furniture kind."""
+    out = list(shapes)
+    for i in range(len(units) - 1):
+        a, b = units[i].text, units[i + 1].text
+        if out[i].furniture or out[i + 1].furniture or units[i + 1].blank_before:
+            continue
+        if a.count("（") + a.count("(") <= a.count("）") + a.count(")") or not b.rstrip().endswith(("）", ")")):
+            continue
+        if fz.caption(a.strip() + b.strip()):
+            out[i] = replace(out[i], furniture=fz.CAPTION)
+            out[i + 1] = replace(out[i + 1], furniture=fz.CAPTION)
+    return out
 
 
 def local_widths(units: list[Unit], fallback: float) -> list[float]:

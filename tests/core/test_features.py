@@ -145,3 +145,12 @@ def test_a_line_at_the_foot_of_the_page_is_in_its_bottom_band():
     units = split_units(text, boxes)
     feats = line_features(units, convention_of(units), page_height=800)
     assert "band=bottom" in feats[1] and "band=bottom" not in feats[0] and "band=top" not in feats[0]
+
+
+def test_a_caption_whose_credit_wraps_onto_a_second_line_is_furniture_on_both_lines():
+    raw = ("作再上新台阶。\n志愿者在田间查看作物长势。（图片由县\n科协提供）\n"
+           "本报讯 近日，某县科协举办培训班，参训人员（含\n村干部）共80余人。\n")
+    units = split_units(raw)
+    shapes = shapes_of(units, convention_of(units))
+    assert [s.furniture for s in shapes[1:3]] == ["photo caption", "photo caption"]
+    assert shapes[3].furniture is None and shapes[4].furniture is None  # a bracket in running text is text
