@@ -166,7 +166,7 @@ def analyse(page: Page, config: Config = Config(),
     dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
     report(0.3, "order")
     kept_units = [u for u in units if u.index not in dropped_units]
-    ordered, moved = _ordered(kept_units, convention, raw_shapes, first_look, config)
+    ordered, moved, first_look = _read_in_order(kept_units, convention, raw_shapes, first_look, height, config)
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
     if moved:
@@ -178,9 +178,7 @@ def analyse(page: Page, config: Config = Config(),
     dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled_list = lb.label_lines([seq[i] for i in kept], convention, height, [shapes[i] for i in kept],
-                                   [first_look[seq[i].index] for i in kept])
-    labelled = dict(zip(kept, labelled_list, strict=True))
+    labelled = _labelled(seq, kept, shapes, first_look, bool(moved), convention, height)
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)
     laid = _laid_out(seq, shapes, labelled, pieces)
@@ -217,6 +215,36 @@ def _find_repeats(units: list[Unit], convention: Convention, shapes: list[Shape]
     lines = Lines(shapes, [x.label for x in first_look], convention.wrapped,
                   [u.blank_before > 0 and convention.blank_lines_separate for u in units])
     return find_repeats([u.text for u in units], lines)
+
+
+def _labelled(seq: list[Unit], kept: list[int], shapes: list[Shape], first_look: list[Labelled], moved: bool,
+              convention: Convention, height: float) -> dict[int, Labelled]:
+    """The label of every kept line (positions in ``seq``, the reading order); where the order changed, the
+    first reading the labels start from is made in that order."""
+    kept_units, kept_shapes = [seq[i] for i in kept], [shapes[i] for i in kept]
+    first = [first_look[u.index] for u in kept_units]
+    if moved:  # in raw order, a line's neighbours were another column's
+        first = lb.first_look(kept_units, convention, height, kept_shapes, sure=True)
+    return dict(zip(kept, lb.label_lines(kept_units, convention, height, kept_shapes, first), strict=True))
+
+
+def _read_in_order(units: list[Unit], convention: Convention, raw_shapes: list[Shape], first_look: list[Labelled],
+                   height: float, config: Config) -> tuple[list[Unit], tuple[float, Message] | None, list[Labelled]]:
+    """The lines in reading order, how sure and why (None: raw order), and the first reading of each line.
+
+    Where the order changed, the first reading was made among another column's lines (a headline in the
+    right column read under a left-hand line cut mid-sentence looks like text carried on): the lines are
+    read again in the order found, and ordered again by what that reading says (``raw_shapes`` and
+    ``first_look`` are indexed by raw line)."""
+    ordered, moved = _ordered(units, convention, raw_shapes, first_look, config)
+    if not moved:
+        return ordered, moved, first_look
+    again = lb.first_look(ordered, convention, height, [raw_shapes[u.index] for u in ordered], sure=True)
+    first_look = list(first_look)
+    for u, item in zip(ordered, again, strict=True):
+        first_look[u.index] = item
+    ordered, moved = _ordered(units, convention, raw_shapes, first_look, config)
+    return ordered, moved, first_look
 
 
 def _repeats_in_reading_order(ordered: list[Unit], convention: Convention, raw_shapes: list[Shape],

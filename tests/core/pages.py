@@ -256,9 +256,6 @@ KNOWN_FAILURES = {
     "two columns side by side, paragraph starts indented with 　　":
         "lines.GUTTER needs a non-space character right after the gutter, so a row whose right-hand piece "
         "opens with an ideographic indent (　　本报讯…) is not cut: the two columns' lines are read as one",
-    "two columns read alternately, equal length":
-        "the second column's bracketed byline, the page's last line right under the first column's byline, is "
-        "removed as furniture",
     "two columns read alternately, the left one longer":
         "where the right column has ended, the left column's last lines are linked wrongly: the first article's "
         "byline is glued into its last paragraph and that paragraph's last line (的技术。) ends the second article",

@@ -126,3 +126,16 @@ def test_a_byline_on_its_own_line_without_brackets_is_the_byline_whole():
     assert byline.payload.inner == (0, len("本报记者 林一"))
     first, second = apply(analysis).articles
     assert str(first.byline) == "本报记者 林一" and second.byline is None
+
+
+def test_a_headline_beside_a_sentence_cut_short_in_the_other_column_is_still_a_headline():
+    # two columns read line by line alternately; the right column opens with the end of an article from
+    # elsewhere, so its headline stands in raw order right under a left-hand line cut mid-sentence
+    left = pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+    right = (pages.wrap("市科协还将陆续在各区县开展系列活动，把科普资源送到群众身边。", 16)
+             + pages.set_article(pages.SX_TITLE, pages.SX, "何二", 16, pages.IDEOGRAPHIC_INDENT))
+    n = max(len(left), len(right))
+    left, right = left + [""] * (n - len(left)), right + [""] * (n - len(right))
+    raw = "\n".join(line for pair in zip(left, right, strict=True) for line in pair if line) + "\n"
+    articles = apply(analyse(page_from_text(raw)), Decisions()).articles
+    assert [a.title for a in articles] == [pages.QS_TITLE, pages.SX_TITLE]
