@@ -612,6 +612,7 @@ class _Walker:
         ctx = self.ctx
         self.removed.append(RemovedBlock(block.id, str(block.text), role, plan.decided_by))
         if plan.section:
+            self._flush_kicker()  # a kicker over a column title heads nothing below it: it is text above
             self.section = plan.section
         by = plan.decided_by
         # the first piece of a block cut by hand: its other pieces carry on what the suggestions do

@@ -342,3 +342,39 @@ def test_a_byline_cut_by_hand_reads_the_same_whether_its_suggestion_is_taken_or_
     clean = assert_consistent(analysis, d)
     assert_moot_means_it_does_not_matter(analysis, d, clean)
     assert str(clean.articles[-1].byline) == "李四"
+
+
+# a generated page (hypothesis found it): a kicker over a line read as a column title, then a headline
+KICKER_OVER_COLUMN_TITLE = "\n\n".join([
+    '专专专专专专专专专专专专专专专基',
+    '本报讯 近',
+    '日，专专专专。',
+    '专专专专，专专。专专专专。',
+    '专专专专。专专专专。',
+    '（专专）',
+    '专专专专专众专专专专专专专专专基',
+    '本报讯 近日',
+    '，专专专专。',
+    '专专专专，专专。专专专专。',
+    '专专专专。专专专专。',
+    '（专专）',
+    '专专专专专专',
+    '本报讯 近日，专专专专。',
+    '专专专专专。专专专专专专专专专专',
+    '专专专专专专专专专专专专专专专众。',
+    '专专专专众。',
+    '专专专专。',
+    '专专专专。专专专专。',
+    '专专专专。专专众众。',
+    '',
+])
+
+
+def test_a_kicker_over_a_column_title_is_text_above_it_whether_accepted_or_not():
+    analysis = analyse(page_from_text(KICKER_OVER_COLUMN_TITLE))
+    kicker = _by_kind(analysis, "kicker")[0]
+    headline = _by_kind(analysis, "headline")[0]
+    decisions = Decisions(choices=((headline.id, False),))
+    clean = assert_consistent(analysis, decisions)
+    assert dict(clean.moot).get(kicker.id) is not None
+    assert_moot_means_it_does_not_matter(analysis, decisions, clean)
