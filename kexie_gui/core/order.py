@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
-from .lexicon import page_pairs, word_pair
+from .lexicon import across_breaks, page_pairs, word_pair
 from .lines import Unit
 from .messages import message
 
@@ -102,8 +102,9 @@ class Context:
         self.texts = ["".join(s.text.split()) for s in shapes]
         self.pairs = page_pairs(self.texts)
         self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
-        self.quads = {t[k:k + 4] for t in self.texts for k in range(len(t) - 3)}
-        self.sixes = {t[k:k + 6] for t in self.texts for k in range(len(t) - 5)}
+        # of longer runs only those a junction may ask about (``ta[-2:] + tb[:2]``, ``ta[-3:] + tb[:3]``)
+        self.quads = across_breaks(self.texts, 2, 2)
+        self.sixes = across_breaks(self.texts, 3, 3)
         self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
         self.period = local_period(self, period, model)
 
