@@ -14,6 +14,8 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
+from operator import add
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,11 @@ def _pairs() -> dict[str, int]:
     return out
 
 
+def word_pairs() -> dict[str, int]:
+    """Pair → how common it is inside words (see :func:`word_pair`), for callers that look up many."""
+    return _pairs()
+
+
 def word_pair(left: str, right: str) -> int:
     """How common the pair ``left[-1] + right[0]`` is inside words (0: never seen).
 
@@ -42,11 +49,8 @@ def word_pair(left: str, right: str) -> int:
 
 def page_pairs(lines: list[str]) -> Counter:
     """How often each pair of neighbouring characters occurs inside the page's lines."""
-    counts: Counter = Counter()
-    for line in lines:
-        s = "".join(line.split())
-        counts.update(s[k:k + 2] for k in range(len(s) - 1))
-    return counts
+    joined = ("".join(line.split()) for line in lines)
+    return Counter(chain.from_iterable(map(add, s, s[1:]) for s in joined))  # s[k] + s[k + 1], counted in C
 
 
 def across_breaks(lines: list[str], left: int, right: int) -> set[str]:
