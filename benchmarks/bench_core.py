@@ -3,8 +3,9 @@
     python benchmarks/bench_core.py [--sizes 1,10]
 
 Targets on a 2-core machine: seed < 20 ms warm and < 0.3 s as the first page of a
-new process (imports and tables included), 10 MB < 10 s, and 10x the input costs
-at most 12x the time.  ``--dev`` adds dev pages of the shared corpus shuffled
+new process (imports and tables included), 10 MB < 10 s and < 500 MB, and 10x the input
+costs at most 12x the time.  The peak resident memory printed is the process's so far
+(sizes run smallest first, so it is the largest input's peak).  ``--dev`` adds dev pages of the shared corpus shuffled
 together (real layouts, not generated ones), and the same with each copy's lines shuffled (repetitive
 text), when ``shared/corpus`` is found beside the checkout or above it.  Generated pages hold the damage the analysis
 repairs (column breaks, repeated runs, furniture) so every detector works.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -115,6 +117,12 @@ def shuffled_dev(size_bytes: int, seed: int = 1, shuffle_lines: bool = False) ->
     return "".join(out)
 
 
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports kilobytes, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
 def timed(fn, repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -147,12 +155,14 @@ def main() -> int:
         t_ap = timed(lambda a=a: apply(a))
         times[mb] = t
         print(f"{mb:g} MB generated ({len(a.blocks)} blocks, {len(a.suggestions)} suggestions): "
-              f"analyse {t:.2f} s ({t / mb:.2f} s/MB), apply {t_ap:.2f} s")
+              f"analyse {t:.2f} s ({t / mb:.2f} s/MB), apply {t_ap:.2f} s, peak RSS so far {peak_rss_mb():.0f} MB")
+        del a
         for shuffle_lines, what in ((False, "shuffled dev pages"), (True, "dev pages, lines shuffled per copy")):
             if args.dev and (text := shuffled_dev(int(mb * 1_000_000), shuffle_lines=shuffle_lines)):
                 page = page_from_text(text, f"dev-{mb:g}MB")
                 t = timed(lambda page=page: analyse(page))
-                print(f"{mb:g} MB of {what}: analyse {t:.2f} s ({t / mb:.2f} s/MB)")
+                print(f"{mb:g} MB of {what}: analyse {t:.2f} s ({t / mb:.2f} s/MB), "
+                      f"peak RSS so far {peak_rss_mb():.0f} MB")
     if len(times) >= 2:
         small, large = min(times), max(times)
         ratio = times[large] / times[small]
