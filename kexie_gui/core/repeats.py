@@ -136,7 +136,8 @@ class Stream:
 
     def line_at(self, offset: int) -> int:
         """The line holding stream ``offset`` (the last of several empty ones)."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k > 0 else 0
 
     def index(self, lo: int, hi: int) -> dict[str, list[int]]:
         """Keys at every ``STEP``-th offset of lines ``lo``…``hi`` (at most ``COMMON_KEY`` + 1 places each)."""
@@ -882,7 +883,8 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
         if changed is not None and not _near(run, changed):
             waiting.append(run)
             continue
-        places.own = frozenset(run.second)
+        if places.through:  # ``own`` is read only while candidate copies are looked through
+            places.own = frozenset(run.second)
         verdict = _verdict(run, places, stream)
         if verdict is None or (not verdict.default and stage != "doubtful"):
             waiting.append(run)
