@@ -88,3 +88,19 @@ def test_the_analysis_is_the_same_twice_and_reports_its_layout():
     a, b = analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE)), analyse(page_from_text(pages.WRAPPED_PLAIN_PAGE))
     assert [s.to_dict() for s in a.suggestions] == [s.to_dict() for s in b.suggestions]
     assert a.hard_wrapped and a.convention.name == "wrapped-plain" and a.seconds >= 0
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    """The analysis pauses the cyclic collector (speed on huge pages) and leaves it on or off as it found it."""
+    import gc
+
+    page = page_from_text("四川科技报\n\n本报讯 近日，县科协开展科普活动。\n", "gc")
+    assert gc.isenabled()
+    analyse(page)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyse(page)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
