@@ -3,15 +3,18 @@
     python benchmarks/bench_core.py [--sizes 1,10]
 
 Targets on a 2-core machine: seed < 20 ms warm and < 0.3 s as the first page of a
-new process (imports and tables included), 10 MB < 10 s, and 10x the input costs
-at most 12x the time.  ``--dev`` adds dev pages of the shared corpus shuffled
-together (real layouts, not generated ones) when ``../shared`` is present.  Generated pages hold the damage the analysis
+new process (imports and tables included), 10 MB < 10 s and < 500 MB, and 10x the input
+costs at most 12x the time.  The peak resident memory printed is the process's so far
+(sizes run smallest first, so it is the largest input's peak).  ``--dev`` adds dev pages of the shared corpus shuffled
+together (real layouts, not generated ones), and the same with each copy's lines shuffled (repetitive
+text), when ``shared/corpus`` is found beside the checkout or above it.  Generated pages hold the damage the analysis
 repairs (column breaks, repeated runs, furniture) so every detector works.
 """
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -80,9 +83,22 @@ def first_page_seconds(page: Path, runs: int = 5) -> float:
                                                   check=True).stdout) for _ in range(runs))
 
 
-def shuffled_dev(size_bytes: int, seed: int = 1) -> str | None:
-    """Dev pages of the shared corpus, shuffled and concatenated to ``size_bytes`` (None without the corpus)."""
-    pages = sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.txt"))
+def dev_dir() -> Path | None:
+    """The shared corpus's dev pages: ``../shared`` of the checkout or of any folder above it (a worktree)."""
+    for up in ROOT.parents:
+        if (found := up / "shared" / "corpus" / "dev").is_dir():
+            return found
+    return None
+
+
+def shuffled_dev(size_bytes: int, seed: int = 1, shuffle_lines: bool = False) -> str | None:
+    """Dev pages of the shared corpus, shuffled and concatenated to ``size_bytes`` (None without the corpus).
+
+    With ``shuffle_lines`` each copy's lines are shuffled too, so copies repeat lines but never whole pages:
+    the repetitive text on which the duplicate finder's candidate index must bound its fan-out.
+    """
+    folder = dev_dir()
+    pages = sorted(folder.glob("*.txt")) if folder else []
     if not pages:
         return None
     rnd = random.Random(seed)
@@ -91,10 +107,20 @@ def shuffled_dev(size_bytes: int, seed: int = 1) -> str | None:
     texts = [load_page(p).text for p in pages]  # some dev pages are GB18030 or UTF-16: decoded as kexie does
     out, total = [], 0
     while total < size_bytes:
-        text = rnd.choice(texts)
-        out.append(text.rstrip("\n") + "\n\n")
+        text = rnd.choice(texts).rstrip("\n")
+        if shuffle_lines:
+            lines = text.split("\n")
+            rnd.shuffle(lines)
+            text = "\n".join(lines)
+        out.append(text + "\n\n")
         total += len(out[-1].encode("utf-8"))
     return "".join(out)
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports kilobytes, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
 def timed(fn, repeat: int = 1) -> float:
@@ -129,11 +155,14 @@ def main() -> int:
         t_ap = timed(lambda a=a: apply(a))
         times[mb] = t
         print(f"{mb:g} MB generated ({len(a.blocks)} blocks, {len(a.suggestions)} suggestions): "
-              f"analyse {t:.2f} s ({t / mb:.2f} s/MB), apply {t_ap:.2f} s")
-        if args.dev and (text := shuffled_dev(int(mb * 1_000_000))):
-            page = page_from_text(text, f"dev-{mb:g}MB")
-            t = timed(lambda page=page: analyse(page))
-            print(f"{mb:g} MB of shuffled dev pages: analyse {t:.2f} s ({t / mb:.2f} s/MB)")
+              f"analyse {t:.2f} s ({t / mb:.2f} s/MB), apply {t_ap:.2f} s, peak RSS so far {peak_rss_mb():.0f} MB")
+        del a
+        for shuffle_lines, what in ((False, "shuffled dev pages"), (True, "dev pages, lines shuffled per copy")):
+            if args.dev and (text := shuffled_dev(int(mb * 1_000_000), shuffle_lines=shuffle_lines)):
+                page = page_from_text(text, f"dev-{mb:g}MB")
+                t = timed(lambda page=page: analyse(page))
+                print(f"{mb:g} MB of {what}: analyse {t:.2f} s ({t / mb:.2f} s/MB), "
+                      f"peak RSS so far {peak_rss_mb():.0f} MB")
     if len(times) >= 2:
         small, large = min(times), max(times)
         ratio = times[large] / times[small]

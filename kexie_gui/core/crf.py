@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import add, mul
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class Model:
     def scores(self, features: list[str]) -> list[float]:
         """The state score of each label for one line."""
         out = [0.0] * len(self.labels)
-        state = self.state
+        get = self.state.get
         for name in features:
-            for k, w in state.get(name, ()):
+            for k, w in get(name, ()):
                 out[k] += w
         return out
 
@@ -116,6 +117,7 @@ def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[fl
 def _viterbi(trans, emit: list[list[float]]) -> list[int]:
     """The best label path (label indexes) through the emission and transition scores."""
     neg, L = -math.inf, len(emit[0])
+    into = [[trans[a][b] for a in range(L)] for b in range(L)]  # into[b][a]: the column of ``b``
     best = [emit[0][:]]
     back = []
     for e in emit[1:]:
@@ -126,13 +128,10 @@ def _viterbi(trans, emit: list[list[float]]) -> list[int]:
                 row.append(neg)
                 ptr.append(0)
                 continue
-            top, arg = neg, 0
-            for a in range(L):
-                v = prev[a] + trans[a][b]
-                if v > top:
-                    top, arg = v, a
+            vals = list(map(add, prev, into[b]))
+            top = max(vals)
             row.append(top + e[b])
-            ptr.append(arg)
+            ptr.append(vals.index(top))  # the first best, as a scan keeping strict improvements finds
         best.append(row)
         back.append(ptr)
     k = max(range(L), key=lambda b: best[-1][b])
@@ -156,9 +155,10 @@ def _marginals(trans, emit: list[list[float]], path: list[int]) -> list[float]:
     fwd = [ems[0][:]]
     scale = [sum(fwd[0]) or 1.0]
     fwd[0] = [v / scale[0] for v in fwd[0]]
+    into = [[etrans[a][b] for a in range(L)] for b in range(L)]
     for i in range(1, n):
         prev, e = fwd[-1], ems[i]
-        row = [e[b] * sum(prev[a] * etrans[a][b] for a in range(L)) if e[b] else 0.0 for b in range(L)]
+        row = [e[b] * sum(map(mul, prev, into[b])) if e[b] else 0.0 for b in range(L)]
         c = sum(row) or 1.0
         scale.append(c)
         fwd.append([v / c for v in row])
@@ -167,5 +167,5 @@ def _marginals(trans, emit: list[list[float]], path: list[int]) -> list[float]:
         nxt, e = bwd[i + 1], ems[i + 1]
         c = scale[i + 1]
         w = [e[b] * nxt[b] for b in range(L)]
-        bwd[i] = [sum(etrans[a][b] * w[b] for b in range(L)) / c for a in range(L)]
+        bwd[i] = [sum(map(mul, etrans[a], w)) / c for a in range(L)]
     return [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]

@@ -15,6 +15,7 @@ shorter), ``rf=short`` under half of it.
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -429,5 +430,7 @@ def line_features(units: list[Unit], convention: Convention, page_height: float 
     if shapes is None:
         shapes = shapes_of(units, convention)
     pv = _page_view(units, convention, page_height, shapes)
-    return [_own_features(pv, i) + _place_features(pv, i) + _above_features(pv, i) + _below_features(pv, i)
+    # a page's lines share a few hundred names: one string each, not one per line (a 10 MB page has 10⁵ lines)
+    return [list(map(sys.intern, _own_features(pv, i) + _place_features(pv, i) + _above_features(pv, i)
+                     + _below_features(pv, i)))
             for i in range(len(units))]

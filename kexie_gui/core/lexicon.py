@@ -14,6 +14,8 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
+from operator import add
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +31,11 @@ def _pairs() -> dict[str, int]:
     return out
 
 
+def word_pairs() -> dict[str, int]:
+    """Pair → how common it is inside words (see :func:`word_pair`), for callers that look up many."""
+    return _pairs()
+
+
 def word_pair(left: str, right: str) -> int:
     """How common the pair ``left[-1] + right[0]`` is inside words (0: never seen).
 
@@ -42,8 +49,22 @@ def word_pair(left: str, right: str) -> int:
 
 def page_pairs(lines: list[str]) -> Counter:
     """How often each pair of neighbouring characters occurs inside the page's lines."""
-    counts: Counter = Counter()
-    for line in lines:
-        s = "".join(line.split())
-        counts.update(s[k:k + 2] for k in range(len(s) - 1))
-    return counts
+    joined = ("".join(line.split()) for line in lines)
+    return Counter(chain.from_iterable(map(add, s, s[1:]) for s in joined))  # s[k] + s[k + 1], counted in C
+
+
+def across_breaks(lines: list[str], left: int, right: int) -> set[str]:
+    """The runs of ``left + right`` characters inside the page's lines that a line break could cut where a
+    line ends on their first ``left`` characters and the next starts with the rest.
+
+    Only such runs are ever asked about (``…甲乙`` | ``丙…``: is ``甲乙丙`` printed elsewhere?), so the set
+    is a small part of all the page's runs, which on a 10 MB page take hundreds of megabytes.
+
+    >>> sorted(across_breaks(["甲乙丙丁", "丙丁", "甲乙"], 2, 2))
+    ['甲乙丙丁']
+    """
+    ends = {t[-left:] for t in lines if len(t) >= left}
+    starts = {t[:right] for t in lines if len(t) >= right}
+    n = left + right
+    return {t[k:k + n] for t in lines for k in range(len(t) - n + 1)
+            if t[k:k + left] in ends and t[k + left:k + n] in starts}

@@ -30,13 +30,24 @@ def char_width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
 
 
+class _Widths(dict):
+    """Character -> :func:`char_width`, filled on first sight (looked up in C for every line of a page)."""
+
+    def __missing__(self, ch: str) -> float:
+        out = self[ch] = char_width(ch)
+        return out
+
+
+_WIDTHS = _Widths()
+
+
 def text_width(text: str) -> float:
     """Printed width of ``text`` in Han characters (spaces inside count ½).
 
     >>> text_width("2024年起，共3.5万人")
     9.5
     """
-    return sum(char_width(ch) for ch in text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def indent_width(text: str) -> float:

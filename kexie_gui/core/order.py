@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ from itertools import pairwise
 
 from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
-from .lexicon import page_pairs, word_pair
+from .lexicon import across_breaks, page_pairs, word_pairs
 from .lines import Unit
 from .messages import message
 
@@ -102,8 +103,18 @@ class Context:
         self.texts = ["".join(s.text.split()) for s in shapes]
         self.pairs = page_pairs(self.texts)
         self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
-        self.quads = {t[k:k + 4] for t in self.texts for k in range(len(t) - 3)}
-        self.sixes = {t[k:k + 6] for t in self.texts for k in range(len(t) - 5)}
+        # of longer runs only those a junction may ask about (``ta[-2:] + tb[:2]``, ``ta[-3:] + tb[:3]``)
+        self.quads = across_breaks(self.texts, 2, 2)
+        self.sixes = across_breaks(self.texts, 3, 3)
+        self.words = word_pairs()
+        # per line: does it leave a quotation or bracket open, does it close one (``_open_marks``)
+        self.opens = [(t.count("“") > t.count("”"), t.count("（") + t.count("(") > t.count("）") + t.count(")"))
+                      for t in self.texts]
+        self.closes = [("”" in t and t.find("”") < (t.find("“") if "“" in t else 10 ** 6), "）" in t or ")" in t)
+                       for t in self.texts]
+        self._rf = [fullness(s.width, c) for s, c in zip(shapes, columns, strict=True)]
+        self._cache: dict[tuple, float] = {}
+        self._far: dict[bool, list[int]] = {}
         self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
         self.period = local_period(self, period, model)
 
@@ -113,7 +124,8 @@ class Context:
         if not ta or not tb:
             return 0, 0, 0
         tri = (ta[-2:] + tb[:1] in self.triples) + (ta[-1:] + tb[:2] in self.triples)
-        return word_pair(ta, tb), self.pairs.get(ta[-1] + tb[0], 0), tri
+        across = ta[-1] + tb[0]
+        return self.words.get(across, 0), self.pairs.get(across, 0), tri  # (``word_pair``, page pairs, triples)
 
     def carries_on(self, a: int, b: int) -> bool:
         wp, pp, tri = self.junction(a, b)
@@ -125,13 +137,10 @@ class Context:
     def probability(self, model: OrderModel, a: int, b: int) -> float:
         """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
         computation: the evidence is a handful of categories, and a page has many pairs."""
-        cache = self.__dict__.setdefault("_cache", {})
-        if "_rf" not in self.__dict__:
-            self._rf = [fullness(s.width, c) for s, c in zip(self.shapes, self.columns, strict=True)]
         key = (self._layout_key(a, b), self._text_key(a, b))
-        p = cache.get(key)
+        p = self._cache.get(key)
         if p is None:
-            p = cache[key] = model.probability(self.features(a, b))
+            p = self._cache[key] = model.probability(self.features(a, b))
         return p
 
     def _layout_key(self, a: int, b: int) -> tuple:
@@ -155,7 +164,7 @@ class Context:
         return (self.junction(a, b), True, ta[-3:] + tb[:3] in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
                 ta[-2:] + tb[:2] in self.quads if len(ta) >= 2 and len(tb) >= 2 else False,
                 ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
-                tuple(self._open_marks(a, b)))
+                self.opens[a][0] and self.closes[b][0], self.opens[a][1] and self.closes[b][1])
 
     def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
         """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
@@ -205,13 +214,26 @@ class Context:
 
     def _open_marks(self, a: int, b: int) -> list[str]:
         """A quotation or bracket ``a`` opens that ``b`` closes."""
-        ta, tb = self.texts[a], self.texts[b]
+        (quote, bracket), (unquote, unbracket) = self.opens[a], self.closes[b]
         f = []
-        if ta.count("“") > ta.count("”") and "”" in tb and tb.find("”") < (tb.find("“") if "“" in tb else 10 ** 6):
+        if quote and unquote:
             f.append("quote_closes")
-        if ta.count("（") + ta.count("(") > ta.count("）") + ta.count(")") and ("）" in tb or ")" in tb):
+        if bracket and unbracket:
             f.append("bracket_closes")
         return f
+
+    def far_starts(self, block_end: bool) -> list[int]:
+        """The lines, in order, that may carry on from afar a line that stops mid-sentence (see
+        ``_candidates``): those opening with a mark, and at a block's end also the first lines of blocks
+        a first reading took for carried-on text."""
+        found = self._far.get(block_end)
+        if found is None:
+            found = self._far[block_end] = [
+                b for b in range(len(self.units))
+                if self.shapes[b].start not in NEW_TEXT and self.units[b].indent < 1
+                and (self.shapes[b].start == "punct" or (block_end and (b == 0 or self.units[b].blank_before > 0)
+                                                         and (self.labels is None or self.labels[b] == "C")))]
+        return found
 
     def _block_features(self, a: int, b: int, d: int) -> list[str]:
         """Blank lines, indentation, headings and what a first reading took each line for."""
@@ -340,13 +362,10 @@ def _candidates(ctx: Context, a: int) -> list[int]:
     n = len(ctx.units)
     out = [b for b in range(max(0, a - BEHIND), min(n, a + AHEAD + 1)) if b != a]
     if ctx.open_end(a):
-        block_end = a + 1 >= n or ctx.units[a + 1].blank_before > 0
-        for b in range(max(0, a - FAR), min(n, a + FAR + 1)):
-            if abs(b - a) <= AHEAD or ctx.shapes[b].start in NEW_TEXT or ctx.units[b].indent >= 1:
-                continue
-            if ctx.shapes[b].start == "punct" or (block_end and (b == 0 or ctx.units[b].blank_before > 0)
-                                                  and (ctx.labels is None or ctx.labels[b] == "C")):
-                out.append(b)
+        far = ctx.far_starts(a + 1 >= n or ctx.units[a + 1].blank_before > 0)
+        # within FAR lines either side, but beyond the AHEAD lines around it (already in)
+        out += far[bisect_left(far, a - FAR):bisect_left(far, a - AHEAD)]
+        out += far[bisect_right(far, a + AHEAD):bisect_right(far, a + FAR)]
     return out
 
 

@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .features import Shape
 from .messages import Message, message
@@ -136,7 +136,8 @@ class Stream:
 
     def line_at(self, offset: int) -> int:
         """The line holding stream ``offset`` (the last of several empty ones)."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if k > 0 else 0
 
     def index(self, lo: int, hi: int) -> dict[str, list[int]]:
         """Keys at every ``STEP``-th offset of lines ``lo``…``hi`` (at most ``COMMON_KEY`` + 1 places each)."""
@@ -172,8 +173,12 @@ def _match_at(x: str, stream: str, at: int) -> Match | None:
     for st in (at - 1, at + 1):
         if st >= 0 and stream.startswith(x, st):
             return Match(st, st + n, "exact", 0)
+    if n < 8 or n - LCSseq.similarity(x, stream[max(0, at - 1):at + n + 2]) > _limit(n):
+        # every segment tried below lies in that stretch, and a segment within ``limit`` edits of ``x``
+        # shares at least ``n - limit`` characters in order with it: one comparison rules out all nine
+        return None
     best = None
-    for shift in (0, -1, 1) if n >= 8 else ():
+    for shift in (0, -1, 1):
         st = at + shift
         if st < 0:
             continue
@@ -190,6 +195,10 @@ def _match_at(x: str, stream: str, at: int) -> Match | None:
 
 def _match_before(x: str, stream: str, end: int) -> Match | None:
     """Does line text ``x`` stand in ``stream`` right before ``end`` (give or take a character)?"""
+    n = len(x)
+    lo = end - n - 2  # the three guesses below try no place before this one …
+    if lo >= 0 and x not in stream[lo:end + 2] and (n < 8 or n - LCSseq.similarity(x, stream[lo:end + 3]) > _limit(n)):
+        return None  # … and no segment past ``end + 3``: most lines of a page are no copy, and say so at once
     for guess in (end - len(x), end - len(x) - 1, end - len(x) + 1):
         m = _match_at(x, stream, guess)
         if m is not None and abs(m.end - end) <= 1:
@@ -254,9 +263,14 @@ def _places_of(b: int, texts, eligible, stream: Stream, index, whole) -> list[Ma
         for j in range(min(PROBES * STEP, len(x) - GRAM + 1)):  # several keys: a slip in one misses it
             hits = index.get(x[j:j + GRAM], ())
             if len(hits) <= COMMON_KEY:
-                places.update(q - j for q in hits)
+                places.update(map((-j).__add__, hits))
     out = []
-    for at in sorted((p for p in places if 0 <= p and p + len(x) - 1 <= sb), reverse=True)[:CHECKS]:
+    last = sb - len(x) + 1  # the latest place a copy may start and still end before this line
+    nearest = sorted(places, reverse=True)
+    k = bisect.bisect_left(nearest, -last, key=int.__neg__)
+    for at in nearest[k:k + CHECKS]:
+        if at < 0:
+            break
         m = _match_at(x, stream.text, at)
         if m is not None and m.end <= sb:
             out.append(m)
@@ -432,6 +446,9 @@ class Places:
         self.own: frozenset[int] = frozenset()  # … but for the lines of the copy being judged
         self._next = list(range(n + 1))  # skip pointers over dead lines (furniture, dropped)
         self._prev = list(range(n + 1))  # the same, shifted by one (0 = before the page)
+        # strayness asked again of a copy shared by several runs, while no line went and nothing is looked
+        # through (a line has a handful of twins on a repetitive page, each pair a run judged in every pass)
+        self._stray: dict[tuple, int] = {}
         for i in range(n):
             if self.furn[i]:
                 self._kill(i)
@@ -456,6 +473,7 @@ class Places:
         for i in lines:
             if i in self.gone:
                 continue
+            self._stray.clear()
             self.gone.add(i)
             self.log.append(i)
             self._kill(i)
@@ -467,6 +485,8 @@ class Places:
     def after(self, i: int) -> int | None:
         """The first live line at or after ``i`` (looking through at most ``LOOK`` lines of ``through``)."""
         j = self._live_after(i)
+        if not self.through:
+            return j
         for _ in range(LOOK):
             if j is None or j not in self.through or j in self.own:
                 break
@@ -476,6 +496,8 @@ class Places:
     def before(self, i: int) -> int | None:
         """The last live line at or before ``i`` (looking through at most ``LOOK`` lines of ``through``)."""
         j = self._live_before(i)
+        if not self.through:
+            return j
         for _ in range(LOOK):
             if j is None or j not in self.through or j in self.own:
                 break
@@ -483,6 +505,8 @@ class Places:
         return j
 
     def _live_after(self, i: int) -> int | None:
+        if i < self.n and self._next[i] == i:
+            return i  # most lines are live
         path, j = [], i
         while j < self.n and self._next[j] != j:
             path.append(j)
@@ -492,6 +516,8 @@ class Places:
         return j if j < self.n else None
 
     def _live_before(self, i: int) -> int | None:
+        if i >= 0 and self._prev[i + 1] == i + 1:
+            return i
         path, j = [], i + 1
         while j > 0 and self._prev[j] != j:
             path.append(j)
@@ -566,6 +592,16 @@ class Places:
 
         Example: ``（张三）`` | copy | headline → 2 + 1 = 3; headline | copy | text → −2 − 1 = −3.
         """
+        if self.through:
+            return self._strayness(first, last, cut_in, cut_out, heading)
+        key = (first, last, cut_in, cut_out, heading)
+        score = self._stray.get(key)
+        if score is None:
+            score = self._stray[key] = self._strayness(first, last, cut_in, cut_out, heading)
+        return score
+
+    def _strayness(self, first: int, last: int, cut_in: bool, cut_out: bool, heading: bool) -> int:
+        """:meth:`strayness`, worked out."""
         s = self.shapes
         p, q = self.before(first - 1), self.after(last + 1)
         if self.head[first] or (s[first].heading and s[last].heading and (first in self.parts or heading)):
@@ -842,12 +878,13 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
     runs still waiting, and how many were taken."""
     waiting, taken = [], 0
     for run in runs:
-        if any(i in places.gone for i in run.first + run.second):
+        if not (places.gone.isdisjoint(run.first) and places.gone.isdisjoint(run.second)):
             continue  # one of its lines is already a repeat of something else
         if changed is not None and not _near(run, changed):
             waiting.append(run)
             continue
-        places.own = frozenset(run.second)
+        if places.through:  # ``own`` is read only while candidate copies are looked through
+            places.own = frozenset(run.second)
         verdict = _verdict(run, places, stream)
         if verdict is None or (not verdict.default and stage != "doubtful"):
             waiting.append(run)

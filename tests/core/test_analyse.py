@@ -139,3 +139,19 @@ def test_a_headline_beside_a_sentence_cut_short_in_the_other_column_is_still_a_h
     raw = "\n".join(line for pair in zip(left, right, strict=True) for line in pair if line) + "\n"
     articles = apply(analyse(page_from_text(raw)), Decisions()).articles
     assert [a.title for a in articles] == [pages.QS_TITLE, pages.SX_TITLE]
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    """The analysis pauses the cyclic collector (speed on huge pages) and leaves it on or off as it found it."""
+    import gc
+
+    page = page_from_text("四川科技报\n\n本报讯 近日，县科协开展科普活动。\n", "gc")
+    assert gc.isenabled()
+    analyse(page)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyse(page)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
