@@ -129,6 +129,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     if first is None:
         first = first_look(units, convention, page_height, shapes, sure=True)
     keep = [k for k, x in enumerate(first) if x.label != FURNITURE]
+    if not keep:  # nothing but furniture (a page of one header line): nothing more to read
+        return list(first)
     body_units = [units[k] for k in keep]
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = _body_model()

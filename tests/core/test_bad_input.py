@@ -18,7 +18,7 @@ import pytest
 
 from kexie_gui import cli
 from kexie_gui.cli import EXIT_OK, EXIT_SOME_FAILED, main
-from kexie_gui.core import MAX_BYTES, LoadError, analyse, apply, load_page
+from kexie_gui.core import MAX_BYTES, Decisions, LoadError, analyse, apply, load_page
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "000_57b0e2a3ead17231.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -96,6 +96,15 @@ def test_white_space_only(tmp_path, capsys):
     bad = tmp_path / "blank.txt"
     bad.write_bytes(b" \r\n\n\t\n\xe3\x80\x80\n")  # an ideographic space too
     refused(tmp_path, bad, capsys, "only white space")
+
+
+@pytest.mark.parametrize("text", ["预热\n", "标题", "第4版\n", "本报讯 近日，某地举办科普活动。\n"])
+def test_a_page_of_one_line_is_analysed_and_cleaned(tmp_path, text):
+    page = tmp_path / "one.txt"
+    page.write_text(text, encoding="utf-8")
+    assert main(["clean", str(page), "-o", str(tmp_path / "out"), "--format", "json"]) == EXIT_OK
+    analysis = analyse(load_page(page))
+    apply(analysis, Decisions())  # whatever it reads the line as, nothing fails
 
 
 def test_binary_file(tmp_path, capsys):
