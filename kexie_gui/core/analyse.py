@@ -204,7 +204,8 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
     dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
     report(0.3, "order")
     kept_units = [u for u in units if u.index not in dropped_units]
-    ordered, moved, first_look = _read_in_order(kept_units, convention, raw_shapes, first_look, height, config)
+    ordered, moved, first_look, read_in = _read_in_order(kept_units, convention, raw_shapes, first_look, height,
+                                                         config)
     # the dropped lines stay where they were printed, right after the line printed before them
     seq = _with_dropped(ordered, units, dropped_units)
     if moved:
@@ -216,7 +217,7 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
     dropped = {position[units[i].index] for r in raw_repeats if r.default for i in r.drop}
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
-    labelled = _labelled(seq, kept, shapes, first_look, bool(moved), convention, height)
+    labelled = _labelled(seq, kept, shapes, first_look, read_in if moved else None, convention, height)
     report(0.75, "assemble")
     pieces = asm.group(seq, labelled, dropped, convention)
     laid = _laid_out(seq, shapes, labelled, pieces)
@@ -255,20 +256,23 @@ def _find_repeats(units: list[Unit], convention: Convention, shapes: list[Shape]
     return find_repeats([u.text for u in units], lines)
 
 
-def _labelled(seq: list[Unit], kept: list[int], shapes: list[Shape], first_look: list[Labelled], moved: bool,
-              convention: Convention, height: float) -> dict[int, Labelled]:
-    """The label of every kept line (positions in ``seq``, the reading order); where the order changed, the
-    first reading the labels start from is made in that order."""
+def _labelled(seq: list[Unit], kept: list[int], shapes: list[Shape], first_look: list[Labelled],
+              read_in: tuple[int, ...] | None, convention: Convention, height: float) -> dict[int, Labelled]:
+    """The label of every kept line (positions in ``seq``, the reading order); where the order changed
+    (``read_in``: the raw lines in the order ``first_look`` was last read in), the first reading the
+    labels start from is made in the final order — or taken as it is when it was made in that order."""
     kept_units, kept_shapes = [seq[i] for i in kept], [shapes[i] for i in kept]
     first = [first_look[u.index] for u in kept_units]
-    if moved:  # in raw order, a line's neighbours were another column's
+    if read_in is not None and tuple(u.index for u in kept_units) != read_in:
         first = lb.first_look(kept_units, convention, height, kept_shapes, sure=True)
     return dict(zip(kept, lb.label_lines(kept_units, convention, height, kept_shapes, first), strict=True))
 
 
 def _read_in_order(units: list[Unit], convention: Convention, raw_shapes: list[Shape], first_look: list[Labelled],
-                   height: float, config: Config) -> tuple[list[Unit], tuple[float, Message] | None, list[Labelled]]:
-    """The lines in reading order, how sure and why (None: raw order), and the first reading of each line.
+                   height: float, config: Config) -> tuple[list[Unit], tuple[float, Message] | None,
+                                                           list[Labelled], tuple[int, ...]]:
+    """The lines in reading order, how sure and why (None: raw order), the first reading of each line, and
+    the order (raw lines) that reading was made in.
 
     Where the order changed, the first reading was made among another column's lines (a headline in the
     right column read under a left-hand line cut mid-sentence looks like text carried on): the lines are
@@ -276,13 +280,14 @@ def _read_in_order(units: list[Unit], convention: Convention, raw_shapes: list[S
     ``first_look`` are indexed by raw line)."""
     ordered, moved = _ordered(units, convention, raw_shapes, first_look, config)
     if not moved:
-        return ordered, moved, first_look
+        return ordered, moved, first_look, tuple(u.index for u in units)
     again = lb.first_look(ordered, convention, height, [raw_shapes[u.index] for u in ordered], sure=True)
     first_look = list(first_look)
     for u, item in zip(ordered, again, strict=True):
         first_look[u.index] = item
+    read_in = tuple(u.index for u in ordered)
     ordered, moved = _ordered(units, convention, raw_shapes, first_look, config)
-    return ordered, moved, first_look
+    return ordered, moved, first_look, read_in
 
 
 def _repeats_in_reading_order(ordered: list[Unit], convention: Convention, raw_shapes: list[Shape],
