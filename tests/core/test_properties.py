@@ -101,6 +101,23 @@ def test_rejecting_every_suggestion_gives_back_the_raw_blocks(raw):
     assert [str(p) for p in clean.articles[0].paragraphs] == [str(b.text).strip() for b in analysis.blocks]
 
 
+# scraps of a page: a few short lines of newspaper characters, marks and gutters of spaces, as a damaged or
+# nearly empty input gives them (a page of one header line once failed the labeller)
+_SCRAP_PIECE = st.text(st.sampled_from(list("科协本报讯记者近日，。：（）“”、第版12Ab■")), max_size=18)
+_SCRAP_LINE = st.builds(lambda indent, a, gap, b: indent + a + gap + b, st.sampled_from(["", "  ", "\u3000\u3000"]),
+                        _SCRAP_PIECE, st.sampled_from(["", " ", "  ", "    ", "\t"]), _SCRAP_PIECE)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SCRAP_LINE, min_size=1, max_size=12), st.sampled_from(["\n", "\n\n"]))
+def test_any_scrap_of_a_page_is_analysed_and_cleaned_whatever_is_decided(lines, sep):
+    raw = sep.join(lines)
+    analysis = analyse(page_from_text(raw))
+    for decisions in (Decisions(), Decisions(choices=tuple((s.id, not s.default) for s in analysis.suggestions))):
+        clean = apply(analysis, decisions)
+        assert all(a.paragraphs or a.title for a in clean.articles)
+
+
 def test_every_kind_a_detector_emits_has_an_applier():
     assert set(KINDS) == set(APPLIERS)
 
