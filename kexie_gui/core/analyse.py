@@ -62,17 +62,17 @@ if TYPE_CHECKING:
     from .convention import SIDE_BY_SIDE, Convention, convention_of
     from .features import Shape, shapes_of
     from .labels import Labelled
-    from .order import reading_order, rows_indents, rows_order
+    from .order import reading_order, rows_layout
     from .punctuation import replacements
     from .repeats import Lines, Repeat, find_repeats
 else:
     asm = lb = SIDE_BY_SIDE = convention_of = shapes_of = None
-    reading_order = rows_order = rows_indents = replacements = None
+    reading_order = rows_layout = replacements = None
     Lines = find_repeats = None
 
 
 def _load_stages() -> None:
-    global asm, lb, SIDE_BY_SIDE, convention_of, shapes_of, reading_order, rows_order, rows_indents, replacements
+    global asm, lb, SIDE_BY_SIDE, convention_of, shapes_of, reading_order, rows_layout, replacements
     global Lines, find_repeats
     if lb is not None:
         return
@@ -82,14 +82,13 @@ def _load_stages() -> None:
     from .convention import convention_of as convention_of_
     from .features import shapes_of as shapes_of_
     from .order import reading_order as reading_order_
-    from .order import rows_indents as rows_indents_
-    from .order import rows_order as rows_order_
+    from .order import rows_layout as rows_layout_
     from .punctuation import replacements as replacements_
     from .repeats import Lines as lines_
     from .repeats import find_repeats as find_repeats_
 
     asm, SIDE_BY_SIDE, convention_of, shapes_of = asm_module, side_by_side, convention_of_, shapes_of_
-    reading_order, rows_order, rows_indents, replacements = reading_order_, rows_order_, rows_indents_, replacements_
+    reading_order, rows_layout, replacements = reading_order_, rows_layout_, replacements_
     Lines, find_repeats = lines_, find_repeats_  # type: ignore[misc]  # a class, bound on first use
     lb = lb_module  # last: another thread that sees it set finds every stage in place
 
@@ -242,9 +241,8 @@ def _units(page: Page, config: Config) -> tuple[list[Unit], Convention]:
         # columns set side by side on one row: take the page apart the way it was printed first, and read
         # the pieces in that order from here on (each piece stays a block of its own)
         # (blank rows between pieces say nothing then: another column's row stood there)
-        indents = rows_indents(units, page.text)
-        units = [replace(units[j], index=k, blank_before=0, indent=indents[j])
-                 for k, j in enumerate(rows_order(units, page.text))]
+        order, indents = rows_layout(units, page.text)
+        units = [replace(units[j], index=k, blank_before=0, indent=indents[j]) for k, j in enumerate(order)]
     return units, convention
 
 

@@ -21,6 +21,10 @@ reads 甲 甲 甲 乙 乙 乙, then 丙 丙 丙 丁 丁 丁.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+
 #: a piece starting this many cells right of a column's edge is still in that column (an indent, jitter)
 EDGE_SLACK = 3
 #: a paragraph's first line is indented this many cells (two spaces, or one full-width space)
@@ -42,36 +46,53 @@ def column_edges(starts: list[float]) -> list[float]:
     return edges
 
 
-def _edge_of(x: float, edges: list[float]) -> int:
-    return max(k for k, e in enumerate(edges) if e <= x + 0.01)
+@dataclass(frozen=True)
+class ColumnEdges:
+    """The column edges a page's pieces keep to, the edge each piece starts at, and how cleanly they keep
+    to them (``edge_share``); worked out once per measure of cells."""
+
+    edges: list[float]
+    owner: list[int]  # per piece: the index of the edge it starts at (or right of, within the slack)
+    share: float
+
+    def offset(self, k: int, starts: list[float]) -> float:
+        """How far right of its edge piece ``k`` starts (0, or an indent)."""
+        return round(starts[k] - self.edges[self.owner[k]], 2)
+
+
+def keep_to_edges(starts: list[float]) -> ColumnEdges:
+    """The edges of ``starts`` and the share of pieces set off from the left margin that start exactly at
+    an edge three pieces share, or one indent (two cells) in."""
+    edges = column_edges(starts)
+    owner = [bisect_right(edges, x + 0.01) - 1 for x in starts]
+    counts = Counter(owner)
+    inner = [k for k, x in enumerate(starts) if x > INDENT_CELLS + 1]
+    found = ColumnEdges(edges, owner, 0.0)
+    exact = sum(counts[owner[k]] >= 3 and found.offset(k, starts) in (0, INDENT_CELLS) for k in inner)
+    return replace(found, share=exact / len(inner) if inner else 0.0)
 
 
 def edge_share(starts: list[float]) -> float:
-    """The share of pieces set off from the left margin that start exactly at an edge three pieces share,
-    or one indent (two cells) in: how cleanly the page keeps to its columns in this measure of cells.
+    """How cleanly the page keeps to its columns in this measure of cells (see ``keep_to_edges``).
 
     >>> edge_share([0, 20, 0, 22, 0, 20, 0, 21])
     0.75
     """
-    edges = column_edges(starts)
-    of = [_edge_of(x, edges) for x in starts]
-    counts = [of.count(k) for k in range(len(edges))]
-    inner = [k for k, x in enumerate(starts) if x > INDENT_CELLS + 1]
-    exact = sum(counts[of[k]] >= 3 and round(starts[k] - edges[of[k]], 2) in (0, INDENT_CELLS) for k in inner)
-    return exact / len(inner) if inner else 0.0
+    return keep_to_edges(starts).share
 
 
-def bands(rows: list[int], starts: list[float]) -> list[int] | None:
+def bands(rows: list[int], starts: list[float], found: ColumnEdges | None = None) -> list[int] | None:
     """The band of every piece (``rows[k]``: its row, ``starts[k]``: its first cell), or None where the
-    pieces keep to no clean column edges (a jittery layout: cutting by edges would do harm there).
+    pieces keep to no clean column edges (a jittery layout: cutting by edges would do harm there);
+    ``found``: the edges when the caller has them.
 
     >>> bands([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6], [0, 20] * 3 + [0, 27] * 3)
     [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
     """
-    if not starts or edge_share(starts) < CLEAN_SHARE:
+    found = found or keep_to_edges(starts)
+    if not starts or found.share < CLEAN_SHARE:
         return None
-    edges = column_edges(starts)
-    of = [_edge_of(x, edges) for x in starts]
+    of = found.owner
     by_row: dict[int, list[int]] = {}
     for k, row in enumerate(rows):
         by_row.setdefault(row, []).append(k)

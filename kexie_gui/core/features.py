@@ -40,6 +40,7 @@ from .text import (
     han_share,
     is_byline_inner,
     is_reporter_line,
+    leaves_bracket_open,
     plausible_share,
     squeeze_han_spaces,
 )
@@ -200,7 +201,7 @@ def wrapped_captions(units: list[Unit], shapes: list[Shape]) -> list[Shape]:
         a, b = units[i].text, units[i + 1].text
         if out[i].furniture or out[i + 1].furniture or units[i + 1].blank_before:
             continue
-        if a.count("（") + a.count("(") <= a.count("）") + a.count(")") or not b.rstrip().endswith(("）", ")")):
+        if not leaves_bracket_open(a) or not b.rstrip().endswith(("）", ")")):
             continue
         if fz.caption(a.strip() + b.strip()):
             out[i] = replace(out[i], furniture=fz.CAPTION)

@@ -31,11 +31,13 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from .bands import ColumnEdges
 from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
 from .lexicon import across_breaks, page_pairs, word_pairs
 from .lines import Unit
 from .messages import message
+from .text import leaves_bracket_open
 
 AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
@@ -108,8 +110,7 @@ class Context:
         self.sixes = across_breaks(self.texts, 3, 3)
         self.words = word_pairs()
         # per line: does it leave a quotation or bracket open, does it close one (``_open_marks``)
-        self.opens = [(t.count("“") > t.count("”"), t.count("（") + t.count("(") > t.count("）") + t.count(")"))
-                      for t in self.texts]
+        self.opens = [(t.count("“") > t.count("”"), leaves_bracket_open(t)) for t in self.texts]
         self.closes = [("”" in t and t.find("”") < (t.find("“") if "“" in t else 10 ** 6), "）" in t or ")" in t)
                        for t in self.texts]
         self._rf = [fullness(s.width, c) for s, c in zip(shapes, columns, strict=True)]
@@ -513,11 +514,11 @@ def shapes_for(units: list[Unit], convention: Convention) -> list[Shape]:
     return shapes_of(units, convention)
 
 
-def _row_cells(units: list[Unit], text: str) -> tuple[list[float], bool]:
-    """Where each piece of a side-by-side page starts, in cells, and whether a cell is half a Han
-    character (a tool that pads to the printed width) rather than one character (``pdftotext -layout``):
-    whichever measure the pieces keep to cleaner column edges in."""
-    from .bands import edge_share
+def _row_cells(units: list[Unit], text: str) -> tuple[list[float], bool, ColumnEdges]:
+    """Where each piece of a side-by-side page starts, in cells, whether a cell is half a Han character
+    (a tool that pads to the printed width) rather than one character (``pdftotext -layout``) — whichever
+    measure the pieces keep to cleaner column edges in — and those edges."""
+    from .bands import keep_to_edges
 
     starts = [0]
     for k, ch in enumerate(text):
@@ -525,23 +526,29 @@ def _row_cells(units: list[Unit], text: str) -> tuple[list[float], bool]:
             starts.append(k + 1)
     by_char = [float(u.start - starts[u.number - 1]) for u in units]
     by_width = [2 * u.x for u in units]
-    wide = edge_share(by_width) > edge_share(by_char)
-    return (by_width if wide else by_char), wide
+    char_edges, width_edges = keep_to_edges(by_char), keep_to_edges(by_width)
+    if width_edges.share > char_edges.share:
+        return by_width, True, width_edges
+    return by_char, False, char_edges
 
 
-def rows_order(units: list[Unit], text: str) -> list[int]:
-    """Positions of the pieces of a page whose rows hold columns side by side (``pdftotext -layout``),
-    in the order a reader takes the columns: the page's rows and character cells are laid out as a
-    printed page (a cell one unit wide, a row one unit high) and cut into regions the way a printed
-    page is (see ``reading``), band by band where one pair of columns stands right under another (see
-    ``bands``).  Each row piece is placed by the cell it starts in.
+def rows_layout(units: list[Unit], text: str) -> tuple[list[int], list[float]]:
+    """The pieces of a page whose rows hold columns side by side (``pdftotext -layout``): their positions
+    in the order a reader takes the columns, and the indent of each.
+
+    Order: the page's rows and character cells are laid out as a printed page (a cell one unit wide, a
+    row one unit high) and cut into regions the way a printed page is (see ``reading``), band by band
+    where one pair of columns stands right under another (see ``bands``); each piece is placed by the
+    cell it starts in.  Indents: measured from each piece's column edge — the gutter before a right-hand
+    piece swallows its paragraph indent, which only the edge gives back (``甲栏……    　　乙栏新段`` → the
+    乙 piece is indented); as printed unless the page keeps to clean column edges.
     """
-    from .bands import bands
+    from .bands import CLEAN_SHARE, INDENT_CELLS, bands
     from .glyphs import Glyph, PrintedLine
     from .lines import char_width
     from .reading import xy_order
 
-    xs, wide = _row_cells(units, text)
+    xs, wide, edges = _row_cells(units, text)
     printed = []
     for pos, u in enumerate(units):
         x, y = xs[pos], float(u.number)
@@ -552,31 +559,28 @@ def rows_order(units: list[Unit], text: str) -> list[int]:
             x += w
         if glyphs:
             printed.append(PrintedLine(tuple(glyphs), 1.0, source_order=pos))
-    band_of = bands([int(p.y0) for p in printed], [p.x0 for p in printed]) or [0] * len(printed)
+    band_of = bands([u.number for u in units], xs, edges) or [0] * len(units)
     order = []
     for band in sorted(set(band_of)):
-        lines = [p for p, b in zip(printed, band_of, strict=True) if b == band]
+        lines = [p for p in printed if band_of[p.source_order] == band]
         order += [line.source_order for leaf in xy_order(lines, [], 1.0) for line in leaf]
     seen = set(order)
-    return order + [pos for pos in range(len(units)) if pos not in seen]
+    order += [pos for pos in range(len(units)) if pos not in seen]
+    indents = [u.indent for u in units]
+    if edges.share >= CLEAN_SHARE:
+        indents = [max(u.indent, INDENT_CELLS / 2) if edges.offset(k, xs) == INDENT_CELLS else u.indent
+                   for k, u in enumerate(units)]
+    return order, indents
+
+
+def rows_order(units: list[Unit], text: str) -> list[int]:
+    """The reading order of a side-by-side page's pieces (see ``rows_layout``)."""
+    return rows_layout(units, text)[0]
 
 
 def rows_indents(units: list[Unit], text: str) -> list[float]:
-    """The indent of every piece of a side-by-side page, measured from its column's edge: the gutter
-    before a right-hand piece swallows its paragraph indent, which only the edge gives back
-    (``甲栏……    　　乙栏新段`` → the 乙 piece is indented).  Zero everywhere unless the page keeps
-    to clean column edges."""
-    from .bands import CLEAN_SHARE, INDENT_CELLS, column_edges, edge_share
-
-    xs, _ = _row_cells(units, text)
-    if edge_share(xs) < CLEAN_SHARE:
-        return [u.indent for u in units]
-    edges = column_edges(xs)
-    out = []
-    for u, x in zip(units, xs, strict=True):
-        edge = max(e for e in edges if e <= x + 0.01)
-        out.append(max(u.indent, INDENT_CELLS / 2) if round(x - edge, 2) == INDENT_CELLS else u.indent)
-    return out
+    """The indent of every piece of a side-by-side page (see ``rows_layout``)."""
+    return rows_layout(units, text)[1]
 
 
 def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape] | None = None,

@@ -64,6 +64,15 @@ def has_clause_marks(s: str) -> bool:
     return bool(_CLAUSE_MARKS.search(s))
 
 
+def leaves_bracket_open(s: str) -> bool:
+    """More round brackets opened than closed: the bracket goes on in the next line (``（图片由县``).
+
+    >>> leaves_bracket_open("活动现场。（图片由县"), leaves_bracket_open("（本报记者 林一）")
+    (True, False)
+    """
+    return s.count("（") + s.count("(") > s.count("）") + s.count(")")
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 
