@@ -105,8 +105,12 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
 def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[float]]:
     """Each line's label scores, labels it may not take at minus infinity."""
     emit = []
+    seen: dict[tuple[str, ...], list[float]] = {}  # lines of one page share whole feature lists (body text)
     for i, f in enumerate(features):
-        s = model.scores(f)
+        key = tuple(f)
+        s = seen.get(key)
+        if s is None:
+            s = seen[key] = model.scores(f)
         if allowed and allowed[i] is not None:
             keep = set(allowed[i])
             s = [v if k in keep else -math.inf for k, v in enumerate(s)]

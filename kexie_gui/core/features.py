@@ -19,13 +19,14 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from statistics import median
 
 import regex
 
 from . import furniture as fz
 from .convention import Convention
-from .lexicon import page_pairs, word_pair
+from .lexicon import page_pairs, runs_asked, word_pair
 from .lines import Unit
 from .text import (
     BRACKETED,
@@ -301,8 +302,10 @@ def _page_view(units: list[Unit], convention: Convention, page_height: float, sh
                zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0), strict=True)]
     sizes = [u.box.size for u in units if u.box is not None]
     flat = ["".join(s.text.split()) for s in shapes]
-    return _PageView(units, shapes, columns, flat, page_pairs(flat),
-                     {t[k:k + 3] for t in flat for k in range(len(t) - 2)}, Counter(s.text for s in shapes),
+    # the runs of three characters ``junction`` asks about: across each line break, nothing else
+    asked = {key for a, b in pairwise(flat) for key in (a[-2:] + b[:1], a[-1:] + b[:2])}
+    return _PageView(units, shapes, columns, flat, page_pairs(flat), runs_asked(flat, asked, 3),
+                     Counter(s.text for s in shapes),
                      median(sizes) if sizes else 0.0, page_height, convention.name,
                      "sep" if convention.blank_lines_separate else "every")
 

@@ -68,3 +68,9 @@ def across_breaks(lines: list[str], left: int, right: int) -> set[str]:
     n = left + right
     return {t[k:k + n] for t in lines for k in range(len(t) - n + 1)
             if t[k:k + left] in ends and t[k + left:k + n] in starts}
+
+
+def runs_asked(lines: list[str], asked: set[str], n: int) -> set[str]:
+    """Which of the ``asked`` runs of ``n`` characters the page prints inside a line (only those are kept:
+    all the page's runs of three characters take hundreds of megabytes on a 10 MB page)."""
+    return {run for t in lines for k in range(len(t) - n + 1) if (run := t[k:k + n]) in asked}
