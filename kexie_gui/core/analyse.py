@@ -195,18 +195,73 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
     t0 = time.perf_counter()
     report(0.0, "lines")
     units, convention = _units(page, config)
-    report(0.1, "repeats")
     height = page.geometry.height if page.geometry else 0.0
     raw_shapes = shapes_of(units, convention)
-    first_look = lb.first_look(units, convention, height, raw_shapes, sure=True)
-    raw_repeats = _find_repeats(units, convention, raw_shapes, first_look)
+    windows = _windows(units, raw_shapes, convention)
+    first_look: list = [None] * len(units)  # each window's first reading, by raw line
+    read = _Read([], [], {}, set(), [], [])
+    for k, (lo, hi) in enumerate(windows):
+        part = _read_window(units, lo, hi, convention, raw_shapes, first_look, height, config,
+                            _within(report, k, len(windows)))
+        read.extend(part)
+    report(0.75, "assemble")
+    pieces = asm.group(read.seq, read.labelled, read.dropped, convention)
+    laid = _laid_out(read.seq, read.shapes, read.labelled, pieces)
+    suggestions = _suggestions(laid, read.repeats, _moves(read.moved), convention, config)
+    report(1.0, "done")
+    return Analysis(page=page, blocks=laid.blocks, suggestions=suggestions,
+                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
+                    convention=convention, order=laid.order)
+
+
+@dataclass
+class _Read:
+    """A window's lines read: in reading order (``seq``), their shapes and labels and the repeats among
+    them, as positions in ``seq``; and how the order moved (None: as printed)."""
+
+    seq: list[Unit]
+    shapes: list[Shape]
+    labelled: dict[int, Labelled]
+    dropped: set[int]
+    repeats: list[Repeat]
+    moved: list[tuple[float, Message] | None]
+
+    def extend(self, other: _Read) -> None:
+        """The next window's lines read after these ones."""
+        base = len(self.seq)
+        self.seq += other.seq
+        self.shapes += other.shapes
+        self.labelled.update((base + k, v) for k, v in other.labelled.items())
+        self.dropped.update(base + k for k in other.dropped)
+        self.repeats += [replace(r, drop=tuple(base + p for p in r.drop), keep=tuple(base + p for p in r.keep))
+                         for r in other.repeats]
+        self.moved += other.moved
+
+
+def _within(report: Callable[[float, str], None], k: int, count: int) -> Callable[[float, str], None]:
+    """Progress of window ``k`` of ``count``: the stages up to assembling (0.1–0.75) shared among them."""
+    if count == 1:
+        return report
+    return lambda fraction, stage: report(0.1 + 0.65 * (k + (fraction - 0.1) / 0.65) / count, stage)
+
+
+def _read_window(units: list[Unit], lo: int, hi: int, convention: Convention, raw_shapes: list[Shape],
+                 first_look: list, height: float, config: Config, report: Callable[[float, str], None]) -> _Read:
+    """Raw lines ``lo``…``hi`` read: repeats found, put in reading order, labelled (``first_look`` is filled
+    in for them)."""
+    window = units[lo:hi]
+    report(0.1, "repeats")
+    first_look[lo:hi] = lb.first_look(window, convention, height, raw_shapes[lo:hi], sure=True)
+    raw_repeats = [_shifted(r, lo) for r in _find_repeats(window, convention, raw_shapes[lo:hi], first_look[lo:hi])]
     dropped_units = {units[i].index for r in raw_repeats if r.default for i in r.drop}
     report(0.3, "order")
-    kept_units = [u for u in units if u.index not in dropped_units]
-    ordered, moved, first_look, read_in = _read_in_order(kept_units, convention, raw_shapes, first_look, height,
-                                                         config)
+    kept_units = [u for u in window if u.index not in dropped_units]
+    ordered, moved, again, read_in = _read_in_order(kept_units, convention, raw_shapes, first_look, height,
+                                                    config)
+    if again is not first_look:
+        first_look[lo:hi] = again[lo:hi]
     # the dropped lines stay where they were printed, right after the line printed before them
-    seq = _with_dropped(ordered, units, dropped_units)
+    seq = _with_dropped(ordered, window, dropped_units)
     if moved:
         raw_repeats = raw_repeats + _repeats_in_reading_order(ordered, convention, raw_shapes, first_look,
                                                               raw_repeats)
@@ -217,14 +272,76 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
     report(0.45, "labels")
     kept = [i for i in range(len(seq)) if i not in dropped]
     labelled = _labelled(seq, kept, shapes, first_look, read_in if moved else None, convention, height)
-    report(0.75, "assemble")
-    pieces = asm.group(seq, labelled, dropped, convention)
-    laid = _laid_out(seq, shapes, labelled, pieces)
-    suggestions = _suggestions(laid, repeats, moved, convention, config)
-    report(1.0, "done")
-    return Analysis(page=page, blocks=laid.blocks, suggestions=suggestions,
-                    hard_wrapped=convention.wrapped, seconds=time.perf_counter() - t0,
-                    convention=convention, order=laid.order)
+    return _Read(seq, shapes, labelled, dropped, repeats, [moved])
+
+
+def _shifted(r: Repeat, lo: int) -> Repeat:
+    """A repeat found among the lines from raw line ``lo`` on, with raw line numbers."""
+    if not lo:
+        return r
+    return replace(r, drop=tuple(lo + i for i in r.drop), keep=tuple(lo + i for i in r.keep))
+
+
+#: an input of more lines than this (a printed page has a few hundred) is read in windows …
+SPLIT_ABOVE = 3000
+#: … of about this many lines, cut where the text shows a hard boundary: no line of a page needs to be
+#: weighed against lines thousands of lines away, and the work per window stays what a page costs
+WINDOW_LINES = 1500
+
+
+def _windows(units: list[Unit], shapes: list[Shape], convention: Convention) -> list[tuple[int, int]]:
+    """The ranges of raw lines read on their own: the whole page, or on a huge input (many pages run
+    together) windows of about ``WINDOW_LINES`` cut at the strongest boundary found — after a finished
+    sentence, before a blank line and a header or headline (see ``_boundary``)."""
+    n = len(units)
+    if n <= SPLIT_ABOVE or convention.name == SIDE_BY_SIDE:
+        return [(0, n)]
+    out, lo = [], 0
+    while n - lo > 2 * WINDOW_LINES:
+        cut = _cut(units, shapes, lo + WINDOW_LINES, lo + 2 * WINDOW_LINES)
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, n))
+    return out
+
+
+def _cut(units: list[Unit], shapes: list[Shape], lo: int, hi: int) -> int:
+    """The first line in ``lo``…``hi`` before which the text shows the strongest boundary there is."""
+    best, strength = hi, 0
+    for i in range(lo, hi):
+        s = _boundary(units[i], shapes[i - 1], shapes[i])
+        if s == 3:
+            return i
+        if s > strength:
+            best, strength = i, s
+    return best
+
+
+def _boundary(unit: Unit, above: Shape, shape: Shape) -> int:
+    """How hard a boundary stands before a line: 3 a blank line after a finished sentence and before a
+    header or a headline's shape (a new page or article), 2 the same before any line, 1 a finished
+    sentence before a headline's shape, 0 none (text may carry on across it)."""
+    finished = above.end in ("sent", "closer") and not above.heading
+    if not finished:
+        return 0
+    new = bool(shape.furniture) or shape.heading
+    if unit.blank_before:
+        return 3 if new else 2
+    return 1 if new else 0
+
+
+def _moves(moved: list[tuple[float, Message] | None]) -> tuple[float, Message] | None:
+    """How the windows' lines moved, as one: the lines moved in all of them, how sure on average."""
+    found = [m for m in moved if m]
+    if len(found) <= 1:
+        return found[0] if found else None
+    if any(m[1].id != "order.moved" for m in found):
+        return found[0]
+    lines = [{k: int(str(v)) for k, v in m[1].args} for m in found]  # first, last, count
+    count = sum(a["count"] for a in lines)
+    confidence = sum(m[0] * a["count"] for m, a in zip(found, lines, strict=True)) / max(1, count)
+    return confidence, message("order.moved", first=min(a["first"] for a in lines),
+                               last=max(a["last"] for a in lines), count=count)
 
 
 def _silent(fraction: float, stage: str) -> None:

@@ -104,8 +104,7 @@ class Context:
         self.columns = columns
         self.texts = ["".join(s.text.split()) for s in shapes]
         self.pairs = page_pairs(self.texts)
-        # of the runs of three characters only those a junction may ask about (``ta[-2:] + tb[:1]``, …)
-        self.triples = across_breaks(self.texts, 2, 1) | across_breaks(self.texts, 1, 2)
+        self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
         # of longer runs only those a junction may ask about (``ta[-2:] + tb[:2]``, ``ta[-3:] + tb[:3]``)
         self.quads = across_breaks(self.texts, 2, 2)
         self.sixes = across_breaks(self.texts, 3, 3)

@@ -155,3 +155,48 @@ def test_the_garbage_collector_is_left_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _pages_run_together(count: int) -> str:
+    """Several pages in one input, the way a huge input holds many (a page printed again and again)."""
+    return "\n\n".join([pages.KICKER_SUBTITLE_PAGE.strip("\n"), pages.PARAGRAPH_PER_LINE_PAGE.strip("\n"),
+                         pages.INTERLEAVED_PAGE.strip("\n")] * count)
+
+
+def test_a_huge_input_is_read_in_windows_cut_where_a_page_or_article_ends(monkeypatch):
+    module = __import__("sys").modules["kexie_gui.core.analyse"]
+    monkeypatch.setattr(module, "SPLIT_ABOVE", 30)
+    monkeypatch.setattr(module, "WINDOW_LINES", 15)
+    page = page_from_text(_pages_run_together(4))
+    module._load_stages()
+    units, convention = module._units(page, Config())
+    shapes = module.shapes_of(units, convention)
+    windows = module._windows(units, shapes, convention)
+    assert len(windows) > 1 and windows[0][0] == 0 and windows[-1][1] == len(units)
+    assert all(a[1] == b[0] for a, b in pairwise(windows))
+    for lo, _ in windows[1:]:  # after a finished sentence, before a blank line
+        assert units[lo].blank_before and module._boundary(units[lo], shapes[lo - 1], shapes[lo]) >= 2
+
+
+def test_a_page_of_a_few_hundred_lines_is_read_whole():
+    module = __import__("sys").modules["kexie_gui.core.analyse"]
+    page = page_from_text(_pages_run_together(5))
+    module._load_stages()
+    units, convention = module._units(page, Config())
+    assert module._windows(units, module.shapes_of(units, convention), convention) == [(0, len(units))]
+
+
+def test_an_input_read_in_windows_is_one_analysis_of_the_whole(monkeypatch):
+    module = __import__("sys").modules["kexie_gui.core.analyse"]
+    monkeypatch.setattr(module, "SPLIT_ABOVE", 30)
+    monkeypatch.setattr(module, "WINDOW_LINES", 15)
+    analysis = analyse(page_from_text(_pages_run_together(4)))
+    spans = [(b.start, b.end) for b in analysis.blocks]
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in pairwise(spans))
+    covered = "".join(analysis.page.text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(analysis.page.text.split())
+    ids = {b.id for b in analysis.blocks}
+    assert len(ids) == len(analysis.blocks) and sorted(analysis.order) == sorted(ids)
+    assert len({s.id for s in analysis.suggestions}) == len(analysis.suggestions)
+    assert all(set(s.blocks) <= ids for s in analysis.suggestions)
+    assert apply(analysis).articles
