@@ -204,6 +204,7 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
         part = _read_window(units, lo, hi, convention, raw_shapes, first_look, height, config,
                             _within(report, k, len(windows)))
         read.extend(part)
+    first_look.clear()  # read: what is kept of it is in the labels
     report(0.75, "assemble")
     pieces = asm.group(read.seq, read.labelled, read.dropped, convention)
     laid = _laid_out(read.seq, read.shapes, read.labelled, pieces)
@@ -531,6 +532,7 @@ def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Label
                    blocks_by_piece: list[Block]) -> None:
     """Headlines, kickers, 副题, bylines, furniture and joins, from the labels of each block's first line."""
     last_body: int | None = None  # piece of the last body block (for joins and glued bylines)
+    reasons: dict[tuple[str, tuple[str, ...]], Message] = {}
     article_has_reporter = False
     article_last_body: int | None = None
 
@@ -546,7 +548,9 @@ def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Label
         first = piece.positions[0]
         item = labelled[first]
         b = blocks_by_piece[k]
-        why = said(*asm.why(lb.model_for(item), item))
+        why = reasons.get((item.label, item.features))
+        if why is None:  # lines of a page share their evidence: one message each (a 10 MB page has 10⁵ blocks)
+            why = reasons[(item.label, item.features)] = said(*asm.why(lb.model_for(item), item))
         conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start
