@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from .bands import ColumnEdges
 from .convention import SIDE_BY_SIDE, Convention
@@ -53,7 +53,7 @@ class OrderModel:
     period: PeriodModel | None = None
 
     def probability(self, names: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
+        z = self.bias + sum(map(self.weights.get, names, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -159,10 +159,13 @@ class Context:
     def _text_key(self, a: int, b: int) -> tuple:
         """Every fact of the characters across the break the pair's features read, as plain values."""
         ta, tb = self.texts[a], self.texts[b]
+        wp, pp, tri = self.junction(a, b)
+        # as the features read them: the word pair's level in buckets, page pairs as none, one or more
+        junction = (_bucket_pair(wp), min(pp, 2), tri)
         if not (ta and tb):
-            return (self.junction(a, b), False)
+            return (junction, False)
         ea, eb = ta[-1], tb[0]
-        return (self.junction(a, b), True, ta[-3:] + tb[:3] in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
+        return (junction, True, ta[-3:] + tb[:3] in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
                 ta[-2:] + tb[:2] in self.quads if len(ta) >= 2 and len(tb) >= 2 else False,
                 ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
                 self.opens[a][0] and self.closes[b][0], self.opens[a][1] and self.closes[b][1])
