@@ -187,8 +187,9 @@ def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
 
 def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
     """The shape of every line, with its local column width on wrapped pages."""
-    columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
-    if not convention.wrapped:
+    if convention.wrapped:
+        columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
+    else:
         columns = [0.0] * len(units)
     return wrapped_captions(units, [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)])
 
@@ -220,16 +221,33 @@ def local_widths(units: list[Unit], fallback: float) -> list[float]:
     n = len(units)
     rounded = [round(u.width * 2) / 2 for u in units]
     out: list[float] = []
+    counts: dict[float, int] = {}  # the long lines' widths in the window, kept as the window slides on
+    lo = hi = 0
     for centre in range(0, n, LOCAL_STRIDE):
-        counts: Counter = Counter(w for w in rounded[max(0, centre - LOCAL_WINDOW):centre + LOCAL_WINDOW + 1]
-                                  if w >= 6)
+        new_lo, new_hi = max(0, centre - LOCAL_WINDOW), min(n, centre + LOCAL_WINDOW + 1)
+        _slide(counts, rounded[hi:new_hi], rounded[lo:new_lo])
+        lo, hi = new_lo, new_hi
         best, votes = fallback, 0.0
-        for w, c in counts.items():
+        for w, c in counts.items():  # the most votes wins, then the widest: in any order of the widths
             v = c + 0.5 * (counts.get(w - 0.5, 0) + counts.get(w + 0.5, 0))
             if c >= 3 and (v > votes or (v == votes and w > best)):
                 best, votes = w, v
         out += [best] * min(LOCAL_STRIDE, n - centre)
     return out
+
+
+def _slide(counts: dict[float, int], entering: list[float], leaving: list[float]) -> None:
+    """The window's counts of long lines' widths, lines entering and leaving it (a width no line of the
+    window has any more is let go, so the votes look at the window's widths only)."""
+    for w in entering:
+        if w >= 6:
+            counts[w] = counts.get(w, 0) + 1
+    for w in leaving:
+        if w >= 6:
+            if counts[w] == 1:
+                del counts[w]
+            else:
+                counts[w] -= 1
 
 
 def fullness(width: float, column: float) -> str:
