@@ -118,6 +118,7 @@ class Context:
         self._far: dict[bool, list[int]] = {}
         self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
         self.period = local_period(self, period, model)
+        self._sides()
 
     def junction(self, a: int, b: int) -> tuple[int, int, int]:
         """Evidence that ``b`` carries on ``a``'s text: (word pair level, page pair count, page triples)."""
@@ -144,20 +145,37 @@ class Context:
             p = self._cache[key] = model.probability(self.features(a, b))
         return p
 
+    def _sides(self) -> None:
+        """Per line, what a pair's features read of it as the first line (its end) and as the second (its
+        start): its layout, and its last and first three characters with the marks it leaves open or closes
+        (the pair's key is made of these, once per pair; a page has many pairs)."""
+        units, n, labels, rf = self.units, len(self.units), self.labels, self._rf
+        self._left = [(s.end, rf[a], self.period[a] != 1, s.heading, None if labels is None else labels[a],
+                       a + 1 >= n or units[a + 1].blank_before > 0) for a, s in enumerate(self.shapes)]
+        self._right = [(s.start, rf[b], s.heading, None if labels is None else labels[b],
+                        b == 0 or units[b].blank_before > 0, units[b].indent >= 1) for b, s in enumerate(self.shapes)]
+        self._ends = [(t[-3:], o) for t, o in zip(self.texts, self.opens, strict=True)]
+        self._starts = [(t[:3], c) for t, c in zip(self.texts, self.closes, strict=True)]
+        self._text_keys: dict[tuple, tuple] = {}
+
     def _layout_key(self, a: int, b: int) -> tuple:
         """Every layout fact the pair's features read (``features``), as plain values."""
-        sa, sb = self.shapes[a], self.shapes[b]
         d = b - a
         cols = self.columns[a] - self.columns[b]
-        units = self.units
-        return (_dist(d), sa.end, sb.start, self._rf[a], self._rf[b], self.period[a] == d, self.period[a] != 1,
-                abs(cols) <= 1, abs(cols) > 2, units[b].blank_before > 0 if d == 1 else None, sb.heading,
-                None if self.labels is None else (self.labels[a], self.labels[b]),
-                a + 1 >= len(units) or units[a + 1].blank_before > 0, b == 0 or units[b].blank_before > 0,
-                sa.heading, units[b].indent >= 1)
+        return (_dist(d), self._left[a], self._right[b], self.period[a] == d, abs(cols) <= 1, abs(cols) > 2,
+                self.units[b].blank_before > 0 if d == 1 else None)
 
     def _text_key(self, a: int, b: int) -> tuple:
-        """Every fact of the characters across the break the pair's features read, as plain values."""
+        """Every fact of the characters across the break the pair's features read, as plain values: they
+        read no further than three characters either side, and the marks left open and closed."""
+        seen = (self._ends[a], self._starts[b])
+        key = self._text_keys.get(seen)
+        if key is None:
+            key = self._text_keys[seen] = self._text_key_of(a, b)
+        return key
+
+    def _text_key_of(self, a: int, b: int) -> tuple:
+        """:meth:`_text_key`, worked out."""
         ta, tb = self.texts[a], self.texts[b]
         wp, pp, tri = self.junction(a, b)
         # as the features read them: the word pair's level in buckets, page pairs as none, one or more
