@@ -19,6 +19,9 @@ from functools import lru_cache
 from importlib import resources
 from operator import add, mul
 
+PREFIX = 12  # features whose sum a line shares with others (see ``Model.scores``) …
+MAX_PREFIXES = 100_000  # … kept for this many prefixes at most (a few thousand on a page)
+
 
 @dataclass(frozen=True)
 class Model:
@@ -41,8 +44,24 @@ class Model:
         return cls(labels, state, tuple(tuple(r) for r in trans), data.get("meta", {}))
 
     def scores(self, features: list[str]) -> list[float]:
-        """The state score of each label for one line."""
-        out = [0.0] * len(self.labels)
+        """The state score of each label for one line.
+
+        Lines share the first features (the line's own shape, ``b``, ``conv=…``, ``wa=…``): the sums of
+        those are kept and carried on (the same additions in the same order, so the same scores)."""
+        if len(features) <= PREFIX:
+            return self._added([0.0] * len(self.labels), features)
+        prefixes = self.__dict__.get("_prefixes")
+        if prefixes is None or len(prefixes) > MAX_PREFIXES:
+            prefixes = {}
+            object.__setattr__(self, "_prefixes", prefixes)
+        key = tuple(features[:PREFIX])
+        base = prefixes.get(key)
+        if base is None:
+            base = prefixes[key] = self._added([0.0] * len(self.labels), key)
+        return self._added(list(base), features[PREFIX:])
+
+    def _added(self, out: list[float], features) -> list[float]:
+        """``out`` with each feature's weights added, feature by feature."""
         get = self.state.get
         for name in features:
             for k, w in get(name, ()):
