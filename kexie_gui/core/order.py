@@ -139,24 +139,49 @@ class Context:
     def probability(self, model: OrderModel, a: int, b: int) -> float:
         """``model``'s probability that ``b`` follows ``a``.  Pairs with the same evidence share one
         computation: the evidence is a handful of categories, and a page has many pairs."""
-        key = (self._layout_key(a, b), self._text_key(a, b))
-        p = self._cache.get(key)
+        layout, text = self._layout_key(a, b), self._text_key(a, b)
+        p = self._cache.get((layout, text))
         if p is None:
-            p = self._cache[key] = model.probability(self.features(a, b))
+            p = self._cache[(layout, text)] = model.probability(self._pair_features(layout, text, a, b))
         return p
+
+    def _pair_features(self, layout: tuple, text: tuple, a: int, b: int) -> list[str]:
+        """:meth:`features` of the pair, made of parts kept by the facts each reads (of ``layout``: the
+        layout features' and the block features'; the junction's and the marks' by the distance and
+        ``text``): pairs differ in one part or another, seldom in all."""
+        dist, left, right = layout[0], layout[1], layout[2]
+        key = (dist, left[0], right[0], *layout[3:6])  # the distance, ends, widths, period and columns
+        lay = self._by_layout.get(key)
+        if lay is None:
+            lay = self._by_layout[key] = self._layout_features(a, b, b - a, False)
+        key = (dist == "1", layout[6], left[1], right[1])  # next line or not, blank lines, labels, headings
+        block = self._by_block.get(key)
+        if block is None:
+            block = self._by_block[key] = self._block_features(a, b, b - a)
+        key = (dist, text)  # the distance's bucket, the characters across the break
+        across = self._by_text.get(key)
+        if across is None:
+            across = self._by_text[key] = self._junction_features(a, b, b - a) + self._open_marks(a, b)
+        return lay + across + block
 
     def _sides(self) -> None:
         """Per line, what a pair's features read of it as the first line (its end) and as the second (its
         start): its layout, and its last and first three characters with the marks it leaves open or closes
         (the pair's key is made of these, once per pair; a page has many pairs)."""
         units, n, labels, rf = self.units, len(self.units), self.labels, self._rf
-        self._left = [(s.end, rf[a], self.period[a] != 1, s.heading, None if labels is None else labels[a],
-                       a + 1 >= n or units[a + 1].blank_before > 0) for a, s in enumerate(self.shapes)]
-        self._right = [(s.start, rf[b], s.heading, None if labels is None else labels[b],
-                        b == 0 or units[b].blank_before > 0, units[b].indent >= 1) for b, s in enumerate(self.shapes)]
+        # (what the layout features read, what the block features read) of each line
+        self._left = [((s.end, rf[a], self.period[a] != 1, s.heading),
+                       (s.end, None if labels is None else labels[a], a + 1 >= n or units[a + 1].blank_before > 0))
+                      for a, s in enumerate(self.shapes)]
+        self._right = [((s.start, rf[b]), (s.heading, None if labels is None else labels[b],
+                                           b == 0 or units[b].blank_before > 0, units[b].indent >= 1))
+                       for b, s in enumerate(self.shapes)]
         self._ends = [(t[-3:], o) for t, o in zip(self.texts, self.opens, strict=True)]
         self._starts = [(t[:3], c) for t, c in zip(self.texts, self.closes, strict=True)]
         self._text_keys: dict[tuple, tuple] = {}
+        self._by_layout: dict[tuple, list[str]] = {}
+        self._by_block: dict[tuple, list[str]] = {}
+        self._by_text: dict[tuple, list[str]] = {}
 
     def _layout_key(self, a: int, b: int) -> tuple:
         """Every layout fact the pair's features read (``features``), as plain values."""

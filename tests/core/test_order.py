@@ -150,3 +150,23 @@ def test_a_line_of_the_other_column_under_a_headline_is_not_its_second_line():
     conv = convention_of(units)
     ctx = Context(units, shapes_of(units, conv), [16.0] * 4, True, None, ["P", "T", "TC", "P"])
     assert _headlines_run_on(ctx) == []
+
+
+@pytest.mark.parametrize("raw", [pages.INTERLEAVED_PAGE, pages.WRAPPED_INDENTED_PAGE, pages.KICKER_SUBTITLE_PAGE,
+                                 pages.PARAGRAPH_PER_LINE_PAGE, pages.CAPTION_PAGE])
+def test_pairs_scored_by_their_kept_parts_read_the_features_worked_out_anew(raw):
+    from kexie_gui.core.features import local_widths
+    from kexie_gui.core.order import Context, load_order_model
+
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    labels = [x.label for x in lb.first_look(units, conv, 0.0, shapes)]
+    model = load_order_model()
+    columns = [s.column or c for s, c in zip(shapes, local_widths(units, 16.0), strict=True)]
+    ctx = Context(units, shapes, columns, conv.wrapped, model.period, labels, model)
+    pairs = [(a, b) for a in range(len(units)) for b in range(max(0, a - 6), min(len(units), a + 13)) if a != b]
+    for a, b in pairs + pairs:  # the second time from what was kept
+        p = ctx.probability(model, a, b)
+        assert ctx._pair_features(ctx._layout_key(a, b), ctx._text_key(a, b), a, b) == ctx.features(a, b)
+        assert p == model.probability(ctx.features(a, b))
