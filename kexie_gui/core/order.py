@@ -193,25 +193,26 @@ class Context:
     def _text_key(self, a: int, b: int) -> tuple:
         """Every fact of the characters across the break the pair's features read, as plain values: they
         read no further than three characters either side, and the marks left open and closed."""
-        seen = (self._ends[a], self._starts[b])
-        key = self._text_keys.get(seen)
+        end, start = self._ends[a], self._starts[b]
+        key = self._text_keys.get((end, start))
         if key is None:
-            key = self._text_keys[seen] = self._text_key_of(a, b)
+            key = self._text_keys[(end, start)] = self._text_key_of(end, start)
         return key
 
-    def _text_key_of(self, a: int, b: int) -> tuple:
-        """:meth:`_text_key`, worked out."""
-        ta, tb = self.texts[a], self.texts[b]
-        wp, pp, tri = self.junction(a, b)
-        # as the features read them: the word pair's level in buckets, page pairs as none, one or more
-        junction = (_bucket_pair(wp), min(pp, 2), tri)
+    def _text_key_of(self, end: tuple[str, tuple[bool, bool]], start: tuple[str, tuple[bool, bool]]) -> tuple:
+        """:meth:`_text_key` of a line's last three characters and the marks it leaves open (``end``) and
+        the next line's first three and the marks it closes (``start``), as :meth:`junction` reads them."""
+        (ta, opens), (tb, closes) = end, start
         if not (ta and tb):
-            return (junction, False)
+            return ((_bucket_pair(0), 0, 0), False)
         ea, eb = ta[-1], tb[0]
-        return (junction, True, ta[-3:] + tb[:3] in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
+        tri = (ta[-2:] + eb in self.triples) + (ea + tb[:2] in self.triples)
+        # as the features read them: the word pair's level in buckets, page pairs as none, one or more
+        junction = (_bucket_pair(self.words.get(ea + eb, 0)), min(self.pairs.get(ea + eb, 0), 2), tri)
+        return (junction, True, ta + tb in self.sixes if len(ta) >= 3 and len(tb) >= 3 else False,
                 ta[-2:] + tb[:2] in self.quads if len(ta) >= 2 and len(tb) >= 2 else False,
                 ea.isdigit() and eb.isdigit(), ea.isascii() and ea.isalpha() and eb.isascii() and eb.isalpha(),
-                self.opens[a][0] and self.closes[b][0], self.opens[a][1] and self.closes[b][1])
+                opens[0] and closes[0], opens[1] and closes[1])
 
     def features(self, a: int, b: int, adjacent: bool = False) -> list[str]:
         """The pair's evidence; ``adjacent``: as if nothing stood between them (a repeat taken out)."""
