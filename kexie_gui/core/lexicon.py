@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
@@ -48,7 +49,32 @@ def word_pair(left: str, right: str) -> int:
 
 
 def page_pairs(lines: list[str]) -> Counter:
-    """How often each pair of neighbouring characters occurs inside the page's lines."""
+    """How often each pair of neighbouring characters occurs inside the page's lines (a pair no line
+    holds may stand at 0).
+
+    A page's lines are counted several times over, less a few each time (the repeats dropped, the
+    furniture left out): when ``lines`` are those of the last call less some, the counts are that
+    call's less those lines'.
+    """
+    lines_now = Counter(lines)
+    last = _PairsMemo.last
+    if last is not None and not lines_now - last[0]:
+        pairs = Counter(last[1])
+        pairs.subtract(_pairs_in((last[0] - lines_now).elements()))
+    else:
+        pairs = _pairs_in(lines)
+    _PairsMemo.last = (lines_now, pairs)
+    return Counter(pairs)
+
+
+class _PairsMemo:
+    """The lines of the last call of :func:`page_pairs` and their pairs (never changed once kept)."""
+
+    last: tuple[Counter, Counter] | None = None
+
+
+def _pairs_in(lines: Iterable[str]) -> Counter:
+    """:func:`page_pairs`, counted afresh."""
     joined = ("".join(line.split()) for line in lines)
     return Counter(chain.from_iterable(map(add, s, s[1:]) for s in joined))  # s[k] + s[k + 1], counted in C
 

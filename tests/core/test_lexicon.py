@@ -21,3 +21,11 @@ def test_page_pairs_count_neighbours_inside_lines_ignoring_spaces_and_never_acro
     counts = page_pairs(["科 普", "科普活动", "动科"])
     assert counts["科普"] == 2 and counts["动科"] == 1
     assert counts["普科"] == 0  # 普 ends one line and 科 opens the next: no pair
+
+
+def test_page_pairs_of_fewer_lines_than_last_time_count_only_those_lines():
+    page_pairs(["科普活动", "活动", "科 普", "动科"])
+    counts = page_pairs(["动科", "科普活动"])  # the same lines less two, in another order
+    assert {k: v for k, v in counts.items() if v} == {"科普": 1, "普活": 1, "活动": 1, "动科": 1}
+    again = page_pairs(["科普", "科普活动"])  # a line the last call did not have: counted afresh
+    assert again["科普"] == 2 and again["动科"] == 0
