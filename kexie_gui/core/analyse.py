@@ -532,7 +532,7 @@ def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Label
                    blocks_by_piece: list[Block]) -> None:
     """Headlines, kickers, 副题, bylines, furniture and joins, from the labels of each block's first line."""
     last_body: int | None = None  # piece of the last body block (for joins and glued bylines)
-    reasons: dict[tuple[str, tuple[str, ...]], Message] = {}
+    reasons: dict[tuple, Message] = {}  # by label and features, and by the words they come to
     article_has_reporter = False
     article_last_body: int | None = None
 
@@ -549,8 +549,9 @@ def _suggest_roles(maker: _Maker, shapes: list[Shape], labelled: dict[int, Label
         item = labelled[first]
         b = blocks_by_piece[k]
         why = reasons.get((item.label, item.features))
-        if why is None:  # lines of a page share their evidence: one message each (a 10 MB page has 10⁵ blocks)
-            why = reasons[(item.label, item.features)] = said(*asm.why(lb.model_for(item), item))
+        if why is None:  # lines of a page share their evidence, and evidence its words: one message each
+            words = asm.why(lb.model_for(item), item)
+            why = reasons[(item.label, item.features)] = reasons.setdefault(words, said(*words))
         conf = item.confidence  # how sure the labeller is of this block's first line
         lab = piece.label
         line = b.line_start
