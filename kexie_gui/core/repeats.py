@@ -35,6 +35,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
@@ -152,9 +153,8 @@ class Stream:
         return out
 
 
-@dataclass(frozen=True)
-class Match:
-    """Line text stands in the stream at ``[at, end)``."""
+class Match(NamedTuple):
+    """Line text stands in the stream at ``[at, end)`` (a tuple: a page makes one for every line looked up)."""
 
     at: int
     end: int
