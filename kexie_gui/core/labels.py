@@ -178,7 +178,8 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
         sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
         if carried and not sure_title and not heads_a_lead(units, shapes, n):
             allowed.append(cont)
-        elif wrapped and shapes and subhead_above(shapes[n - 1], first[n - 1].label):
+        elif shapes and first[n - 1].label == PARAGRAPH and (
+                subhead_above(shapes[n - 1], first[n - 1].label) if wrapped else subhead_block(units, shapes, n - 1)):
             allowed.append(not_cont)
         else:
             allowed.append(None)
@@ -196,6 +197,17 @@ def subhead_above(shape, label: str) -> bool:
     """
     return label == PARAGRAPH and shape.heading and shape.end == "none" and shape.column >= 10 \
         and shape.width <= SUBHEAD_MAX * shape.column and not shape.punct
+
+
+def subhead_block(units: list[Unit], shapes, k: int) -> bool:
+    """On a page of blocks, a subhead is a block of its own under a finished sentence
+    (``…揭牌仪式举行。`` | blank | ``服务基层见实效`` | blank | ``会议总结了…``); a piece a column
+    break cut short starts no new block under a finished one and ends one mid-sentence.  Text follows a
+    subhead: a headline-shaped line under it makes it a column title or a kicker."""
+    shape = shapes[k]
+    return shape.heading and shape.end == "none" and not shape.punct and shape.start == "han" \
+        and k > 0 and units[k].blank_before > 0 and k + 1 < len(units) and units[k + 1].blank_before > 0 \
+        and shapes[k - 1].end in ("sent", "closer") and not shapes[k + 1].heading
 
 
 def _surer(seen: Labelled, second: Labelled, free: bool) -> Labelled:
@@ -265,7 +277,7 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     A paragraph never ends mid-sentence; a break there is a line or column break.
     """
     from .features import line_end
-    from .lexicon import word_pair
+    from .lexicon import cuts_a_word
 
     text = shape.text if shape is not None else unit.text
     end = line_end(text)
@@ -279,7 +291,7 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     if not heading:
         return True
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
-            and first_label != FURNITURE and word_pair(text.rstrip(), below.text.lstrip()) >= WORD_ACROSS)
+            and first_label != FURNITURE and cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS))
 
 
 def model_for(item: Labelled) -> Model:

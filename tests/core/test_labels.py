@@ -257,3 +257,31 @@ def test_the_body_model_never_puts_a_reporter_line_under_text_or_a_byline():
     for above in (lb.PARAGRAPH, lb.CONTINUED, lb.BYLINE):
         assert model.trans[index[above]][index[lb.REPORTER]] == lb.NEVER
     assert model.trans[index[lb.TITLE]][index[lb.REPORTER]] > lb.NEVER
+
+
+BLOCK_SUBHEAD_PAGE = "\n\n".join([
+    "某县举办农技培训会",
+    "本报讯 近日，某县科协在镇文化站举办农技培训会，来自各村的种植户和合作社负责人八十余人参加培训。",
+    "产学研深度融合",
+    "会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。",
+    "精准对接解难题",
+    "活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。",
+]) + "\n"
+
+
+def test_on_a_page_of_blocks_a_subhead_block_under_a_finished_sentence_stands_alone():
+    # ``合会`` is a pair inside words (联合会), but the break falls between 融合 and 会议; and text
+    # under a short block reads on as a paragraph of its own, not as the subhead's rest
+    got = dict(labelled(BLOCK_SUBHEAD_PAGE))
+    assert got["产学研深度融合"] == got["精准对接解难题"] == lb.PARAGRAPH
+    assert got["会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。"] == lb.PARAGRAPH
+    assert got["活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。"] == lb.PARAGRAPH
+
+
+def test_a_block_cut_mid_sentence_or_over_a_headline_is_no_subhead():
+    units = split_units("甲乙丙丁戊己庚辛，\n\n某某某某某\n\n丙丁戊己庚辛壬癸。\n\n"
+                        "某县召开某某会议\n\n某某某某\n\n本报讯 某县召开会议。\n")
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert not lb.subhead_block(units, shapes, 1)  # under a clause cut short: the block goes on from it
+    assert not lb.subhead_block(units, shapes, 3)  # a headline-shaped block under it: a column title or kicker
