@@ -64,10 +64,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     allowed = [as_reporter if "st=reporter" in f else None for f in feats]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
-    for i in range(1, len(out)):
-        if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
-                units[i - 1], units[i], shapes[i] if shapes is not None else None):
-            out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
+    out = _heading_tails(out, shapes, (FURNITURE,))
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
@@ -96,12 +93,28 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
     return any(0 <= j < len(units) and is_pinyin_of(units[j].text, text) for j in (i - 1, i + 1))
 
 
+#: heading parts whose printed line may wrap a short rest onto the next line, and the rest's label
+#: (``——记某大学专家团`` | ``队``; ``本报记者 某甲 通讯员 某`` | ``乙``)
+TAILED = {TITLE: TITLE_MORE, TITLE_MORE: TITLE_MORE, SUBTITLE: SUBTITLE, REPORTER: REPORTER}
+
 #: a headline's wrapped rest is this short at most (characters) when it is told by a word cut at the break
 HEADLINE_REST = 8
 
 
+def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> list[Labelled]:
+    """Lines labelled one of ``relabel`` that are a heading part's wrapped rest (``headline_tail``) take
+    the part's label."""
+    for i in range(1, len(out)):
+        above = out[i - 1].label
+        if out[i].label in relabel and above in TAILED and out[i].label != TAILED[above] and headline_tail(
+                out[i - 1].unit, out[i].unit, shapes[i] if shapes is not None else None):
+            out[i] = Labelled(out[i].unit, TAILED[above], out[i].confidence, out[i].features)
+    return out
+
+
 def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
-    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``),
+    """The last character or two of a headline (副题, reporter line) wrapped onto a line of their own
+    (``…技术培训`` | ``班``),
     or a short rest that finishes a word the headline's line cut (``某市老科协赴某县开`` | ``展专题调研``).
 
     A short line under a headline looks like a page number, a column title or OCR noise to the model;
@@ -142,6 +155,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
         out[k] = _surer(first[k], Labelled(units[k], lab, p, tuple(f)), allowed[n] is None)
+    out = _heading_tails(out, shapes, (FURNITURE, TITLE_MORE))  # a 副题's rest is no headline line
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 

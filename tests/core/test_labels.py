@@ -285,3 +285,19 @@ def test_a_block_cut_mid_sentence_or_over_a_headline_is_no_subhead():
     shapes = shapes_of(units, conv)
     assert not lb.subhead_block(units, shapes, 1)  # under a clause cut short: the block goes on from it
     assert not lb.subhead_block(units, shapes, 3)  # a headline-shaped block under it: a column title or kicker
+
+
+TAILED_PAGE = "\n".join([
+    "某市召开院士专家工作站建设推进会",
+    "——记某某大学医学专家服务团",
+    "队",
+    "本报记者 张小明 通讯员 王",
+    "博",
+    "本报讯 为进一步推动院士专家工作站建设，近日，某市召开推进会。",
+    "会议总结了全市工作站建站以来的工作情况，并对下一步工作作了安排。",
+]) + "\n"
+
+
+def test_the_wrapped_rest_of_a_subtitle_or_a_reporter_line_is_that_part_not_furniture():
+    got = labelled(TAILED_PAGE)
+    assert [lab for _, lab in got[1:5]] == [lb.SUBTITLE, lb.SUBTITLE, lb.REPORTER, lb.REPORTER]
