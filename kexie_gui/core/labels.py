@@ -112,6 +112,53 @@ def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> lis
     return out
 
 
+HEADLINE_LINES = 3  # a headline set in one column wraps over this many lines at most
+
+
+def _headline_over_lead(out: list[Labelled], shapes) -> list[Labelled]:
+    """A lead (``本报讯 …``) with no headline part above it, under a run of short headline-shaped lines
+    that wrap one headline over a narrow column (``某市某学会召`` | ``开第七次会员代表`` | ``大会`` |
+    ``本报讯 日前，…``): the run is the headline, whatever each line looked like alone.  The run
+    follows finished text, furniture or a byline, and each line after the first goes on a word the line
+    above cut, or is its short rest, or was read as text."""
+    for n in range(1, len(out)):
+        if shapes[n].start != "agency" or out[n].label not in (PARAGRAPH, CONTINUED):
+            continue
+        run = _headline_run(out, shapes, n)
+        if run:
+            out[run[0]] = Labelled(out[run[0]].unit, TITLE, out[run[0]].confidence, out[run[0]].features)
+            for k in run[1:]:
+                out[k] = Labelled(out[k].unit, TITLE_MORE, out[k].confidence, out[k].features)
+    return out
+
+
+def _headline_run(out: list[Labelled], shapes, n: int) -> list[int]:
+    """The lines over the lead at ``n`` that make its headline (see ``_headline_over_lead``), or []."""
+    from .lexicon import cuts_a_word
+
+    run: list[int] = []
+    for k in range(n - 1, max(-1, n - 1 - HEADLINE_LINES), -1):
+        shape, item = shapes[k], out[k]
+        if item.label in HEADING_PARTS or item.label == BYLINE:
+            return []  # the lead has its headline (or reporter line) already
+        if not shape.heading or shape.full or "stop" in shape.punct or shape.end == "clause" or shape.furniture:
+            break
+        run.insert(0, k)
+        if item.unit.blank_before:
+            break  # a headline's lines are printed together
+    if len(run) < 2 or out[run[0]].label not in (PARAGRAPH, CONTINUED):
+        return []
+    above = run[0] - 1
+    if above >= 0 and out[above].label not in (FURNITURE, BYLINE) and shapes[above].end not in ("sent", "closer"):
+        return []  # text cut short above: the run may carry it on
+    for a, b in pairwise(run):
+        upper, lower = out[a].unit, out[b].unit
+        if out[b].label == FURNITURE and not cuts_a_word(upper.text.strip(), lower.text.strip(), 6) \
+                and not headline_tail(upper, lower):
+            return []
+    return run
+
+
 def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
     """The last character or two of a headline (副题, reporter line) wrapped onto a line of their own
     (``…技术培训`` | ``班``),
@@ -156,6 +203,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
             lab = CONTINUED
         out[k] = _surer(first[k], Labelled(units[k], lab, p, tuple(f)), allowed[n] is None)
     out = _heading_tails(out, shapes, (FURNITURE, TITLE_MORE))  # a 副题's rest is no headline line
+    if shapes is not None:
+        out = _headline_over_lead(out, shapes)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 

@@ -301,3 +301,30 @@ TAILED_PAGE = "\n".join([
 def test_the_wrapped_rest_of_a_subtitle_or_a_reporter_line_is_that_part_not_furniture():
     got = labelled(TAILED_PAGE)
     assert [lab for _, lab in got[1:5]] == [lb.SUBTITLE, lb.SUBTITLE, lb.REPORTER, lb.REPORTER]
+
+
+NARROW_HEADLINE_PAGE = "\n".join([
+    "本报讯 近日，某县科协组织专家走",
+    "进乡村，为种植户讲解病虫害防治",
+    "技术，发放资料三百余份。",
+    "",
+    "某市园艺学会召",
+    "开第五次会员代",
+    "表大会",
+    "",
+    "本报讯 日前，某市园艺学会第五次",
+    "会员代表大会在某市召开。会议选举",
+    "产生了新一届理事会。",
+]) + "\n"
+
+
+def test_a_headline_wrapped_over_a_narrow_column_above_a_lead_is_one_headline():
+    got = labelled(NARROW_HEADLINE_PAGE)
+    assert [lab for text, lab in got if text in ("某市园艺学会召", "开第五次会员代", "表大会")] == [
+        lb.TITLE, lb.TITLE_MORE, lb.TITLE_MORE]
+
+
+def test_short_lines_over_a_lead_that_carry_on_text_cut_short_are_no_headline():
+    page = NARROW_HEADLINE_PAGE.replace("发放资料三百余份。", "发放资料三百余份，并")
+    got = labelled(page)
+    assert [lab for text, lab in got if text == "某市园艺学会召"] != [lb.TITLE]
