@@ -61,7 +61,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline: never furniture, and
     # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
     as_reporter = _reporter_labels(model)
-    allowed = [as_reporter if "st=reporter" in f else None for f in feats]
+    allowed = _no_full_stop_heads(model, units, [as_reporter if "st=reporter" in f else None for f in feats])
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
@@ -247,7 +247,27 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
         else:
             allowed.append(None)
     as_reporter = _reporter_labels(model)
-    return [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
+    return _no_full_stop_heads(model, units, [as_reporter if "st=reporter" in f and a is None else a
+                                              for a, f in zip(allowed, feats, strict=True)])
+
+
+FULL_STOP = "。"
+NO_FULL_STOP = (TITLE, TITLE_MORE, KICKER, SUBTITLE)  # headline parts set as phrases, never as sentences
+
+
+def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int, ...] | None]) \
+        -> list[tuple[int, ...] | None]:
+    """A line holding a full stop is no headline, kicker or 副题: they are set as phrases (a question or
+    an exclamation may end one, a full stop never).  Under a byline, a sentence the extractor moved there
+    (``像玻璃一样脆，孩子们发出阵阵惊叹。``) looks like a headline by its place alone."""
+    barred = {k for k, lab in enumerate(model.labels) if lab in NO_FULL_STOP}
+    every = tuple(range(len(model.labels)))
+    out = list(allowed)
+    for i, u in enumerate(units):
+        if FULL_STOP in u.text:
+            kept = tuple(k for k in (out[i] if out[i] is not None else every) if k not in barred)
+            out[i] = kept or out[i]
+    return out
 
 
 SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)

@@ -328,3 +328,22 @@ def test_short_lines_over_a_lead_that_carry_on_text_cut_short_are_no_headline():
     page = NARROW_HEADLINE_PAGE.replace("发放资料三百余份。", "发放资料三百余份，并")
     got = labelled(page)
     assert [lab for text, lab in got if text == "某市园艺学会召"] != [lb.TITLE]
+
+
+def test_a_sentence_with_a_full_stop_under_a_byline_is_no_headline():
+    page = "\n".join([
+        "某县举办科普活动",
+        "本报讯 近日，某县科协在县城广场举办科普活动，吸引市民五百余人参加。",
+        "（某县科协）",
+        "",
+        "像玻璃一样脆，孩子们发出阵阵惊叹。",
+        "为确保活动取得实效，某区科协提前谋划、精心组织，制定了详细的工作方案。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["像玻璃一样脆，孩子们发出阵阵惊叹。"] not in lb.HEADING_PARTS
+    assert got["某县举办科普活动"] == lb.TITLE  # a headline ending on a question or none is still one
+
+
+def test_a_headline_may_end_on_a_question_mark():
+    got = dict(labelled("科普活动如何走进乡村？\n本报讯 近日，某县科协组织专家走进乡村，为种植户讲解技术。\n"))
+    assert got["科普活动如何走进乡村？"] == lb.TITLE
