@@ -61,7 +61,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     # a line shaped as a reporter line (``本报记者 某甲``) is printed under a headline: never furniture, and
     # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
     as_reporter = _reporter_labels(model)
-    allowed = _no_full_stop_heads(model, units, [as_reporter if "st=reporter" in f else None for f in feats])
+    allowed = [as_reporter if "st=reporter" in f else None for f in feats]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))

@@ -448,6 +448,10 @@ def _never(ctx: Context, a: int, b: int) -> bool:
         return False
     if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
         return True
+    if ctx.labels[a] in ("T", "TC") and ctx.labels[b] == "T":
+        return True  # a headline heads text: another headline's first line never follows it straight on
+    if ctx.shapes[b].start == "agency" and ctx.labels[a] in ("P", "C") and ctx.labels[b] in ("P", "C") and b != a + 1:
+        return True  # a lead (本报讯 …) opens its article under the headline: text never carries on into it
     if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.shapes[b].start == "agency":
         return True  # a sentence cut short does not go on with a news lead (本报讯, 新华社北京电)
     if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
@@ -467,6 +471,9 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
     ends = {a for a in range(n) if succ[a] is None and ctx.open_end(a) and not ctx.shapes[a].heading
             and ctx.labels[a] in ("P", "C")}
     starts = {b for b in range(n) if pred[b] is None and ctx.labels[b] == "C"}
+    ends |= {a for a in range(n) if succ[a] is None and _heads_nothing(ctx, a)}  # a headline heads its text
+    starts |= {b for b in range(n) if pred[b] is None and ctx.labels[b] in ("P", "R", "S")
+               and ctx.shapes[b].start in ("agency", "reporter", "time", "dash")}
     loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
     for p, a, b in loose:
         if succ[a] is not None or pred[b] is not None:
@@ -477,6 +484,13 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
         taken[(a, b)] = p
+
+
+def _heads_nothing(ctx: Context, a: int) -> bool:
+    """A headline's last line with no line of its own under it (the next line starts another headline)."""
+    labels = ctx.labels
+    assert labels is not None
+    return labels[a] in ("T", "TC") and (a + 1 >= len(labels) or labels[a + 1] not in ("TC", "S", "R", "K"))
 
 
 def _find(head: list[int], i: int) -> int:

@@ -150,3 +150,34 @@ def test_a_line_of_the_other_column_under_a_headline_is_not_its_second_line():
     conv = convention_of(units)
     ctx = Context(units, shapes_of(units, conv), [16.0] * 4, True, None, ["P", "T", "TC", "P"])
     assert _headlines_run_on(ctx) == []
+
+
+def test_a_headline_heads_text_never_another_headline_nor_is_a_lead_carried_on_from_afar():
+    from kexie_gui.core.order import Context, _never
+
+    raw = ("某市老科协赴某县\n开展专题调研\n某区科协搭建校企合作平台\n本报讯 近日，某市科协调研组深入\n"
+           "某县乡镇开展调研。\n活动中，专家们为企业解答技术难题。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 6, True, None, ["T", "TC", "T", "P", "C", "P"])
+    assert _never(ctx, 1, 2)  # 开展专题调研 | 某区科协… : two headlines, not one
+    assert not _never(ctx, 0, 1)  # a headline's second line
+    assert _never(ctx, 5, 3)  # finished text elsewhere does not run on into a lead
+    assert not _never(ctx, 2, 3)  # the lead under its headline
+
+
+def test_two_headlines_printed_together_each_take_a_lead_of_their_own():
+    from kexie_gui.core.order import Context, link, load_order_model
+
+    # an extractor printed two columns' headlines one under the other, then their leads' lines
+    # alternately: each headline takes a lead of its own (which one, the text alone cannot tell), and
+    # neither runs on into the other
+    raw = ("某市老科协赴某县\n开展专题调研\n某区科协搭建校企合作\n平台\n本报讯 3月26日，某区科协组织\n"
+           "本报讯 为深入了解基层科协组织\n专家团队走进企业开展对接。\n建设情况，某市科协一行赴某县调研。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    model = load_order_model()
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 8, True, model.period,
+                  ["T", "TC", "T", "TC", "P", "P", "C", "C"], model)
+    succ, _ = link(ctx, model)
+    assert {succ[1], succ[3]} == {4, 5}
