@@ -252,14 +252,16 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
 
 
 FULL_STOP = "。"
-NO_FULL_STOP = (TITLE, TITLE_MORE, KICKER, SUBTITLE)  # headline parts set as phrases, never as sentences
+# headline parts are set as phrases and bylines as names, never as sentences
+NO_FULL_STOP = (TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, BYLINE)
 
 
 def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int, ...] | None]) \
         -> list[tuple[int, ...] | None]:
-    """A line holding a full stop is no headline, kicker or 副题: they are set as phrases (a question or
-    an exclamation may end one, a full stop never).  Under a byline, a sentence the extractor moved there
-    (``像玻璃一样脆，孩子们发出阵阵惊叹。``) looks like a headline by its place alone."""
+    """A line holding a full stop is no headline part and no byline: they are set as phrases or names (a
+    question or an exclamation may end a headline, a full stop never).  Under a byline, a sentence the
+    extractor moved there (``像玻璃一样脆，孩子们发出阵阵惊叹。``) looks like a headline by its place alone,
+    and a paragraph printed twice after a byline like another byline."""
     barred = {k for k, lab in enumerate(model.labels) if lab in NO_FULL_STOP}
     every = tuple(range(len(model.labels)))
     out = list(allowed)

@@ -347,3 +347,17 @@ def test_a_sentence_with_a_full_stop_under_a_byline_is_no_headline():
 def test_a_headline_may_end_on_a_question_mark():
     got = dict(labelled("科普活动如何走进乡村？\n本报讯 近日，某县科协组织专家走进乡村，为种植户讲解技术。\n"))
     assert got["科普活动如何走进乡村？"] == lb.TITLE
+
+
+def test_a_paragraph_printed_again_under_a_byline_is_no_byline():
+    from kexie_gui.core.labels import NO_FULL_STOP
+
+    assert {lb.BYLINE, lb.REPORTER, lb.TITLE}.issubset(NO_FULL_STOP)
+    page = "\n".join([
+        "某县科协赴某镇开展调研",
+        "本报讯 近日，某县科协一行赴某镇调研。某某对某镇科协工作给予充分肯定。",
+        "（某县科协）",
+        "某某对某镇科协工作给予充分肯定。他指出，某镇科协工作思路清晰。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["某某对某镇科协工作给予充分肯定。他指出，某镇科协工作思路清晰。"] not in (lb.BYLINE, lb.REPORTER)
