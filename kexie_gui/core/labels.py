@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .convention import Convention
+from .convention import WRAPPED_INDENTED, Convention
 from .crf import Model, decode, load_model
 from .features import line_features
 from .furniture import SPONSOR_LINE, is_pinyin_of
@@ -195,7 +195,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = _body_model()
     feats = line_features(body_units, convention, page_height, body_shapes)
-    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats, convention.wrapped)
+    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats, convention.wrapped,
+                              convention)
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):
@@ -225,7 +226,8 @@ def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate:
 
 
 def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelled],
-                    feats: list[list[str]], wrapped: bool = False) -> list[tuple[int, ...] | None]:
+                    feats: list[list[str]], wrapped: bool = False,
+                    convention: Convention | None = None) -> list[tuple[int, ...] | None]:
     """The labels each line may take in the second pass (None: any).
 
     A line under one that stops mid-sentence carries it on, unless the first pass is sure it is a
@@ -234,12 +236,14 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
     line (``本报记者 甲乙``) is a reporter line, a byline or text.
     """
     cont = (model.labels.index(CONTINUED),)
+    indented = convention is not None and convention.name == WRAPPED_INDENTED
     not_cont = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
         carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
         sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-        if carried and not sure_title and not heads_a_lead(units, shapes, n):
+        if (carried and not sure_title and not heads_a_lead(units, shapes, n)) or (
+                indented and shapes and goes_on_unindented(units, shapes, first, n)):
             allowed.append(cont)
         elif shapes and first[n - 1].label == PARAGRAPH and (
                 subhead_above(shapes[n - 1], first[n - 1].label) if wrapped else subhead_block(units, shapes, n - 1)):
@@ -270,6 +274,16 @@ def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int
             kept = tuple(k for k in (out[i] if out[i] is not None else every) if k not in barred)
             out[i] = kept or out[i]
     return out
+
+
+def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+    """On a page whose paragraphs open indented, a text line printed flush under a line of text that
+    runs to the column's edge goes on with that paragraph, even where the line above ends a sentence
+    (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented."""
+    above, line = first[n - 1], first[n]
+    return line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1 \
+        and not units[n].blank_before and shapes[n - 1].full and not shapes[n].heading \
+        and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")
 
 
 SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)

@@ -361,3 +361,27 @@ def test_a_paragraph_printed_again_under_a_byline_is_no_byline():
     ]) + "\n"
     got = dict(labelled(page))
     assert got["某某对某镇科协工作给予充分肯定。他指出，某镇科协工作思路清晰。"] not in (lb.BYLINE, lb.REPORTER)
+
+
+def indented_page_with(paragraph: str) -> str:
+    return "\n".join(pages.set_article(pages.QS_TITLE, [*pages.QS[:2], paragraph, *pages.QS[2:]], "本报记者 林一", 16,
+                                       pages.IDEOGRAPHIC_INDENT)
+                     + pages.set_article(pages.SX_TITLE, pages.SX, "何二", 16, pages.IDEOGRAPHIC_INDENT)) + "\n"
+
+
+# the paragraph's second printed line ends a sentence at the column's edge; the third goes on flush
+FULL_STOP_AT_EDGE = ("据了解，本次活动以科学就在身边为主题，为期一周，全县均参与。"
+                     "活动期间，各级科协组织将开展科普讲座、科技咨询等三十余场次活动。")
+
+
+def test_on_an_indented_page_a_flush_line_under_a_full_line_goes_on_even_after_a_full_stop():
+    page = indented_page_with(FULL_STOP_AT_EDGE)
+    got = dict(labelled(page))
+    assert got["活动期间，各级科协组织将开展科普"] == lb.CONTINUED
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    n = next(k for k, u in enumerate(units) if u.text.startswith("活动期间"))
+    first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]  # whatever the model read
+    assert lb.goes_on_unindented(units, shapes, first, n)
+    assert not lb.goes_on_unindented(units, shapes, first, n + 2)  # an indented line opens a paragraph
