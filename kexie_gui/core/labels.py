@@ -245,6 +245,8 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
         if (carried and not sure_title and not heads_a_lead(units, shapes, n)) or (
                 indented and shapes and goes_on_unindented(units, shapes, first, n)):
             allowed.append(cont)
+        elif indented and shapes and opens_indented(units, shapes, n):
+            allowed.append(not_cont)
         elif shapes and first[n - 1].label == PARAGRAPH and (
                 subhead_above(shapes[n - 1], first[n - 1].label) if wrapped else subhead_block(units, shapes, n - 1)):
             allowed.append(not_cont)
@@ -280,10 +282,22 @@ def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int)
     """On a page whose paragraphs open indented, a text line printed flush under a line of text that
     runs to the column's edge goes on with that paragraph, even where the line above ends a sentence
     (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented."""
+    from .lexicon import cuts_a_word
+
     above, line = first[n - 1], first[n]
-    return line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1 \
-        and not units[n].blank_before and shapes[n - 1].full and not shapes[n].heading \
-        and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")
+    if not (line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1
+            and not units[n].blank_before and shapes[n - 1].full
+            and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")):
+        return False
+    # a short flush line is a subhead unless it cuts a word the line under it finishes (``…群众在种`` | ``植、…``)
+    return not shapes[n].heading or (n + 1 < len(units) and cuts_a_word(
+        units[n].text.strip(), units[n + 1].text.strip(), WORD_ACROSS))
+
+
+def opens_indented(units: list[Unit], shapes, n: int) -> bool:
+    """On a page whose paragraphs open indented, an indented line under a finished sentence opens a
+    paragraph (``…基地40个。`` | ``　　在咨询台前，…``), however full the line above runs."""
+    return units[n].indent >= 1 and not units[n].blank_before and shapes[n - 1].end in ("sent", "closer")
 
 
 SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)

@@ -385,3 +385,27 @@ def test_on_an_indented_page_a_flush_line_under_a_full_line_goes_on_even_after_a
     first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]  # whatever the model read
     assert lb.goes_on_unindented(units, shapes, first, n)
     assert not lb.goes_on_unindented(units, shapes, first, n + 2)  # an indented line opens a paragraph
+
+
+def test_on_an_indented_page_an_indented_line_under_a_finished_sentence_opens_a_paragraph():
+    page = indented_page_with(FULL_STOP_AT_EDGE)
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    n = next(k for k, u in enumerate(units) if "镇科协负责人" in u.text)
+    assert lb.opens_indented(units, shapes, n)  # under …三十余场次活动。
+    cut = next(k for k, u in enumerate(units) if "文化站举办" in u.text)
+    assert not lb.opens_indented(units, shapes, cut)  # flush, under a line cut mid-sentence
+
+
+def test_a_short_flush_line_that_cuts_a_word_goes_on_but_a_subhead_does_not():
+    # a paragraph whose second line runs to the edge and ends a sentence, then a short flush line
+    for short, goes_on in (("专家们耐心解答群众在种", True), ("服务基层见实效", False)):
+        lines = [pages.IDEOGRAPHIC_INDENT + "在咨询台前，前来咨询的群众", "络绎不绝，大家纷纷前来咨询问题。", short,
+                 "植、养殖等方面的疑问，现场发放技术" if goes_on else pages.IDEOGRAPHIC_INDENT + "会议总结了全县的工作"]
+        page = "\n".join(pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+                         + lines) + "\n"
+        units = split_units(page)
+        shapes = shapes_of(units, convention_of(units))
+        first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+        n = next(k for k, u in enumerate(units) if u.text.strip() == short)
+        assert lb.goes_on_unindented(units, shapes, first, n) is goes_on
