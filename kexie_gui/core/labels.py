@@ -65,6 +65,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
+    out = _word_cut_scraps(out, shapes)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
@@ -99,6 +100,22 @@ TAILED = {TITLE: TITLE_MORE, TITLE_MORE: TITLE_MORE, SUBTITLE: SUBTITLE, REPORTE
 
 #: a headline's wrapped rest is this short at most (characters) when it is told by a word cut at the break
 HEADLINE_REST = 8
+
+
+def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
+    """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
+    text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
+    the paragraph goes on through it.  A line furniture's own shape names (a page number, a header) stays."""
+    from .lexicon import cuts_a_word
+
+    for i in range(1, len(out) - 1):
+        line, below = out[i].unit, out[i + 1].unit
+        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) \
+                and out[i + 1].label in (PARAGRAPH, CONTINUED) and not line.blank_before and not below.blank_before \
+                and (shapes is None or shapes[i].furniture is None) \
+                and cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
+            out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+    return out
 
 
 def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> list[Labelled]:

@@ -409,3 +409,27 @@ def test_a_short_flush_line_that_cuts_a_word_goes_on_but_a_subhead_does_not():
         first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
         n = next(k for k, u in enumerate(units) if u.text.strip() == short)
         assert lb.goes_on_unindented(units, shapes, first, n) is goes_on
+
+
+def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
+    page = "\n".join([
+        "某市召开院士专家工作站建设推进会",
+        "本报讯 近日，某市召开院士专家工",
+        "作站建设推进会。市科协负责人表示，",
+        "将建立“一站一策”",
+        "服务机",  # the column broke after 服务机
+        "制，做好跟踪服务。据悉，市科协还",
+        "将在各区县开展系列活动。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == "服务机")
+
+    def looked(below: str) -> list:
+        out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+        out[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())  # what the model may make of a short line
+        out[k + 1] = lb.Labelled(units[k + 1], below, 0.9, ())
+        return out
+
+    assert lb._word_cut_scraps(looked(lb.CONTINUED), shapes)[k].label == lb.CONTINUED
+    assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
