@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .convention import WRAPPED_INDENTED, Convention
+from .convention import PARAGRAPH_PER_LINE, WRAPPED_INDENTED, Convention
 from .crf import Model, decode, load_model
 from .features import line_features
 from .furniture import SPONSOR_LINE, is_pinyin_of
@@ -265,7 +265,8 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
         elif indented and shapes and opens_indented(units, shapes, n):
             allowed.append(not_cont)
         elif shapes and first[n - 1].label == PARAGRAPH and (
-                subhead_above(shapes[n - 1], first[n - 1].label) if wrapped else subhead_block(units, shapes, n - 1)):
+                subhead_above(shapes[n - 1], first[n - 1].label) if wrapped
+                else subhead_block(units, shapes, n - 1, convention is None or convention.name != PARAGRAPH_PER_LINE)):
             allowed.append(not_cont)
         else:
             allowed.append(None)
@@ -329,15 +330,17 @@ def subhead_above(shape, label: str) -> bool:
         and shape.width <= SUBHEAD_MAX * shape.column and not shape.punct
 
 
-def subhead_block(units: list[Unit], shapes, k: int) -> bool:
-    """On a page of blocks, a subhead is a block of its own under a finished sentence
-    (``…揭牌仪式举行。`` | blank | ``服务基层见实效`` | blank | ``会议总结了…``); a piece a column
-    break cut short starts no new block under a finished one and ends one mid-sentence.  Text follows a
-    subhead: a headline-shaped line under it makes it a column title or a kicker."""
+def subhead_block(units: list[Unit], shapes, k: int, blanks: bool = True) -> bool:
+    """On a page of blocks (``blanks``: set apart by blank lines) or of one paragraph per line, a subhead is
+    a block of its own under a finished sentence (``…揭牌仪式举行。`` | blank | ``服务基层见实效`` | blank |
+    ``会议总结了…``); a piece a column break cut short starts no new block under a finished one and ends
+    one mid-sentence.  Text follows a subhead: a headline-shaped line under it makes it a column title or
+    a kicker."""
     shape = shapes[k]
-    return shape.heading and shape.end == "none" and not shape.punct and shape.start == "han" \
-        and k > 0 and units[k].blank_before > 0 and k + 1 < len(units) and units[k + 1].blank_before > 0 \
-        and shapes[k - 1].end in ("sent", "closer") and not shapes[k + 1].heading
+    set_apart = not blanks or (units[k].blank_before > 0 and units[k + 1].blank_before > 0)
+    return 0 < k < len(units) - 1 and shape.heading and shape.end == "none" and not shape.punct \
+        and shape.start == "han" and set_apart and shapes[k - 1].end in ("sent", "closer") \
+        and not shapes[k + 1].heading
 
 
 def _surer(seen: Labelled, second: Labelled, free: bool) -> Labelled:

@@ -433,3 +433,11 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
 
     assert lb._word_cut_scraps(looked(lb.CONTINUED), shapes)[k].label == lb.CONTINUED
     assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
+
+
+def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
+    page = BLOCK_SUBHEAD_PAGE.replace("\n\n", "\n")
+    assert convention_of(split_units(page)).name == "paragraph-per-line"
+    got = dict(labelled(page))
+    assert got["会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。"] == lb.PARAGRAPH
+    assert got["活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。"] == lb.PARAGRAPH
