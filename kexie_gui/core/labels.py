@@ -254,12 +254,17 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
     """
     cont = (model.labels.index(CONTINUED),)
     indented = convention is not None and convention.name == WRAPPED_INDENTED
+    heads = tuple(k for k, lab in enumerate(model.labels) if lab in HEADING_PARTS)
     not_cont = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
         carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
         sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-        if (carried and not sure_title and not heads_a_lead(units, shapes, n)) or (
+        over_lead = heads_a_lead(units, shapes, n)
+        if carried and over_lead and shapes and shapes[n].heading and first[n].label in (PARAGRAPH, CONTINUED) \
+                and shapes[n].start == "han" and FULL_STOP not in units[n].text:
+            allowed.append(heads)  # a headline's line over its lead, whatever the line above left open
+        elif (carried and not sure_title and not over_lead) or (
                 indented and shapes and goes_on_unindented(units, shapes, first, n)):
             allowed.append(cont)
         elif indented and shapes and opens_indented(units, shapes, n):

@@ -441,3 +441,29 @@ def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
     got = dict(labelled(page))
     assert got["会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。"] == lb.PARAGRAPH
     assert got["活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。"] == lb.PARAGRAPH
+
+
+def test_a_headline_over_its_lead_is_a_headline_under_a_line_left_open():
+    # the column above ends mid-sentence (its text goes on elsewhere); the headline under it opens an
+    # article of its own
+    page = "\n".join([
+        "某县表彰优秀科技工作者",
+        "本报讯 近日，某县表彰了一批优秀科技工作者。",
+        "据了解，某县科协将把此项工作纳入年",
+        "度目标考核，建立定期调度、跟踪问效机制，",
+        "某市科技活动周启动 140余项",
+        "活动惠及群众",
+        "本报讯 近日，某市2024年科技活动周暨",
+        "科普进社区活动正式启动。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["某市科技活动周启动 140余项"] == lb.TITLE
+    # however sure a reading was that the line carries the open sentence on, it may only be a heading part
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    model = lb._body_model()
+    first = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+    feats = lb.line_features(units, conv, 0.0, shapes)
+    allowed = lb._allowed_labels(model, units, shapes, first, feats, conv.wrapped, conv)
+    assert {model.labels[k] for k in allowed[4]} <= set(lb.HEADING_PARTS)
