@@ -249,35 +249,54 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
 
     A line under one that stops mid-sentence carries it on, unless the first pass is sure it is a
     headline (on a page read out of order a headline can follow text it does not belong to) or it heads
-    a lead; on a hard-wrapped page nothing carries on a subhead (``subhead_above``); a reporter-shaped
-    line (``本报记者 甲乙``) is a reporter line, a byline or text.
+    a lead (then it is a heading part); on an indented page indentation tells paragraph starts
+    (``goes_on_unindented``, ``opens_indented``); nothing carries on a subhead (``subhead_above``,
+    ``subhead_block``); a reporter-shaped line (``本报记者 甲乙``) is a reporter line, a byline or text.
     """
-    cont = (model.labels.index(CONTINUED),)
-    indented = convention is not None and convention.name == WRAPPED_INDENTED
-    heads = tuple(k for k, lab in enumerate(model.labels) if lab in HEADING_PARTS)
-    not_cont = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
+    sets = {"cont": (model.labels.index(CONTINUED),),
+            "heads": tuple(k for k, lab in enumerate(model.labels) if lab in HEADING_PARTS),
+            "not_cont": tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)}
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
-        carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
-        sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-        over_lead = heads_a_lead(units, shapes, n)
-        if carried and over_lead and shapes and shapes[n].heading and first[n].label in (PARAGRAPH, CONTINUED) \
-                and shapes[n].start == "han" and FULL_STOP not in units[n].text:
-            allowed.append(heads)  # a headline's line over its lead, whatever the line above left open
-        elif (carried and not sure_title and not over_lead) or (
-                indented and shapes and goes_on_unindented(units, shapes, first, n)):
-            allowed.append(cont)
-        elif indented and shapes and opens_indented(units, shapes, n):
-            allowed.append(not_cont)
-        elif shapes and first[n - 1].label == PARAGRAPH and (
-                subhead_above(shapes[n - 1], first[n - 1].label) if wrapped
-                else subhead_block(units, shapes, n - 1, convention is None or convention.name != PARAGRAPH_PER_LINE)):
-            allowed.append(not_cont)
-        else:
-            allowed.append(None)
+        which = _second_reading_bound(units, shapes, first, n, wrapped, convention)
+        allowed.append(sets[which] if which else None)
     as_reporter = _reporter_labels(model)
     return _no_full_stop_heads(model, units, [as_reporter if "st=reporter" in f and a is None else a
                                               for a, f in zip(allowed, feats, strict=True)])
+
+
+def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
+                          convention: Convention | None) -> str:
+    """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont`` or
+    '' (any); see ``_allowed_labels``."""
+    indented = convention is not None and convention.name == WRAPPED_INDENTED
+    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
+    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
+    over_lead = heads_a_lead(units, shapes, n)
+    if carried and over_lead and _headline_line(units, shapes, first, n):
+        return "heads"  # a headline's line over its lead, whatever the line above left open
+    if (carried and not sure_title and not over_lead) or (
+            indented and shapes and goes_on_unindented(units, shapes, first, n)):
+        return "cont"
+    if indented and shapes and opens_indented(units, shapes, n):
+        return "not_cont"
+    if shapes and first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention):
+        return "not_cont"
+    return ""
+
+
+def _headline_line(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+    """A line the first reading took for text that is shaped as a headline's line: short, opening with a
+    character, no full stop."""
+    return shapes is not None and shapes[n].heading and first[n].label in (PARAGRAPH, CONTINUED) \
+        and shapes[n].start == "han" and FULL_STOP not in units[n].text
+
+
+def _under_subhead(units: list[Unit], shapes, n: int, wrapped: bool, convention: Convention | None) -> bool:
+    """The line above ``n`` is a subhead (``subhead_above`` on wrapped pages, ``subhead_block`` else)."""
+    if wrapped:
+        return subhead_above(shapes[n - 1], PARAGRAPH)
+    return subhead_block(units, shapes, n - 1, convention is None or convention.name != PARAGRAPH_PER_LINE)
 
 
 FULL_STOP = "。"
