@@ -66,6 +66,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
     out = _word_cut_scraps(out, shapes)
+    out = _bracket_rests(out)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
@@ -100,6 +101,24 @@ TAILED = {TITLE: TITLE_MORE, TITLE_MORE: TITLE_MORE, SUBTITLE: SUBTITLE, REPORTE
 
 #: a headline's wrapped rest is this short at most (characters) when it is told by a word cut at the break
 HEADLINE_REST = 8
+
+
+BRACKET_REST = 8  # the rest of a bracket wrapped onto a line of its own is this short at most (characters)
+
+
+def _bracket_rests(out: list[Labelled]) -> list[Labelled]:
+    """The short rest of a bracket the line above left open, on a line of its own (``…推广应用。(孔建`` |
+    ``瑶)``; OCR may read the bracket as ``〈``): the text goes on into it, so a byline glued to the
+    paragraph's end is read whole instead of leaving its rest as furniture."""
+    from .text import CLOSING, OPENING
+
+    for i in range(1, len(out)):
+        line, above = out[i].unit.text.strip(), out[i - 1].unit.text
+        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) and not out[i].unit.blank_before \
+                and 0 < len(line) <= BRACKET_REST and line[-1] in CLOSING and not any(ch in OPENING for ch in line) \
+                and sum(above.count(ch) for ch in OPENING) > sum(above.count(ch) for ch in CLOSING):
+            out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
+    return out
 
 
 def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:

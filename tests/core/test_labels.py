@@ -467,3 +467,15 @@ def test_a_headline_over_its_lead_is_a_headline_under_a_line_left_open():
     feats = lb.line_features(units, conv, 0.0, shapes)
     allowed = lb._allowed_labels(model, units, shapes, first, feats, conv.wrapped, conv)
     assert {model.labels[k] for k in allowed[4]} <= set(lb.HEADING_PARTS)
+
+
+def test_the_rest_of_a_bracket_left_open_is_text_not_furniture():
+    units = split_units("据悉，今年以来，某市科协已累计举办\n各类培训班十六期。(张建\n瑶)\n某县举办科技节\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCFT", strict=True)]
+    assert [x.label for x in lb._bracket_rests(looked)] == ["P", "C", "C", "T"]
+    ocr_read = split_units("各类培训班十六期。 〈 某某科\n协)\n")  # OCR read the bracket as 〈
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(ocr_read, "CF", strict=True)]
+    assert lb._bracket_rests(looked)[1].label == lb.CONTINUED
+    closed = split_units("各类培训班十六期。(张建瑶)\n2\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(closed, "CF", strict=True)]
+    assert lb._bracket_rests(looked)[1].label == lb.FURNITURE  # nothing left open above a page number
