@@ -66,7 +66,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
     out = _word_cut_scraps(out, shapes)
-    out = _bracket_rests(out)
+    out = _bracket_rests(out, convention.blank_lines_separate)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
@@ -106,7 +106,7 @@ HEADLINE_REST = 8
 BRACKET_REST = 8  # the rest of a bracket wrapped onto a line of its own is this short at most (characters)
 
 
-def _bracket_rests(out: list[Labelled]) -> list[Labelled]:
+def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[Labelled]:
     """The short rest of a bracket the line above left open, on a line of its own (``…推广应用。(孔建`` |
     ``瑶)``; OCR may read the bracket as ``〈``): the text goes on into it, so a byline glued to the
     paragraph's end is read whole instead of leaving its rest as furniture."""
@@ -114,7 +114,8 @@ def _bracket_rests(out: list[Labelled]) -> list[Labelled]:
 
     for i in range(1, len(out)):
         line, above = out[i].unit.text.strip(), out[i - 1].unit.text
-        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) and not out[i].unit.blank_before \
+        apart = out[i].unit.blank_before and blanks_separate  # an extractor's blank after every line parts nothing
+        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) and not apart \
                 and 0 < len(line) <= BRACKET_REST and line[-1] in CLOSING and not any(ch in OPENING for ch in line) \
                 and sum(above.count(ch) for ch in OPENING) > sum(above.count(ch) for ch in CLOSING):
             out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)

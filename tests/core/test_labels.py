@@ -479,3 +479,10 @@ def test_the_rest_of_a_bracket_left_open_is_text_not_furniture():
     closed = split_units("各类培训班十六期。(张建瑶)\n2\n")
     looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(closed, "CF", strict=True)]
     assert lb._bracket_rests(looked)[1].label == lb.FURNITURE  # nothing left open above a page number
+
+
+def test_on_a_page_with_a_blank_after_every_line_a_bracket_rest_is_text_too():
+    units = split_units("各类培训班十六期。(张建\n\n瑶)\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "CF", strict=True)]
+    assert lb._bracket_rests(list(looked), blanks_separate=False)[1].label == lb.CONTINUED
+    assert lb._bracket_rests(list(looked), blanks_separate=True)[1].label == lb.FURNITURE
