@@ -295,10 +295,11 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     over_lead = heads_a_lead(units, shapes, n)
     if carried and over_lead and _headline_line(units, shapes, first, n):
         return "heads"  # a headline's line over its lead, whatever the line above left open
-    if (carried and not sure_title and not over_lead) or (
+    own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
+    if (carried and not sure_title and not over_lead and not own_byline) or (
             indented and shapes and goes_on_unindented(units, shapes, first, n)):
         return "cont"
-    if indented and shapes and opens_indented(units, shapes, n):
+    if own_byline or (indented and shapes and opens_indented(units, shapes, n)):
         return "not_cont"
     if shapes and first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention):
         return "not_cont"

@@ -486,3 +486,22 @@ def test_on_a_page_with_a_blank_after_every_line_a_bracket_rest_is_text_too():
     looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "CF", strict=True)]
     assert lb._bracket_rests(list(looked), blanks_separate=False)[1].label == lb.CONTINUED
     assert lb._bracket_rests(list(looked), blanks_separate=True)[1].label == lb.FURNITURE
+
+
+def test_a_bracketed_byline_line_is_never_the_rest_of_a_sentence_cut_short():
+    # two columns read line by line: another article's byline falls between two lines of a sentence
+    page = "\n".join([
+        "某县举办科普活动",
+        "本报讯 近日，某县科协举办科普活动。",
+        "学生们参观了科学实验秀，看到液氮瞬间把鲜花冻得",
+        "（某市科协）",
+        "像玻璃一样脆，孩子们发出阵阵惊叹。",
+    ]) + "\n"
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    model = lb._body_model()
+    first = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+    allowed = lb._allowed_labels(model, units, shapes, first, lb.line_features(units, conv, 0.0, shapes),
+                                 conv.wrapped, conv)
+    assert lb.CONTINUED not in {model.labels[k] for k in allowed[3]}
