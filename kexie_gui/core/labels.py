@@ -290,20 +290,29 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont`` or
     '' (any); see ``_allowed_labels``."""
     indented = convention is not None and convention.name == WRAPPED_INDENTED
-    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
-    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-    over_lead = heads_a_lead(units, shapes, n)
-    if carried and over_lead and _headline_line(units, shapes, first, n):
-        return "heads"  # a headline's line over its lead, whatever the line above left open
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
-    if (carried and not sure_title and not over_lead and not own_byline) or (
-            indented and shapes and goes_on_unindented(units, shapes, first, n)):
+    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
+    if carried and not own_byline:
+        held = _under_open_sentence(units, shapes, first, n)
+        if held:
+            return held
+    if indented and shapes and goes_on_unindented(units, shapes, first, n):
         return "cont"
     if own_byline or (indented and shapes and opens_indented(units, shapes, n)):
         return "not_cont"
     if shapes and first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention):
         return "not_cont"
     return ""
+
+
+def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:
+    """A line under one that stops mid-sentence carries it on (``cont``), unless the first reading is
+    sure it is a headline ('': free), or it heads a lead (``heads`` where it is shaped as a headline's
+    line, else free)."""
+    if heads_a_lead(units, shapes, n):
+        return "heads" if _headline_line(units, shapes, first, n) else ""
+    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
+    return "" if sure_title else "cont"
 
 
 def _headline_line(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
