@@ -345,8 +345,9 @@ def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int
     out = list(allowed)
     for i, u in enumerate(units):
         if FULL_STOP in u.text:
-            kept = tuple(k for k in (out[i] if out[i] is not None else every) if k not in barred)
-            out[i] = kept or out[i]
+            held = out[i]
+            kept = tuple(k for k in (every if held is None else held) if k not in barred)
+            out[i] = kept or held
     return out
 
 
