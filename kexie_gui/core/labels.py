@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .convention import PARAGRAPH_PER_LINE, WRAPPED_INDENTED, Convention
+from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
 from .features import line_features
 from .furniture import SPONSOR_LINE, is_pinyin_of
@@ -289,14 +289,15 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
                           convention: Convention | None) -> str:
     """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont`` or
     '' (any); see ``_allowed_labels``."""
-    indented = convention is not None and convention.name == WRAPPED_INDENTED
+    indented = convention is not None and convention.paragraphs_indented
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
     carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
     if carried and not own_byline:
         held = _under_open_sentence(units, shapes, first, n)
         if held:
             return held
-    if indented and shapes and goes_on_unindented(units, shapes, first, n):
+    if indented and shapes and convention and goes_on_unindented(units, shapes, first, n,
+                                                                 convention.blank_lines_separate):
         return "cont"
     if own_byline or (indented and shapes and opens_indented(units, shapes, n)):
         return "not_cont"
@@ -351,16 +352,22 @@ def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int
     return out
 
 
-def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int, blanks_separate: bool = True) -> bool:
     """On a page whose paragraphs open indented, a text line printed flush under a line of text that
     runs to the column's edge goes on with that paragraph, even where the line above ends a sentence
-    (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented."""
+    (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented.  So it does under a
+    short carried-on line that stops mid-sentence (``…等单位`` | ``的专家授课，…``: a column break).
+    ``blanks_separate``: False where an extractor put a blank line after every line."""
     from .lexicon import cuts_a_word
 
     above, line = first[n - 1], first[n]
+    apart = units[n].blank_before and blanks_separate
+    up = shapes[n - 1]
+    # an indented first line runs to the edge with its indent
+    edge = up.full or (up.column >= 6 and units[n - 1].indent + up.width >= up.column - 1)
+    runs_to_it = edge or (above.label == CONTINUED and up.end in ("none", "clause"))
     if not (line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1
-            and not units[n].blank_before and shapes[n - 1].full
-            and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")):
+            and not apart and runs_to_it and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")):
         return False
     # a short flush line is a subhead unless it cuts a word the line under it finishes (``…群众在种`` | ``植、…``)
     return not shapes[n].heading or (n + 1 < len(units) and cuts_a_word(
@@ -370,7 +377,7 @@ def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int)
 def opens_indented(units: list[Unit], shapes, n: int) -> bool:
     """On a page whose paragraphs open indented, an indented line under a finished sentence opens a
     paragraph (``…基地40个。`` | ``　　在咨询台前，…``), however full the line above runs."""
-    return units[n].indent >= 1 and not units[n].blank_before and shapes[n - 1].end in ("sent", "closer")
+    return units[n].indent >= 1 and shapes[n - 1].end in ("sent", "closer")
 
 
 SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)

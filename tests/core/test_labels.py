@@ -505,3 +505,18 @@ def test_a_bracketed_byline_line_is_never_the_rest_of_a_sentence_cut_short():
     allowed = lb._allowed_labels(model, units, shapes, first, lb.line_features(units, conv, 0.0, shapes),
                                  conv.wrapped, conv)
     assert lb.CONTINUED not in {model.labels[k] for k in allowed[3]}
+
+
+def test_under_an_extractors_blank_lines_indentation_still_tells_paragraph_starts():
+    # pdfminer's blank line after every printed line; a column break left a short line mid-sentence
+    lines = ["\u3000\u3000培训邀请了某某大学、某某市农业科", "学研究院等单位", "的专家授课，内容涵盖花椒栽培、病",
+             "虫害防治等方面。", "\u3000\u3000某某对某县科协工作给予充分肯定。", "他指出，某县在人力、物力等方面做",
+             "好了保障。"]
+    units = split_units("\n\n".join(lines) + "\n")
+    conv = convention_of(units, "blank-after-line")
+    shapes = shapes_of(units, conv)
+    first = [lb.Labelled(u, lb.PARAGRAPH if u.indent else lb.CONTINUED, 0.9, ()) for u in units]
+    assert lb.goes_on_unindented(units, shapes, first, 2, blanks_separate=False)  # under a short cut line
+    assert not lb.goes_on_unindented(units, shapes, first, 2, blanks_separate=True)
+    assert lb.goes_on_unindented(units, shapes, first, 5, blanks_separate=False)  # under an indented full line
+    assert lb.opens_indented(units, shapes, 4)
