@@ -149,6 +149,55 @@ def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> lis
     return out
 
 
+OPENS_ARTICLE = ("agency", "reporter", "time", "dash")  # a lead, a reporter line, a 副题 under a headline
+SUBHEAD_SHARE = 0.6  # a subhead is a short slogan: at most this share of the page's typical headline
+
+
+def _opens_article(out: list[Labelled], shapes, k: int) -> bool:
+    """The headline at ``k`` stands over what opens an article: a lead, a reporter line or a 副题."""
+    nxt = k + 1
+    while nxt < len(out) and out[nxt].label in (TITLE_MORE, FURNITURE):
+        nxt += 1
+    return nxt < len(out) and (out[nxt].label in (SUBTITLE, REPORTER) or shapes[nxt].start in OPENS_ARTICLE)
+
+
+def _headline_lengths(out: list[Labelled]) -> list[int]:
+    """The length of each headline on the page, its further lines included."""
+    lengths: list[int] = []
+    for x in out:
+        if x.label == TITLE:
+            lengths.append(len(x.unit.text.strip()))
+        elif x.label == TITLE_MORE and lengths:
+            lengths[-1] += len(x.unit.text.strip())
+    return lengths
+
+
+def _subheads_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
+    """A one-line headline over no lead, in the middle of an article that has not ended (no byline closes
+    the text above it), on a page where every other headline stands over a lead, and much shorter than
+    the page's headlines: a subhead (``…活动正式启动。`` | ``创新机制添活力`` | ``2024年，某市实现…``),
+    read as a paragraph of its own.  A page whose articles open without leads (features, explainers)
+    keeps its headlines, and so does a headline as long as the others."""
+    from statistics import median
+
+    from .text import glued_byline
+
+    titles = [k for k, x in enumerate(out) if x.label == TITLE]
+    bare = [k for k in titles if not _opens_article(out, shapes, k)]
+    if len(bare) != 1 or len(titles) < 3:
+        return out
+    k = bare[0]
+    above = k - 1
+    while above >= 0 and out[above].label == FURNITURE:
+        above -= 1
+    single = k + 1 >= len(out) or out[k + 1].label != TITLE_MORE
+    short = len(out[k].unit.text.strip()) <= SUBHEAD_SHARE * median(_headline_lengths(out))
+    if single and short and above >= 0 and out[above].label in (PARAGRAPH, CONTINUED) and shapes[k].heading \
+            and not shapes[k].punct and glued_byline(out[above].unit.text) is None:
+        out[k] = Labelled(out[k].unit, PARAGRAPH, out[k].confidence, out[k].features)
+    return out
+
+
 HEADLINE_LINES = 3  # a headline set in one column wraps over this many lines at most
 
 
@@ -243,6 +292,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     out = _heading_tails(out, shapes, (FURNITURE, TITLE_MORE))  # a 副题's rest is no headline line
     if shapes is not None:
         out = _headline_over_lead(out, shapes)
+        out = _subheads_amid_text(out, shapes)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 
@@ -299,11 +349,20 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     if indented and shapes and convention and goes_on_unindented(units, shapes, first, n,
                                                                  convention.blank_lines_separate):
         return "cont"
-    if own_byline or (indented and shapes and opens_indented(units, shapes, n)):
-        return "not_cont"
-    if shapes and first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention):
+    if own_byline or (shapes and _opens_paragraph(units, shapes, first, n, wrapped, convention)):
         return "not_cont"
     return ""
+
+
+def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
+                     convention: Convention | None) -> bool:
+    """Line ``n`` opens a paragraph whatever its text reads like: indented under a finished sentence on
+    an indented page, a block under a finished block, or the line under a subhead."""
+    if convention is not None and convention.paragraphs_indented and opens_indented(units, shapes, n):
+        return True
+    if convention is not None and opens_block(units, shapes, n, convention):
+        return True
+    return first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention)
 
 
 def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:
@@ -372,6 +431,14 @@ def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int,
     # a short flush line is a subhead unless it cuts a word the line under it finishes (``…群众在种`` | ``植、…``)
     return not shapes[n].heading or (n + 1 < len(units) and cuts_a_word(
         units[n].text.strip(), units[n + 1].text.strip(), WORD_ACROSS))
+
+
+def opens_block(units: list[Unit], shapes, n: int, convention: Convention) -> bool:
+    """On a page of blocks set apart by blank lines (whole paragraphs or pieces, not printed lines), a
+    block under a block that ends a sentence opens a paragraph (``…代表参加。`` | blank | ``据统计，…``):
+    a column break falls mid-sentence far more often than right after a full stop."""
+    return not convention.wrapped and convention.blank_lines_separate and units[n].blank_before > 0 \
+        and shapes[n - 1].end == "sent"
 
 
 def opens_indented(units: list[Unit], shapes, n: int) -> bool:

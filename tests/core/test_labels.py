@@ -520,3 +520,40 @@ def test_under_an_extractors_blank_lines_indentation_still_tells_paragraph_start
     assert not lb.goes_on_unindented(units, shapes, first, 2, blanks_separate=True)
     assert lb.goes_on_unindented(units, shapes, first, 5, blanks_separate=False)  # under an indented full line
     assert lb.opens_indented(units, shapes, 4)
+
+
+GROWTH = "2024年，某市实现地区生产总值二百九十八亿元，同比增长百分之八。"
+
+
+def short_news_page(middle: str, lead_after: str = GROWTH) -> str:
+    """Three articles with leads; the first goes on under a short line (a subhead or a headline)."""
+    return "\n\n".join([
+        "某市科协开展科普进社区系列活动",
+        "本报讯 近日，某县2024年科技活动周暨科普进社区活动正式启动。",
+        middle,
+        lead_after,
+        "（某市科协）",
+        "某县举办中药材实用技术培训班",
+        "本报讯 7月10日，由某市科协主办的中药材实用技术培训班在某县举行。",
+        "某区召开全国科技工作者日座谈会",
+        "本报讯 近日，某区科协召开科技工作者代表座谈会。",
+    ]) + "\n"
+
+
+def test_a_short_line_amid_an_article_that_has_not_ended_is_a_subhead_not_a_headline():
+    got = dict(labelled(short_news_page("创新机制添活力")))
+    assert got["创新机制添活力"] == lb.PARAGRAPH
+
+
+def test_a_headline_as_long_as_the_others_over_no_lead_stays_a_headline():
+    got = dict(labelled(short_news_page("某市科技志愿服务队走进某县乡镇", "活动中，专家们深入种植基地查看作物长势。")))
+    assert got["某市科技志愿服务队走进某县乡镇"] == lb.TITLE
+
+
+def test_on_a_page_of_blocks_a_block_under_a_finished_sentence_opens_a_paragraph():
+    units = split_units("近日，某区科协召开科技工作者代表座谈会，三十余名代表参加。\n\n\n据统计，今年以来某区共开展科"
+                        "\n\n普活动五十余场次，参与群众四千余人次。\n\n会议要求，各级科协要当好科技工作者之家。\n")
+    conv = convention_of(units, "blank-blocks")
+    shapes = shapes_of(units, conv)
+    assert lb.opens_block(units, shapes, 1, conv)  # under …代表参加。
+    assert not lb.opens_block(units, shapes, 2, conv)  # under a block cut mid-word: it goes on there
