@@ -578,6 +578,7 @@ def rows_layout(units: list[Unit], text: str) -> tuple[list[int], list[float]]:
 
     xs, wide, edges = _row_cells(units, text)
     printed = []
+    ends = list(xs)
     for pos, u in enumerate(units):
         x, y = xs[pos], float(u.number)
         glyphs = []
@@ -585,9 +586,10 @@ def rows_layout(units: list[Unit], text: str) -> tuple[list[int], list[float]]:
             w = 2 * char_width(ch) if wide else 1.0
             glyphs.append(Glyph(ch, x, y, x + w, y + 0.8, size=1.0))
             x += w
+        ends[pos] = x
         if glyphs:
             printed.append(PrintedLine(tuple(glyphs), 1.0, source_order=pos))
-    band_of = bands([u.number for u in units], xs, edges) or [0] * len(units)
+    band_of = bands([u.number for u in units], xs, edges, ends) or [0] * len(units)
     order = []
     for band in sorted(set(band_of)):
         lines = [p for p in printed if band_of[p.source_order] == band]

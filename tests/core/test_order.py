@@ -181,3 +181,15 @@ def test_two_headlines_printed_together_each_take_a_lead_of_their_own():
                   ["T", "TC", "T", "TC", "P", "P", "C", "C"], model)
     succ, _ = link(ctx, model)
     assert {succ[1], succ[3]} == {4, 5}
+
+
+def test_a_line_across_both_columns_is_read_after_both_columns_above_it():
+    from kexie_gui.core.lines import NARROW_GUTTER
+
+    rows = pages.side_by_side("").splitlines()[:6]  # two columns side by side for six rows
+    raw = "\n".join(rows + ["栏目协办：某省科协学会部 某省科协学会服务中心联合主办", "某市举办全国科普日主场活动",
+                            "本报讯 近日，由某市科协主办的全国科普日主场活动举行。"]) + "\n"
+    units = split_units(raw, gutter=NARROW_GUTTER)
+    got = [units[k].text for k in rows_order(units, raw)]
+    right_column = [row.split("    ")[-1].strip() for row in rows]
+    assert got.index(right_column[-1]) < got.index("某市举办全国科普日主场活动")
