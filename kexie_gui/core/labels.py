@@ -112,12 +112,18 @@ def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[La
     paragraph's end is read whole instead of leaving its rest as furniture."""
     from .text import CLOSING, OPENING
 
+    def leaves_open(k: int) -> bool:
+        text = out[k].unit.text
+        return out[k].label in (PARAGRAPH, CONTINUED) and \
+            sum(text.count(ch) for ch in OPENING) > sum(text.count(ch) for ch in CLOSING)
+
     for i in range(1, len(out)):
-        line, above = out[i].unit.text.strip(), out[i - 1].unit.text
+        line = out[i].unit.text.strip()
         apart = out[i].unit.blank_before and blanks_separate  # an extractor's blank after every line parts nothing
-        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) and not apart \
-                and 0 < len(line) <= BRACKET_REST and line[-1] in CLOSING and not any(ch in OPENING for ch in line) \
-                and sum(above.count(ch) for ch in OPENING) > sum(above.count(ch) for ch in CLOSING):
+        # the line above, or the one above it where two columns are read line by line
+        opener = leaves_open(i - 1) or (i >= 2 and leaves_open(i - 2) and out[i - 1].unit.text.strip()[-1:] != "）")
+        if out[i].label == FURNITURE and not apart and opener and 0 < len(line) <= BRACKET_REST \
+                and line[-1] in CLOSING and not any(ch in OPENING for ch in line):
             out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
     return out
 

@@ -1,5 +1,7 @@
 """Every printed line labelled with its part on the page (``core.labels``): headline, kicker, 副题,
 reporter line, paragraph start, carried-on line, byline, furniture."""
+from pathlib import Path
+
 import pytest
 
 from kexie_gui.core import labels as lb
@@ -557,3 +559,22 @@ def test_on_a_page_of_blocks_a_block_under_a_finished_sentence_opens_a_paragraph
     shapes = shapes_of(units, conv)
     assert lb.opens_block(units, shapes, 1, conv)  # under …代表参加。
     assert not lb.opens_block(units, shapes, 2, conv)  # under a block cut mid-word: it goes on there
+
+
+def test_a_bracket_rest_two_lines_down_is_text_where_two_columns_are_read_line_by_line():
+    units = split_units("让科学知识走进千家万户。（周\n。\n明远）\n要点，发放明白纸五百份。（李青禾）\n2\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "CCFCF", strict=True)]
+    out = lb._bracket_rests(looked)
+    assert out[2].label == lb.CONTINUED
+    assert out[4].label == lb.FURNITURE  # a page number under a closed bracket
+
+
+def test_the_invented_interleaved_page_reads_three_articles_with_their_bylines():
+    from kexie_gui.core import analyse, apply, page_from_text
+    from kexie_gui.core.model import Decisions
+
+    raw = (Path(__file__).resolve().parents[1] / "data" / "interleaved.txt").read_text(encoding="utf-8")
+    clean = apply(analyse(page_from_text(raw)), Decisions())
+    assert [a.title for a in clean.articles] == [
+        "云溪县科协举办乡村科普大篷车巡展活动", "青禾镇建成首个青少年科技创新工作室", "石桥村推广稻田养鱼新技术"]
+    assert clean.articles[0].paragraphs[-1].endswith("（周明远）") or clean.articles[0].byline == "周明远"
