@@ -553,7 +553,8 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
         return True
     start = shape.start if shape is not None else ""
     # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
-    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency"
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
+        and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:

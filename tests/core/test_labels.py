@@ -578,3 +578,14 @@ def test_the_invented_interleaved_page_reads_three_articles_with_their_bylines()
     assert [a.title for a in clean.articles] == [
         "云溪县科协举办乡村科普大篷车巡展活动", "青禾镇建成首个青少年科技创新工作室", "石桥村推广稻田养鱼新技术"]
     assert clean.articles[0].paragraphs[-1].endswith("（周明远）") or clean.articles[0].byline == "周明远"
+
+
+def test_a_short_line_holding_a_full_stop_that_stops_mid_sentence_runs_on():
+    from kexie_gui.core.features import shape_of
+
+    cut = split_units("阶段工作作了安排。各\n建站单位围绕工作站运行情况进行了交流。\n")
+    shape = shape_of(cut[0], True, 22.0)
+    assert shape.heading  # short: shaped as a headline might be …
+    assert lb.runs_on(shape, cut[0], cut[1], lb.CONTINUED)  # … but a full stop inside makes it text
+    title = split_units("某县召开科技工作会\n本报讯 近日，某县召开会议。\n")
+    assert not lb.runs_on(shape_of(title[0], True, 22.0), title[0], title[1], lb.TITLE)
