@@ -20,7 +20,17 @@ from itertools import pairwise
 from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
 from .features import line_features
-from .furniture import SPONSOR_LINE, is_pinyin_of
+from .furniture import (
+    CONTACT,
+    EDITOR_LINE,
+    INDEX,
+    JUMP,
+    PAGE_HEADER,
+    PAGE_NUMBER,
+    PINYIN_HEADER,
+    SPONSOR_LINE,
+    is_pinyin_of,
+)
 from .lexicon import word_pair
 from .lines import Unit
 from .text import LEAD_AGENCY
@@ -62,6 +72,9 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
     as_reporter = _reporter_labels(model)
     allowed = [as_reporter if "st=reporter" in f else None for f in feats]
+    if shapes is not None:  # a line whose own shape names furniture no headline or text takes is furniture
+        furniture_only = (model.labels.index(FURNITURE),)
+        allowed = [furniture_only if s.furniture in FIRM_FURNITURE else a for a, s in zip(allowed, shapes, strict=True)]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
@@ -94,6 +107,12 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
         return False
     return any(0 <= j < len(units) and is_pinyin_of(units[j].text, text) for j in (i - 1, i + 1))
 
+
+#: furniture kinds a line's own shape names beyond doubt (a paper's name with the date and 第N版, 责任编辑：,
+#: a telephone or e-mail line, 本栏目由…协办, a column's pinyin, 下转第N版, an index item, a bare page number):
+#: no headline or text reads so, whatever the lines around it look like
+FIRM_FURNITURE = frozenset({PAGE_HEADER, EDITOR_LINE, CONTACT, SPONSOR_LINE, PINYIN_HEADER, JUMP, INDEX,
+                            PAGE_NUMBER})
 
 #: heading parts whose printed line may wrap a short rest onto the next line, and the rest's label
 #: (``——记某大学专家团`` | ``队``; ``本报记者 某甲 通讯员 某`` | ``乙``)

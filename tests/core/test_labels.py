@@ -589,3 +589,13 @@ def test_a_short_line_holding_a_full_stop_that_stops_mid_sentence_runs_on():
     assert lb.runs_on(shape, cut[0], cut[1], lb.CONTINUED)  # … but a full stop inside makes it text
     title = split_units("某县召开科技工作会\n本报讯 近日，某县召开会议。\n")
     assert not lb.runs_on(shape_of(title[0], True, 22.0), title[0], title[1], lb.TITLE)
+
+
+def test_a_page_header_over_a_lead_is_furniture_though_a_headline_would_stand_there():
+    # the headline was cut off; an OCR read the header's separators as quotes
+    page = ("某某科技报”2024年7月23日 ”星期二 第7版\n本报讯 2月4日，某区第九届青少年科技节开幕，\n"
+            "全县三十一所学校的师生参加开幕式。\n")
+    units = split_units(page)
+    conv = convention_of(units)
+    got = [x.label for x in lb.first_look(units, conv, 0.0, shapes_of(units, conv))]
+    assert got[0] == lb.FURNITURE and lb.PAGE_HEADER in lb.FIRM_FURNITURE
