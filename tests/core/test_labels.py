@@ -599,3 +599,11 @@ def test_a_page_header_over_a_lead_is_furniture_though_a_headline_would_stand_th
     conv = convention_of(units)
     got = [x.label for x in lb.first_look(units, conv, 0.0, shapes_of(units, conv))]
     assert got[0] == lb.FURNITURE and lb.PAGE_HEADER in lb.FIRM_FURNITURE
+
+
+def test_a_subtitle_whose_dash_ocr_read_as_two_yi_is_a_subtitle_not_the_headline():
+    page = "\n".join(["某市开展科普活动", "本报讯 近日，某市开展科普活动，群众踊跃参加。", "（某县科协）",
+                      "某县营养学会成立", "一一某市科协扎实推进学会改革", "纪实",
+                      "本报讯 近日，某县营养学会成立大会召开。", "会议选举产生了第一届理事会。"]) + "\n"
+    got = labelled(page)
+    assert [lab for _text, lab in got[3:6]] == [lb.TITLE, lb.SUBTITLE, lb.SUBTITLE]
