@@ -367,7 +367,7 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     indented = convention is not None and convention.paragraphs_indented
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
     carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
-    if carried and not own_byline:
+    if carried and not own_byline and not (shapes and _indent_lost(units, shapes, n)):
         held = _under_open_sentence(units, shapes, first, n)
         if held:
             return held
@@ -388,6 +388,17 @@ def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, w
     if convention is not None and opens_block(units, shapes, n, convention):
         return True
     return first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention)
+
+
+def _indent_lost(units: list[Unit], shapes, n: int) -> bool:
+    """Line ``n`` is shaped as a paragraph's first line whose indent an OCR dropped, under a full line
+    whose full stop it dropped too (``…勇攀高峰、再立新功`` | ``近年来，某市科协坚持以科技`` an indent
+    short | a full line): the line above need not run on into it; the reading decides."""
+    from .features import fullness
+
+    return 0 < n < len(units) - 1 and units[n].indent < 1 and shapes[n - 1].full and shapes[n - 1].end == "none" \
+        and fullness(shapes[n].width, shapes[n].column) == "near2" and shapes[n + 1].width > shapes[n].width \
+        and fullness(shapes[n + 1].width, shapes[n + 1].column) in ("full", "near2", "over")
 
 
 def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:
