@@ -612,7 +612,7 @@ def test_a_subtitle_whose_dash_ocr_read_as_two_yi_is_a_subtitle_not_the_headline
 def test_a_paragraph_start_whose_indent_and_full_stop_ocr_dropped_is_not_held_to_carry_on():
     # OCR of a screenshot: the last line's 。 and the next paragraph's indent are gone; the next line
     # is an indent short of the column, the line after it full again
-    lines = ["积极投身创新实践，在科技创新的道", "路上奋力前行、勇攀高峰、再立新功", "近年来，某市科协坚持以科技",
+    lines = ["积极投身创新实践，在科技创新的道", "路上奋力前行、勇攀高峰、再立新功", "近年来，某某市科协坚持以科技",
              "工作者为本，深入实施科普惠民等工", "程，不断夯实基层组织基础。"]
     units = split_units("\n".join(lines) + "\n")
     shapes = shapes_of(units, convention_of(units, "wrapped-plain"))
