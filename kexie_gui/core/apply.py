@@ -734,8 +734,12 @@ def _fold_empty(drafts: list[_Draft], moot: dict[str, dict[str, str]]) -> list[_
     if carry is not None:
         if out:
             _fold_into_previous(out[-1], carry, moot)
-        else:
+        elif carry.title:
             out.append(carry)
+        else:  # a page of nothing but a byline (or a kicker, a 副题): those lines are its text
+            text_only = _Draft(key=carry.key, title=Text(), section=carry.section)
+            _fold_into_previous(text_only, carry, moot)
+            out.append(text_only)
     return out
 
 

@@ -81,13 +81,16 @@ def edge_share(starts: list[float]) -> float:
     return keep_to_edges(starts).share
 
 
-def bands(rows: list[int], starts: list[float], found: ColumnEdges | None = None) -> list[int] | None:
-    """The band of every piece (``rows[k]``: its row, ``starts[k]``: its first cell), or None where the
-    pieces keep to no clean column edges (a jittery layout: cutting by edges would do harm there);
-    ``found``: the edges when the caller has them.
+def bands(rows: list[int], starts: list[float], found: ColumnEdges | None = None,
+          ends: list[float] | None = None) -> list[int] | None:
+    """The band of every piece (``rows[k]``: its row, ``starts[k]``: its first cell, ``ends[k]``: the cell
+    after its last), or None where the pieces keep to no clean column edges (a jittery layout: cutting by
+    edges would do harm there); ``found``: the edges when the caller has them.
 
     >>> bands([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6], [0, 20] * 3 + [0, 27] * 3)
     [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    >>> bands([1, 1, 2, 2, 3, 3, 4, 5], [0, 20] * 3 + [0, 0], ends=[16, 36] * 3 + [36, 16])
+    [0, 0, 0, 0, 0, 0, 1, 1]
     """
     found = found or keep_to_edges(starts)
     if not starts or found.share < CLEAN_SHARE:
@@ -101,7 +104,8 @@ def bands(rows: list[int], starts: list[float], found: ColumnEdges | None = None
     band, seen = 0, set[int]()
     out = [0] * len(rows)
     for r, row in enumerate(order):
-        if r and _opens_band(edges_at, r, seen):
+        if r and (_opens_band(edges_at, r, seen) or (ends is not None and _spans_band(
+                by_row[row], starts, ends, found.edges, seen))):
             band, seen = band + 1, set()
         seen |= edges_at[r]
         for k in by_row[row]:
@@ -119,3 +123,15 @@ def _opens_band(edges_at: list[set[int]], r: int, seen: set[int]) -> bool:
         if e > max(seen) and sum(e in edges_at[q] for q in range(r + 1, min(len(edges_at), r + 4))) >= 2:
             return True
     return False
+
+
+def _spans_band(pieces: list[int], starts: list[float], ends: list[float], edges: list[float],
+                seen: set[int]) -> bool:
+    """A row of one piece that runs across the band's columns (a headline, a sponsor line or a column
+    of its own set the full width under two columns): everything above it in the band is read before
+    it, and what stands under it starts a new band."""
+    if len(seen) < 2 or len(pieces) != 1:
+        return False
+    k = pieces[0]
+    crossed = [edges[e] for e in seen if edges[e] > starts[k] + EDGE_SLACK]
+    return bool(crossed) and ends[k] > min(crossed)

@@ -80,6 +80,12 @@ class Convention:
         return self.name in (WRAPPED_INDENTED, WRAPPED_PLAIN, BLANK_AFTER_LINE, SIDE_BY_SIDE)
 
     @property
+    def paragraphs_indented(self) -> bool:
+        """Printed lines whose paragraph starts are indented (also under an extractor's blank lines)."""
+        return self.name == WRAPPED_INDENTED or (
+            self.name == BLANK_AFTER_LINE and self.stats is not None and self.stats.indented >= INDENTED_SHARE)
+
+    @property
     def blank_lines_separate(self) -> bool:
         """A blank line separates regions (not so where an extractor put one after every line)."""
         return self.name != BLANK_AFTER_LINE

@@ -107,12 +107,16 @@ def phrase(name: str) -> tuple[str, str]:
     ('下一行以“本报讯”开头', 'the next line opens with 本报讯')
     >>> phrase("p.end=sent")
     ('上一行以句号等结尾', 'the line above ends a sentence')
+    >>> phrase("fz"), phrase("fz=page header")[1]
+    (('像版面杂项', 'looks like page furniture'), 'looks like a page header')
     """
     key, _, value = name.partition("=")
     value = value.split("@")[0]
     if key.startswith("fz"):
         from .furniture import CATEGORY_ZH
 
+        if not value:  # ``fz``: any kind of furniture (the kind itself is named by its own feature)
+            return "像版面杂项", "looks like page furniture"
         return f"像{CATEGORY_ZH.get(value, '版面杂项')}", f"looks like a {value}"
     found = _of_a_line(key, value) or _FIXED.get(name) or _composed(key, value, name) or _across(key, value)
     return found or (name, name)
@@ -196,6 +200,9 @@ def words_for(name: str) -> bool:
 
 
 def phrases(names: list[str]) -> tuple[str, str]:
-    """Several features as one clause each in zh and en."""
+    """Several features as one clause each in zh and en (the furniture of any kind is left unsaid where
+    the kind itself is named)."""
+    if "fz" in names and any(n.startswith("fz=") for n in names):
+        names = [n for n in names if n != "fz"]
     zh, en = zip(*(phrase(n) for n in names), strict=True) if names else ((), ())
     return "；".join(zh), "; ".join(en)

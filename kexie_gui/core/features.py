@@ -100,6 +100,17 @@ def asks_or_exclaims(s: str) -> bool:
     return s[-1:] in ("？", "?", "！", "!")
 
 
+def _ocr_dash(s: str) -> bool:
+    """A 副题's dash as OCR reads it, two 一 (``一一记某大学专家团队``): only on a short line holding no
+    clause or sentence mark, since running text may wrap onto a line before 一一 (``一一作了解答。``).
+
+    >>> _ocr_dash("一一达州市科协扎实推进学会改革"), _ocr_dash("一一作了解答，群众十分满意。")
+    (True, False)
+    """
+    return s.startswith("一一") and len(s) <= 24 and not any(ch in s for ch in "，。,；;：:") \
+        and "\u4e00" <= s[2:3] <= "\u9fff"
+
+
 def line_start(s: str) -> str:
     """What a line opens with, as far as it tells the line's part on the page."""
     s = s.lstrip()
@@ -111,7 +122,7 @@ def line_start(s: str) -> str:
         return "time"
     if is_reporter_line(s):
         return "reporter"
-    if SUBTITLE_DASH.match(s):
+    if SUBTITLE_DASH.match(s) or _ocr_dash(s):
         return "dash"
     if SUBHEAD_MARK.match(s):
         return "mark"

@@ -17,10 +17,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .convention import Convention
+from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
 from .features import line_features
-from .furniture import SPONSOR_LINE, is_pinyin_of
+from .furniture import (
+    CONTACT,
+    EDITOR_LINE,
+    INDEX,
+    JUMP,
+    PAGE_HEADER,
+    PAGE_NUMBER,
+    PINYIN_HEADER,
+    SPONSOR_LINE,
+    is_pinyin_of,
+)
 from .lexicon import word_pair
 from .lines import Unit
 from .text import LEAD_AGENCY
@@ -62,12 +72,14 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     # never a headline's part (OCR may cut it in two: ``本报记者某甲通讯员某`` | ``乙``)
     as_reporter = _reporter_labels(model)
     allowed = [as_reporter if "st=reporter" in f else None for f in feats]
+    if shapes is not None:  # a line whose own shape names furniture no headline or text takes is furniture
+        furniture_only = (model.labels.index(FURNITURE),)
+        allowed = [furniture_only if s.furniture in FIRM_FURNITURE else a for a, s in zip(allowed, shapes, strict=True)]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
-    for i in range(1, len(out)):
-        if out[i].label == FURNITURE and out[i - 1].label in (TITLE, TITLE_MORE) and headline_tail(
-                units[i - 1], units[i], shapes[i] if shapes is not None else None):
-            out[i] = Labelled(units[i], TITLE_MORE, out[i].confidence, out[i].features)
+    out = _heading_tails(out, shapes, (FURNITURE,))
+    out = _word_cut_scraps(out, shapes)
+    out = _bracket_rests(out, convention.blank_lines_separate)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
@@ -96,12 +108,171 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
     return any(0 <= j < len(units) and is_pinyin_of(units[j].text, text) for j in (i - 1, i + 1))
 
 
+#: furniture kinds a line's own shape names beyond doubt (a paper's name with the date and 第N版, 责任编辑：,
+#: a telephone or e-mail line, 本栏目由…协办, a column's pinyin, 下转第N版, an index item, a bare page number):
+#: no headline or text reads so, whatever the lines around it look like
+FIRM_FURNITURE = frozenset({PAGE_HEADER, EDITOR_LINE, CONTACT, SPONSOR_LINE, PINYIN_HEADER, JUMP, INDEX,
+                            PAGE_NUMBER})
+
+#: heading parts whose printed line may wrap a short rest onto the next line, and the rest's label
+#: (``——记某大学专家团`` | ``队``; ``本报记者 某甲 通讯员 某`` | ``乙``)
+TAILED = {TITLE: TITLE_MORE, TITLE_MORE: TITLE_MORE, SUBTITLE: SUBTITLE, REPORTER: REPORTER}
+
 #: a headline's wrapped rest is this short at most (characters) when it is told by a word cut at the break
 HEADLINE_REST = 8
 
 
+BRACKET_REST = 8  # the rest of a bracket wrapped onto a line of its own is this short at most (characters)
+
+
+def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[Labelled]:
+    """The short rest of a bracket the line above left open, on a line of its own (``…推广应用。(孔建`` |
+    ``瑶)``; OCR may read the bracket as ``〈``): the text goes on into it, so a byline glued to the
+    paragraph's end is read whole instead of leaving its rest as furniture."""
+    from .text import CLOSING, OPENING
+
+    def leaves_open(k: int) -> bool:
+        text = out[k].unit.text
+        return out[k].label in (PARAGRAPH, CONTINUED) and \
+            sum(text.count(ch) for ch in OPENING) > sum(text.count(ch) for ch in CLOSING)
+
+    for i in range(1, len(out)):
+        line = out[i].unit.text.strip()
+        apart = out[i].unit.blank_before and blanks_separate  # an extractor's blank after every line parts nothing
+        # the line above, or the one above it where two columns are read line by line
+        opener = leaves_open(i - 1) or (i >= 2 and leaves_open(i - 2) and out[i - 1].unit.text.strip()[-1:] != "）")
+        if out[i].label == FURNITURE and not apart and opener and 0 < len(line) <= BRACKET_REST \
+                and line[-1] in CLOSING and not any(ch in OPENING for ch in line):
+            out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
+    return out
+
+
+def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
+    """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
+    text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
+    the paragraph goes on through it.  A line furniture's own shape names (a page number, a header) stays."""
+    from .lexicon import cuts_a_word
+
+    for i in range(1, len(out) - 1):
+        line, below = out[i].unit, out[i + 1].unit
+        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) \
+                and out[i + 1].label in (PARAGRAPH, CONTINUED) and not line.blank_before and not below.blank_before \
+                and (shapes is None or shapes[i].furniture is None) \
+                and cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
+            out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+    return out
+
+
+def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> list[Labelled]:
+    """Lines labelled one of ``relabel`` that are a heading part's wrapped rest (``headline_tail``) take
+    the part's label."""
+    for i in range(1, len(out)):
+        above = out[i - 1].label
+        if out[i].label in relabel and above in TAILED and out[i].label != TAILED[above] and headline_tail(
+                out[i - 1].unit, out[i].unit, shapes[i] if shapes is not None else None):
+            out[i] = Labelled(out[i].unit, TAILED[above], out[i].confidence, out[i].features)
+    return out
+
+
+OPENS_ARTICLE = ("agency", "reporter", "time", "dash")  # a lead, a reporter line, a 副题 under a headline
+SUBHEAD_SHARE = 0.6  # a subhead is a short slogan: at most this share of the page's typical headline
+
+
+def _opens_article(out: list[Labelled], shapes, k: int) -> bool:
+    """The headline at ``k`` stands over what opens an article: a lead, a reporter line or a 副题."""
+    nxt = k + 1
+    while nxt < len(out) and out[nxt].label in (TITLE_MORE, FURNITURE):
+        nxt += 1
+    return nxt < len(out) and (out[nxt].label in (SUBTITLE, REPORTER) or shapes[nxt].start in OPENS_ARTICLE)
+
+
+def _headline_lengths(out: list[Labelled]) -> list[int]:
+    """The length of each headline on the page, its further lines included."""
+    lengths: list[int] = []
+    for x in out:
+        if x.label == TITLE:
+            lengths.append(len(x.unit.text.strip()))
+        elif x.label == TITLE_MORE and lengths:
+            lengths[-1] += len(x.unit.text.strip())
+    return lengths
+
+
+def _subheads_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
+    """A one-line headline over no lead, in the middle of an article that has not ended (no byline closes
+    the text above it), on a page where every other headline stands over a lead, and much shorter than
+    the page's headlines: a subhead (``…活动正式启动。`` | ``创新机制添活力`` | ``2024年，某市实现…``),
+    read as a paragraph of its own.  A page whose articles open without leads (features, explainers)
+    keeps its headlines, and so does a headline as long as the others."""
+    from statistics import median
+
+    from .text import glued_byline
+
+    titles = [k for k, x in enumerate(out) if x.label == TITLE]
+    bare = [k for k in titles if not _opens_article(out, shapes, k)]
+    if len(bare) != 1 or len(titles) < 3:
+        return out
+    k = bare[0]
+    above = k - 1
+    while above >= 0 and out[above].label == FURNITURE:
+        above -= 1
+    single = k + 1 >= len(out) or out[k + 1].label != TITLE_MORE
+    short = len(out[k].unit.text.strip()) <= SUBHEAD_SHARE * median(_headline_lengths(out))
+    if single and short and above >= 0 and out[above].label in (PARAGRAPH, CONTINUED) and shapes[k].heading \
+            and not shapes[k].punct and glued_byline(out[above].unit.text) is None:
+        out[k] = Labelled(out[k].unit, PARAGRAPH, out[k].confidence, out[k].features)
+    return out
+
+
+HEADLINE_LINES = 3  # a headline set in one column wraps over this many lines at most
+
+
+def _headline_over_lead(out: list[Labelled], shapes) -> list[Labelled]:
+    """A lead (``本报讯 …``) with no headline part above it, under a run of short headline-shaped lines
+    that wrap one headline over a narrow column (``某市某学会召`` | ``开第七次会员代表`` | ``大会`` |
+    ``本报讯 日前，…``): the run is the headline, whatever each line looked like alone.  The run
+    follows finished text, furniture or a byline, and each line after the first goes on a word the line
+    above cut, or is its short rest, or was read as text."""
+    for n in range(1, len(out)):
+        if shapes[n].start != "agency" or out[n].label not in (PARAGRAPH, CONTINUED):
+            continue
+        run = _headline_run(out, shapes, n)
+        if run:
+            out[run[0]] = Labelled(out[run[0]].unit, TITLE, out[run[0]].confidence, out[run[0]].features)
+            for k in run[1:]:
+                out[k] = Labelled(out[k].unit, TITLE_MORE, out[k].confidence, out[k].features)
+    return out
+
+
+def _headline_run(out: list[Labelled], shapes, n: int) -> list[int]:
+    """The lines over the lead at ``n`` that make its headline (see ``_headline_over_lead``), or []."""
+    from .lexicon import cuts_a_word
+
+    run: list[int] = []
+    for k in range(n - 1, max(-1, n - 1 - HEADLINE_LINES), -1):
+        shape, item = shapes[k], out[k]
+        if item.label in HEADING_PARTS or item.label == BYLINE:
+            return []  # the lead has its headline (or reporter line) already
+        if not shape.heading or shape.full or "stop" in shape.punct or shape.end == "clause" or shape.furniture:
+            break
+        run.insert(0, k)
+        if item.unit.blank_before:
+            break  # a headline's lines are printed together
+    if len(run) < 2 or out[run[0]].label not in (PARAGRAPH, CONTINUED):
+        return []
+    above = run[0] - 1
+    if above >= 0 and out[above].label not in (FURNITURE, BYLINE) and shapes[above].end not in ("sent", "closer"):
+        return []  # text cut short above: the run may carry it on
+    for a, b in pairwise(run):
+        upper, lower = out[a].unit, out[b].unit
+        if out[b].label == FURNITURE and not cuts_a_word(upper.text.strip(), lower.text.strip(), 6) \
+                and not headline_tail(upper, lower):
+            return []
+    return run
+
+
 def headline_tail(above: Unit, line: Unit, shape=None) -> bool:
-    """The last character or two of a headline wrapped onto a line of their own (``…技术培训`` | ``班``),
+    """The last character or two of a headline (副题, reporter line) wrapped onto a line of their own
+    (``…技术培训`` | ``班``),
     or a short rest that finishes a word the headline's line cut (``某市老科协赴某县开`` | ``展专题调研``).
 
     A short line under a headline looks like a page number, a column title or OCR noise to the model;
@@ -135,13 +306,18 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     body_shapes = [shapes[k] for k in keep] if shapes is not None else None
     model = _body_model()
     feats = line_features(body_units, convention, page_height, body_shapes)
-    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats, convention.wrapped)
+    allowed = _allowed_labels(model, body_units, body_shapes, [first[k] for k in keep], feats, convention.wrapped,
+                              convention)
     labels, probs = decode(model, feats, allowed)
     out = list(first)
     for n, (k, lab, p, f) in enumerate(zip(keep, labels, probs, feats, strict=True)):
         if n and lab == PARAGRAPH and hyphenated(body_units[n - 1].text, units[k].text):
             lab = CONTINUED
         out[k] = _surer(first[k], Labelled(units[k], lab, p, tuple(f)), allowed[n] is None)
+    out = _heading_tails(out, shapes, (FURNITURE, TITLE_MORE))  # a 副题's rest is no headline line
+    if shapes is not None:
+        out = _headline_over_lead(out, shapes)
+        out = _subheads_amid_text(out, shapes)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 
@@ -162,28 +338,149 @@ def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate:
 
 
 def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelled],
-                    feats: list[list[str]], wrapped: bool = False) -> list[tuple[int, ...] | None]:
+                    feats: list[list[str]], wrapped: bool = False,
+                    convention: Convention | None = None) -> list[tuple[int, ...] | None]:
     """The labels each line may take in the second pass (None: any).
 
     A line under one that stops mid-sentence carries it on, unless the first pass is sure it is a
     headline (on a page read out of order a headline can follow text it does not belong to) or it heads
-    a lead; on a hard-wrapped page nothing carries on a subhead (``subhead_above``); a reporter-shaped
-    line (``本报记者 甲乙``) is a reporter line, a byline or text.
+    a lead (then it is a heading part); on an indented page indentation tells paragraph starts
+    (``goes_on_unindented``, ``opens_indented``); nothing carries on a subhead (``subhead_above``,
+    ``subhead_block``); a reporter-shaped line (``本报记者 甲乙``) is a reporter line, a byline or text.
     """
-    cont = (model.labels.index(CONTINUED),)
-    not_cont = tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)
+    sets = {"cont": (model.labels.index(CONTINUED),),
+            "heads": tuple(k for k, lab in enumerate(model.labels) if lab in HEADING_PARTS),
+            "not_cont": tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)}
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
-        carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
-        sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
-        if carried and not sure_title and not heads_a_lead(units, shapes, n):
-            allowed.append(cont)
-        elif wrapped and shapes and subhead_above(shapes[n - 1], first[n - 1].label):
-            allowed.append(not_cont)
-        else:
-            allowed.append(None)
+        which = _second_reading_bound(units, shapes, first, n, wrapped, convention)
+        allowed.append(sets[which] if which else None)
     as_reporter = _reporter_labels(model)
-    return [as_reporter if "st=reporter" in f and a is None else a for a, f in zip(allowed, feats, strict=True)]
+    return _no_full_stop_heads(model, units, [as_reporter if "st=reporter" in f and a is None else a
+                                              for a, f in zip(allowed, feats, strict=True)])
+
+
+def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
+                          convention: Convention | None) -> str:
+    """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont`` or
+    '' (any); see ``_allowed_labels``."""
+    indented = convention is not None and convention.paragraphs_indented
+    own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
+    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
+    if carried and not own_byline and not (shapes and _indent_lost(units, shapes, n)):
+        held = _under_open_sentence(units, shapes, first, n)
+        if held:
+            return held
+    if indented and shapes and convention and goes_on_unindented(units, shapes, first, n,
+                                                                 convention.blank_lines_separate):
+        return "cont"
+    if own_byline or (shapes and _opens_paragraph(units, shapes, first, n, wrapped, convention)):
+        return "not_cont"
+    return ""
+
+
+def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
+                     convention: Convention | None) -> bool:
+    """Line ``n`` opens a paragraph whatever its text reads like: indented under a finished sentence on
+    an indented page, a block under a finished block, or the line under a subhead."""
+    if convention is not None and convention.paragraphs_indented and opens_indented(units, shapes, n):
+        return True
+    if convention is not None and opens_block(units, shapes, n, convention):
+        return True
+    return first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention)
+
+
+def _indent_lost(units: list[Unit], shapes, n: int) -> bool:
+    """Line ``n`` is shaped as a paragraph's first line whose indent an OCR dropped, under a full line
+    whose full stop it dropped too (``…勇攀高峰、再立新功`` | ``近年来，某市科协坚持以科技`` an indent
+    short | a full line): the line above need not run on into it; the reading decides."""
+    from .features import fullness
+
+    return 0 < n < len(units) - 1 and units[n].indent < 1 and shapes[n - 1].full and shapes[n - 1].end == "none" \
+        and fullness(shapes[n].width, shapes[n].column) == "near2" and shapes[n + 1].width > shapes[n].width \
+        and fullness(shapes[n + 1].width, shapes[n + 1].column) in ("full", "near2", "over")
+
+
+def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:
+    """A line under one that stops mid-sentence carries it on (``cont``), unless the first reading is
+    sure it is a headline ('': free), or it heads a lead (``heads`` where it is shaped as a headline's
+    line, else free)."""
+    if heads_a_lead(units, shapes, n):
+        return "heads" if _headline_line(units, shapes, first, n) else ""
+    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
+    return "" if sure_title else "cont"
+
+
+def _headline_line(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+    """A line the first reading took for text that is shaped as a headline's line: short, opening with a
+    character, no full stop."""
+    return shapes is not None and shapes[n].heading and first[n].label in (PARAGRAPH, CONTINUED) \
+        and shapes[n].start == "han" and FULL_STOP not in units[n].text
+
+
+def _under_subhead(units: list[Unit], shapes, n: int, wrapped: bool, convention: Convention | None) -> bool:
+    """The line above ``n`` is a subhead (``subhead_above`` on wrapped pages, ``subhead_block`` else)."""
+    if wrapped:
+        return subhead_above(shapes[n - 1], PARAGRAPH)
+    return subhead_block(units, shapes, n - 1, convention is None or convention.name != PARAGRAPH_PER_LINE)
+
+
+FULL_STOP = "。"
+# headline parts are set as phrases and bylines as names, never as sentences
+NO_FULL_STOP = (TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, BYLINE)
+
+
+def _no_full_stop_heads(model: Model, units: list[Unit], allowed: list[tuple[int, ...] | None]) \
+        -> list[tuple[int, ...] | None]:
+    """A line holding a full stop is no headline part and no byline: they are set as phrases or names (a
+    question or an exclamation may end a headline, a full stop never).  Under a byline, a sentence the
+    extractor moved there (``像玻璃一样脆，孩子们发出阵阵惊叹。``) looks like a headline by its place alone,
+    and a paragraph printed twice after a byline like another byline."""
+    barred = {k for k, lab in enumerate(model.labels) if lab in NO_FULL_STOP}
+    every = tuple(range(len(model.labels)))
+    out = list(allowed)
+    for i, u in enumerate(units):
+        if FULL_STOP in u.text:
+            held = out[i]
+            kept = tuple(k for k in (every if held is None else held) if k not in barred)
+            out[i] = kept or held
+    return out
+
+
+def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int, blanks_separate: bool = True) -> bool:
+    """On a page whose paragraphs open indented, a text line printed flush under a line of text that
+    runs to the column's edge goes on with that paragraph, even where the line above ends a sentence
+    (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented.  So it does under a
+    short carried-on line that stops mid-sentence (``…等单位`` | ``的专家授课，…``: a column break).
+    ``blanks_separate``: False where an extractor put a blank line after every line."""
+    from .lexicon import cuts_a_word
+
+    above, line = first[n - 1], first[n]
+    apart = units[n].blank_before and blanks_separate
+    up = shapes[n - 1]
+    # an indented first line runs to the edge with its indent
+    edge = up.full or (up.column >= 6 and units[n - 1].indent + up.width >= up.column - 1)
+    runs_to_it = edge or (above.label == CONTINUED and up.end in ("none", "clause"))
+    if not (line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1
+            and not apart and runs_to_it and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")):
+        return False
+    # a short flush line is a subhead unless it cuts a word the line under it finishes (``…群众在种`` | ``植、…``)
+    return not shapes[n].heading or (n + 1 < len(units) and cuts_a_word(
+        units[n].text.strip(), units[n + 1].text.strip(), WORD_ACROSS))
+
+
+def opens_block(units: list[Unit], shapes, n: int, convention: Convention) -> bool:
+    """On a page of blocks set apart by blank lines (whole paragraphs or pieces, not printed lines), a
+    block under a block that ends a sentence opens a paragraph (``…代表参加。`` | blank | ``据统计，…``):
+    a column break falls mid-sentence far more often than right after a full stop."""
+    return not convention.wrapped and convention.blank_lines_separate and units[n].blank_before > 0 \
+        and shapes[n - 1].end == "sent"
+
+
+def opens_indented(units: list[Unit], shapes, n: int) -> bool:
+    """On a page whose paragraphs open indented, an indented line under a finished sentence opens a
+    paragraph (``…基地40个。`` | ``　　在咨询台前，…``), however full the line above runs."""
+    return units[n].indent >= 1 and shapes[n - 1].end in ("sent", "closer")
 
 
 SUBHEAD_MAX = 0.75  # a subhead stops well short of its column (a quarter of the width or more)
@@ -196,6 +493,19 @@ def subhead_above(shape, label: str) -> bool:
     """
     return label == PARAGRAPH and shape.heading and shape.end == "none" and shape.column >= 10 \
         and shape.width <= SUBHEAD_MAX * shape.column and not shape.punct
+
+
+def subhead_block(units: list[Unit], shapes, k: int, blanks: bool = True) -> bool:
+    """On a page of blocks (``blanks``: set apart by blank lines) or of one paragraph per line, a subhead is
+    a block of its own under a finished sentence (``…揭牌仪式举行。`` | blank | ``服务基层见实效`` | blank |
+    ``会议总结了…``); a piece a column break cut short starts no new block under a finished one and ends
+    one mid-sentence.  Text follows a subhead: a headline-shaped line under it makes it a column title or
+    a kicker."""
+    shape = shapes[k]
+    set_apart = not blanks or (units[k].blank_before > 0 and units[k + 1].blank_before > 0)
+    return 0 < k < len(units) - 1 and shape.heading and shape.end == "none" and not shape.punct \
+        and shape.start == "han" and set_apart and shapes[k - 1].end in ("sent", "closer") \
+        and not shapes[k + 1].heading
 
 
 def _surer(seen: Labelled, second: Labelled, free: bool) -> Labelled:
@@ -265,7 +575,7 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     A paragraph never ends mid-sentence; a break there is a line or column break.
     """
     from .features import line_end
-    from .lexicon import word_pair
+    from .lexicon import cuts_a_word
 
     text = shape.text if shape is not None else unit.text
     end = line_end(text)
@@ -273,13 +583,14 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
         return True
     start = shape.start if shape is not None else ""
     # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
-    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency"
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
+        and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:
         return True
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
-            and first_label != FURNITURE and word_pair(text.rstrip(), below.text.lstrip()) >= WORD_ACROSS)
+            and first_label != FURNITURE and cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS))
 
 
 def model_for(item: Labelled) -> Model:

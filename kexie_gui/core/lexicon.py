@@ -48,6 +48,23 @@ def word_pair(left: str, right: str) -> int:
     return _pairs().get(left[-1] + right[0], 0)
 
 
+def cuts_a_word(left: str, right: str, level: int) -> bool:
+    """The break between ``left`` and ``right`` falls inside a word: the pair across it stands together
+    in words (at least ``level``), and more firmly than the pair on one side of it does.  A break
+    between two whole words (``…深度融合`` | ``会议总结…``: ``合会`` binds no firmer than ``融合`` or
+    ``会议``) is no evidence that one piece goes on into the other.
+
+    >>> cuts_a_word("结合多年生", "产实践", 8), cuts_a_word("深度融合", "会议总结", 8)
+    (True, False)
+    """
+    across = word_pair(left, right)
+    if across < level:
+        return False
+    inner_left = word_pair(left[-2:-1], left[-1:]) if len(left) > 1 else 0
+    inner_right = word_pair(right[:1], right[1:2]) if len(right) > 1 else 0
+    return across > min(inner_left, inner_right)
+
+
 def page_pairs(lines: list[str]) -> Counter:
     """How often each pair of neighbouring characters occurs inside the page's lines (a pair no line
     holds may stand at 0).

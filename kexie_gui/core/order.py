@@ -493,15 +493,25 @@ def _never(ctx: Context, a: int, b: int) -> bool:
     finished sentence or a furniture line (``图为…`` | ``覆盖全市…``: the piece goes on from elsewhere)."""
     if ctx.labels is None:
         return False
-    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.labels[b] in ("T", "K", "R"):
-        return True
-    if ctx.open_end(a) and not ctx.shapes[a].heading and ctx.shapes[b].start == "agency":
-        return True  # a sentence cut short does not go on with a news lead (本报讯, 新华社北京电)
     if not ctx.wrapped and ctx.labels[b] == "C" and (ctx.labels[a] == "F" or not ctx.open_end(a)):
         return True
     if (ctx.labels[b] == "F" or ctx.labels[a] == "F") and b != a + 1:
         return True  # furniture is read where it stands; no text is carried on into it or out of it from afar
-    return False
+    return _never_across_articles(ctx, a, b)
+
+
+def _never_across_articles(ctx: Context, a: int, b: int) -> bool:
+    """Pairs that run from one article into the next the wrong way: a sentence cut short into a headline,
+    a kicker, a reporter line or a news lead; a headline into another headline's first line; finished
+    text from afar into a lead (本报讯 …), which opens its article under the headline."""
+    labels = ctx.labels
+    assert labels is not None
+    cut = ctx.open_end(a) and not ctx.shapes[a].heading
+    if cut and (labels[b] in ("T", "K", "R") or ctx.shapes[b].start == "agency"):
+        return True
+    if labels[a] in ("T", "TC") and labels[b] == "T":
+        return True
+    return ctx.shapes[b].start == "agency" and labels[a] in ("P", "C") and labels[b] in ("P", "C") and b != a + 1
 
 
 def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
@@ -510,10 +520,7 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
     looked likely enough on its own (a column read out of turn, its top far from its start)."""
     if ctx.labels is None:
         return
-    n = len(ctx.units)
-    ends = {a for a in range(n) if succ[a] is None and ctx.open_end(a) and not ctx.shapes[a].heading
-            and ctx.labels[a] in ("P", "C")}
-    starts = {b for b in range(n) if pred[b] is None and ctx.labels[b] == "C"}
+    ends, starts = _loose_ends(ctx, succ, pred)
     loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
     for p, a, b in loose:
         if succ[a] is not None or pred[b] is not None:
@@ -524,6 +531,27 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
         taken[(a, b)] = p
+
+
+def _loose_ends(ctx: Context, succ, pred) -> tuple[set[int], set[int]]:
+    """Lines with nothing after them that must go on (text cut mid-sentence, a headline over no text of
+    its own), and lines with nothing before them that must come from somewhere (text that starts
+    mid-sentence; a lead, reporter line or 副题, which stand under a headline)."""
+    labels = ctx.labels
+    assert labels is not None
+    n = len(ctx.units)
+    ends = {a for a in range(n) if succ[a] is None and (
+        (ctx.open_end(a) and not ctx.shapes[a].heading and labels[a] in ("P", "C")) or _heads_nothing(ctx, a))}
+    starts = {b for b in range(n) if pred[b] is None and (labels[b] == "C" or (
+        labels[b] in ("P", "R", "S") and ctx.shapes[b].start in ("agency", "reporter", "time", "dash")))}
+    return ends, starts
+
+
+def _heads_nothing(ctx: Context, a: int) -> bool:
+    """A headline's last line with no line of its own under it (the next line starts another headline)."""
+    labels = ctx.labels
+    assert labels is not None
+    return labels[a] in ("T", "TC") and (a + 1 >= len(labels) or labels[a + 1] not in ("TC", "S", "R", "K"))
 
 
 def _find(head: list[int], i: int) -> int:
@@ -597,6 +625,7 @@ def rows_layout(units: list[Unit], text: str) -> tuple[list[int], list[float]]:
 
     xs, wide, edges = _row_cells(units, text)
     printed = []
+    ends = list(xs)
     for pos, u in enumerate(units):
         x, y = xs[pos], float(u.number)
         glyphs = []
@@ -604,9 +633,10 @@ def rows_layout(units: list[Unit], text: str) -> tuple[list[int], list[float]]:
             w = 2 * char_width(ch) if wide else 1.0
             glyphs.append(Glyph(ch, x, y, x + w, y + 0.8, size=1.0))
             x += w
+        ends[pos] = x
         if glyphs:
             printed.append(PrintedLine(tuple(glyphs), 1.0, source_order=pos))
-    band_of = bands([u.number for u in units], xs, edges) or [0] * len(units)
+    band_of = bands([u.number for u in units], xs, edges, ends) or [0] * len(units)
     order = []
     for band in sorted(set(band_of)):
         lines = [p for p in printed if band_of[p.source_order] == band]

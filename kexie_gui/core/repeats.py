@@ -398,8 +398,9 @@ def _lead(s: Shape) -> bool:
 
 
 def _mid_sentence(s: Shape) -> bool:
-    """The line stops mid-sentence (a headline's shape aside): the text must go on after it."""
-    return s.end in ("none", "clause", "colon") and not s.heading
+    """The line stops mid-sentence (a headline's shape aside; a line holding a full stop is text however
+    short): the text must go on after it."""
+    return s.end in ("none", "clause", "colon") and not (s.heading and "stop" not in s.punct)
 
 
 def _wrapped_byline(above: str, text: str) -> bool:
@@ -642,10 +643,13 @@ class Places:
 def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) -> bool:
     """The run holds a headline matched against a piece of another line (a headline's words quoted in
     a lead), not against a whole headline."""
+    def headline(i: int) -> bool:  # a line holding a full stop is no headline, whatever a first reading took
+        return places.heading_part(i) and "。" not in texts[i]
+
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
         whole = abs(stream.starts[a] - m.at) <= 1 and abs(stream.ends[a] - m.end) <= 1
-        if (places.heading_part(b) or places.heading_part(a)) and not whole:
+        if (headline(b) or headline(a)) and not whole:
             return True
     return False
 

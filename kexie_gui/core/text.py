@@ -105,8 +105,10 @@ _NAMES = r"[\p{Han}·]{2,4}(?:[\s、，,]*[\p{Han}·]{2,4}){0,3}"
 # are reporter lines.
 _ROLE_AND_NAMES = (rf"(?:{_ROLE}[\s:：/／·]+{_NAMES}|(?!(?:文|图)[\p{{Han}}]){_ROLE}[\p{{Han}}·]{{2,4}}"
                    rf"(?=$|[\s、，,]|{_ROLE}))")
+# the last name may be cut to one character where the line wraps (``本报记者 某甲 通讯员 某`` | ``乙``)
+_CUT_NAME = rf"(?:[\s、，,]*{_ROLE}[\s:：/／·]+[\p{{Han}}]\s*)?"
 REPORTER_LINE = regex.compile(
-    rf"^\s*(?:{_ORG}{_ROLE_AND_NAMES}\s*)(?:[\s、，,]*{_ROLE_AND_NAMES}\s*)*$"
+    rf"^\s*(?:{_ORG}{_ROLE_AND_NAMES}\s*)(?:[\s、，,]*{_ROLE_AND_NAMES}\s*)*{_CUT_NAME}$"
 )
 
 # the text inside a trailing byline's brackets: names or an organisation
@@ -157,8 +159,8 @@ def is_reporter_line(s: str) -> bool:
     """A reporter line printed under the headline.
 
     >>> (is_reporter_line("本报记者 甘一禾 通讯员 陆思远"), is_reporter_line("记者 雷满"),
-    ...  is_reporter_line("记者 梁子木 摄"))
-    (True, True, False)
+    ...  is_reporter_line("记者 梁子木 摄"), is_reporter_line("本报记者 甘一禾 通讯员 陆"))
+    (True, True, False, True)
     """
     s = s.strip()
     if len(s) > 40 or s.endswith("摄") or not _ROLE_CHARS.intersection(s):

@@ -259,8 +259,4 @@ KNOWN_FAILURES = {
     "two columns read alternately, the left one longer":
         "where the right column has ended, the left column's last lines are linked wrongly: the first article's "
         "byline is glued into its last paragraph and that paragraph's last line (的技术。) ends the second article",
-    "short news, the lead as long as the paragraph after it":
-        "a lead ending in 。 is joined to the paragraph after it (join suggested and accepted, 0.75: 'the line "
-        "above runs to the column edge' on a blank-line page, where blocks have no column edge); with a longer "
-        "second paragraph the two stay apart",
 }

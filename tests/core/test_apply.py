@@ -183,3 +183,12 @@ def test_an_article_has_one_subtitle_a_second_dash_line_under_it_is_text_and_its
     assert str(article.subtitle) == "——记某县科协科普志愿服务队"
     assert str(article.paragraphs[0]) == "——一支扎根基层的队伍"
     assert dict(clean.moot)[second.id] == "structure:second-subtitle"
+
+
+def test_a_page_of_nothing_but_a_byline_keeps_it_as_text():
+    # no article is a byline alone: with no headline and no text, the line is the page's text
+    analysis = analysed("（本报记者 王敏）\n")
+    for decisions in (Decisions(), Decisions().with_choices({s.id: True for s in analysis.suggestions})):
+        clean = apply(analysis, decisions)
+        assert [(a.title, a.byline) for a in clean.articles] in ([("", None)], [])
+        assert all(a.paragraphs or a.title for a in clean.articles)

@@ -57,3 +57,15 @@ def test_a_narrow_gutter_of_two_spaces_cuts_a_row_once_the_page_is_known_side_by
     assert len(row_pieces(row)) == 1
     assert [p for _, p in row_pieces(row, NARROW_GUTTER)] == ["某地举办科普活动周启动仪式",
                                                               "活动现场，志愿者为居民讲解"]
+
+
+def test_a_row_set_across_both_columns_closes_the_band_above_it():
+    from kexie_gui.core.bands import bands
+
+    # two columns for three rows, then a sponsor line across the page, then one column alone
+    rows = [1, 1, 2, 2, 3, 3, 4, 5, 6]
+    starts = [0, 20, 0, 20, 0, 20, 0, 0, 0]
+    ends = [16, 36, 16, 36, 16, 36, 40, 16, 16]
+    assert bands(rows, starts, ends=ends) == [0, 0, 0, 0, 0, 0, 1, 1, 1]
+    narrow = [16, 36, 16, 36, 16, 36, 12, 16, 16]  # a short line in the left column: the band goes on
+    assert bands(rows, starts, ends=narrow) == [0] * 9

@@ -126,3 +126,15 @@ def test_a_convention_named_without_statistics_explains_itself_by_its_name_alone
     said = Convention(WRAPPED_INDENTED).explain()
     assert said.render("en") == "layout: " + message(f"layout.{WRAPPED_INDENTED}").render("en")
     assert said.render("zh").startswith("版式：") and "行宽" not in said.render("zh")
+
+
+def test_paragraph_starts_are_indented_on_wrapped_indented_pages_and_under_an_extractors_blank_lines():
+    from kexie_gui.core.convention import BLANK_AFTER_LINE, WRAPPED_PLAIN, Convention, Statistics, decide
+
+    def stats(indented: float) -> Statistics:
+        return Statistics(90, 20, 0.5, 1.0, indented, 0.0, 0.0)
+
+    assert decide(Statistics(80, 18, 0.6, 0.0, 0.2, 0.0, 0.0)).paragraphs_indented
+    assert Convention(BLANK_AFTER_LINE, 20.0, stats=stats(0.2)).paragraphs_indented
+    assert not Convention(BLANK_AFTER_LINE, 20.0, stats=stats(0.0)).paragraphs_indented  # pdfminer: no indents
+    assert not Convention(WRAPPED_PLAIN, 20.0, stats=stats(0.2)).paragraphs_indented

@@ -61,3 +61,10 @@ def test_suggestions_explain_themselves_in_both_languages_with_their_line_number
     headline = next(s for s in analysis.suggestions if s.kind == "headline")
     assert "line 5" in headline.explain_en and "成都市科协召开学会工作座谈会" in headline.explain_en
     assert "第5行" in headline.explain_zh
+
+
+def test_furniture_of_any_kind_is_said_only_where_no_kind_is_named():
+    from kexie_gui.core.explain import phrases
+
+    assert phrases(["fz", "fz=page header"])[1] == "looks like a page header"
+    assert phrases(["fz"])[1] == "looks like page furniture"  # never "looks like a " with nothing after

@@ -1,5 +1,7 @@
 """Every printed line labelled with its part on the page (``core.labels``): headline, kicker, 副题,
 reporter line, paragraph start, carried-on line, byline, furniture."""
+from pathlib import Path
+
 import pytest
 
 from kexie_gui.core import labels as lb
@@ -257,3 +259,362 @@ def test_the_body_model_never_puts_a_reporter_line_under_text_or_a_byline():
     for above in (lb.PARAGRAPH, lb.CONTINUED, lb.BYLINE):
         assert model.trans[index[above]][index[lb.REPORTER]] == lb.NEVER
     assert model.trans[index[lb.TITLE]][index[lb.REPORTER]] > lb.NEVER
+
+
+BLOCK_SUBHEAD_PAGE = "\n\n".join([
+    "某县举办农技培训会",
+    "本报讯 近日，某县科协在镇文化站举办农技培训会，来自各村的种植户和合作社负责人八十余人参加培训。",
+    "产学研深度融合",
+    "会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。",
+    "精准对接解难题",
+    "活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。",
+]) + "\n"
+
+
+def test_on_a_page_of_blocks_a_subhead_block_under_a_finished_sentence_stands_alone():
+    # ``合会`` is a pair inside words (联合会), but the break falls between 融合 and 会议; and text
+    # under a short block reads on as a paragraph of its own, not as the subhead's rest
+    got = dict(labelled(BLOCK_SUBHEAD_PAGE))
+    assert got["产学研深度融合"] == got["精准对接解难题"] == lb.PARAGRAPH
+    assert got["会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。"] == lb.PARAGRAPH
+    assert got["活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。"] == lb.PARAGRAPH
+
+
+def test_a_block_cut_mid_sentence_or_over_a_headline_is_no_subhead():
+    units = split_units("甲乙丙丁戊己庚辛，\n\n某某某某某\n\n丙丁戊己庚辛壬癸。\n\n"
+                        "某县召开某某会议\n\n某某某某\n\n本报讯 某县召开会议。\n")
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert not lb.subhead_block(units, shapes, 1)  # under a clause cut short: the block goes on from it
+    assert not lb.subhead_block(units, shapes, 3)  # a headline-shaped block under it: a column title or kicker
+
+
+TAILED_PAGE = "\n".join([
+    "某市召开院士专家工作站建设推进会",
+    "——记某某大学医学专家服务团",
+    "队",
+    "本报记者 张小明 通讯员 王",
+    "博",
+    "本报讯 为进一步推动院士专家工作站建设，近日，某市召开推进会。",
+    "会议总结了全市工作站建站以来的工作情况，并对下一步工作作了安排。",
+]) + "\n"
+
+
+def test_the_wrapped_rest_of_a_subtitle_or_a_reporter_line_is_that_part_not_furniture():
+    got = labelled(TAILED_PAGE)
+    assert [lab for _, lab in got[1:5]] == [lb.SUBTITLE, lb.SUBTITLE, lb.REPORTER, lb.REPORTER]
+
+
+NARROW_HEADLINE_PAGE = "\n".join([
+    "本报讯 近日，某县科协组织专家走",
+    "进乡村，为种植户讲解病虫害防治",
+    "技术，发放资料三百余份。",
+    "",
+    "某市园艺学会召",
+    "开第五次会员代",
+    "表大会",
+    "",
+    "本报讯 日前，某市园艺学会第五次",
+    "会员代表大会在某市召开。会议选举",
+    "产生了新一届理事会。",
+]) + "\n"
+
+
+def test_a_headline_wrapped_over_a_narrow_column_above_a_lead_is_one_headline():
+    got = labelled(NARROW_HEADLINE_PAGE)
+    assert [lab for text, lab in got if text in ("某市园艺学会召", "开第五次会员代", "表大会")] == [
+        lb.TITLE, lb.TITLE_MORE, lb.TITLE_MORE]
+
+
+def test_short_lines_over_a_lead_that_carry_on_text_cut_short_are_no_headline():
+    page = NARROW_HEADLINE_PAGE.replace("发放资料三百余份。", "发放资料三百余份，并")
+    got = labelled(page)
+    assert [lab for text, lab in got if text == "某市园艺学会召"] != [lb.TITLE]
+
+
+def test_a_sentence_with_a_full_stop_under_a_byline_is_no_headline():
+    page = "\n".join([
+        "某县举办科普活动",
+        "本报讯 近日，某县科协在县城广场举办科普活动，吸引市民五百余人参加。",
+        "（某县科协）",
+        "",
+        "像玻璃一样脆，孩子们发出阵阵惊叹。",
+        "为确保活动取得实效，某区科协提前谋划、精心组织，制定了详细的工作方案。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["像玻璃一样脆，孩子们发出阵阵惊叹。"] not in lb.HEADING_PARTS
+    assert got["某县举办科普活动"] == lb.TITLE  # a headline ending on a question or none is still one
+
+
+def test_a_headline_may_end_on_a_question_mark():
+    got = dict(labelled("科普活动如何走进乡村？\n本报讯 近日，某县科协组织专家走进乡村，为种植户讲解技术。\n"))
+    assert got["科普活动如何走进乡村？"] == lb.TITLE
+
+
+def test_a_paragraph_printed_again_under_a_byline_is_no_byline():
+    from kexie_gui.core.labels import NO_FULL_STOP
+
+    assert {lb.BYLINE, lb.REPORTER, lb.TITLE}.issubset(NO_FULL_STOP)
+    page = "\n".join([
+        "某县科协赴某镇开展调研",
+        "本报讯 近日，某县科协一行赴某镇调研。某某对某镇科协工作给予充分肯定。",
+        "（某县科协）",
+        "某某对某镇科协工作给予充分肯定。他指出，某镇科协工作思路清晰。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["某某对某镇科协工作给予充分肯定。他指出，某镇科协工作思路清晰。"] not in (lb.BYLINE, lb.REPORTER)
+
+
+def indented_page_with(paragraph: str) -> str:
+    return "\n".join(pages.set_article(pages.QS_TITLE, [*pages.QS[:2], paragraph, *pages.QS[2:]], "本报记者 林一", 16,
+                                       pages.IDEOGRAPHIC_INDENT)
+                     + pages.set_article(pages.SX_TITLE, pages.SX, "何二", 16, pages.IDEOGRAPHIC_INDENT)) + "\n"
+
+
+# the paragraph's second printed line ends a sentence at the column's edge; the third goes on flush
+FULL_STOP_AT_EDGE = ("据了解，本次活动以科学就在身边为主题，为期一周，全县均参与。"
+                     "活动期间，各级科协组织将开展科普讲座、科技咨询等三十余场次活动。")
+
+
+def test_on_an_indented_page_a_flush_line_under_a_full_line_goes_on_even_after_a_full_stop():
+    page = indented_page_with(FULL_STOP_AT_EDGE)
+    got = dict(labelled(page))
+    assert got["活动期间，各级科协组织将开展科普"] == lb.CONTINUED
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    n = next(k for k, u in enumerate(units) if u.text.startswith("活动期间"))
+    first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]  # whatever the model read
+    assert lb.goes_on_unindented(units, shapes, first, n)
+    assert not lb.goes_on_unindented(units, shapes, first, n + 2)  # an indented line opens a paragraph
+
+
+def test_on_an_indented_page_an_indented_line_under_a_finished_sentence_opens_a_paragraph():
+    page = indented_page_with(FULL_STOP_AT_EDGE)
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    n = next(k for k, u in enumerate(units) if "镇科协负责人" in u.text)
+    assert lb.opens_indented(units, shapes, n)  # under …三十余场次活动。
+    cut = next(k for k, u in enumerate(units) if "文化站举办" in u.text)
+    assert not lb.opens_indented(units, shapes, cut)  # flush, under a line cut mid-sentence
+
+
+def test_a_short_flush_line_that_cuts_a_word_goes_on_but_a_subhead_does_not():
+    # a paragraph whose second line runs to the edge and ends a sentence, then a short flush line
+    for short, goes_on in (("专家们耐心解答群众在种", True), ("服务基层见实效", False)):
+        lines = [pages.IDEOGRAPHIC_INDENT + "在咨询台前，前来咨询的群众", "络绎不绝，大家纷纷前来咨询问题。", short,
+                 "植、养殖等方面的疑问，现场发放技术" if goes_on else pages.IDEOGRAPHIC_INDENT + "会议总结了全县的工作"]
+        page = "\n".join(pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+                         + lines) + "\n"
+        units = split_units(page)
+        shapes = shapes_of(units, convention_of(units))
+        first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+        n = next(k for k, u in enumerate(units) if u.text.strip() == short)
+        assert lb.goes_on_unindented(units, shapes, first, n) is goes_on
+
+
+def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
+    page = "\n".join([
+        "某市召开院士专家工作站建设推进会",
+        "本报讯 近日，某市召开院士专家工",
+        "作站建设推进会。市科协负责人表示，",
+        "将建立“一站一策”",
+        "服务机",  # the column broke after 服务机
+        "制，做好跟踪服务。据悉，市科协还",
+        "将在各区县开展系列活动。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == "服务机")
+
+    def looked(below: str) -> list:
+        out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+        out[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())  # what the model may make of a short line
+        out[k + 1] = lb.Labelled(units[k + 1], below, 0.9, ())
+        return out
+
+    assert lb._word_cut_scraps(looked(lb.CONTINUED), shapes)[k].label == lb.CONTINUED
+    assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
+
+
+def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
+    page = BLOCK_SUBHEAD_PAGE.replace("\n\n", "\n")
+    assert convention_of(split_units(page)).name == "paragraph-per-line"
+    got = dict(labelled(page))
+    assert got["会议总结了全县科协组织一年来的工作情况，分析了当前存在的问题，并对下一步工作作了安排。"] == lb.PARAGRAPH
+    assert got["活动结束后，与会人员还实地参观了镇上的农业园区，详细了解了园区的做法和经验。"] == lb.PARAGRAPH
+
+
+def test_a_headline_over_its_lead_is_a_headline_under_a_line_left_open():
+    # the column above ends mid-sentence (its text goes on elsewhere); the headline under it opens an
+    # article of its own
+    page = "\n".join([
+        "某县表彰优秀科技工作者",
+        "本报讯 近日，某县表彰了一批优秀科技工作者。",
+        "据了解，某县科协将把此项工作纳入年",
+        "度目标考核，建立定期调度、跟踪问效机制，",
+        "某市科技活动周启动 140余项",
+        "活动惠及群众",
+        "本报讯 近日，某市2024年科技活动周暨",
+        "科普进社区活动正式启动。",
+    ]) + "\n"
+    got = dict(labelled(page))
+    assert got["某市科技活动周启动 140余项"] == lb.TITLE
+    # however sure a reading was that the line carries the open sentence on, it may only be a heading part
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    model = lb._body_model()
+    first = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+    feats = lb.line_features(units, conv, 0.0, shapes)
+    allowed = lb._allowed_labels(model, units, shapes, first, feats, conv.wrapped, conv)
+    assert {model.labels[k] for k in allowed[4]} <= set(lb.HEADING_PARTS)
+
+
+def test_the_rest_of_a_bracket_left_open_is_text_not_furniture():
+    units = split_units("据悉，今年以来，某市科协已累计举办\n各类培训班十六期。(张建\n瑶)\n某县举办科技节\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCFT", strict=True)]
+    assert [x.label for x in lb._bracket_rests(looked)] == ["P", "C", "C", "T"]
+    ocr_read = split_units("各类培训班十六期。 〈 某某科\n协)\n")  # OCR read the bracket as 〈
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(ocr_read, "CF", strict=True)]
+    assert lb._bracket_rests(looked)[1].label == lb.CONTINUED
+    closed = split_units("各类培训班十六期。(张建瑶)\n2\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(closed, "CF", strict=True)]
+    assert lb._bracket_rests(looked)[1].label == lb.FURNITURE  # nothing left open above a page number
+
+
+def test_on_a_page_with_a_blank_after_every_line_a_bracket_rest_is_text_too():
+    units = split_units("各类培训班十六期。(张建\n\n瑶)\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "CF", strict=True)]
+    assert lb._bracket_rests(list(looked), blanks_separate=False)[1].label == lb.CONTINUED
+    assert lb._bracket_rests(list(looked), blanks_separate=True)[1].label == lb.FURNITURE
+
+
+def test_a_bracketed_byline_line_is_never_the_rest_of_a_sentence_cut_short():
+    # two columns read line by line: another article's byline falls between two lines of a sentence
+    page = "\n".join([
+        "某县举办科普活动",
+        "本报讯 近日，某县科协举办科普活动。",
+        "学生们参观了科学实验秀，看到液氮瞬间把鲜花冻得",
+        "（某市科协）",
+        "像玻璃一样脆，孩子们发出阵阵惊叹。",
+    ]) + "\n"
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    model = lb._body_model()
+    first = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+    allowed = lb._allowed_labels(model, units, shapes, first, lb.line_features(units, conv, 0.0, shapes),
+                                 conv.wrapped, conv)
+    assert lb.CONTINUED not in {model.labels[k] for k in allowed[3]}
+
+
+def test_under_an_extractors_blank_lines_indentation_still_tells_paragraph_starts():
+    # pdfminer's blank line after every printed line; a column break left a short line mid-sentence
+    lines = ["\u3000\u3000培训邀请了某某大学、某某市农业科", "学研究院等单位", "的专家授课，内容涵盖花椒栽培、病",
+             "虫害防治等方面。", "\u3000\u3000某某对某县科协工作给予充分肯定。", "他指出，某县在人力、物力等方面做",
+             "好了保障。"]
+    units = split_units("\n\n".join(lines) + "\n")
+    conv = convention_of(units, "blank-after-line")
+    shapes = shapes_of(units, conv)
+    first = [lb.Labelled(u, lb.PARAGRAPH if u.indent else lb.CONTINUED, 0.9, ()) for u in units]
+    assert lb.goes_on_unindented(units, shapes, first, 2, blanks_separate=False)  # under a short cut line
+    assert not lb.goes_on_unindented(units, shapes, first, 2, blanks_separate=True)
+    assert lb.goes_on_unindented(units, shapes, first, 5, blanks_separate=False)  # under an indented full line
+    assert lb.opens_indented(units, shapes, 4)
+
+
+GROWTH = "2024年，某市实现地区生产总值二百九十八亿元，同比增长百分之八。"
+
+
+def short_news_page(middle: str, lead_after: str = GROWTH) -> str:
+    """Three articles with leads; the first goes on under a short line (a subhead or a headline)."""
+    return "\n\n".join([
+        "某市科协开展科普进社区系列活动",
+        "本报讯 近日，某县2024年科技活动周暨科普进社区活动正式启动。",
+        middle,
+        lead_after,
+        "（某市科协）",
+        "某县举办中药材实用技术培训班",
+        "本报讯 7月10日，由某市科协主办的中药材实用技术培训班在某县举行。",
+        "某区召开全国科技工作者日座谈会",
+        "本报讯 近日，某区科协召开科技工作者代表座谈会。",
+    ]) + "\n"
+
+
+def test_a_short_line_amid_an_article_that_has_not_ended_is_a_subhead_not_a_headline():
+    got = dict(labelled(short_news_page("创新机制添活力")))
+    assert got["创新机制添活力"] == lb.PARAGRAPH
+
+
+def test_a_headline_as_long_as_the_others_over_no_lead_stays_a_headline():
+    got = dict(labelled(short_news_page("某市科技志愿服务队走进某县乡镇", "活动中，专家们深入种植基地查看作物长势。")))
+    assert got["某市科技志愿服务队走进某县乡镇"] == lb.TITLE
+
+
+def test_on_a_page_of_blocks_a_block_under_a_finished_sentence_opens_a_paragraph():
+    units = split_units("近日，某区科协召开科技工作者代表座谈会，三十余名代表参加。\n\n\n据统计，今年以来某区共开展科"
+                        "\n\n普活动五十余场次，参与群众四千余人次。\n\n会议要求，各级科协要当好科技工作者之家。\n")
+    conv = convention_of(units, "blank-blocks")
+    shapes = shapes_of(units, conv)
+    assert lb.opens_block(units, shapes, 1, conv)  # under …代表参加。
+    assert not lb.opens_block(units, shapes, 2, conv)  # under a block cut mid-word: it goes on there
+
+
+def test_a_bracket_rest_two_lines_down_is_text_where_two_columns_are_read_line_by_line():
+    units = split_units("让科学知识走进千家万户。（周\n。\n明远）\n要点，发放明白纸五百份。（李青禾）\n2\n")
+    looked = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "CCFCF", strict=True)]
+    out = lb._bracket_rests(looked)
+    assert out[2].label == lb.CONTINUED
+    assert out[4].label == lb.FURNITURE  # a page number under a closed bracket
+
+
+def test_the_invented_interleaved_page_reads_three_articles_with_their_bylines():
+    from kexie_gui.core import analyse, apply, page_from_text
+    from kexie_gui.core.model import Decisions
+
+    raw = (Path(__file__).resolve().parents[1] / "data" / "interleaved.txt").read_text(encoding="utf-8")
+    clean = apply(analyse(page_from_text(raw)), Decisions())
+    assert [a.title for a in clean.articles] == [
+        "云溪县科协举办乡村科普大篷车巡展活动", "青禾镇建成首个青少年科技创新工作室", "石桥村推广稻田养鱼新技术"]
+    assert clean.articles[0].paragraphs[-1].endswith("（周明远）") or clean.articles[0].byline == "周明远"
+
+
+def test_a_short_line_holding_a_full_stop_that_stops_mid_sentence_runs_on():
+    from kexie_gui.core.features import shape_of
+
+    cut = split_units("阶段工作作了安排。各\n建站单位围绕工作站运行情况进行了交流。\n")
+    shape = shape_of(cut[0], True, 22.0)
+    assert shape.heading  # short: shaped as a headline might be …
+    assert lb.runs_on(shape, cut[0], cut[1], lb.CONTINUED)  # … but a full stop inside makes it text
+    title = split_units("某县召开科技工作会\n本报讯 近日，某县召开会议。\n")
+    assert not lb.runs_on(shape_of(title[0], True, 22.0), title[0], title[1], lb.TITLE)
+
+
+def test_a_page_header_over_a_lead_is_furniture_though_a_headline_would_stand_there():
+    # the headline was cut off; an OCR read the header's separators as quotes
+    page = ("某某科技报”2024年7月23日 ”星期二 第7版\n本报讯 2月4日，某区第九届青少年科技节开幕，\n"
+            "全县三十一所学校的师生参加开幕式。\n")
+    units = split_units(page)
+    conv = convention_of(units)
+    got = [x.label for x in lb.first_look(units, conv, 0.0, shapes_of(units, conv))]
+    assert got[0] == lb.FURNITURE and lb.PAGE_HEADER in lb.FIRM_FURNITURE
+
+
+def test_a_subtitle_whose_dash_ocr_read_as_two_yi_is_a_subtitle_not_the_headline():
+    page = "\n".join(["某市开展科普活动", "本报讯 近日，某市开展科普活动，群众踊跃参加。", "（某县科协）",
+                      "某县营养学会成立", "一一某市科协扎实推进学会改革", "纪实",
+                      "本报讯 近日，某县营养学会成立大会召开。", "会议选举产生了第一届理事会。"]) + "\n"
+    got = labelled(page)
+    assert [lab for _text, lab in got[3:6]] == [lb.TITLE, lb.SUBTITLE, lb.SUBTITLE]
+
+
+def test_a_paragraph_start_whose_indent_and_full_stop_ocr_dropped_is_not_held_to_carry_on():
+    # OCR of a screenshot: the last line's 。 and the next paragraph's indent are gone; the next line
+    # is an indent short of the column, the line after it full again
+    lines = ["积极投身创新实践，在科技创新的道", "路上奋力前行、勇攀高峰、再立新功", "近年来，某某市科协坚持以科技",
+             "工作者为本，深入实施科普惠民等工", "程，不断夯实基层组织基础。"]
+    units = split_units("\n".join(lines) + "\n")
+    shapes = shapes_of(units, convention_of(units, "wrapped-plain"))
+    assert lb._indent_lost(units, shapes, 2)
+    assert not lb._indent_lost(units, shapes, 3)  # a full line under a line cut mid-word goes on

@@ -29,3 +29,12 @@ def test_page_pairs_of_fewer_lines_than_last_time_count_only_those_lines():
     assert {k: v for k, v in counts.items() if v} == {"科普": 1, "普活": 1, "活动": 1, "动科": 1}
     again = page_pairs(["科普", "科普活动"])  # a line the last call did not have: counted afresh
     assert again["科普"] == 2 and again["动科"] == 0
+
+
+def test_a_break_inside_a_word_cuts_it_and_a_break_between_two_whole_words_does_not():
+    from kexie_gui.core.lexicon import cuts_a_word
+
+    assert cuts_a_word("结合多年生", "产实践", 8)  # 生产 binds firmer than 年生 or 产实
+    assert cuts_a_word("活", "动室", 8)  # one character on the left: nothing binds it there
+    assert not cuts_a_word("产学研深度融合", "会议总结了", 8)  # 合会 binds no firmer than 融合 or 会议
+    assert not cuts_a_word("开展了", "他说", 8)  # 了他 stands in no word

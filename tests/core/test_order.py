@@ -40,6 +40,8 @@ def test_two_columns_read_alternately_line_by_line_are_read_one_after_the_other(
 @pytest.mark.xfail(strict=True, reason="once the right column has ended, the left column's last lines follow each "
                                        "other directly, but …学到管用 is linked to its byline and 的技术。 to the "
                                        "right column's byline （何二）")
+
+
 def test_the_longer_column_s_last_lines_after_the_other_column_ended_are_read_in_turn():
     result, _ = ordered(pages.INTERLEAVED_UNEQUAL_PAGE)
     left, right = column_lines()
@@ -154,6 +156,8 @@ def test_a_line_of_the_other_column_under_a_headline_is_not_its_second_line():
 
 @pytest.mark.parametrize("raw", [pages.INTERLEAVED_PAGE, pages.WRAPPED_INDENTED_PAGE, pages.KICKER_SUBTITLE_PAGE,
                                  pages.PARAGRAPH_PER_LINE_PAGE, pages.CAPTION_PAGE])
+
+
 def test_pairs_scored_by_their_kept_parts_read_the_features_worked_out_anew(raw):
     from kexie_gui.core.features import local_widths
     from kexie_gui.core.order import Context, load_order_model
@@ -170,3 +174,46 @@ def test_pairs_scored_by_their_kept_parts_read_the_features_worked_out_anew(raw)
         p = ctx.probability(model, a, b)
         assert ctx._pair_features(ctx._layout_key(a, b), ctx._text_key(a, b), a, b) == ctx.features(a, b)
         assert p == model.probability(ctx.features(a, b))
+
+
+def test_a_headline_heads_text_never_another_headline_nor_is_a_lead_carried_on_from_afar():
+    from kexie_gui.core.order import Context, _never
+
+    raw = ("某市老科协赴某县\n开展专题调研\n某区科协搭建校企合作平台\n本报讯 近日，某市科协调研组深入\n"
+           "某县乡镇开展调研。\n活动中，专家们为企业解答技术难题。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 6, True, None, ["T", "TC", "T", "P", "C", "P"])
+    assert _never(ctx, 1, 2)  # 开展专题调研 | 某区科协… : two headlines, not one
+    assert not _never(ctx, 0, 1)  # a headline's second line
+    assert _never(ctx, 5, 3)  # finished text elsewhere does not run on into a lead
+    assert not _never(ctx, 2, 3)  # the lead under its headline
+
+
+def test_two_headlines_printed_together_each_take_a_lead_of_their_own():
+    from kexie_gui.core.order import Context, link, load_order_model
+
+    # an extractor printed two columns' headlines one under the other, then their leads' lines
+    # alternately: each headline takes a lead of its own (which one, the text alone cannot tell), and
+    # neither runs on into the other
+    raw = ("某市老科协赴某县\n开展专题调研\n某区科协搭建校企合作\n平台\n本报讯 3月26日，某区科协组织\n"
+           "本报讯 为深入了解基层科协组织\n专家团队走进企业开展对接。\n建设情况，某市科协一行赴某县调研。\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    model = load_order_model()
+    ctx = Context(units, shapes_of(units, conv), [16.0] * 8, True, model.period,
+                  ["T", "TC", "T", "TC", "P", "P", "C", "C"], model)
+    succ, _ = link(ctx, model)
+    assert {succ[1], succ[3]} == {4, 5}
+
+
+def test_a_line_across_both_columns_is_read_after_both_columns_above_it():
+    from kexie_gui.core.lines import NARROW_GUTTER
+
+    rows = pages.side_by_side("").splitlines()[:6]  # two columns side by side for six rows
+    raw = "\n".join(rows + ["栏目协办：某省科协学会部 某省科协学会服务中心联合主办", "某市举办全国科普日主场活动",
+                            "本报讯 近日，由某市科协主办的全国科普日主场活动举行。"]) + "\n"
+    units = split_units(raw, gutter=NARROW_GUTTER)
+    got = [units[k].text for k in rows_order(units, raw)]
+    right_column = [row.split("    ")[-1].strip() for row in rows]
+    assert got.index(right_column[-1]) < got.index("某市举办全国科普日主场活动")

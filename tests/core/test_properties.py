@@ -3,7 +3,7 @@ apply is deterministic, rejecting everything gives the raw blocks back, every ki
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kexie_gui.core import APPLIERS, KINDS, Decisions, analyse, apply, load_page, page_from_text
@@ -108,6 +108,7 @@ _SCRAP_LINE = st.builds(lambda indent, a, gap, b: indent + a + gap + b, st.sampl
                         _SCRAP_PIECE, st.sampled_from(["", " ", "  ", "    ", "\t"]), _SCRAP_PIECE)
 
 
+@example(["11、、、”"], "\n")  # a page of one line read as a byline: no article of a byline alone
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_SCRAP_LINE, min_size=1, max_size=12), st.sampled_from(["\n", "\n\n"]))
 def test_any_scrap_of_a_page_is_analysed_and_cleaned_whatever_is_decided(lines, sep):

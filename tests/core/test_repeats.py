@@ -105,3 +105,13 @@ def test_a_line_too_short_or_another_text_is_no_repeat_and_a_cut_copy_must_end_o
     assert compare("青石镇科协邀请农枝专家来到村里", "青石镇科协邀请农技专家来到村里讲解果树修剪") == ("truncated", 1)
     # … but one whose last characters differ is not where its twin was cut
     assert compare("青石镇科协邀请农技专家来到城里", "青石镇科协邀请农技专家来到村里讲解果树修剪") is None
+
+
+def test_a_short_copy_cut_off_at_the_page_end_goes_though_it_looks_like_a_headline():
+    # a hard-wrapped, indented page; the copy of a paragraph's start is short and holds a full stop
+    # (某某对某县科协工作给予充分肯定。他指): a first reading may take it for a headline
+    lines = ["某县科协开展科普活动", "\u3000\u3000本报讯 近日，某县科协开展科普活", "动，吸引群众三百余人参加。",
+             "\u3000\u3000某某对某县科协工作给予充分肯", "定。他指出，某县科协工作思路清晰、",
+             "特色鲜明，值得在全市推广。", "（某县科协）", "某某对某县科协工作给予充分肯定。他指"]
+    raw = "\n".join(lines) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["某某对某县科协工作给予充分肯定。他指"]
