@@ -31,7 +31,7 @@ from .furniture import (
     SPONSOR_LINE,
     is_pinyin_of,
 )
-from .lexicon import word_pair
+from .lexicon import cuts_a_word, word_pair
 from .lines import Unit
 from .text import LEAD_AGENCY
 
@@ -151,8 +151,6 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
     text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
     the paragraph goes on through it.  A line furniture's own shape names (a page number, a header) stays."""
-    from .lexicon import cuts_a_word
-
     for i in range(1, len(out) - 1):
         line, below = out[i].unit, out[i + 1].unit
         if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) \
@@ -245,8 +243,6 @@ def _headline_over_lead(out: list[Labelled], shapes) -> list[Labelled]:
 
 def _headline_run(out: list[Labelled], shapes, n: int) -> list[int]:
     """The lines over the lead at ``n`` that make its headline (see ``_headline_over_lead``), or []."""
-    from .lexicon import cuts_a_word
-
     run: list[int] = []
     for k in range(n - 1, max(-1, n - 1 - HEADLINE_LINES), -1):
         shape, item = shapes[k], out[k]
@@ -453,8 +449,6 @@ def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int,
     (``…为主题，为期一周。`` | ``活动期间，…``): a new paragraph would open indented.  So it does under a
     short carried-on line that stops mid-sentence (``…等单位`` | ``的专家授课，…``: a column break).
     ``blanks_separate``: False where an extractor put a blank line after every line."""
-    from .lexicon import cuts_a_word
-
     above, line = first[n - 1], first[n]
     apart = units[n].blank_before and blanks_separate
     up = shapes[n - 1]
@@ -575,8 +569,6 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     A paragraph never ends mid-sentence; a break there is a line or column break.
     """
     from .features import line_end
-    from .lexicon import cuts_a_word
-
     text = shape.text if shape is not None else unit.text
     end = line_end(text)
     if end in ("clause", "colon"):
