@@ -506,12 +506,20 @@ def _never_across_articles(ctx: Context, a: int, b: int) -> bool:
     text from afar into a lead (本报讯 …), which opens its article under the headline."""
     labels = ctx.labels
     assert labels is not None
-    cut = ctx.open_end(a) and not ctx.shapes[a].heading
+    cut = ctx.open_end(a) and _running_text(ctx, a)
     if cut and (labels[b] in ("T", "K", "R") or ctx.shapes[b].start == "agency"):
         return True
     if labels[a] in ("T", "TC") and labels[b] == "T":
         return True
     return ctx.shapes[b].start == "agency" and labels[a] in ("P", "C") and labels[b] in ("P", "C") and b != a + 1
+
+
+def _running_text(ctx: Context, a: int) -> bool:
+    """Line ``a`` is running text, not a headline's line: not shaped as a headline, or run to the column
+    edge where the first reading took it for text (``…存在问题和困难以及下一步工作安排进行了``: no mark
+    inside, so headline-shaped, but a body line cut at the column's foot)."""
+    shape = ctx.shapes[a]
+    return not shape.heading or (shape.full and ctx.labels is not None and ctx.labels[a] in ("P", "C"))
 
 
 def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
@@ -541,7 +549,7 @@ def _loose_ends(ctx: Context, succ, pred) -> tuple[set[int], set[int]]:
     assert labels is not None
     n = len(ctx.units)
     ends = {a for a in range(n) if succ[a] is None and (
-        (ctx.open_end(a) and not ctx.shapes[a].heading and labels[a] in ("P", "C")) or _heads_nothing(ctx, a))}
+        (ctx.open_end(a) and _running_text(ctx, a) and labels[a] in ("P", "C")) or _heads_nothing(ctx, a))}
     starts = {b for b in range(n) if pred[b] is None and (labels[b] == "C" or (
         labels[b] in ("P", "R", "S") and ctx.shapes[b].start in ("agency", "reporter", "time", "dash")))}
     return ends, starts

@@ -93,6 +93,22 @@ def test_a_sentence_cut_short_does_not_go_on_with_a_news_lead():
     assert _never(ctx, 0, 1) and not _never(ctx, 0, 2)
 
 
+def test_a_body_line_cut_at_the_column_foot_does_not_go_on_with_a_headline():
+    from kexie_gui.core.order import Context, _never
+
+    # the cut line holds no mark, so it is headline-shaped; but it runs to the column edge and the
+    # first reading took it for text: a sentence cut short, which never runs on into a headline
+    raw = ("各建站单位围绕工作站运行\n情况和困难以及下一步工作安\n某区举办猕猴桃实用\n技术培训班\n"
+           "排进行了发言。\n")
+    from kexie_gui.core.features import shape_of
+
+    units = split_units(raw)
+    shapes = [shape_of(u, False, 13.0) for u in units]  # a 13-character column
+    assert shapes[1].heading and shapes[1].full
+    ctx = Context(units, shapes, [13.0] * 5, True, None, ["P", "C", "T", "TC", "C"])
+    assert _never(ctx, 1, 2) and not _never(ctx, 1, 4)
+
+
 def test_the_interleaving_votes_of_furniture_count_for_nothing():
     from kexie_gui.core.order import PERIODS, Context, _scored_votes, load_order_model
 
