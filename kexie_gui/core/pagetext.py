@@ -14,6 +14,7 @@ to the column edge and the next column's first line is not indented.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,10 +58,27 @@ class Layout:
 
 def _leaf_edges(lines: list[PrintedLine], size: float) -> tuple[float, float]:
     body = [ln for ln in lines if is_body(ln, size)] or lines
-    left = min(ln.x0 for ln in body)
+    left = left_edge([ln.x0 for ln in body], size)
     ends = sorted(ln.x1 for ln in body)
     right = ends[int(0.8 * (len(ends) - 1))] if len(ends) > 2 else max(ends)
     return left, right
+
+
+EDGE_EMS = 0.5  # lines starting this close together (in characters) start at one edge
+
+
+def left_edge(starts: list[float], size: float) -> float:
+    """Where a column's unindented lines start: the leftmost place a quarter of its lines (two at least)
+    start at, not the leftmost line — an OCR box that reaches past the column's edge (a stray mark read
+    with the line) would otherwise make every line of the column look indented and every paragraph's
+    first line look flush (``[609, 653, 653, 653, 713, 653 …]`` → 653)."""
+    xs = sorted(starts)
+    need = max(2, len(xs) // 4)
+    reach = EDGE_EMS * size
+    for k, x in enumerate(xs):
+        if bisect_right(xs, x + reach) - k >= need:
+            return x
+    return xs[0]
 
 
 def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: float) -> list[Frame]:

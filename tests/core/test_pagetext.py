@@ -52,3 +52,19 @@ def test_only_printed_characters_and_spaces_are_written():
     lines = column([INDENT + FULL[:12], FULL, "完。"], 0, 0) + [line("标题", 0, -40, size=20)]
     written = sorted(ch for ch in page_of(lines).text if ch.strip())
     assert written == sorted(ch for ln in lines for ch in ln.text if ch.strip())
+
+
+def test_a_box_reaching_past_the_column_edge_does_not_set_every_other_line_in():
+    # an OCR box that took a stray mark left of the column: the edge is where most lines start, so the
+    # flush lines stay flush and only the paragraph's first line is indented
+    lines = column([INDENT + "段首" + "字" * 10, FULL, FULL, "段尾。", INDENT + "新段" + "字" * 10, FULL, FULL], 0, 0)
+    lines[2] = line("··" + FULL, -20, lines[2].y0)
+    text = page_of(lines).text.split("\n")
+    assert [t.startswith(INDENT) for t in text[:7]] == [True, False, False, False, True, False, False]
+
+
+def test_left_edge_is_where_a_quarter_of_the_lines_start():
+    from kexie_gui.core.pagetext import left_edge
+
+    assert left_edge([609, 653, 653, 653, 713, 653, 653, 653], 23) == 653
+    assert left_edge([134, 457], 26) == 134  # two lines: the leftmost
