@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
-from .features import line_features
+from .features import fullness, line_features
 from .furniture import (
     CONTACT,
     EDITOR_LINE,
@@ -363,7 +363,8 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     indented = convention is not None and convention.paragraphs_indented
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
     carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
-    if carried and not own_byline and not (shapes and _indent_lost(units, shapes, n)):
+    if carried and not own_byline and not (shapes and (_indent_lost(units, shapes, n)
+                                                       or _stop_lost(units, shapes, n, indented))):
         held = _under_open_sentence(units, shapes, first, n)
         if held:
             return held
@@ -390,11 +391,20 @@ def _indent_lost(units: list[Unit], shapes, n: int) -> bool:
     """Line ``n`` is shaped as a paragraph's first line whose indent an OCR dropped, under a full line
     whose full stop it dropped too (``…勇攀高峰、再立新功`` | ``近年来，某市科协坚持以科技`` an indent
     short | a full line): the line above need not run on into it; the reading decides."""
-    from .features import fullness
-
     return 0 < n < len(units) - 1 and units[n].indent < 1 and shapes[n - 1].full and shapes[n - 1].end == "none" \
         and fullness(shapes[n].width, shapes[n].column) == "near2" and shapes[n + 1].width > shapes[n].width \
         and fullness(shapes[n + 1].width, shapes[n + 1].column) in ("full", "near2", "over")
+
+
+def _stop_lost(units: list[Unit], shapes, n: int, indented: bool) -> bool:
+    """Line ``n`` is indented on an indented page under a line well short of its column that ends on a
+    character: a
+    paragraph's last line whose full stop an OCR dropped (``…道路上走得更远`` | ``　　近年来，某市…``);
+    a line cut short goes on flush, so the line above need not run on into it (even where the two
+    characters across make a word: 远|近); the reading decides."""
+    # an indent short of the column is no evidence: an OCR that missed a line's first mark sets it in
+    return indented and units[n].indent >= 1 and shapes[n - 1].end == "none" \
+        and fullness(shapes[n - 1].width, shapes[n - 1].column) in ("mid", "short")
 
 
 def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:

@@ -618,3 +618,17 @@ def test_a_paragraph_start_whose_indent_and_full_stop_ocr_dropped_is_not_held_to
     shapes = shapes_of(units, convention_of(units, "wrapped-plain"))
     assert lb._indent_lost(units, shapes, 2)
     assert not lb._indent_lost(units, shapes, 3)  # a full line under a line cut mid-word goes on
+
+
+def test_an_indented_line_under_a_short_line_whose_full_stop_ocr_dropped_is_not_held_to_carry_on():
+    # the short last line lost its 。; its last character and the next line's first make a word (远|近),
+    # but a line cut short goes on flush: the indented line under it may open a paragraph
+    lines = ["\u3000\u3000某市科协相关负责人表示，将推动", "科技馆与学校合作，让更多青少年在", "科学的道路上走得更远",
+             "\u3000\u3000近年来，某市科协坚持以科技工", "作者为本，深入实施科普惠民工程。"]
+    units = split_units("\n".join(lines) + "\n")
+    conv = convention_of(units, "wrapped-indented")
+    shapes = shapes_of(units, conv)
+    assert lb.runs_on(shapes[2], units[2], units[3], lb.CONTINUED)  # the word across alone would hold it
+    assert lb._stop_lost(units, shapes, 3, True)
+    assert not lb._stop_lost(units, shapes, 4, True)  # a flush line
+    assert not lb._stop_lost(units, shapes, 3, False)  # a page that does not indent its paragraphs
