@@ -13,6 +13,7 @@ repairs (column breaks, repeated runs, furniture) so every detector works.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -77,10 +78,21 @@ print(time.perf_counter() - t0)
 
 
 def first_page_seconds(page: Path, runs: int = 5) -> float:
-    """Median time of a new process's first page: imports, tables and the analysis."""
+    """Median time of a new process's first page: imports, tables and the analysis.
+
+    Timed as an installed program starts: with its modules' bytecode cached (pip compiles it on install).
+    Where ``PYTHONDONTWRITEBYTECODE`` is set (some sandboxes and CI images set it), every start would
+    compile the whole package from source again — about 0.1 s on its own — so the variable is dropped
+    for these runs and one untimed run writes the cache first."""
     code = FIRST_PAGE.format(root=str(ROOT), page=str(page))
-    return statistics.median(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                                  check=True).stdout) for _ in range(runs))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def once() -> float:
+        return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                    env=env).stdout)
+
+    once()
+    return statistics.median(once() for _ in range(runs))
 
 
 def dev_dir() -> Path | None:
