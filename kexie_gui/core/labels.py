@@ -150,15 +150,49 @@ def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[La
 def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
     text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
-    the paragraph goes on through it.  A line furniture's own shape names (a page number, a header) stays."""
+    the paragraph goes on through it.  On a page of blocks, such a scrap stands as a block of its own
+    (``_cut_between_blocks``) and goes on where its words run on into the block below (``_read_on``).
+    A line furniture's own shape names (a page number, a header) stays."""
+    triples: set[str] | None = None  # the page's runs of three characters, made once when first asked
     for i in range(1, len(out) - 1):
         line, below = out[i].unit, out[i + 1].unit
-        if out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED) \
-                and out[i + 1].label in (PARAGRAPH, CONTINUED) and not line.blank_before and not below.blank_before \
-                and (shapes is None or shapes[i].furniture is None) \
-                and cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
-            out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+        if not (out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED)
+                and out[i + 1].label in (PARAGRAPH, CONTINUED) and (shapes is None or shapes[i].furniture is None)):
+            continue
+        if not line.blank_before and not below.blank_before:
+            if cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
+                out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+        elif shapes is not None and _cut_between_blocks(shapes, i):
+            if triples is None:
+                triples = _page_triples(out)
+            if _read_on(shapes[i].text, shapes[i + 1].text, triples):
+                out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
     return out
+
+
+def _cut_between_blocks(shapes, i: int) -> bool:
+    """Line ``i`` stands as a block of its own between a block of text that stops mid-sentence and
+    another, and stops mid-sentence itself (``…到2024年，`` | blank | ``全市具备科学`` | blank |
+    ``素质的公民…``): a column break cut the paragraph twice, leaving a scrap a column title's size."""
+    # a single character is as often an OCR engine's speck as a scrap of text
+    return shapes[i - 1].end in ("clause", "none") and shapes[i].end == "none" and not shapes[i].punct \
+        and len("".join(shapes[i].text.split())) >= 2
+
+
+def _page_triples(out: list[Labelled]) -> set[str]:
+    texts = ["".join(x.unit.text.split()) for x in out]
+    return {t[k:k + 3] for t in texts for k in range(len(t) - 2)}
+
+
+def _read_on(left: str, right: str, triples: set[str]) -> bool:
+    """The text runs on from ``left`` into ``right``: the characters across the break make a word, or the
+    page prints them together elsewhere (``科学`` | ``素质的…`` where the page holds ``科学素质``).  A column
+    title stands over a headline or a lead, never over its own words' continuation."""
+    left, right = "".join(left.split()), "".join(right.split())
+    if not left or not right:
+        return False
+    return cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
+        or left[-1:] + right[:2] in triples
 
 
 def _heading_tails(out: list[Labelled], shapes, relabel: tuple[str, ...]) -> list[Labelled]:

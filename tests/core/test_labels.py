@@ -437,6 +437,26 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
 
 
+@pytest.mark.parametrize(("scrap", "below", "text"), [
+    ("全县具备科学", "素质的群众比例将超过一成。", True),  # 科学|素质: the page prints 科学素质 above
+    ("科普视界", "素质的群众比例将超过一成。", False),  # 界|素: nothing runs on; a column title stays
+])
+def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_run_on(scrap, below, text):
+    page = "\n\n".join([
+        "某县推进全民科学素质行动",
+        "本报讯 近日，某县印发全民科学素质行动实施方案，到明年，",
+        scrap,  # the column broke twice: before and after this scrap, each break a blank line
+        below,
+        "据统计，今年以来全县共开展科普活动四十余场次。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == scrap)
+    looked = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+    looked[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())  # what the model may make of a short block
+    assert (lb._word_cut_scraps(looked, shapes)[k].label == lb.CONTINUED) is text
+
+
 def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
     page = BLOCK_SUBHEAD_PAGE.replace("\n\n", "\n")
     assert convention_of(split_units(page)).name == "paragraph-per-line"
