@@ -94,7 +94,10 @@ def titles_a_column(shapes, i: int) -> bool:
     """A column title: a short heading right above the column's sponsor line (``科普天地`` |
     ``栏目协办：某市科协``); a sponsor line names a column, never an article."""
     return shapes is not None and i + 1 < len(shapes) and shapes[i + 1].furniture == SPONSOR_LINE \
-        and shapes[i].heading and shapes[i].furniture is None and len(shapes[i].text.strip()) <= 12
+        and shapes[i].heading and shapes[i].furniture is None and len(shapes[i].text.strip()) <= COLUMN_TITLE_MAX
+
+
+COLUMN_TITLE_MAX = 12  # a column's title is a short name (``科普天地``, ``基层科协在行动``)
 
 
 def romanised_nearby(units: list[Unit], i: int) -> bool:
@@ -151,7 +154,7 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
     text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
     the paragraph goes on through it.  On a page of blocks, such a scrap stands as a block of its own
-    (``_cut_between_blocks``) and goes on where its words run on into the block below (``_read_on``).
+    (``_cut_between_blocks``) and goes on where it reads on into the block below (``_scrap_reads_on``).
     A line furniture's own shape names (a page number, a header) stays."""
     triples: set[str] | None = None  # the page's runs of three characters, made once when first asked
     for i in range(1, len(out) - 1):
@@ -165,7 +168,7 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
         elif shapes is not None and _cut_between_blocks(shapes, i):
             if triples is None:
                 triples = _page_triples(out)
-            if _read_on(shapes[i].text, shapes[i + 1].text, triples):
+            if _scrap_reads_on(shapes[i].text, shapes[i + 1].text, triples):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
     return out
 
@@ -184,14 +187,15 @@ def _page_triples(out: list[Labelled]) -> set[str]:
     return {t[k:k + 3] for t in texts for k in range(len(t) - 2)}
 
 
-def _read_on(left: str, right: str, triples: set[str]) -> bool:
-    """The text runs on from ``left`` into ``right``: the characters across the break make a word, or the
-    page prints them together elsewhere (``科学`` | ``素质的…`` where the page holds ``科学素质``).  A column
-    title stands over a headline or a lead, never over its own words' continuation."""
+def _scrap_reads_on(left: str, right: str, triples: set[str]) -> bool:
+    """The text runs on from the scrap ``left`` into ``right``: the scrap is longer than a column title
+    runs (``COLUMN_TITLE_MAX``: ``某市农业科学研究院等单位的专家``), or the characters across the break make
+    a word, or the page prints them together elsewhere (``科学`` | ``素质的…`` where the page holds
+    ``科学素质``).  A column title stands over a headline or a lead, never over its own words' continuation."""
     left, right = "".join(left.split()), "".join(right.split())
     if not left or not right:
         return False
-    return cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
+    return len(left) > COLUMN_TITLE_MAX or cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
         or left[-1:] + right[:2] in triples
 
 

@@ -440,6 +440,7 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
 @pytest.mark.parametrize(("scrap", "below", "text"), [
     ("全县具备科学", "素质的群众比例将超过一成。", True),  # 科学|素质: the page prints 科学素质 above
     ("科普视界", "素质的群众比例将超过一成。", False),  # 界|素: nothing runs on; a column title stays
+    ("市农业科学研究院等单位的专家", "授课，采取理论讲授的方式。", True),  # longer than a column title runs
 ])
 def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_run_on(scrap, below, text):
     page = "\n\n".join([
