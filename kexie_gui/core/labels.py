@@ -33,7 +33,7 @@ from .furniture import (
 )
 from .lexicon import cuts_a_word, word_pair
 from .lines import Unit
-from .text import LEAD_AGENCY
+from .text import LEAD_AGENCY, leaves_a_mark_open
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -628,6 +628,10 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:
+        return True
+    if below is not None and FULL_STOP in below.text and leaves_a_mark_open(text):
+        # a 《 or bracket left open is closed below, in a sentence: no headline part holds a full stop,
+        # so this line is text cut short (``根据《某市全民科学素质`` | ``行动规划纲要》，到…。``)
         return True
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
             and first_label != FURNITURE and cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS))

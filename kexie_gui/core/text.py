@@ -73,6 +73,18 @@ def leaves_bracket_open(s: str) -> bool:
     return s.count("（") + s.count("(") > s.count("）") + s.count(")")
 
 
+PAIRED_MARKS = (("（(", "）)"), ("《", "》"), ("“", "”"), ("〈", "〉"))  # round, title, quotes; OCR's 〈 for 《
+
+
+def leaves_a_mark_open(s: str) -> bool:
+    """A bracket, a book title's 《 or a quotation mark opened and not closed: the text goes on below.
+
+    >>> leaves_a_mark_open("根据《某市全民科学素质"), leaves_a_mark_open("学习《条例》")
+    (True, False)
+    """
+    return any(sum(s.count(c) for c in left) > sum(s.count(c) for c in right) for left, right in PAIRED_MARKS)
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 

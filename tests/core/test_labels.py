@@ -104,6 +104,13 @@ def test_a_short_line_ending_in_half_a_common_word_runs_on_unless_it_was_read_as
     assert not lb.runs_on(None, above, below, "T")
 
 
+def test_a_short_line_leaving_a_book_title_open_runs_on_into_the_sentence_that_closes_it():
+    above = unit("根据《某市全民科学素质")
+    assert lb.runs_on(None, above, unit("行动规划纲要》，到明年全市将建成十个科普基地。"), "T")
+    # a headline over two lines may hold a 《》 across them: its second line holds no sentence
+    assert not lb.runs_on(None, unit("热议《某市科普"), unit("条例》出台"), "T")
+
+
 def test_a_short_line_right_above_a_news_lead_heads_it():
     units = split_units("…给予三年\n全市科技工作会召开\n本报讯 9月9日，全市科技工作会召开。\n")
     assert lb.heads_a_lead(units, None, 1)
