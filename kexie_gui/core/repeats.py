@@ -12,7 +12,9 @@ Damage repaired:
 - the two copies wrapped differently on a hard-wrapped page.
 
 Of each pair the copy in reading position stays.  A copy right after its twin
-goes (read twice); a copy cut off at the page end goes; otherwise the copy that
+goes (read twice), and before any other repeat is looked for (a passage read
+twice and printed again elsewhere is matched with the passage); a copy cut off
+at the page end goes; otherwise the copy that
 stands outside the flow of the text goes (see :func:`Places.strayness`): after
 an article's end, before a headline or the page end, ahead of the headline of
 the article its twin stands in, ending mid-sentence with nothing to carry it on.
@@ -914,17 +916,30 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     :class:`Lines` to say which lines a first reading found to be headlines and furniture)."""
     texts = [norm(shape.text) for shape in shapes]
     eligible = [not (s.furniture or _noise(s)) for s in shapes]  # only furniture by its own shape stays out
-    found, stream = find_pairs(texts, eligible)
     places = Places(shapes)
-    runs = [r for r in build_runs(found, stream, eligible, places) if _eligible(r, texts, places, stream)]
+    runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
     for r in out:
         places.drop(r.drop)
     kept: set[int] = {i for r in out for i in r.keep}
+    twice = [r for r in runs if _touching(r, places)]
+    if twice:
+        # lines read twice right after themselves are the surest repeats: they go first, and the rest is
+        # looked for without them, so that a copy elsewhere of a passage read twice is matched with the
+        # passage, not with its second reading (which would keep that reading)
+        _decide(twice, places, stream, kept, out)
+        if places.gone:
+            runs, stream = _runs(texts, [ok and i not in places.gone for i, ok in enumerate(eligible)], places)
     _decide(runs, places, stream, kept, out)
     out = _with_their_headline(out)
     out.sort(key=lambda r: r.drop[0])
     return out
+
+
+def _runs(texts: list[str], eligible: list[bool], places: Places) -> tuple[list[Run], Stream]:
+    """The candidate repeated runs among the ``eligible`` lines, longest first, and their stream."""
+    found, stream = find_pairs(texts, eligible)
+    return [r for r in build_runs(found, stream, eligible, places) if _eligible(r, texts, places, stream)], stream
 
 
 def _with_their_headline(out: list[Repeat]) -> list[Repeat]:

@@ -115,3 +115,20 @@ def test_a_short_copy_cut_off_at_the_page_end_goes_though_it_looks_like_a_headli
              "特色鲜明，值得在全市推广。", "（某县科协）", "某某对某县科协工作给予充分肯定。他指"]
     raw = "\n".join(lines) + "\n"
     assert [text for _line, text, default in _dropped(raw) if default] == ["某某对某县科协工作给予充分肯定。他指"]
+
+
+def _wrapped(text: str, width: int = 14) -> list[str]:
+    """A paragraph set in a column ``width`` characters wide, its first line indented two spaces."""
+    text = "\u3000\u3000" + text
+    return [text[k:k + width] for k in range(0, len(text), width)]
+
+
+def test_a_passage_read_twice_and_printed_again_after_its_article_keeps_one_copy():
+    # the copy after the article must be matched with the passage, not with its second reading: matched
+    # with the second reading, it would keep that reading and leave the lines read twice on the page
+    body = _wrapped(BODY_A)
+    twice = body[:3] + body[1:3] + body[3:]  # lines 2–3 read again where two screenshots overlapped
+    raw = "\n".join(["青石镇科协举办果树修剪培训", *_wrapped(LEAD_A), *twice, "（林小溪）", *body[1:],
+                     "白云县科普讲座走进校园", *_wrapped(LEAD_B), *_wrapped(BODY_B)]) + "\n"
+    assert all(default for _, _, default in _dropped(raw))
+    assert _text_of(raw).count(BODY_A[20:40]) == 1
