@@ -89,6 +89,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "repeat.seam": ("重复了上一截图末尾的行（重复读取）",
                    "it repeats the lines at the end of the crop before it (read twice)"),
     "repeat.cut-off": ("它是版面末尾被截断的副本", "it is a copy cut off at the end of the page"),
+    "repeat.cut-off-headline": ("它是文章末尾、下一篇标题前被截断的副本",
+                                "it is a copy cut off at its article's foot, above the next headline"),
     "repeat.headline-again": ("标题重复印在没有文章开始的地方",
                               "a headline printed again where no article starts"),
     "repeat.headline-astray": ("标题印在没有文章开始的地方", "a headline printed where no article starts"),

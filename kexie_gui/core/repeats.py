@@ -4,8 +4,8 @@ Damage repaired:
 - printed lines read twice where two screenshots or crops overlapped
   (``…甲乙丙`` at the end of one crop, ``甲乙丙…`` again at the top of the next);
 - an identical paragraph twice in a row;
-- a run of an article repeated after the article, or at the page end and cut
-  off mid-sentence;
+- a run of an article repeated after the article, or at the page end or its
+  article's foot and cut off mid-sentence (by the next headline);
 - a continuation printed ahead of its headline and again in place (a kicker or
   a column title may stand between the copy and the headline);
 - a headline printed twice;
@@ -703,11 +703,19 @@ def _touching(run: Run, places: Places) -> bool:
     return run.whole_first and places.after(run.first[-1] + 1) == run.second[0]
 
 
-def _cut_at_end(run: Run, places: Places, stream: Stream) -> bool:
-    """The later copy stops mid-sentence at the page end while its twin goes on: a copy cut off."""
+def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool = False) -> bool:
+    """The later copy stops mid-sentence at the page end while its twin goes on: a copy cut off.
+    ``before_headline``: or it stops so right above a headline, where nothing carries it on (a copy
+    printed again at an article's foot and cut off by the next article: ``　　日前，某市科协举办…，`` |
+    headline)."""
     shapes = places.shapes
     last = run.second[-1]
-    if places.after(last + 1) is not None or not _mid_sentence(shapes[last]):
+    below = places.after(last + 1)
+    # (a headline of a short-news column may open no lead a first reading knows: its shape says it, and
+    # text under it — the page's last line is no headline)
+    ends = below is None or (before_headline and not places.furn[below] and (places.head[below] or (
+        places.shapes[below].heading and places.after(below + 1) is not None)))
+    if not ends or not _mid_sentence(shapes[last]):
         return False
     a = run.first[-1]
     goes_on = stream.ends[a] - run.end > 1 or not _mid_sentence(shapes[a])
@@ -744,6 +752,9 @@ def _verdict(run: Run, places: Places, stream: Stream) -> Verdict | None:
     wrapped = getattr(places.shapes, "wrapped", False)
     if _cut_at_end(run, places, stream) and (not wrapped or _starts_both(run, places, stream)):
         return Verdict(True, 0.9, True, message("repeat.cut-off"), cut_off=True)
+    if _cut_at_end(run, places, stream, before_headline=True) and _starts_both(run, places, stream) \
+            and places.same_article(run.first[-1], run.second[0]):
+        return Verdict(True, 0.85, True, message("repeat.cut-off-headline"), cut_off=True)
     if wrapped and not _headline_pair(run, places) and not _whole_on_wrapped(run, places):
         return None
     a0, a1, b0, b1 = run.first[0], run.first[-1], run.second[0], run.second[-1]

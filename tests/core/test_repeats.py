@@ -132,3 +132,21 @@ def test_a_passage_read_twice_and_printed_again_after_its_article_keeps_one_copy
                      "白云县科普讲座走进校园", *_wrapped(LEAD_B), *_wrapped(BODY_B)]) + "\n"
     assert all(default for _, _, default in _dropped(raw))
     assert _text_of(raw).count(BODY_A[20:40]) == 1
+
+
+def test_a_paragraph_start_printed_again_at_its_article_foot_and_cut_off_by_the_next_headline_goes():
+    lead, body = _wrapped(LEAD_A, 20), _wrapped(BODY_A, 20)
+    raw = "\n".join(["青石镇科协举办果树修剪培训", *lead, *body, body[0],
+                     "白云县科普讲座走进校园", *_wrapped(LEAD_B, 20), *_wrapped(BODY_B, 20)]) + "\n"
+    copy_line = 2 + len(lead) + len(body)
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(copy_line, True)]
+    titles = [str(a.title) for a in apply(analyse(page_from_text(raw))).articles]
+    assert titles == ["青石镇科协举办果树修剪培训", "白云县科普讲座走进校园"]
+
+
+def test_a_lone_scrap_on_the_last_line_is_no_headline_that_cuts_a_copy_off():
+    # a text line cut mid-sentence that repeats a paragraph's start, with only a scrap under it at the
+    # page end, is not "cut off by a headline": a headline heads text
+    raw = "\n".join(["青石镇科协举办果树修剪培训", *_wrapped(LEAD_A), *_wrapped(BODY_A), "白云县科普讲座走进校园",
+                     *_wrapped(LEAD_B), *_wrapped(BODY_B), _wrapped(BODY_A)[0], "方便果农"]) + "\n"
+    assert all(not text.startswith("方便") for _, text, _ in _dropped(raw))
