@@ -715,9 +715,13 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     # text under it — the page's last line is no headline)
     ends = below is None or (before_headline and not places.furn[below] and (places.head[below] or (
         places.shapes[below].heading and places.after(below + 1) is not None)))
-    if not ends or not _mid_sentence(shapes[last]):
-        return False
     a = run.first[-1]
+    # a copy's last line cut off inside its twin's line may be short enough to look like a headline's
+    # (``项工作纳``): under a line of the same copy it is the text's rest all the same
+    cut_inside = len(run.second) > 1 and shapes[last].end in ("none", "clause", "colon") \
+        and stream.ends[a] - run.end > 1
+    if not ends or not (_mid_sentence(shapes[last]) or cut_inside):
+        return False
     goes_on = stream.ends[a] - run.end > 1 or not _mid_sentence(shapes[a])
     if not goes_on:
         q = places.after(a + 1)

@@ -150,3 +150,11 @@ def test_a_lone_scrap_on_the_last_line_is_no_headline_that_cuts_a_copy_off():
     raw = "\n".join(["青石镇科协举办果树修剪培训", *_wrapped(LEAD_A), *_wrapped(BODY_A), "白云县科普讲座走进校园",
                      *_wrapped(LEAD_B), *_wrapped(BODY_B), _wrapped(BODY_A)[0], "方便果农"]) + "\n"
     assert all(not text.startswith("方便") for _, text, _ in _dropped(raw))
+
+
+def test_a_copy_cut_off_at_the_page_end_goes_though_its_last_line_is_as_short_as_a_headline():
+    lead, body = _wrapped(LEAD_A, 20), _wrapped(BODY_A, 20)
+    raw = "\n".join(["青石镇科协举办果树修剪培训", *lead, *body, "（林小溪）", body[0], body[1][:4]]) + "\n"
+    copy_line = 2 + len(lead) + len(body) + 1
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(copy_line, True)]
+    assert _text_of(raw).count(body[1][:4]) == 1
