@@ -697,6 +697,27 @@ def _whole_on_wrapped(run: Run, places: Places) -> bool:
         places.starts_paragraph(c[0]) and not _mid_sentence(shapes[c[-1]]) for c in (run.first, run.second))
 
 
+def _right_above_its_headline(run: Run, places: Places, stream: Stream) -> bool:
+    """The earlier copy, a paragraph's start, stands right above a headline whose article opens with the
+    later copy (``12月9日，某市科协调研组深`` | ``入某县乡镇，`` | headline | ``12月9日，某市科协调研组深``
+    …): the opening of the article printed ahead of its headline, cut off by it, and again in place.
+    A stock phrase two articles share does not stand so, and is rarely a lead's first printed lines."""
+    if len(run.second) < 2 or run.chars < WRAPPED_RUN_CHARS or not _starts_both(run, places, stream):
+        return False
+    shapes = places.shapes
+    h = places.after(run.first[-1] + 1)
+    if h is None or not (places.head[h] or shapes[h].heading) or places.furn[h]:
+        return False
+    for _ in range(3):  # a headline over several lines, a 副题 under it
+        nxt = places.after(h + 1)
+        if nxt == run.second[0]:
+            return True
+        if nxt is None or not (places.heading_part(nxt) or shapes[nxt].heading):
+            return False
+        h = nxt
+    return False
+
+
 def _touching(run: Run, places: Places) -> bool:
     """The later copy starts right after the earlier one (only furniture or dropped lines between), and
     the earlier copy is whole lines (a piece of a line read again is another line's business)."""
@@ -759,6 +780,8 @@ def _verdict(run: Run, places: Places, stream: Stream) -> Verdict | None:
     if _cut_at_end(run, places, stream, before_headline=True) and _starts_both(run, places, stream) \
             and places.same_article(run.first[-1], run.second[0]):
         return Verdict(True, 0.85, True, message("repeat.cut-off-headline"), cut_off=True)
+    if _right_above_its_headline(run, places, stream):
+        return Verdict(False, 0.85, True, message("repeat.ahead-of-headline"))
     if wrapped and not _headline_pair(run, places) and not _whole_on_wrapped(run, places):
         return None
     a0, a1, b0, b1 = run.first[0], run.first[-1], run.second[0], run.second[-1]

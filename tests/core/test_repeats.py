@@ -158,3 +158,14 @@ def test_a_copy_cut_off_at_the_page_end_goes_though_its_last_line_is_as_short_as
     copy_line = 2 + len(lead) + len(body) + 1
     assert [(line, default) for line, _, default in _dropped(raw)] == [(copy_line, True)]
     assert _text_of(raw).count(body[1][:4]) == 1
+
+
+def test_an_articles_opening_printed_ahead_of_its_headline_and_cut_off_by_it_goes_on_a_wrapped_page():
+    first, lead, body = _wrapped(BODY_B, 20), _wrapped(LEAD_A, 20), _wrapped(BODY_A, 20)
+    raw = "\n".join(["白云县科普讲座走进校园", *_wrapped(LEAD_B, 20), *first, "（赵一鸣）", *lead[:2],
+                     "青石镇科协举办果树修剪培训", *lead, *body]) + "\n"
+    copy_line = 2 + len(_wrapped(LEAD_B, 20)) + len(first) + 1
+    dropped = _dropped(raw)
+    assert [(line, default) for line, _, default in dropped] == [(copy_line, True)]
+    titles = [str(a.title) for a in apply(analyse(page_from_text(raw))).articles]
+    assert titles == ["白云县科普讲座走进校园", "青石镇科协举办果树修剪培训"]
