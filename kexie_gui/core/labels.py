@@ -384,7 +384,9 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
     """
     sets = {"cont": (model.labels.index(CONTINUED),),
             "heads": tuple(k for k, lab in enumerate(model.labels) if lab in HEADING_PARTS),
-            "not_cont": tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED)}
+            "not_cont": tuple(k for k, lab in enumerate(model.labels) if lab != CONTINUED),
+            "text": tuple(k for k, lab in enumerate(model.labels) if lab in (PARAGRAPH, CONTINUED)),
+            "para": (model.labels.index(PARAGRAPH),)}
     allowed: list[tuple[int, ...] | None] = [None]
     for n in range(1, len(units)):
         which = _second_reading_bound(units, shapes, first, n, wrapped, convention)
@@ -396,8 +398,8 @@ def _allowed_labels(model: Model, units: list[Unit], shapes, first: list[Labelle
 
 def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
                           convention: Convention | None) -> str:
-    """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont`` or
-    '' (any); see ``_allowed_labels``."""
+    """Which labels line ``n`` is held to in the second reading: ``cont``, ``heads``, ``not_cont``,
+    ``text`` (a paragraph's line), ``para`` (a paragraph's first line) or '' (any); see ``_allowed_labels``."""
     indented = convention is not None and convention.paragraphs_indented
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
     carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
@@ -409,9 +411,19 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     if indented and shapes and convention and goes_on_unindented(units, shapes, first, n,
                                                                  convention.blank_lines_separate):
         return "cont"
-    if own_byline or (shapes and _opens_paragraph(units, shapes, first, n, wrapped, convention)):
+    if own_byline:
         return "not_cont"
-    return ""
+    return _free_line_bound(units, shapes, first, n, wrapped, convention)
+
+
+def _free_line_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
+                     convention: Convention | None) -> str:
+    """The bound of a line that carries nothing on: it opens a paragraph (``not_cont``), or it is text
+    whose last word goes on in the text below, so no headline (``text``; ``para`` where it opens one)."""
+    opens = bool(shapes) and _opens_paragraph(units, shapes, first, n, wrapped, convention)
+    if shapes and _cuts_into_text(units, shapes, first, n):
+        return "para" if opens else "text"
+    return "not_cont" if opens else ""
 
 
 def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
@@ -451,8 +463,25 @@ def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: in
     line, else free)."""
     if heads_a_lead(units, shapes, n):
         return "heads" if _headline_line(units, shapes, first, n) else ""
-    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE
+    sure_title = first[n].label == TITLE and first[n].confidence >= SURE_TITLE and not _cuts_into_text(units, shapes,
+                                                                                                     first, n)
     return "" if sure_title else "cont"
+
+
+WORD_INTO_TEXT = 6  # word-pair level (``lexicon.word_pair``) that reads a break as inside a word, into text
+
+
+def _cuts_into_text(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+    """Line ``n`` ends inside a word that a line of running text under it finishes (``调研组先后考察了岷``
+    | ``江生物科技股份有限公司、…``): a scrap a column break left, not a headline — a headline's second
+    line is set as a headline's, not run to the column's edge with its marks."""
+    if shapes is None or n + 1 >= len(units) or shapes[n + 1].heading:
+        return False
+    if shapes[n].start in ("reporter", "byl", "agency") or shapes[n + 1].start != "han":
+        return False  # a byline's name, a lead's 本报讯 (课|本报讯…) and the like stand apart whatever pair they make
+    # the line under it is text, so a word as rare as a place name (岷|江) tells
+    return first[n + 1].label in (PARAGRAPH, CONTINUED) and cuts_a_word(
+        units[n].text.strip(), units[n + 1].text.strip(), WORD_INTO_TEXT)
 
 
 def _headline_line(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:

@@ -465,6 +465,26 @@ def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_
     assert (lb._word_cut_scraps(looked, shapes)[k].label == lb.CONTINUED) is text
 
 
+def test_a_scrap_ending_in_half_a_word_that_a_text_block_below_finishes_is_no_headline():
+    page = "\n\n".join([
+        "某市老科协赴某区开展专题调研",
+        "本报讯 9月16日，某市老科协调研组一行来到某区开展专题调研。",
+        "调研组先后考察了岷",  # the column broke inside 岷江
+        "江生物科技股份有限公司、某区生猪标准化养殖基地等地，详细了解企业技术需求。",
+        "调研组要求，各级科协组织要当好科技工作者之家。",
+    ]) + "\n"
+    units = split_units(page)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    n = next(i for i, u in enumerate(units) if u.text == "调研组先后考察了岷")
+    first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+    first[n] = lb.Labelled(units[n], lb.TITLE, 0.95, ())  # what a first reading may make of a short block
+    assert lb._second_reading_bound(units, shapes, first, n, conv.wrapped, conv) == "para"
+    # a headline over a lead makes no such pair with it, whatever its characters across read (课|本报讯)
+    page = "\n\n".join(["某镇乡村夜校开讲电商直播课", "本报讯 近日，某镇乡村夜校迎来首批学员。"]) + "\n"
+    assert dict(labelled(page))["某镇乡村夜校开讲电商直播课"] == lb.TITLE
+
+
 def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
     page = BLOCK_SUBHEAD_PAGE.replace("\n\n", "\n")
     assert convention_of(split_units(page)).name == "paragraph-per-line"
