@@ -158,28 +158,40 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     A line furniture's own shape names (a page number, a header) stays."""
     triples: set[str] | None = None  # the page's runs of three characters, made once when first asked
     for i in range(1, len(out) - 1):
-        line, below = out[i].unit, out[i + 1].unit
-        if not (out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED)
-                and out[i + 1].label in (PARAGRAPH, CONTINUED) and (shapes is None or shapes[i].furniture is None)):
+        line = out[i].unit
+        j = _next_text(out, shapes, i)  # a photo credit may stand between the scrap and its text's rest
+        if j is None or not (out[i].label == FURNITURE and out[i - 1].label in (PARAGRAPH, CONTINUED)
+                             and (shapes is None or shapes[i].furniture is None)):
             continue
-        if not line.blank_before and not below.blank_before:
+        below = out[j].unit
+        if j == i + 1 and not line.blank_before and not below.blank_before:
             if cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
         elif shapes is not None and _cut_between_blocks(shapes, i):
             if triples is None:
                 triples = _page_triples(out)
-            if _scrap_reads_on(shapes[i].text, shapes[i + 1].text, triples):
+            if _scrap_reads_on(shapes[i].text, shapes[j].text, triples):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
     return out
+
+
+def _next_text(out: list[Labelled], shapes, i: int) -> int | None:
+    """The line of text under line ``i``, past at most two lines of furniture their own shape names (a
+    photo credit, a caption); None when the next line is no text."""
+    j = i + 1
+    while j < len(out) and j <= i + 2 and out[j].label == FURNITURE and shapes is not None and shapes[j].furniture:
+        j += 1
+    return j if j < len(out) and out[j].label in (PARAGRAPH, CONTINUED) else None
 
 
 def _cut_between_blocks(shapes, i: int) -> bool:
     """Line ``i`` stands as a block of its own between a block of text that stops mid-sentence and
     another, and stops mid-sentence itself (``…到2024年，`` | blank | ``全市具备科学`` | blank |
-    ``素质的公民…``): a column break cut the paragraph twice, leaving a scrap a column title's size."""
+    ``素质的公民…``; ``现场问辩等环节，``): a column break cut the paragraph twice, leaving a scrap a
+    column title's size."""
     # a single character is as often an OCR engine's speck as a scrap of text
-    return shapes[i - 1].end in ("clause", "none") and shapes[i].end == "none" and not shapes[i].punct \
-        and len("".join(shapes[i].text.split())) >= 2
+    return shapes[i - 1].end in ("clause", "none") and shapes[i].end in ("none", "clause") \
+        and "stop" not in shapes[i].punct and len("".join(shapes[i].text.split())) >= 2
 
 
 def _page_triples(out: list[Labelled]) -> set[str]:
@@ -195,6 +207,9 @@ def _scrap_reads_on(left: str, right: str, triples: set[str]) -> bool:
     left, right = "".join(left.split()), "".join(right.split())
     if not left or not right:
         return False
+    # a column title neither ends on a comma nor leaves a quotation open (``全市“科技工作``)
+    if left[-1] in "，,、；;" or leaves_a_mark_open(left):
+        return True
     return len(left) > COLUMN_TITLE_MAX or cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
         or left[-1:] + right[:2] in triples
 

@@ -448,6 +448,7 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     ("全县具备科学", "素质的群众比例将超过一成。", True),  # 科学|素质: the page prints 科学素质 above
     ("科普视界", "素质的群众比例将超过一成。", False),  # 界|素: nothing runs on; a column title stays
     ("市农业科学研究院等单位的专家", "授课，采取理论讲授的方式。", True),  # longer than a column title runs
+    ("现场问辩等环节，", "共评选出一等奖四十项。", True),  # no column title ends on a comma
 ])
 def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_run_on(scrap, below, text):
     page = "\n\n".join([
@@ -483,6 +484,24 @@ def test_a_scrap_ending_in_half_a_word_that_a_text_block_below_finishes_is_no_he
     # a headline over a lead makes no such pair with it, whatever its characters across read (课|本报讯)
     page = "\n\n".join(["某镇乡村夜校开讲电商直播课", "本报讯 近日，某镇乡村夜校迎来首批学员。"]) + "\n"
     assert dict(labelled(page))["某镇乡村夜校开讲电商直播课"] == lb.TITLE
+
+
+def test_a_scrap_leaving_a_quotation_open_goes_on_past_a_photo_credit_printed_under_it():
+    page = "\n\n".join([
+        "某县科协夯实基层组织基础",
+        "本报讯 近年来，某县科协深入实施科普惠民工程，不断夯实基层组织基础，",
+        "全县“科技工作",
+        "林一 摄",  # the photo's credit, printed where the column broke
+        "者之家”建设取得明显成效。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == "全县“科技工作")
+    looked = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+    looked[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())
+    looked[k + 1] = lb.Labelled(units[k + 1], lb.FURNITURE, 0.9, ())
+    out = lb._word_cut_scraps(looked, shapes)
+    assert out[k].label == lb.CONTINUED and out[k + 1].label == lb.FURNITURE
 
 
 def test_on_a_page_of_one_paragraph_per_line_a_subhead_line_stands_alone():
