@@ -152,8 +152,9 @@ def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[La
 
 def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     """A scrap of text the model took for furniture by its shortness alone, printed between two lines of
-    text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``):
-    the paragraph goes on through it.  On a page of blocks, such a scrap stands as a block of its own
+    text, where it cuts a word the line under it finishes (``…将建立“一站一策”`` | ``服务机`` | ``制，…``)
+    or finishes one the line above cut (``…有限责任公`` | ``司与川`` | ``北医学院…``): the paragraph goes on
+    through it.  On a page of blocks, such a scrap stands as a block of its own
     (``_cut_between_blocks``) and goes on where it reads on into the block below (``_scrap_reads_on``).
     A line furniture's own shape names (a page number, a header) stays."""
     triples: set[str] | None = None  # the page's runs of three characters, made once when first asked
@@ -165,7 +166,9 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
             continue
         below = out[j].unit
         if j == i + 1 and not line.blank_before and not below.blank_before:
-            if cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS):
+            # the word cut is across either break: ``…有限责任公`` | ``司与川`` | ``北医学院…`` (公司)
+            if cuts_a_word(line.text.strip(), below.text.strip(), WORD_ACROSS) \
+                    or cuts_a_word(out[i - 1].unit.text.strip(), line.text.strip(), WORD_ACROSS):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
         elif shapes is not None and _cut_between_blocks(shapes, i):
             if triples is None:

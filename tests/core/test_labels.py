@@ -444,6 +444,23 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
 
 
+def test_a_scrap_that_finishes_a_word_the_line_above_cut_is_text_not_a_column_title():
+    page = "\n".join([
+        "某县举办校企技术对接会",
+        "本报讯 近日，某县组织高校专家走进",
+        "园区，与当地企业开展技术对接。某",
+        "生物科技有限责任公",
+        "司与川",  # 公|司: the line above cut 公司; 川|北 is no word to go by
+        "北医学院现场签订了技术合作协议。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == "司与川")
+    out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
+    out[k] = lb.Labelled(units[k], lb.FURNITURE, 0.6, ())  # what the model may make of a short line
+    assert lb._word_cut_scraps(out, shapes)[k].label == lb.CONTINUED
+
+
 @pytest.mark.parametrize(("scrap", "below", "text"), [
     ("全县具备科学", "素质的群众比例将超过一成。", True),  # 科学|素质: the page prints 科学素质 above
     ("科普视界", "素质的群众比例将超过一成。", False),  # 界|素: nothing runs on; a column title stays
