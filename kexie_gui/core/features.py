@@ -36,6 +36,7 @@ from .text import (
     SUBHEAD_MARK,
     SUBTITLE_DASH,
     TIME_PHRASE,
+    closes_inline,
     ends_sentence,
     glued_byline,
     han_share,
@@ -71,6 +72,8 @@ def line_end(s: str) -> str:
 
     >>> line_end("会议召开。"), line_end("他说，"), line_end("如下："), line_end("（某县科协）"), line_end("科技")
     ('sent', 'clause', 'colon', 'closer', 'none')
+    >>> line_end("认识，把院士（专家）"), line_end("成效。（某县科协）")
+    ('none', 'closer')
     """
     s = s.rstrip()
     if not s:
@@ -82,7 +85,7 @@ def line_end(s: str) -> str:
         return "colon"
     if last in CLAUSE_MARKS:
         return "clause"
-    if last in CLOSERS:
+    if last in CLOSERS and not closes_inline(s):
         return "closer"
     return "none"
 

@@ -85,6 +85,25 @@ def leaves_a_mark_open(s: str) -> bool:
     return any(sum(s.count(c) for c in left) > sum(s.count(c) for c in right) for left, right in PAIRED_MARKS)
 
 
+def closes_inline(s: str) -> bool:
+    """``s`` is running text (a clause mark inside it) that ends by closing a bracket or a 《 opened
+    right after a word of its own sentence (``要提高思想认识，把院士（专家）``): an aside inside the
+    sentence, which goes on below — not a byline (``。（某县科协）``), nor a headline's first line
+    (``某市召开院士（专家）`` | ``工作站建设推进会``).
+
+    >>> closes_inline("认识，把院士（专家）"), closes_inline("成效。（某县科协）"), closes_inline("召开院士（专家）")
+    (True, False, False)
+    """
+    s = s.rstrip()
+    if not s or not any(ch in "，,、；;" for ch in s[:-1]):
+        return False
+    for left, right in PAIRED_MARKS[:2]:  # brackets and 《》; a quotation may close a headline's line
+        if s[-1] in right:
+            k = max(s.rfind(c) for c in left)
+            return k > 0 and (is_han(s[k - 1]) or is_latin_char(s[k - 1]))
+    return False
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 

@@ -716,3 +716,20 @@ def test_an_indented_line_under_a_short_line_whose_full_stop_ocr_dropped_is_not_
     assert lb._stop_lost(units, shapes, 3, True)
     assert not lb._stop_lost(units, shapes, 4, True)  # a flush line
     assert not lb._stop_lost(units, shapes, 3, False)  # a page that does not indent its paragraphs
+
+
+def test_a_line_closing_a_bracket_inside_its_sentence_runs_on_and_the_short_line_under_it_is_no_headline():
+    # an extractor's blank line after every printed line; 把院士(专家) closes an aside, not the sentence
+    page = "\n\n".join([
+        "某市召开科技工作者座谈会",
+        "本报讯 近日，某市召开科技工作者座谈会，",
+        "市科协负责人出席会议并讲话。",
+        "会上，与会代表结合工作实际踊跃发言，围绕",
+        "人才评价、成果转化等提出了意见建议。",
+        "高某强调，一是要提高思想认识，把院士(专家)",
+        "工作站建设作为一项重要",
+        "任务抓紧抓实；二是要加强统筹协调，形成工作",
+        "合力；三是要创新方式方法，不断提升工作实效，",
+        "为全市高质量发展贡献力量。",
+    ]) + "\n"
+    assert dict(labelled(page))["工作站建设作为一项重要"] == lb.CONTINUED

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from kexie_gui.core.text import (
     SUBHEAD_MARK,
+    closes_inline,
     ends_clause,
     ends_sentence,
     glued_byline,
@@ -179,3 +180,14 @@ def test_a_quoted_line_is_put_on_one_line_and_cut_with_an_ellipsis():
     assert short("成都市科协召开\n学会  工作") == "成都市科协召开 学会 工作"
     assert short("一二三四五六七八九十一二三四五六七") == "一二三四五六七八九十一二三四五六…"
     assert short(repr(3.5), 20) == "3.5"
+
+
+@pytest.mark.parametrize(("line", "inline"), [
+    ("要提高思想认识，把院士（专家）", True),  # an aside inside the sentence
+    ("学习贯彻《条例》", False),  # no clause mark: may be a headline's line
+    ("某市召开院士（专家）", False),  # a headline's first line
+    ("圆满结束。（某县科协）", False),  # a glued byline
+    ("活动现场，有人称之为“科普日”", False),  # a quotation may close a headline's line: left alone
+])
+def test_a_line_closing_an_aside_opened_inside_its_sentence(line, inline):
+    assert closes_inline(line) is inline
