@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lines import Unit
+from .lines import Unit, printed_widths
 from .messages import Message, message
 
 BLANK_BLOCKS = "blank-blocks"
@@ -131,7 +131,7 @@ def _wrap_evidence(units: list[Unit], widths: list[float]) -> tuple[float, float
     n = len(units)
     top = sorted(widths)[min(n - 1, (3 * n) // 4)]
     band = sum(1 for w in widths if top - 4 <= w <= top + 1) / n
-    long_ = [u for u in units if u.width >= max(MIN_WRAP_WIDTH, 0.6 * top)]
+    long_ = [u for u, w in zip(units, widths, strict=True) if w >= max(MIN_WRAP_WIDTH, 0.6 * top)]
     open_ends = (sum(1 for u in long_ if u.text.rstrip()[-1:] not in SENTENCE_MARKS) / len(long_)) if long_ else 0.0
     return band, open_ends
 
@@ -141,12 +141,12 @@ def measure(units: list[Unit]) -> Statistics:
     n = len(units)
     if not n:
         return Statistics(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    widths = [u.width for u in units]
+    han_spaces, gaps = _spacing(units)
+    widths = printed_widths(units, han_spaces >= HAN_SPACE_SHARE)
     width = _mode_width(widths)
     regular = sum(1 for w in widths if width and abs(w - width) <= 1) / n
     blank_after = sum(1 for u in units[1:] if u.blank_before) / max(1, n - 1)
     indented = sum(1 for u in units if u.indent >= 1) / n
-    han_spaces, gaps = _spacing(units)
     band, open_ends = _wrap_evidence(units, widths)
     rows = len({u.number for u in units}) or 1
     return Statistics(n, width, round(regular, 3), round(blank_after, 3), round(indented, 3),

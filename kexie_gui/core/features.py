@@ -27,7 +27,7 @@ import regex
 from . import furniture as fz
 from .convention import Convention
 from .lexicon import page_pairs, runs_asked, word_pair
-from .lines import Unit
+from .lines import Unit, printed_widths
 from .text import (
     BRACKETED,
     CLAUSE_MARKS,
@@ -202,7 +202,7 @@ def _shape(raw: str, han_spaces: bool, column: float) -> Shape:
 def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
     """The shape of every line, with its local column width on wrapped pages."""
     if convention.wrapped:
-        columns = local_widths(units, convention.stats.width if convention.stats else 0.0)
+        columns = local_widths(units, convention.stats.width if convention.stats else 0.0, convention.han_spaces)
     else:
         columns = [0.0] * len(units)
     return wrapped_captions(units, [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)])
@@ -225,7 +225,7 @@ def wrapped_captions(units: list[Unit], shapes: list[Shape]) -> list[Shape]:
     return out
 
 
-def local_widths(units: list[Unit], fallback: float) -> list[float]:
+def local_widths(units: list[Unit], fallback: float, han_spaces: bool = False) -> list[float]:
     """Each line's column width: the commonest width of the long lines around it.
 
     Pages mix columns of different widths (a lead across two columns, a box);
@@ -233,7 +233,7 @@ def local_widths(units: list[Unit], fallback: float) -> list[float]:
     The vote is taken once every few lines (lines so close share their column).
     """
     n = len(units)
-    rounded = [round(u.width * 2) / 2 for u in units]
+    rounded = [round(w * 2) / 2 for w in printed_widths(units, han_spaces)]
     out: list[float] = []
     counts: dict[float, int] = {}  # the long lines' widths in the window, kept as the window slides on
     lo = hi = 0
@@ -331,7 +331,8 @@ class _PageView:
 
 def _page_view(units: list[Unit], convention: Convention, page_height: float, shapes: list[Shape]) -> _PageView:
     columns = [s.column if s.column else fb for s, fb in
-               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0), strict=True)]
+               zip(shapes, local_widths(units, convention.stats.width if convention.stats else 0.0,
+                                       convention.han_spaces), strict=True)]
     sizes = [u.box.size for u in units if u.box is not None]
     flat = ["".join(s.text.split()) for s in shapes]
     # the runs of three characters ``junction`` asks about: across each line break, nothing else

@@ -50,6 +50,16 @@ def text_width(text: str) -> float:
     return sum(map(_WIDTHS.__getitem__, text))
 
 
+def printed_widths(units: list[Unit], han_spaces: bool) -> list[float]:
+    """Each line's printed width; on a page with Tesseract's space between every two Han characters the
+    spaces were never printed (``科 协 工 作`` is 4 wide, not 5½), so column widths come out as printed."""
+    if not han_spaces:
+        return [u.width for u in units]
+    from .text import squeeze_han_spaces
+
+    return [u.width - 0.5 * (len(u.text) - len(squeeze_han_spaces(u.text))) for u in units]
+
+
 def indent_width(text: str) -> float:
     """Leading indentation in Han characters: an ideographic space is 1, an ASCII space ½, a tab 2.
 

@@ -679,7 +679,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
         shapes = [shapes[k] for k in base] if shapes is not None else None
         labels = [labels[k] for k in base] if labels is not None else None
     shapes = shapes or shapes_for(units, convention)
-    fallback = local_widths(units, convention.stats.width if convention.stats else 0.0)
+    fallback = local_widths(units, convention.stats.width if convention.stats else 0.0, convention.han_spaces)
     columns = [s.column or c for s, c in zip(shapes, fallback, strict=True)]
     model = load_order_model()
     ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels, model)

@@ -14,6 +14,7 @@ from kexie_gui.core.convention import (
     WRAPPED_PLAIN,
     convention_of,
 )
+from kexie_gui.core.features import local_widths
 from kexie_gui.core.lines import split_units
 
 from . import pages
@@ -138,3 +139,17 @@ def test_paragraph_starts_are_indented_on_wrapped_indented_pages_and_under_an_ex
     assert Convention(BLANK_AFTER_LINE, 20.0, stats=stats(0.2)).paragraphs_indented
     assert not Convention(BLANK_AFTER_LINE, 20.0, stats=stats(0.0)).paragraphs_indented  # pdfminer: no indents
     assert not Convention(WRAPPED_PLAIN, 20.0, stats=stats(0.2)).paragraphs_indented
+
+
+def test_tesseract_spaces_do_not_widen_the_measured_column():
+    # a hard-wrapped page of 16-character lines, then the same page as Tesseract spaces it out
+    body = ("本报讯 近日，某市科协组织专家走进乡村，开展以科技助力乡村振兴为主题的志愿服务活动。专家们深入种植"
+            "基地，手把手指导农户进行修剪和施肥，并针对当前生产中的突出问题提出了具体建议。活动现场发放技术资料"
+            "两千余份，解答群众咨询三百余人次，受到当地群众的欢迎。") * 3
+    lines = [body[k:k + 16] for k in range(0, len(body), 16)]
+    plain = convention("\n".join(lines) + "\n")
+    spaced = convention("\n".join(" ".join(line) for line in lines) + "\n")
+    assert spaced.han_spaces and not plain.han_spaces
+    assert spaced.width == plain.width == 16
+    units = split_units(page_from_text("\n".join(" ".join(line) for line in lines) + "\n").text)
+    assert set(local_widths(units, 0.0, han_spaces=True)) == {16}
