@@ -507,11 +507,22 @@ def _never_across_articles(ctx: Context, a: int, b: int) -> bool:
     labels = ctx.labels
     assert labels is not None
     cut = ctx.open_end(a) and _running_text(ctx, a)
-    if cut and (labels[b] in ("T", "K", "R") or ctx.shapes[b].start == "agency"):
+    # a line shaped as a headline under no open sentence may stand over a lead though it runs to the column
+    # edge (``第2版`` | ``某县开展科技工作者日慰问活动`` | ``本报讯 …``: two columns read line by line)
+    headline = ctx.shapes[a].heading and labels[a] != "C" and _nothing_runs_into(ctx, a)
+    if cut and (labels[b] in ("T", "K", "R") or (ctx.shapes[b].start == "agency" and not headline)):
         return True
     if labels[a] in ("T", "TC") and labels[b] == "T":
         return True
-    return ctx.shapes[b].start == "agency" and labels[a] in ("P", "C") and labels[b] in ("P", "C") and b != a + 1
+    return ctx.shapes[b].start == "agency" and labels[a] in ("P", "C") and labels[b] in ("P", "C") and b != a + 1 \
+        and not headline
+
+
+def _nothing_runs_into(ctx: Context, a: int) -> bool:
+    """No sentence left open runs into line ``a`` from the line above it in its own column (the line a
+    period of interleaving above): the page's top, furniture, or a finished sentence stands there."""
+    above = a - max(1, ctx.period[a])
+    return above < 0 or (ctx.labels is not None and ctx.labels[above] == "F") or not ctx.open_end(above)
 
 
 def _running_text(ctx: Context, a: int) -> bool:

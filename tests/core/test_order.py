@@ -93,6 +93,31 @@ def test_a_sentence_cut_short_does_not_go_on_with_a_news_lead():
     assert _never(ctx, 0, 1) and not _never(ctx, 0, 2)
 
 
+def test_a_headline_running_to_the_column_edge_goes_on_with_its_lead_two_lines_down_where_columns_alternate():
+    from kexie_gui.core.order import Context, _never
+
+    # two 16-character columns read line by line: the left one opens with the page number and a headline
+    # one character short of the edge (a first reading, made among the other column's lines, took it for
+    # text); the right one with the last words of an article from the column before
+    raw = ("第2版\n展大局。\n某县开展科技工作者节日慰问活动\n某大学教授某某说，“作为\n"
+           "本报讯 7月2日，某县科协负责同\n一名科技工作者，要把论文写在\n")
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert shapes[2].heading
+    ctx = Context(units, shapes, [16.0] * 6, True, None, ["F", "C", "P", "C", "C", "C"])
+    ctx.period = [2] * 6
+    assert not _never(ctx, 2, 4)
+    # a line the first reading took for text carried on from above is no headline over the lead
+    ctx = Context(units, shapes, [16.0] * 6, True, None, ["F", "C", "C", "C", "C", "C"])
+    ctx.period = [2] * 6
+    assert _never(ctx, 2, 4)
+    # … nor one under a sentence left open two lines up, in its own column
+    ctx = Context(units, shapes, [16.0] * 6, True, None, ["C", "C", "P", "C", "C", "C"])
+    ctx.period = [2] * 6
+    assert _never(ctx, 2, 4)
+
+
 def test_a_body_line_cut_at_the_column_foot_does_not_go_on_with_a_headline():
     from kexie_gui.core.order import Context, _never
 
