@@ -37,6 +37,7 @@ from .features import Shape, fullness, line_end, line_start, local_widths
 from .lexicon import across_breaks, page_pairs, word_pairs
 from .lines import Unit
 from .messages import message
+from .stacks import restack
 from .text import leaves_bracket_open
 
 AHEAD = 12  # a line's successor is looked for this many lines ahead …
@@ -695,6 +696,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     model = load_order_model()
     ctx = Context(units, shapes, columns, convention.wrapped, model.period, labels, model)
     succ, taken = link(ctx, model)
+    succ = restack(ctx, model, succ)  # bands of two columns read row by row, one under another
     order = [i for chain in chains(succ) for i in chain]
     result = [units[i] for i in order]
     if all(a.index < b.index for a, b in pairwise(result)):
