@@ -136,6 +136,16 @@ class Stream:
             self.ends.append(pos)
         self.text = "".join(parts)
         self.texts = texts
+        # on repetitive text the copies of a line are checked against the same places again and again
+        self._matches: dict[tuple[str, int], Match | None] = {}
+
+    def match_at(self, x: str, at: int) -> Match | None:
+        """:func:`_match_at` in this stream, each line text and place worked out once."""
+        key = (x, at)
+        if key in self._matches:
+            return self._matches[key]
+        m = self._matches[key] = _match_at(x, self.text, at)
+        return m
 
     def line_at(self, offset: int) -> int:
         """The line holding stream ``offset`` (the last of several empty ones)."""
@@ -235,10 +245,11 @@ def find_pairs(texts: list[str], eligible: list[bool]) -> tuple[dict[int, list[M
     for lo in range(0, max(1, n), WINDOW):
         index = stream.index(max(0, lo - WINDOW), min(n, lo + WINDOW))
         whole: dict[str, list[int]] = defaultdict(list)  # short lines, looked up whole
+        keyed: dict[str, list[int]] = {}  # a long line's places by its keys, the same for each of its copies
         for a in range(max(0, lo - WINDOW), lo):
             _note_short(a, texts, eligible, whole)
         for b in range(lo, min(n, lo + WINDOW)):
-            found = _places_of(b, texts, eligible, stream, index, whole)
+            found = _places_of(b, texts, eligible, stream, index, whole, keyed)
             if found:
                 out[b] = found
             _note_short(b, texts, eligible, whole)
@@ -251,32 +262,42 @@ def _note_short(a: int, texts, eligible, whole) -> None:
         whole[t].append(a)
 
 
-def _places_of(b: int, texts, eligible, stream: Stream, index, whole) -> list[Match]:
+def _places_of(b: int, texts, eligible, stream: Stream, index, whole, keyed=None) -> list[Match]:
     x = texts[b]
     if not eligible[b] or len(x) < MIN_LEN:
         return []
     sb = stream.starts[b]
-    places: set[int] = set()
-    if len(x) < SHORT_LINE:  # a short line (a 小标题, a byline, a headline's tail) repeats only whole
-        lines = whole.get(x, ())
-        if len(lines) <= COMMON_KEY:
-            places.update(stream.starts[a] for a in lines)
+    if len(x) >= SHORT_LINE and keyed is not None:  # found by its keys alone: as its copies were
+        nearest = keyed.get(x)
+        if nearest is None:
+            nearest = keyed[x] = _keyed_places(x, index, set())
+    else:
+        places: set[int] = set()
+        if len(x) < SHORT_LINE:  # a short line (a 小标题, a byline, a headline's tail) repeats only whole
+            lines = whole.get(x, ())
+            if len(lines) <= COMMON_KEY:
+                places.update(stream.starts[a] for a in lines)
+        nearest = _keyed_places(x, index, places)
+    out = []
+    last = sb - len(x) + 1  # the latest place a copy may start and still end before this line
+    k = bisect.bisect_left(nearest, -last, key=int.__neg__)
+    for at in nearest[k:k + CHECKS]:
+        if at < 0:
+            break
+        m = stream.match_at(x, at)
+        if m is not None and m.end <= sb:
+            out.append(m)
+    return out
+
+
+def _keyed_places(x: str, index, places: set[int]) -> list[int]:
+    """``places`` with the places the keys of ``x`` find it at, latest first."""
     if len(x) >= GRAM:
         for j in range(min(PROBES * STEP, len(x) - GRAM + 1)):  # several keys: a slip in one misses it
             hits = index.get(x[j:j + GRAM], ())
             if len(hits) <= COMMON_KEY:
                 places.update(map((-j).__add__, hits))
-    out = []
-    last = sb - len(x) + 1  # the latest place a copy may start and still end before this line
-    nearest = sorted(places, reverse=True)
-    k = bisect.bisect_left(nearest, -last, key=int.__neg__)
-    for at in nearest[k:k + CHECKS]:
-        if at < 0:
-            break
-        m = _match_at(x, stream.text, at)
-        if m is not None and m.end <= sb:
-            out.append(m)
-    return out
+    return sorted(places, reverse=True)
 
 
 def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[bool], places: Places) -> list[Run]:
@@ -298,7 +319,7 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                 if not eligible[nb]:
                     nb += 1
                     continue
-                nxt = _match_at(texts[nb], stream.text, run.matches[-1].end)
+                nxt = stream.match_at(texts[nb], run.matches[-1].end)
                 if nxt is None or nxt.end > stream.starts[run.second[0]] or not texts[nb]:
                     break
                 run.second.append(nb)
