@@ -21,6 +21,7 @@ from operator import add, mul
 
 PREFIX = 12  # features whose sum a line shares with others (see ``Model.scores``) …
 MAX_PREFIXES = 100_000  # … kept for this many prefixes at most (a few thousand on a page)
+MAX_SCORED = 20_000  # whole feature lists whose scores are kept (a few readings of a window of lines)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,12 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
 def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[float]]:
     """Each line's label scores, labels it may not take at minus infinity."""
     emit = []
-    seen: dict[tuple[str, ...], list[float]] = {}  # lines of one page share whole feature lists (body text)
+    # lines share whole feature lists (body text), and a page's lines are read again in a new order, most
+    # with the same lines around them: their scores are kept from one reading to the next
+    seen = model.__dict__.get("_scored")
+    if seen is None or len(seen) > MAX_SCORED:
+        seen = {}
+        object.__setattr__(model, "_scored", seen)
     for i, f in enumerate(features):
         key = tuple(f)
         s = seen.get(key)
