@@ -922,6 +922,7 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
     looked through (copies stacked one after another at the page end stand outside the flow together);
     when still nothing moves, the doubtful cases get their say (proposed, not accepted)."""
     pending, stage, seen = runs, "clear", 0
+    judged: dict[int, tuple[int, Verdict | None]] = {}  # run -> the verdict, and the lines gone by then
     for n_pass in range(PASSES):
         if n_pass == PASSES - 1:
             stage = "doubtful"
@@ -930,7 +931,7 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
         recheck = n_pass == 0 or stage != "clear"
         places.through = frozenset(i for r in pending for i in r.second) if stage == "through" else frozenset()
         pending, taken = _judge_all(pending, places, stream, kept, out, stage,
-                                    None if recheck else changed)
+                                    None if recheck else changed, judged)
         places.through = frozenset()
         if stage == "doubtful" or not pending:
             break
@@ -938,9 +939,10 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
 
 
 def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], out: list[Repeat], stage: str,
-               changed: list[int] | None) -> tuple[list[Run], int]:
+               changed: list[int] | None, judged: dict | None = None) -> tuple[list[Run], int]:
     """One pass of :func:`_decide` over ``runs`` (only those near a ``changed`` line, unless None): the
-    runs still waiting, and how many were taken."""
+    runs still waiting, and how many were taken (``judged``: verdicts of earlier passes, see
+    :func:`_verdict_now`)."""
     waiting, taken = [], 0
     for run in runs:
         if not (places.gone.isdisjoint(run.first) and places.gone.isdisjoint(run.second)):
@@ -950,7 +952,7 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
             continue
         if places.through:  # ``own`` is read only while candidate copies are looked through
             places.own = frozenset(run.second)
-        verdict = _verdict(run, places, stream)
+        verdict = _verdict_now(run, places, stream, {} if judged is None else judged)
         if verdict is None or (not verdict.default and stage != "doubtful"):
             waiting.append(run)
             continue
@@ -959,6 +961,21 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
         _take(run, verdict, stream, places, kept, out)
         taken += 1
     return waiting, taken
+
+
+def _verdict_now(run: Run, places: Places, stream: Stream,
+                 judged: dict[int, tuple[int, Verdict | None]]) -> Verdict | None:
+    """:func:`_verdict`, taken from ``judged`` where no line went since it was given and no copies are
+    looked through (the places are then as they were: a later pass over the waiting runs asks again)."""
+    if places.through:
+        return _verdict(run, places, stream)
+    gone = len(places.log)
+    known = judged.get(id(run))
+    if known is not None and known[0] == gone:
+        return known[1]
+    verdict = _verdict(run, places, stream)
+    judged[id(run)] = (gone, verdict)
+    return verdict
 
 
 def _near(run: Run, lines: list[int]) -> bool:
