@@ -21,7 +21,7 @@ from operator import add, mul
 
 PREFIX = 12  # features whose sum a line shares with others (see ``Model.scores``) …
 MAX_PREFIXES = 100_000  # … kept for this many prefixes at most (a few thousand on a page)
-MAX_SCORED = 20_000  # whole feature lists whose scores are kept (a few readings of a window of lines)
+MAX_SCORED = 8_000  # whole feature lists whose scores are kept (the readings of a window of lines)
 
 
 @dataclass(frozen=True)
@@ -185,16 +185,16 @@ def _marginals(trans, emit: list[list[float]], path: list[int]) -> list[float]:
     scale = [sum(fwd[0]) or 1.0]
     fwd[0] = [v / scale[0] for v in fwd[0]]
     into = [[etrans[a][b] for a in range(L)] for b in range(L)]
+    prev = fwd[0]
     for i in range(1, n):
-        prev, e = fwd[-1], ems[i]
-        row = [e[b] * sum(map(mul, prev, into[b])) if e[b] else 0.0 for b in range(L)]
+        row = [eb * sum(map(mul, prev, col)) if eb else 0.0 for eb, col in zip(ems[i], into, strict=True)]
         c = sum(row) or 1.0
         scale.append(c)
-        fwd.append([v / c for v in row])
+        prev = [v / c for v in row]
+        fwd.append(prev)
     bwd = [[1.0] * L for _ in range(n)]
     for i in range(n - 2, -1, -1):
-        nxt, e = bwd[i + 1], ems[i + 1]
         c = scale[i + 1]
-        w = [e[b] * nxt[b] for b in range(L)]
-        bwd[i] = [sum(map(mul, etrans[a], w)) / c for a in range(L)]
-    return [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]
+        w = list(map(mul, ems[i + 1], bwd[i + 1]))
+        bwd[i] = [sum(map(mul, row, w)) / c for row in etrans]
+    return [fwd[i][k] * bwd[i][k] for i, k in enumerate(path)]
