@@ -99,6 +99,15 @@ def load_model(name: str) -> Model:
     return Model.from_dict(json.loads(text))
 
 
+_KEEPING: list[Model] = []  # the models that keep scores (see ``_emissions``)
+
+
+def forget_scores() -> None:
+    """Let go of the feature lists' scores kept across readings (see ``_emissions``)."""
+    for model in list(_KEEPING):
+        model.__dict__.pop("_scored", None)
+
+
 def _logsumexp(xs) -> float:
     m = max(xs)
     if m == -math.inf:
@@ -131,6 +140,8 @@ def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[fl
     if seen is None or len(seen) > MAX_SCORED:
         seen = {}
         object.__setattr__(model, "_scored", seen)
+        if not any(m is model for m in _KEEPING):
+            _KEEPING.append(model)
     for i, f in enumerate(features):
         key = tuple(f)
         s = seen.get(key)

@@ -117,6 +117,11 @@ class _TextFacts:
         return facts.text_keys if facts is not None and facts.texts is texts else {}
 
 
+def forget_text_facts() -> None:
+    """Let go of the last lines' character facts (kept for their second ordering)."""
+    _TextFacts.last = None
+
+
 class Context:
     """What the pair scorer reads about the page, computed once."""
 
