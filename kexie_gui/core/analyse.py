@@ -205,6 +205,7 @@ def _analyse(page: Page, config: Config, progress: Callable[[float, str], None] 
                             _within(report, k, len(windows)))
         read.extend(part)
     first_look.clear()  # read: what is kept of it is in the labels
+    _forget_readings()
     report(0.75, "assemble")
     pieces = asm.group(read.seq, read.labelled, read.dropped, convention)
     laid = _laid_out(read.seq, read.shapes, read.labelled, pieces)
@@ -237,6 +238,16 @@ class _Read:
         self.repeats += [replace(r, drop=tuple(base + p for p in r.drop), keep=tuple(base + p for p in r.keep))
                          for r in other.repeats]
         self.moved += other.moved
+
+
+def _forget_readings() -> None:
+    """What the readings of the last window kept for the next one (scores, character facts) let go: the
+    blocks and suggestions made from here on need the memory on a huge page."""
+    from .crf import forget_scores
+    from .order import forget_text_facts
+
+    forget_scores()
+    forget_text_facts()
 
 
 def _within(report: Callable[[float, str], None], k: int, count: int) -> Callable[[float, str], None]:

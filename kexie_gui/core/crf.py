@@ -21,6 +21,7 @@ from operator import add, mul
 
 PREFIX = 12  # features whose sum a line shares with others (see ``Model.scores``) …
 MAX_PREFIXES = 100_000  # … kept for this many prefixes at most (a few thousand on a page)
+MAX_SCORED = 8_000  # whole feature lists whose scores are kept (the readings of a window of lines)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,15 @@ def load_model(name: str) -> Model:
     return Model.from_dict(json.loads(text))
 
 
+_KEEPING: list[Model] = []  # the models that keep scores (see ``_emissions``)
+
+
+def forget_scores() -> None:
+    """Let go of the feature lists' scores kept across readings (see ``_emissions``)."""
+    for model in list(_KEEPING):
+        model.__dict__.pop("_scored", None)
+
+
 def _logsumexp(xs) -> float:
     m = max(xs)
     if m == -math.inf:
@@ -124,7 +134,14 @@ def decode(model: Model, features: list[list[str]], allowed: list[tuple[int, ...
 def _emissions(model: Model, features: list[list[str]], allowed) -> list[list[float]]:
     """Each line's label scores, labels it may not take at minus infinity."""
     emit = []
-    seen: dict[tuple[str, ...], list[float]] = {}  # lines of one page share whole feature lists (body text)
+    # lines share whole feature lists (body text), and a page's lines are read again in a new order, most
+    # with the same lines around them: their scores are kept from one reading to the next
+    seen = model.__dict__.get("_scored")
+    if seen is None or len(seen) > MAX_SCORED:
+        seen = {}
+        object.__setattr__(model, "_scored", seen)
+        if not any(m is model for m in _KEEPING):
+            _KEEPING.append(model)
     for i, f in enumerate(features):
         key = tuple(f)
         s = seen.get(key)
@@ -179,16 +196,16 @@ def _marginals(trans, emit: list[list[float]], path: list[int]) -> list[float]:
     scale = [sum(fwd[0]) or 1.0]
     fwd[0] = [v / scale[0] for v in fwd[0]]
     into = [[etrans[a][b] for a in range(L)] for b in range(L)]
+    prev = fwd[0]
     for i in range(1, n):
-        prev, e = fwd[-1], ems[i]
-        row = [e[b] * sum(map(mul, prev, into[b])) if e[b] else 0.0 for b in range(L)]
+        row = [eb * sum(map(mul, prev, col)) if eb else 0.0 for eb, col in zip(ems[i], into, strict=True)]
         c = sum(row) or 1.0
         scale.append(c)
-        fwd.append([v / c for v in row])
+        prev = [v / c for v in row]
+        fwd.append(prev)
     bwd = [[1.0] * L for _ in range(n)]
     for i in range(n - 2, -1, -1):
-        nxt, e = bwd[i + 1], ems[i + 1]
         c = scale[i + 1]
-        w = [e[b] * nxt[b] for b in range(L)]
-        bwd[i] = [sum(map(mul, etrans[a], w)) / c for a in range(L)]
-    return [fwd[i][path[i]] * bwd[i][path[i]] for i in range(n)]
+        w = list(map(mul, ems[i + 1], bwd[i + 1]))
+        bwd[i] = [sum(map(mul, row, w)) / c for row in etrans]
+    return [fwd[i][k] * bwd[i][k] for i, k in enumerate(path)]

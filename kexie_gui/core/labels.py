@@ -140,11 +140,13 @@ def _bracket_rests(out: list[Labelled], blanks_separate: bool = True) -> list[La
             sum(text.count(ch) for ch in OPENING) > sum(text.count(ch) for ch in CLOSING)
 
     for i in range(1, len(out)):
+        if out[i].label != FURNITURE:
+            continue  # most lines: the brackets above need no counting
         line = out[i].unit.text.strip()
         apart = out[i].unit.blank_before and blanks_separate  # an extractor's blank after every line parts nothing
         # the line above, or the one above it where two columns are read line by line
         opener = leaves_open(i - 1) or (i >= 2 and leaves_open(i - 2) and out[i - 1].unit.text.strip()[-1:] != "）")
-        if out[i].label == FURNITURE and not apart and opener and 0 < len(line) <= BRACKET_REST \
+        if not apart and opener and 0 < len(line) <= BRACKET_REST \
                 and line[-1] in CLOSING and not any(ch in OPENING for ch in line):
             out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
     return out

@@ -92,6 +92,37 @@ def _bucket_pair(level: int) -> str:
     return "high"
 
 
+class _TextFacts:
+    """What the pair scorer reads of the lines' characters alone: a page's lines are ordered twice, the
+    second time with a new first reading but the same lines, so these are kept from the first time."""
+
+    last: _TextFacts | None = None  # the lines of the last page ordered (replaced whole, never changed)
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.pairs = page_pairs(texts)
+        self.triples = {t[k:k + 3] for t in texts for k in range(len(t) - 2)}
+        # of longer runs only those a junction may ask about (``ta[-2:] + tb[:2]``, ``ta[-3:] + tb[:3]``)
+        self.quads = across_breaks(texts, 2, 2)
+        self.sixes = across_breaks(texts, 3, 3)
+        # per line: does it leave a quotation or bracket open, does it close one (``_open_marks``)
+        self.opens = [(t.count("“") > t.count("”"), leaves_bracket_open(t)) for t in texts]
+        self.closes = [("”" in t and t.find("”") < (t.find("“") if "“" in t else 10 ** 6), "）" in t or ")" in t)
+                       for t in texts]
+        self.text_keys: dict[tuple, tuple] = {}  # ``Context._text_key`` of a line's end and the next's start
+
+    @staticmethod
+    def keys_of(texts: list[str]) -> dict[tuple, tuple]:
+        """The text keys worked out so far for these lines (they read only the lines' characters)."""
+        facts = _TextFacts.last
+        return facts.text_keys if facts is not None and facts.texts is texts else {}
+
+
+def forget_text_facts() -> None:
+    """Let go of the last lines' character facts (kept for their second ordering)."""
+    _TextFacts.last = None
+
+
 class Context:
     """What the pair scorer reads about the page, computed once."""
 
@@ -103,17 +134,14 @@ class Context:
         self.units = units
         self.shapes = shapes
         self.columns = columns
-        self.texts = ["".join(s.text.split()) for s in shapes]
-        self.pairs = page_pairs(self.texts)
-        self.triples = {t[k:k + 3] for t in self.texts for k in range(len(t) - 2)}
-        # of longer runs only those a junction may ask about (``ta[-2:] + tb[:2]``, ``ta[-3:] + tb[:3]``)
-        self.quads = across_breaks(self.texts, 2, 2)
-        self.sixes = across_breaks(self.texts, 3, 3)
+        texts = ["".join(s.text.split()) for s in shapes]
+        facts = _TextFacts.last
+        if facts is None or facts.texts != texts:
+            facts = _TextFacts.last = _TextFacts(texts)
+        self.texts, self.pairs, self.triples, self.quads, self.sixes = (
+            facts.texts, facts.pairs, facts.triples, facts.quads, facts.sixes)
         self.words = word_pairs()
-        # per line: does it leave a quotation or bracket open, does it close one (``_open_marks``)
-        self.opens = [(t.count("“") > t.count("”"), leaves_bracket_open(t)) for t in self.texts]
-        self.closes = [("”" in t and t.find("”") < (t.find("“") if "“" in t else 10 ** 6), "）" in t or ")" in t)
-                       for t in self.texts]
+        self.opens, self.closes = facts.opens, facts.closes
         self._rf = [fullness(s.width, c) for s, c in zip(shapes, columns, strict=True)]
         self._cache: dict[tuple, float] = {}
         self._far: dict[bool, list[int]] = {}
@@ -179,7 +207,7 @@ class Context:
                        for b, s in enumerate(self.shapes)]
         self._ends = [(t[-3:], o) for t, o in zip(self.texts, self.opens, strict=True)]
         self._starts = [(t[:3], c) for t, c in zip(self.texts, self.closes, strict=True)]
-        self._text_keys: dict[tuple, tuple] = {}
+        self._text_keys: dict[tuple, tuple] = _TextFacts.keys_of(self.texts)
         self._by_layout: dict[tuple, list[str]] = {}
         self._by_block: dict[tuple, list[str]] = {}
         self._by_text: dict[tuple, list[str]] = {}

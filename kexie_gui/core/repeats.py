@@ -136,6 +136,16 @@ class Stream:
             self.ends.append(pos)
         self.text = "".join(parts)
         self.texts = texts
+        # on repetitive text the copies of a line are checked against the same places again and again
+        self._matches: dict[tuple[str, int], Match | None] = {}
+
+    def match_at(self, x: str, at: int) -> Match | None:
+        """:func:`_match_at` in this stream, each line text and place worked out once."""
+        key = (x, at)
+        if key in self._matches:
+            return self._matches[key]
+        m = self._matches[key] = _match_at(x, self.text, at)
+        return m
 
     def line_at(self, offset: int) -> int:
         """The line holding stream ``offset`` (the last of several empty ones)."""
@@ -235,10 +245,11 @@ def find_pairs(texts: list[str], eligible: list[bool]) -> tuple[dict[int, list[M
     for lo in range(0, max(1, n), WINDOW):
         index = stream.index(max(0, lo - WINDOW), min(n, lo + WINDOW))
         whole: dict[str, list[int]] = defaultdict(list)  # short lines, looked up whole
+        keyed: dict[str, list[int]] = {}  # a long line's places by its keys, the same for each of its copies
         for a in range(max(0, lo - WINDOW), lo):
             _note_short(a, texts, eligible, whole)
         for b in range(lo, min(n, lo + WINDOW)):
-            found = _places_of(b, texts, eligible, stream, index, whole)
+            found = _places_of(b, texts, eligible, stream, index, whole, keyed)
             if found:
                 out[b] = found
             _note_short(b, texts, eligible, whole)
@@ -251,32 +262,42 @@ def _note_short(a: int, texts, eligible, whole) -> None:
         whole[t].append(a)
 
 
-def _places_of(b: int, texts, eligible, stream: Stream, index, whole) -> list[Match]:
+def _places_of(b: int, texts, eligible, stream: Stream, index, whole, keyed=None) -> list[Match]:
     x = texts[b]
     if not eligible[b] or len(x) < MIN_LEN:
         return []
     sb = stream.starts[b]
-    places: set[int] = set()
-    if len(x) < SHORT_LINE:  # a short line (a 小标题, a byline, a headline's tail) repeats only whole
-        lines = whole.get(x, ())
-        if len(lines) <= COMMON_KEY:
-            places.update(stream.starts[a] for a in lines)
+    if len(x) >= SHORT_LINE and keyed is not None:  # found by its keys alone: as its copies were
+        nearest = keyed.get(x)
+        if nearest is None:
+            nearest = keyed[x] = _keyed_places(x, index, set())
+    else:
+        places: set[int] = set()
+        if len(x) < SHORT_LINE:  # a short line (a 小标题, a byline, a headline's tail) repeats only whole
+            lines = whole.get(x, ())
+            if len(lines) <= COMMON_KEY:
+                places.update(stream.starts[a] for a in lines)
+        nearest = _keyed_places(x, index, places)
+    out = []
+    last = sb - len(x) + 1  # the latest place a copy may start and still end before this line
+    k = bisect.bisect_left(nearest, -last, key=int.__neg__)
+    for at in nearest[k:k + CHECKS]:
+        if at < 0:
+            break
+        m = stream.match_at(x, at)
+        if m is not None and m.end <= sb:
+            out.append(m)
+    return out
+
+
+def _keyed_places(x: str, index, places: set[int]) -> list[int]:
+    """``places`` with the places the keys of ``x`` find it at, latest first."""
     if len(x) >= GRAM:
         for j in range(min(PROBES * STEP, len(x) - GRAM + 1)):  # several keys: a slip in one misses it
             hits = index.get(x[j:j + GRAM], ())
             if len(hits) <= COMMON_KEY:
                 places.update(map((-j).__add__, hits))
-    out = []
-    last = sb - len(x) + 1  # the latest place a copy may start and still end before this line
-    nearest = sorted(places, reverse=True)
-    k = bisect.bisect_left(nearest, -last, key=int.__neg__)
-    for at in nearest[k:k + CHECKS]:
-        if at < 0:
-            break
-        m = _match_at(x, stream.text, at)
-        if m is not None and m.end <= sb:
-            out.append(m)
-    return out
+    return sorted(places, reverse=True)
 
 
 def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[bool], places: Places) -> list[Run]:
@@ -298,7 +319,7 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                 if not eligible[nb]:
                     nb += 1
                     continue
-                nxt = _match_at(texts[nb], stream.text, run.matches[-1].end)
+                nxt = stream.match_at(texts[nb], run.matches[-1].end)
                 if nxt is None or nxt.end > stream.starts[run.second[0]] or not texts[nb]:
                     break
                 run.second.append(nb)
@@ -901,6 +922,7 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
     looked through (copies stacked one after another at the page end stand outside the flow together);
     when still nothing moves, the doubtful cases get their say (proposed, not accepted)."""
     pending, stage, seen = runs, "clear", 0
+    judged: dict[int, tuple[int, Verdict | None]] = {}  # run -> the verdict, and the lines gone by then
     for n_pass in range(PASSES):
         if n_pass == PASSES - 1:
             stage = "doubtful"
@@ -909,7 +931,7 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
         recheck = n_pass == 0 or stage != "clear"
         places.through = frozenset(i for r in pending for i in r.second) if stage == "through" else frozenset()
         pending, taken = _judge_all(pending, places, stream, kept, out, stage,
-                                    None if recheck else changed)
+                                    None if recheck else changed, judged)
         places.through = frozenset()
         if stage == "doubtful" or not pending:
             break
@@ -917,9 +939,10 @@ def _decide(runs: list[Run], places: Places, stream: Stream, kept: set[int], out
 
 
 def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], out: list[Repeat], stage: str,
-               changed: list[int] | None) -> tuple[list[Run], int]:
+               changed: list[int] | None, judged: dict | None = None) -> tuple[list[Run], int]:
     """One pass of :func:`_decide` over ``runs`` (only those near a ``changed`` line, unless None): the
-    runs still waiting, and how many were taken."""
+    runs still waiting, and how many were taken (``judged``: verdicts of earlier passes, see
+    :func:`_verdict_now`)."""
     waiting, taken = [], 0
     for run in runs:
         if not (places.gone.isdisjoint(run.first) and places.gone.isdisjoint(run.second)):
@@ -929,7 +952,7 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
             continue
         if places.through:  # ``own`` is read only while candidate copies are looked through
             places.own = frozenset(run.second)
-        verdict = _verdict(run, places, stream)
+        verdict = _verdict_now(run, places, stream, {} if judged is None else judged)
         if verdict is None or (not verdict.default and stage != "doubtful"):
             waiting.append(run)
             continue
@@ -938,6 +961,21 @@ def _judge_all(runs: list[Run], places: Places, stream: Stream, kept: set[int], 
         _take(run, verdict, stream, places, kept, out)
         taken += 1
     return waiting, taken
+
+
+def _verdict_now(run: Run, places: Places, stream: Stream,
+                 judged: dict[int, tuple[int, Verdict | None]]) -> Verdict | None:
+    """:func:`_verdict`, taken from ``judged`` where no line went since it was given and no copies are
+    looked through (the places are then as they were: a later pass over the waiting runs asks again)."""
+    if places.through:
+        return _verdict(run, places, stream)
+    gone = len(places.log)
+    known = judged.get(id(run))
+    if known is not None and known[0] == gone:
+        return known[1]
+    verdict = _verdict(run, places, stream)
+    judged[id(run)] = (gone, verdict)
+    return verdict
 
 
 def _near(run: Run, lines: list[int]) -> bool:
