@@ -36,6 +36,7 @@ from .text import (
     SUBHEAD_MARK,
     SUBTITLE_DASH,
     TIME_PHRASE,
+    closes_a_quote_inside,
     closes_inline,
     ends_sentence,
     glued_byline,
@@ -205,7 +206,21 @@ def shapes_of(units: list[Unit], convention: Convention) -> list[Shape]:
         columns = local_widths(units, convention.stats.width if convention.stats else 0.0, convention.han_spaces)
     else:
         columns = [0.0] * len(units)
-    return wrapped_captions(units, [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)])
+    shapes = [shape_of(u, convention.han_spaces, c) for u, c in zip(units, columns, strict=True)]
+    return quoted_headline_lines(units, wrapped_captions(units, shapes))
+
+
+def quoted_headline_lines(units: list[Unit], shapes: list[Shape]) -> list[Shape]:
+    """A headline's first line that ends closing a quotation opened inside it (``山村学校的“星空课堂”`` |
+    ``用上了远程天文望远镜``) ends mid-sentence, not as a quotation closing its sentence does: the
+    headline's next line, shaped as one and printed right under it, goes on with it."""
+    out = list(shapes)
+    for i in range(len(units) - 1):
+        a, b = shapes[i], shapes[i + 1]
+        if a.end == "closer" and a.heading and b.heading and not units[i + 1].blank_before \
+                and closes_a_quote_inside(a.text):
+            out[i] = replace(a, end="none")
+    return out
 
 
 def wrapped_captions(units: list[Unit], shapes: list[Shape]) -> list[Shape]:

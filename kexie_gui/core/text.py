@@ -104,6 +104,20 @@ def closes_inline(s: str) -> bool:
     return False
 
 
+def closes_a_quote_inside(s: str) -> bool:
+    """``s`` ends closing a quotation opened right after a word of its own (``学校的“星空课堂”``), not one
+    that opens it (``“快来看！”``).
+
+    >>> closes_a_quote_inside("山村学校的“星空课堂”"), closes_a_quote_inside("“原来如此”")
+    (True, False)
+    """
+    s = s.rstrip()
+    if not s.endswith(("”", '"')):
+        return False
+    k = max(s.rfind("“"), s.rfind('"', 0, len(s) - 1))
+    return k > 0 and is_han(s[k - 1])
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 

@@ -154,3 +154,39 @@ def test_a_caption_whose_credit_wraps_onto_a_second_line_is_furniture_on_both_li
     shapes = shapes_of(units, convention_of(units))
     assert [s.furniture for s in shapes[1:3]] == ["photo caption", "photo caption"]
     assert shapes[3].furniture is None and shapes[4].furniture is None  # a bracket in running text is text
+
+
+HEADLINE_OVER_TWO_LINES = (  # hard-wrapped at 20 characters, paragraphs indented
+    "某县教育科技报　2024年4月26日　星期五\n"
+    "山村学校的“天文课堂”\n"
+    "用上了远程天文望远镜\n"
+    "　　本报讯 4月22日晚，某县某小学的操\n"
+    "场上，40多名学生围着一块大屏幕，屏幕上是\n"
+    "千里之外一台天文望远镜实时拍摄的月面环形\n"
+    "山。“原来月亮上的坑这么深！”五年级学生忍\n"
+    "不住惊呼。\n"
+    "　　这是县科协和县教育局联合开展的天文课\n"
+    "堂活动的一幕。今年以来，全县已有十二所乡\n"
+    "村学校接入远程天文望远镜，学生在课堂上就\n"
+    "能观测星空，老师还开设了天文兴趣小组，每\n"
+    "周组织一次线上观测。\n"
+    "　　县科协负责人介绍，下一步将把天文课堂\n"
+    "送到更多乡村学校，让山里的孩子也能仰望星\n"
+    "空、爱上科学。\n"
+)
+
+
+def test_a_headline_line_closing_a_quotation_opened_inside_it_goes_on_in_the_headline_line_under_it():
+    units = split_units(HEADLINE_OVER_TWO_LINES)
+    shapes = shapes_of(units, convention_of(units))
+    assert line_end("山村学校的“天文课堂”") == "closer"  # alone, it may close its sentence
+    assert shapes[1].end == "none"  # a headline line is printed right under it
+
+
+def test_a_quotation_closing_a_line_above_text_or_a_blank_line_is_left_as_it_reads():
+    page = HEADLINE_OVER_TWO_LINES.replace("“天文课堂”\n", "“天文课堂”\n\n")
+    units = split_units(page)
+    assert shapes_of(units, convention_of(units))[1].end == "closer"  # a blank line parts the two
+    above_text = "某县“科普大篷车”\n　　本报讯 近日，某县科协组织科普大篷车走进乡村学校。\n"
+    units = split_units(above_text)
+    assert shapes_of(units, convention_of(units))[0].end == "closer"

@@ -733,3 +733,4 @@ def test_a_line_closing_a_bracket_inside_its_sentence_runs_on_and_the_short_line
         "为全市高质量发展贡献力量。",
     ]) + "\n"
     assert dict(labelled(page))["工作站建设作为一项重要"] == lb.CONTINUED
+
