@@ -310,8 +310,17 @@ class Context:
                 b for b in range(len(self.units))
                 if self.shapes[b].start not in NEW_TEXT and self.units[b].indent < 1
                 and (self.shapes[b].start == "punct" or (block_end and (b == 0 or self.units[b].blank_before > 0)
-                                                         and (self.labels is None or self.labels[b] == "C")))]
+                                                         and (self.labels is None or self.labels[b] == "C"
+                                                              or self.ends_elsewhere(b))))]
         return found
+
+    def ends_elsewhere(self, b: int) -> bool:
+        """Line ``b`` ends an article (a byline glued to its text) and yet text of an article goes on under
+        it: an article's last piece printed inside another one (``覆盖全市320所中小学…。（某乙）`` amid an
+        article on a market day)."""
+        labels = self.labels
+        return labels is not None and self.shapes[b].glued and labels[b] in ("P", "C") \
+            and b + 1 < len(labels) and labels[b + 1] in ("P", "C")
 
     def _block_features(self, a: int, b: int, d: int) -> list[str]:
         """Blank lines, indentation, headings and what a first reading took each line for."""
@@ -558,9 +567,11 @@ def _nothing_runs_into(ctx: Context, a: int) -> bool:
 def _running_text(ctx: Context, a: int) -> bool:
     """Line ``a`` is running text, not a headline's line: not shaped as a headline, or run to the column
     edge where the first reading took it for text (``…存在问题和困难以及下一步工作安排进行了``: no mark
-    inside, so headline-shaped, but a body line cut at the column's foot)."""
+    inside, so headline-shaped, but a body line cut at the column's foot), or holding a comma where the
+    first reading took it for text (``活动将持续到10月底，预计``: a short piece cut off mid-sentence)."""
     shape = ctx.shapes[a]
-    return not shape.heading or (shape.full and ctx.labels is not None and ctx.labels[a] in ("P", "C"))
+    text = ctx.labels is not None and ctx.labels[a] in ("P", "C")
+    return not shape.heading or (text and (shape.full or "comma" in shape.punct))
 
 
 def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
@@ -572,11 +583,19 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
     ends, starts = _loose_ends(ctx, succ, pred)
     loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
     for p, a, b in loose:
-        if succ[a] is not None or pred[b] is not None:
+        moved = ctx.ends_elsewhere(b)  # an article's last piece: only a caption or a credit may stand above it
+        if succ[a] is not None or (pred[b] is not None and not (moved and ctx.labels[pred[b]] == "F")):
             continue
         ha = _find(head, a)
-        if _find(head, b) == ha:
+        if _find(head, b) == ha and not moved:  # (a line that ends its article will lead nowhere: no loop)
             continue
+        if moved:  # it ends its article: what was read after it goes on from the caption above it
+            if pred[b] is not None:
+                succ[pred[b]] = None
+            after = succ[b]
+            succ[b] = None
+            if after is not None:
+                pred[after] = None
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
         taken[(a, b)] = p
@@ -591,7 +610,8 @@ def _loose_ends(ctx: Context, succ, pred) -> tuple[set[int], set[int]]:
     n = len(ctx.units)
     ends = {a for a in range(n) if succ[a] is None and (
         (ctx.open_end(a) and _running_text(ctx, a) and labels[a] in ("P", "C")) or _heads_nothing(ctx, a))}
-    starts = {b for b in range(n) if pred[b] is None and (labels[b] == "C" or (
+    starts = {b for b in range(n) if (pred[b] is None or (ctx.ends_elsewhere(b) and labels[pred[b]] == "F")) and (
+        labels[b] == "C" or ctx.ends_elsewhere(b) or (
         labels[b] in ("P", "R", "S") and ctx.shapes[b].start in ("agency", "reporter", "time", "dash")))}
     return ends, starts
 

@@ -33,3 +33,36 @@ def test_the_second_half_of_a_lead_printed_between_the_headline_and_the_lead_goe
 def test_a_lead_that_ends_its_sentence_keeps_what_stands_above_it():
     page = PAGE.replace("面积约260平方米，", "面积约260平方米。")
     assert read(page) == page.splitlines()
+
+
+MISPLACED_ENDING = "\n\n".join([  # blocks parted by blank lines
+    "某市科技报　2024年7月9日　第3版",
+    "“科普大集”赶进村",
+    "本报讯 7月5日是某镇的集日，镇中心广场上比往常更热闹。某市科协联合多家单位在这里举办科普大集，20多个展位一字排开。",
+    "在农技咨询台前，市农科所研究员被围得水泄不通，他拿着病叶标本一一讲解识别要点和防治方法。",
+    "图为村民在科普大集上体验VR安全教育。",
+    "某乙 摄",
+    "覆盖全市320所中小学、15万名学生。优秀调查报告将推荐参加全省评选。（某丙）",  # the next article's end
+    "在应急体验区，孩子们戴上VR眼镜学习逃生技能。据统计，当天共发放科普资料5600余份。",
+    "某市青少年科学调查体验活动启动",
+    "本报讯 7月6日，某市青少年科学调查体验活动在市科技馆启动，组织中小学生调查食物浪费现象。",
+    "活动将持续到10月底，预计",
+    "某县建成首个村级科普e站",
+    "本报讯 7月3日，某县首个村级科普e站在某村建成投用，村民扫码即可收看科普视频。（某丁）",
+]) + "\n"
+
+
+def test_an_article_s_last_piece_printed_inside_another_article_goes_on_from_its_cut_off_text():
+    from kexie_gui.core.order import Context, link, load_order_model
+
+    units = split_units(MISPLACED_ENDING)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    # what a first reading makes of the blocks: the misplaced ending is a paragraph under a photo credit
+    labels = ["F", "T", "P", "P", "F", "F", "P", "C", "T", "P", "P", "T", "P"]
+    model = load_order_model()
+    succ, _ = link(Context(units, shapes, [0.0] * len(units), conv.wrapped, model.period, labels, model), model)
+    texts = [u.text for u in units]
+    cut, ending = texts.index("活动将持续到10月底，预计"), next(k for k, t in enumerate(texts) if t.startswith("覆盖"))
+    assert succ[cut] == ending and succ[ending] is None  # it ends the article it goes on
+    assert succ[ending - 1] is None  # the photo credit above it leads into nothing

@@ -258,3 +258,15 @@ def test_a_line_across_both_columns_is_read_after_both_columns_above_it():
     got = [units[k].text for k in rows_order(units, raw)]
     right_column = [row.split("    ")[-1].strip() for row in rows]
     assert got.index(right_column[-1]) < got.index("某市举办全国科普日主场活动")
+
+
+def test_a_short_piece_of_text_holding_a_comma_and_cut_off_mid_sentence_never_runs_into_a_headline():
+    from kexie_gui.core.order import Context, _never
+
+    raw = "活动将持续到10月底，预计\n\n某县建成首个村级科普e站\n\n覆盖全市320所中小学。\n"
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    assert shapes[0].heading  # short enough to be a headline's line by its shape alone
+    ctx = Context(units, shapes, [0.0] * 3, conv.wrapped, None, ["P", "T", "P"])
+    assert _never(ctx, 0, 1) and not _never(ctx, 0, 2)
