@@ -39,12 +39,13 @@ from .lexicon import across_breaks, page_pairs, word_pairs
 from .lines import Unit
 from .messages import message
 from .stacks import restack
-from .text import leaves_bracket_open
+from .text import leaves_bracket_open, opens_a_paragraph
 
 AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
 FAR = 60  # a piece that opens mid-sentence may carry on a line this far away
 LINK_MIN = 0.2  # weaker links are never taken
+PIECE = 6  # an article's last piece printed elsewhere is looked for this many lines long at most
 SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks no further
 
 
@@ -145,7 +146,7 @@ class Context:
         self.opens, self.closes = facts.opens, facts.closes
         self._rf = [fullness(s.width, c) for s, c in zip(shapes, columns, strict=True)]
         self._cache: dict[tuple, float] = {}
-        self._far: dict[bool, list[int]] = {}
+        self._far: dict[bool | str, list[int]] = {}
         self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
         self.period = local_period(self, period, model)
         self._sides()
@@ -310,17 +311,38 @@ class Context:
                 b for b in range(len(self.units))
                 if self.shapes[b].start not in NEW_TEXT and self.units[b].indent < 1
                 and (self.shapes[b].start == "punct" or (block_end and (b == 0 or self.units[b].blank_before > 0)
-                                                         and (self.labels is None or self.labels[b] == "C"
-                                                              or self.ends_elsewhere(b))))]
+                                                         and (self.labels is None or self.labels[b] == "C")))]
         return found
 
     def ends_elsewhere(self, b: int) -> bool:
-        """Line ``b`` ends an article (a byline glued to its text) and yet text of an article goes on under
-        it: an article's last piece printed inside another one (``覆盖全市320所中小学…。（某乙）`` amid an
-        article on a market day)."""
+        """Line ``b`` opens an article's last piece (a byline glued to its last line, a few lines down at
+        most) and yet text of an article goes on under that piece: an article's end printed inside
+        another one (``覆盖全市320所中小学…。（某乙）`` amid an article on a market day)."""
+        return self.piece_end(b) is not None
+
+    def piece_end(self, b: int) -> int | None:
+        """The last line of the article's last piece that line ``b`` opens (see ``ends_elsewhere``)."""
         labels = self.labels
-        return labels is not None and self.shapes[b].glued and labels[b] in ("P", "C") \
-            and b + 1 < len(labels) and labels[b + 1] in ("P", "C")
+        if labels is None or labels[b] not in ("P", "C") or self.shapes[b].start in NEW_TEXT \
+                or opens_a_paragraph(self.texts[b]):
+            return None  # a piece that opens a sentence of its own goes on no text cut off elsewhere
+        e = b
+        while not self.shapes[e].glued and e - b < PIECE and e + 1 < len(labels) and labels[e + 1] == "C" \
+                and not self.units[e + 1].blank_before:
+            e += 1
+        if not self.shapes[e].glued or e + 1 >= len(labels) or labels[e + 1] not in ("P", "C") \
+                or self.shapes[e + 1].start == "punct" or self.shapes[e + 1].heading:
+            # text under it that opens mid-sentence is another article's, carried on from elsewhere; a line
+            # shaped as a headline under a byline opens the next article, whatever a first reading said
+            return None
+        return e
+
+    def ending_pieces(self) -> list[int]:
+        """The lines, in order, that open an article's last piece printed inside another article."""
+        found = self._far.get("ending")
+        if found is None:
+            found = self._far["ending"] = [b for b in range(len(self.units)) if self.ends_elsewhere(b)]
+        return found
 
     def _block_features(self, a: int, b: int, d: int) -> list[str]:
         """Blank lines, indentation, headings and what a first reading took each line for."""
@@ -453,6 +475,8 @@ def _candidates(ctx: Context, a: int) -> list[int]:
         # within FAR lines either side, but beyond the AHEAD lines around it (already in)
         out += far[bisect_left(far, a - FAR):bisect_left(far, a - AHEAD)]
         out += far[bisect_right(far, a + AHEAD):bisect_right(far, a + FAR)]
+        # an article's last piece printed inside another article, wherever it stands
+        out += [b for b in ctx.ending_pieces() if abs(b - a) > AHEAD or b < a - BEHIND]
     return out
 
 
@@ -583,22 +607,46 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
     ends, starts = _loose_ends(ctx, succ, pred)
     loose = sorted(((p, a, b) for (a, b), p in scored.items() if a in ends and b in starts), reverse=True)
     for p, a, b in loose:
-        moved = ctx.ends_elsewhere(b)  # an article's last piece: only a caption or a credit may stand above it
-        if succ[a] is not None or (pred[b] is not None and not (moved and ctx.labels[pred[b]] == "F")):
+        moved = ctx.ends_elsewhere(b)  # an article's last piece, read where nothing runs on into it
+        if succ[a] is not None or (pred[b] is not None and not (moved and _parted(ctx, pred[b]))):
             continue
         ha = _find(head, a)
         if _find(head, b) == ha and not moved:  # (a line that ends its article will lead nowhere: no loop)
             continue
-        if moved:  # it ends its article: what was read after it goes on from the caption above it
-            if pred[b] is not None:
-                succ[pred[b]] = None
-            after = succ[b]
-            succ[b] = None
-            if after is not None:
-                pred[after] = None
+        if moved:
+            _lift_out(ctx, succ, pred, b)
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
         taken[(a, b)] = p
+
+
+def _parted(ctx: Context, a: int) -> bool:
+    """Nothing runs on from line ``a`` into the line read after it: ``a`` is furniture or finishes its
+    sentence."""
+    assert ctx.labels is not None
+    return ctx.labels[a] == "F" or ctx.shapes[a].end in ("sent", "closer")
+
+
+def _lift_out(ctx: Context, succ, pred, b: int) -> None:
+    """Take an article's last piece, opened by line ``b``, out of the text it was read in: it leads nowhere
+    now, and the text read before it goes on in what was read after it (a caption or credit above it,
+    read where it stands, leads into nothing)."""
+    assert ctx.labels is not None
+    end = ctx.piece_end(b)
+    last = end if end is not None and succ[b] is not None else b
+    k = b
+    while k != last and succ[k] == k + 1:  # the piece as it was read, line by line
+        k += 1
+    last = k
+    before, after = pred[b], succ[last]
+    succ[last] = pred[b] = None
+    if after is not None:
+        pred[after] = None
+    if before is None:
+        return
+    succ[before] = None
+    if after is not None and ctx.labels[before] != "F" and not _never(ctx, before, after):
+        succ[before], pred[after] = after, before
 
 
 def _loose_ends(ctx: Context, succ, pred) -> tuple[set[int], set[int]]:
@@ -610,7 +658,7 @@ def _loose_ends(ctx: Context, succ, pred) -> tuple[set[int], set[int]]:
     n = len(ctx.units)
     ends = {a for a in range(n) if succ[a] is None and (
         (ctx.open_end(a) and _running_text(ctx, a) and labels[a] in ("P", "C")) or _heads_nothing(ctx, a))}
-    starts = {b for b in range(n) if (pred[b] is None or (ctx.ends_elsewhere(b) and labels[pred[b]] == "F")) and (
+    starts = {b for b in range(n) if (pred[b] is None or (ctx.ends_elsewhere(b) and _parted(ctx, pred[b]))) and (
         labels[b] == "C" or ctx.ends_elsewhere(b) or (
         labels[b] in ("P", "R", "S") and ctx.shapes[b].start in ("agency", "reporter", "time", "dash")))}
     return ends, starts

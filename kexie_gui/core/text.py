@@ -118,6 +118,21 @@ def closes_a_quote_inside(s: str) -> bool:
     return k > 0 and is_han(s[k - 1])
 
 
+# Phrases a news paragraph opens with to bring in what follows — a source (据统计 / 据了解 / 据悉 /
+# 据介绍), a time frame (近年来, 今年以来, 目前), a link (此外, 同时, 另外, 下一步): a line opening with
+# one starts a sentence of its own and goes on no sentence cut off above it.
+PARAGRAPH_OPENER = regex.compile(r"^\s*(据[\p{Han}]{1,3}[，,]|近年来|今年以来|目前[，,]|此外|同时[，,]|另外|下一步)")
+
+
+def opens_a_paragraph(s: str) -> bool:
+    """``s`` opens with a phrase a paragraph opens with (``PARAGRAPH_OPENER``).
+
+    >>> opens_a_paragraph("据统计，2024年以来，某市…"), opens_a_paragraph("覆盖全市320所中小学")
+    (True, False)
+    """
+    return bool(PARAGRAPH_OPENER.match(s))
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 

@@ -66,3 +66,44 @@ def test_an_article_s_last_piece_printed_inside_another_article_goes_on_from_its
     cut, ending = texts.index("活动将持续到10月底，预计"), next(k for k, t in enumerate(texts) if t.startswith("覆盖"))
     assert succ[cut] == ending and succ[ending] is None  # it ends the article it goes on
     assert succ[ending - 1] is None  # the photo credit above it leads into nothing
+
+
+WRAPPED_ENDING = "\n".join([  # printed lines of 26 characters, no indentation, no blank lines
+    "某市出台措施支持企业加大研发投入",
+    "本报讯 9月6日，记者从市政府新闻办获悉，《某市支持",
+    "企业加大研发投入若干措施》日前印发实施。措施共12条，",
+    "从研发费用补助、创新平台建设、科技人才引进和科技金融",
+    "服务等方面，对企业开展研发活动给予全方位支持。",
+    "房租减免，并设立5000万元成果转化引导基金，对落地转化",  # the next article's end …
+    "的项目给予最高500万元股权投资。（记者 某乙）",  # … printed inside this one
+    "根据措施，规模以上工业企业研发费用较上年增长的，按增",
+    "量部分的10%给予补助，单个企业每年最高200万元。",
+    "某高新区在省城设立“科创飞地”",
+    "本报讯 9月5日，某高新区“科创飞地”在省城科技园揭",
+    "牌运营。飞地面积3200平方米，首批入驻研发团队11个，",
+    "涉及新材料和生物医药等领域，高新区对入驻的团队给予三年",  # cut off at the page's foot
+]) + "\n"
+
+
+def linked(raw: str, labels: list[str]) -> tuple[list[str], list[int | None]]:
+    from kexie_gui.core.order import Context, link, load_order_model
+
+    units = split_units(raw)
+    conv = convention_of(units)
+    shapes = shapes_of(units, conv)
+    model = load_order_model()
+    succ, _ = link(Context(units, shapes, [s.column or 26.0 for s in shapes], conv.wrapped, model.period, labels,
+                           model), model)
+    return [u.text for u in units], succ
+
+
+def test_an_article_s_last_lines_printed_between_another_article_s_paragraphs_go_on_from_its_cut_off_text():
+    _, succ = linked(WRAPPED_ENDING, ["T", "P", "C", "C", "C", "P", "C", "P", "C", "T", "P", "C", "C"])
+    assert succ[12] == 5 and succ[6] is None  # 给予三年 | 房租减免 … （记者 某乙）: its article ends there
+    assert succ[4] == 7  # the paragraph before the piece goes on in the one after it
+
+
+def test_an_article_s_end_opening_a_sentence_of_its_own_or_followed_by_a_headline_stays():
+    opener = WRAPPED_ENDING.replace("房租减免，并设立", "据了解，该市设立")
+    _, succ = linked(opener, ["T", "P", "C", "C", "C", "P", "C", "P", "C", "T", "P", "C", "C"])
+    assert succ[12] != 5  # 据了解 opens a sentence: it goes on no text cut off elsewhere
