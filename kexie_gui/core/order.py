@@ -44,7 +44,8 @@ from .text import leaves_bracket_open, opens_a_paragraph
 AHEAD = 12  # a line's successor is looked for this many lines ahead …
 BEHIND = 6  # … and this many behind (a continuation printed first)
 FAR = 60  # a piece that opens mid-sentence may carry on a line this far away
-LINK_MIN = 0.2  # weaker links are never taken
+LINK_MIN = 0.2  # weaker links are never taken …
+TIED = 0.5  # … but for loose ends tied to each other, which must go somewhere: as sure as an even chance
 PIECE = 6  # an article's last piece printed elsewhere is looked for this many lines long at most
 SURE_NEXT = 0.9  # a finished line whose next line follows it this surely looks no further
 
@@ -617,7 +618,7 @@ def _tie_loose_ends(ctx: Context, scored, succ, pred, head, taken) -> None:
             _lift_out(ctx, succ, pred, b)
         succ[a], pred[b] = b, a
         head[_find(head, b)] = ha
-        taken[(a, b)] = p
+        taken[(a, b)] = max(p, TIED)
 
 
 def _parted(ctx: Context, a: int) -> bool:

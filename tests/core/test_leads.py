@@ -107,3 +107,12 @@ def test_an_article_s_end_opening_a_sentence_of_its_own_or_followed_by_a_headlin
     opener = WRAPPED_ENDING.replace("房租减免，并设立", "据了解，该市设立")
     _, succ = linked(opener, ["T", "P", "C", "C", "C", "P", "C", "P", "C", "T", "P", "C", "C"])
     assert succ[12] != 5  # 据了解 opens a sentence: it goes on no text cut off elsewhere
+
+
+def test_a_piece_tied_to_a_loose_end_is_said_as_sure_as_an_even_chance_at_least():
+    units = split_units(WRAPPED_ENDING)
+    conv = convention_of(units)
+    labels = ["T", "P", "C", "C", "C", "P", "C", "P", "C", "T", "P", "C", "C"]
+    _, moves = reading_order(units, conv, shapes_of(units, conv), labels)
+    confidence, said = moves
+    assert confidence >= 0.5 and "lines" in said.render("en")  # the scorer alone gives the far link ~0
