@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+import regex
+
 from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
 from .features import fullness, line_features
@@ -27,6 +29,7 @@ from .furniture import (
     JUMP,
     PAGE_HEADER,
     PAGE_NUMBER,
+    PHOTO_CREDIT,
     PINYIN_HEADER,
     SPONSOR_LINE,
     is_pinyin_of,
@@ -74,7 +77,9 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     allowed = [as_reporter if "st=reporter" in f else None for f in feats]
     if shapes is not None:  # a line whose own shape names furniture no headline or text takes is furniture
         furniture_only = (model.labels.index(FURNITURE),)
-        allowed = [furniture_only if s.furniture in FIRM_FURNITURE else a for a, s in zip(allowed, shapes, strict=True)]
+        allowed = [furniture_only if s.furniture in FIRM_FURNITURE or (
+            not convention.han_spaces and _spaced_credit(s, u.text)) else a
+            for a, s, u in zip(allowed, shapes, units, strict=True)]
     labels, probs = decode(model, feats, allowed, marginals=sure)
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
@@ -84,6 +89,13 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
             out[i] = Labelled(units[i], FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def _spaced_credit(shape, raw: str) -> bool:
+    """A photo credit whose 摄 stands apart from the name (``记者 某甲 摄``): never a headline or text, as
+    a headline ending on the verb may (``市民争相拍摄``).  ``raw``: the line as printed (the shape's text
+    has the spaces between Han characters taken out)."""
+    return shape.furniture == PHOTO_CREDIT and SPACED_CREDIT.search(raw) is not None
 
 
 def _reporter_labels(model: Model) -> tuple[int, ...]:
@@ -114,6 +126,7 @@ def romanised_nearby(units: list[Unit], i: int) -> bool:
 #: furniture kinds a line's own shape names beyond doubt (a paper's name with the date and 第N版, 责任编辑：,
 #: a telephone or e-mail line, 本栏目由…协办, a column's pinyin, 下转第N版, an index item, a bare page number):
 #: no headline or text reads so, whatever the lines around it look like
+SPACED_CREDIT = regex.compile(r"\S\s+摄\s*$")
 FIRM_FURNITURE = frozenset({PAGE_HEADER, EDITOR_LINE, CONTACT, SPONSOR_LINE, PINYIN_HEADER, JUMP, INDEX,
                             PAGE_NUMBER})
 
