@@ -352,7 +352,14 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
 
     Example: stray copy ``[甲, 乙]`` then headline ``H``, and later the text ``[甲, 乙]`` then ``H`` printed
     again → the runs ``[甲, 乙]`` and ``[H]``, the first copy of each goes and the second copy of the other.
+    Lines read twice at a column's foot (``[甲, 乙, H] [甲, 乙, H]``, the second copy right after the first,
+    only its last line taken for a headline: a line cut at the foot) stay one run.
     """
+    heads = [k for k, (b, m) in enumerate(zip(run.second, run.matches, strict=True))
+             if places.head[b] or places.head[stream.line_at(m.at)]]
+    if heads == [len(run.second) - 1] and stream.line_at(max(run.matches[0].at, run.matches[-1].end - 1)) + 1 \
+            == run.second[0]:
+        return [run]  # lines read twice at a column's foot, one copy right after the other, the last headline-shaped
     out: list[Run] = []
     cur = Run([], [])
     in_head = False

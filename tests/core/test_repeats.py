@@ -169,3 +169,18 @@ def test_an_articles_opening_printed_ahead_of_its_headline_and_cut_off_by_it_goe
     assert [(line, default) for line, _, default in dropped] == [(copy_line, True)]
     titles = [str(a.title) for a in apply(analyse(page_from_text(raw))).articles]
     assert titles == ["白云县科普讲座走进校园", "青石镇科协举办果树修剪培训"]
+
+
+def test_lines_read_twice_whose_last_looks_like_a_headline_go_as_one_block():
+    # a hard-wrapped column of 14; the three lines before a column transition were read twice, and the last
+    # of them (no mark inside, a quotation) is shaped like a headline
+    def flat(text: str) -> list[str]:  # no indentation: a paragraph ends only on a short line
+        return [text[k:k + 14] for k in range(0, len(text), 14)]
+
+    lines = ["目前，某县已建成5G基站十余个，", "实现乡镇以上区域网络全覆盖，", "“互联网+科普”服务不断向农"]
+    raw = "\n".join(["青石镇科协举办果树修剪培训", *flat(LEAD_A), *lines, *lines, "村延伸。",
+                     "白云县科普讲座走进校园", *flat(LEAD_B), *flat(BODY_B)]) + "\n"
+    assert len(_dropped(raw)) == 1  # the second reading, all three lines of it
+    clean = apply(analyse(page_from_text(raw)))
+    assert [str(a.title) for a in clean.articles] == ["青石镇科协举办果树修剪培训", "白云县科普讲座走进校园"]
+    assert "服务不断向农村延伸。" in _text_of(raw)
