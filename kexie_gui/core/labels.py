@@ -691,9 +691,10 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
         return False
     if not heading:
         return True
-    if below is not None and FULL_STOP in below.text and leaves_a_mark_open(text):
-        # a 《 or bracket left open is closed below, in a sentence: no headline part holds a full stop,
-        # so this line is text cut short (``根据《某市全民科学素质`` | ``行动规划纲要》，到…。``)
+    if below is not None and any(mark in below.text for mark in FULL_STOP + "，、；") and leaves_a_mark_open(text):
+        # a 《, bracket or quotation left open goes on below in a sentence: no headline part holds a full
+        # stop or a clause mark there, so this line is text cut short (``根据《某市全民科学素质`` |
+        # ``行动规划纲要》，到…。``; ``“中药材是我们县的`` | ``主导产业，科技就是…``)
         return True
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
             and first_label != FURNITURE and cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS))

@@ -111,6 +111,12 @@ def test_a_short_line_leaving_a_book_title_open_runs_on_into_the_sentence_that_c
     assert not lb.runs_on(None, unit("热议《某市科普"), unit("条例》出台"), "T")
 
 
+def test_a_short_line_opening_a_quotation_runs_on_into_the_clause_below():
+    above = unit("“中药材是我们县的")
+    assert lb.runs_on(None, above, unit("主导产业，科技就是最大的生产"), "T")  # a comma: a sentence goes on
+    assert not lb.runs_on(None, above, unit("主导产业”"), "T")  # a headline's second line closing it
+
+
 def test_a_short_line_right_above_a_news_lead_heads_it():
     units = split_units("…给予三年\n全市科技工作会召开\n本报讯 9月9日，全市科技工作会召开。\n")
     assert lb.heads_a_lead(units, None, 1)
