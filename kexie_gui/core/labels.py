@@ -23,6 +23,7 @@ from .convention import PARAGRAPH_PER_LINE, Convention
 from .crf import Model, decode, load_model
 from .features import fullness, line_features
 from .furniture import (
+    CAPTION,
     CONTACT,
     EDITOR_LINE,
     INDEX,
@@ -84,6 +85,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
     out = _word_cut_scraps(out, shapes)
+    out = _captions_amid_text(out, shapes)
     out = _bracket_rests(out, convention.blank_lines_separate)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
@@ -190,6 +192,22 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
                 triples = _page_triples(out)
             if _scrap_reads_on(shapes[i].text, shapes[j].text, triples):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+    return out
+
+
+def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
+    """A photo caption by its own shape (``图为…``) that a first reading took for text, printed between two
+    lines of a sentence that goes on around it (``…记者从泸州市科协获`` | ``图为果园，…作业。`` | ``悉，…``):
+    the caption stands in the paragraph, the paragraph reads on past it.  Furniture."""
+    if shapes is None:
+        return out
+    for i in range(1, len(out) - 1):
+        if shapes[i].furniture != CAPTION or out[i].label not in (PARAGRAPH, CONTINUED):
+            continue
+        above, below = out[i - 1].unit.text.strip(), out[i + 1].unit.text.strip()
+        if shapes[i - 1].end in ("none", "clause") and out[i - 1].label in (PARAGRAPH, CONTINUED) and (
+                shapes[i + 1].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)):
+            out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
 
 

@@ -756,3 +756,25 @@ def test_a_photo_credit_with_its_摄_apart_is_furniture_whatever_the_model_prefe
     got = dict((x.unit.text, x.label) for x in lb.first_look(units, conv, 0.0, shapes_of(units, conv)))
     assert got["记者 某甲 摄"] == lb.FURNITURE
     assert got["超级月亮引市民争相拍摄"] == lb.TITLE  # a headline may end on the verb 摄
+
+
+def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence_reads_on_past_it():
+    page = "\n".join([  # hard-wrapped at 18, paragraphs indented
+        "某市获评科创中国试点城市",
+        "\u3000\u3000本报讯 近日，记者从某市科协获",
+        "图为果园，讲解员演示无人机植保作业。",  # a caption the layout put inside the lead
+        "悉，某市成功入选新一轮科创中国试点城市，",
+        "是全省入选城市之一。",
+        "\u3000\u3000近年来，某市科协坚持以科技工作者为本，",
+        "深入实施科普惠民工程，不断夯实基层组织基础，",
+        "全市科技工作者之家建设取得明显成效。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text.startswith("图为"))
+    out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]  # what a first reading may make of it
+    assert lb._captions_amid_text(out, shapes)[k].label == lb.FURNITURE
+    units_b = split_units(page.replace("悉，某市", "某市"))  # nothing cut around it: the first reading stands
+    shapes_b = shapes_of(units_b, convention_of(units_b))
+    out_b = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_b]
+    assert lb._captions_amid_text(out_b, shapes_b)[k].label == lb.CONTINUED
