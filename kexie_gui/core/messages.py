@@ -98,6 +98,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "repeat.outside-flow": ("它位于正文之外，另一份在正文中",
                             "it stands outside the flow of the text, its twin inside"),
     "repeat.ahead-of-headline": ("它被印在所属文章标题之前", "it is printed ahead of its article's headline"),
+    "repeat.stray-tail": ("它重复了一段的结尾，而上一行已经结束了句子",
+                          "it repeats a paragraph's end where the line above finishes its sentence"),
     "repeat.both-inside": ("两份都在正文中，请人工核对", "both copies sit inside the text; check by hand"),
     # how a page's bytes were read (core.model.Reading)
     "reading.bom": ("{codec}（带 BOM）", "{codec} with BOM"),

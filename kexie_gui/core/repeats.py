@@ -42,6 +42,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .features import Shape
+from .lexicon import cuts_a_word
 from .messages import Message, message
 from .text import CLOSING, glued_byline, plausible_share
 
@@ -63,6 +64,8 @@ BYLINE_SPLIT = 12  # characters of the line above looked at for the start of a w
 WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
 WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
+TAIL_LINES = 1  # a paragraph's tail printed again is looked for one line long (longer ones are stock phrases as often)
+WORD_CUT = 8  # a pair of characters this common inside words (log2 count) across a break cuts a word
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
 
 
@@ -746,6 +749,22 @@ def _right_above_its_headline(run: Run, places: Places, stream: Stream) -> bool:
     return False
 
 
+def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
+    """The later copy repeats a paragraph's last lines that open by finishing a word the line before the
+    earlier copy cut (``全市“科技工作`` | ``者之家”建设取得明显成效。``), and stands where the line above
+    it ends its sentence: nothing it could finish leads into it there, so it is a stray copy of that tail.
+    """
+    a0, b0 = run.first[0], run.second[0]
+    if not run.whole_first or abs(run.start - stream.starts[a0]) > 1 or len(run.second) > TAIL_LINES:
+        return False
+    before_a, before_b = places.before(a0 - 1), places.before(b0 - 1)
+    if before_a is None or before_b is None or not _mid_sentence(places.shapes[before_a]):
+        return False
+    texts, shapes = stream.texts, places.shapes
+    return shapes[before_b].end in ("sent", "closer") and shapes[run.second[-1]].end == "sent" \
+        and cuts_a_word(texts[before_a], texts[a0], WORD_CUT)
+
+
 def _touching(run: Run, places: Places) -> bool:
     """The later copy starts right after the earlier one (only furniture or dropped lines between), and
     the earlier copy is whole lines (a piece of a line read again is another line's business)."""
@@ -810,6 +829,8 @@ def _verdict(run: Run, places: Places, stream: Stream) -> Verdict | None:
         return Verdict(True, 0.85, True, message("repeat.cut-off-headline"), cut_off=True)
     if _right_above_its_headline(run, places, stream):
         return Verdict(False, 0.85, True, message("repeat.ahead-of-headline"))
+    if _stray_tail(run, places, stream):
+        return Verdict(True, 0.85, True, message("repeat.stray-tail"))
     if wrapped and not _headline_pair(run, places) and not _whole_on_wrapped(run, places):
         return None
     a0, a1, b0, b1 = run.first[0], run.first[-1], run.second[0], run.second[-1]

@@ -184,3 +184,24 @@ def test_lines_read_twice_whose_last_looks_like_a_headline_go_as_one_block():
     clean = apply(analyse(page_from_text(raw)))
     assert [str(a.title) for a in clean.articles] == ["青石镇科协举办果树修剪培训", "白云县科普讲座走进校园"]
     assert "服务不断向农村延伸。" in _text_of(raw)
+
+
+def test_a_paragraph_s_last_line_printed_again_where_a_sentence_has_just_ended_goes():
+    raw = "\n".join([  # a column of 18, paragraphs indented
+        "某市举办青少年科技节",
+        "\u3000\u3000本报讯 近日，某市第六届青少年科技节",
+        "在市科技馆开幕，全市二十余所学校参加。",
+        "\u3000\u3000近年来，某市科协坚持以科技工作者为",
+        "本，不断夯实基层组织基础，全市“科技工作",
+        "某甲 摄",
+        "者之家”建设取得明显成效。",  # the paragraph goes on under a photo credit
+        "\u3000\u3000获得一等奖的作品由某小学学生完成，作",
+        "品通过传感器实时监测土壤湿度，受到评委",
+        "一致好评。",
+        "者之家”建设取得明显成效。",  # its last line printed again where nothing leads into it
+        "某县举办蚕桑实用技术培训班",
+        "\u3000\u3000本报讯 近日，某县科协举办蚕桑实用技术",
+        "培训班，六十余名蚕农参加培训。",
+    ]) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(11, True)]
+    assert _text_of(raw).count("者之家”建设取得明显成效。") == 1
