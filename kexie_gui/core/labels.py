@@ -197,16 +197,19 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
 
 def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
     """A photo caption by its own shape (``图为…``) that a first reading took for text, printed between two
-    lines of a sentence that goes on around it (``…记者从泸州市科协获`` | ``图为果园，…作业。`` | ``悉，…``):
-    the caption stands in the paragraph, the paragraph reads on past it.  Furniture."""
+    lines of a sentence that goes on around it (``…记者从泸州市科协获`` | ``图为果园，…作业。`` | ``悉，…``;
+    ``…柔性引进院士10名、`` | ``图为…`` | ``专家270余名…``): the caption stands in the paragraph, the
+    paragraph reads on past it.  Furniture."""
     if shapes is None:
         return out
     for i in range(1, len(out) - 1):
         if shapes[i].furniture != CAPTION or out[i].label not in (PARAGRAPH, CONTINUED):
             continue
         above, below = out[i - 1].unit.text.strip(), out[i + 1].unit.text.strip()
-        if shapes[i - 1].end in ("none", "clause") and out[i - 1].label in (PARAGRAPH, CONTINUED) and (
-                shapes[i + 1].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)):
+        # above a comma the sentence must go on; above a character, the line below must show it goes on
+        if out[i - 1].label in (PARAGRAPH, CONTINUED) and out[i + 1].label in (PARAGRAPH, CONTINUED) and (
+                shapes[i - 1].end == "clause" or (shapes[i - 1].end == "none" and (
+                    shapes[i + 1].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)))):
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
 

@@ -778,3 +778,8 @@ def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence
     shapes_b = shapes_of(units_b, convention_of(units_b))
     out_b = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_b]
     assert lb._captions_amid_text(out_b, shapes_b)[k].label == lb.CONTINUED
+    # above a comma the sentence goes on whatever the line below starts with
+    units_c = split_units(page.replace("科协获\n", "科协获悉，\n").replace("悉，某市", "某市"))
+    shapes_c = shapes_of(units_c, convention_of(units_c))
+    out_c = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_c]
+    assert lb._captions_amid_text(out_c, shapes_c)[k].label == lb.FURNITURE
