@@ -37,7 +37,7 @@ from .furniture import (
 )
 from .lexicon import cuts_a_word, word_pair
 from .lines import Unit
-from .text import LEAD_AGENCY, leaves_a_mark_open
+from .text import LEAD_AGENCY, leaves_a_mark_open, opens_mid_sentence
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -718,7 +718,8 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
         # ``行动规划纲要》，到…。``; ``“中药材是我们县的`` | ``主导产业，科技就是…``)
         return True
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
-            and first_label != FURNITURE and cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS))
+            and first_label != FURNITURE and (cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS)
+                                              or opens_mid_sentence(below.text)))
 
 
 def model_for(item: Labelled) -> Model:

@@ -133,6 +133,19 @@ def opens_a_paragraph(s: str) -> bool:
     return bool(PARAGRAPH_OPENER.match(s))
 
 
+# 的 joins what stands before it to what follows: no sentence starts with it (but for 的确, indeed)
+_MID_SENTENCE_START = regex.compile(r"^\s*的(?!确)")
+
+
+def opens_mid_sentence(s: str) -> bool:
+    """``s`` can only go on a sentence begun above it (``的学生在老师带领下…``).
+
+    >>> opens_mid_sentence("的学生在老师带领下参观"), opens_mid_sentence("的确，这是好事。"), opens_mid_sentence("目标")
+    (True, False, False)
+    """
+    return bool(_MID_SENTENCE_START.match(s))
+
+
 def has_inner_punctuation(s: str) -> bool:
     return bool(_INNER_PUNCT.search(s))
 

@@ -111,6 +111,13 @@ def test_a_short_line_leaving_a_book_title_open_runs_on_into_the_sentence_that_c
     assert not lb.runs_on(None, unit("热议《某市科普"), unit("条例》出台"), "T")
 
 
+def test_a_short_scrap_runs_on_into_a_line_that_opens_with_的():
+    above = unit("某区实验小学")  # shaped like a subhead, but the sentence goes on below it
+    assert lb.runs_on(None, above, unit("的学生在老师带领下参观了科学实验秀。"), "P")
+    assert not lb.runs_on(None, above, unit("学生在老师带领下参观了科学实验秀。"), "P")
+    assert not lb.runs_on(None, above, unit("的确，这样的科学课很受欢迎。"), "P")  # 的确 opens a sentence
+
+
 def test_a_short_line_opening_a_quotation_runs_on_into_the_clause_below():
     above = unit("“中药材是我们县的")
     assert lb.runs_on(None, above, unit("主导产业，科技就是最大的生产"), "T")  # a comma: a sentence goes on
