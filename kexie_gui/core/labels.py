@@ -86,6 +86,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     out = _heading_tails(out, shapes, (FURNITURE,))
     out = _word_cut_scraps(out, shapes)
     out = _captions_amid_text(out, shapes)
+    out = _sentences_over_a_caption(out, shapes)
     out = _bracket_rests(out, convention.blank_lines_separate)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
@@ -211,6 +212,20 @@ def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
                 shapes[i - 1].end == "clause" or (shapes[i - 1].end == "none" and (
                     shapes[i + 1].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)))):
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
+    return out
+
+
+def _sentences_over_a_caption(out: list[Labelled], shapes) -> list[Labelled]:
+    """A sentence a first reading took for a photo's caption by where it stands, though a caption by its own
+    shape stands right under it (``意向金额260余万元。`` | ``▲志愿者向群众发放…资料 某甲 摄``: a photo
+    has one caption), under a line of text ending on a comma: the sentence above goes on in it.  Text."""
+    if shapes is None:
+        return out
+    for i in range(1, len(out) - 1):
+        if out[i].label == FURNITURE and shapes[i].furniture is None and shapes[i].end == "sent" \
+                and not shapes[i].heading and shapes[i + 1].furniture == CAPTION and shapes[i - 1].end == "clause" \
+                and out[i - 1].label in (PARAGRAPH, CONTINUED) and shapes[i - 1].furniture is None:
+            out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
     return out
 
 

@@ -790,3 +790,25 @@ def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence
     shapes_c = shapes_of(units_c, convention_of(units_c))
     out_c = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_c]
     assert lb._captions_amid_text(out_c, shapes_c)[k].label == lb.FURNITURE
+
+
+def test_a_sentence_over_a_caption_of_its_own_shape_is_text_going_on_the_comma_above():
+    page = "\n\n".join([  # blocks parted by blank lines
+        "某市获评科创中国试点城市",
+        "本报讯 日前，记者从某市科协获悉，某市成功入选新一轮科创中国试点城市。",
+        "对接会上，25个科技成果项目进行了集中路演，现场达成合作意向36项，",
+        "意向金额260余万元。",  # the sentence above goes on here, a column further
+        "▲志愿者向群众发放科普宣传资料 某甲 摄",  # the photo's caption, its credit on it
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    out = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
+    out[3] = lb.Labelled(units[3], lb.FURNITURE, 0.54, ())  # what a first reading may make of it
+    out[4] = lb.Labelled(units[4], lb.FURNITURE, 0.9, ())
+    assert lb._sentences_over_a_caption(out, shapes)[3].label == lb.CONTINUED
+    # over a credit alone it may be the photo's caption: the first reading stands
+    bare = split_units(page.replace("▲志愿者向群众发放科普宣传资料 某甲 摄", "（某中心供图）"))
+    again = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in bare]
+    again[3] = lb.Labelled(bare[3], lb.FURNITURE, 0.54, ())
+    again[4] = lb.Labelled(bare[4], lb.FURNITURE, 0.9, ())
+    assert lb._sentences_over_a_caption(again, shapes_of(bare, convention_of(bare)))[3].label == lb.FURNITURE
