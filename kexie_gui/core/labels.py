@@ -261,8 +261,8 @@ def _scrap_reads_on(left: str, right: str, triples: set[str]) -> bool:
     left, right = "".join(left.split()), "".join(right.split())
     if not left or not right:
         return False
-    # a column title neither ends on a comma nor leaves a quotation open (``全市“科技工作``)
-    if left[-1] in "，,、；;" or leaves_a_mark_open(left):
+    # a column title holds no comma, nor leaves a quotation open (``向群众身边延伸，为全县``, ``全市“科技工作``)
+    if any(mark in left for mark in "，,、；;") or leaves_a_mark_open(left):
         return True
     return len(left) > COLUMN_TITLE_MAX or cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
         or left[-1:] + right[:2] in triples

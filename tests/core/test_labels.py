@@ -478,7 +478,8 @@ def test_a_scrap_that_finishes_a_word_the_line_above_cut_is_text_not_a_column_ti
     ("全县具备科学", "素质的群众比例将超过一成。", True),  # 科学|素质: the page prints 科学素质 above
     ("科普视界", "素质的群众比例将超过一成。", False),  # 界|素: nothing runs on; a column title stays
     ("市农业科学研究院等单位的专家", "授课，采取理论讲授的方式。", True),  # longer than a column title runs
-    ("现场问辩等环节，", "共评选出一等奖四十项。", True),  # no column title ends on a comma
+    ("现场问辩等环节，", "共评选出一等奖四十项。", True),  # no column title ends on a comma …
+    ("向群众身边延伸，为全县", "经济社会高质量发展提供有力的科技支撑。", True),  # … nor holds one
 ])
 def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_run_on(scrap, below, text):
     page = "\n\n".join([
