@@ -206,11 +206,14 @@ def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
     for i in range(1, len(out) - 1):
         if shapes[i].furniture != CAPTION or out[i].label not in (PARAGRAPH, CONTINUED):
             continue
-        above, below = out[i - 1].unit.text.strip(), out[i + 1].unit.text.strip()
+        j = _next_text(out, shapes, i)  # the caption's credit may stand under it
+        if j is None:
+            continue
+        above, below = out[i - 1].unit.text.strip(), out[j].unit.text.strip()
         # above a comma the sentence must go on; above a character, the line below must show it goes on
-        if out[i - 1].label in (PARAGRAPH, CONTINUED) and out[i + 1].label in (PARAGRAPH, CONTINUED) and (
+        if out[i - 1].label in (PARAGRAPH, CONTINUED) and (
                 shapes[i - 1].end == "clause" or (shapes[i - 1].end == "none" and (
-                    shapes[i + 1].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)))):
+                    shapes[j].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)))):
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
 

@@ -786,6 +786,12 @@ def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence
     shapes_b = shapes_of(units_b, convention_of(units_b))
     out_b = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_b]
     assert lb._captions_amid_text(out_b, shapes_b)[k].label == lb.CONTINUED
+    # the caption's own credit may stand under it
+    units_d = split_units(page.replace("作业。\n", "作业。\n记者 某乙 摄\n"))
+    shapes_d = shapes_of(units_d, convention_of(units_d))
+    out_d = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_d]
+    out_d[k + 1] = lb.Labelled(units_d[k + 1], lb.FURNITURE, 0.9, ())
+    assert lb._captions_amid_text(out_d, shapes_d)[k].label == lb.FURNITURE
     # above a comma the sentence goes on whatever the line below starts with
     units_c = split_units(page.replace("科协获\n", "科协获悉，\n").replace("悉，某市", "某市"))
     shapes_c = shapes_of(units_c, convention_of(units_c))
