@@ -95,10 +95,11 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
 
 
 def _spaced_credit(shape, raw: str) -> bool:
-    """A photo credit whose 摄 stands apart from the name (``记者 某甲 摄``): never a headline or text, as
-    a headline ending on the verb may (``市民争相拍摄``).  ``raw``: the line as printed (the shape's text
+    """A photo credit whose 摄 stands apart from the name (``记者 某甲 摄``), alone or ending a caption
+    (``▲志愿者向群众发放资料 某甲 摄``): never a headline or text, as a headline ending on the verb may
+    (``市民争相拍摄``).  ``raw``: the line as printed (the shape's text
     has the spaces between Han characters taken out)."""
-    return shape.furniture == PHOTO_CREDIT and SPACED_CREDIT.search(raw) is not None
+    return shape.furniture in (PHOTO_CREDIT, CAPTION) and SPACED_CREDIT.search(raw) is not None
 
 
 def _reporter_labels(model: Model) -> tuple[int, ...]:

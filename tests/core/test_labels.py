@@ -751,7 +751,8 @@ def test_a_line_closing_a_bracket_inside_its_sentence_runs_on_and_the_short_line
 
 
 def test_a_photo_credit_with_its_摄_apart_is_furniture_whatever_the_model_prefers(monkeypatch):
-    page = "某市召开科技工作者座谈会\n讲解员在田间地头体验互动科普展品。\n记者 某甲 摄\n超级月亮引市民争相拍摄\n"
+    page = ("某市召开科技工作者座谈会\n讲解员在田间地头体验互动科普展品。\n记者 某甲 摄\n超级月亮引市民争相拍摄\n"
+            "▲志愿者向群众发放科普宣传资料 某乙 摄\n")
     units = split_units(page)
     conv = convention_of(units)
 
@@ -763,6 +764,7 @@ def test_a_photo_credit_with_its_摄_apart_is_furniture_whatever_the_model_prefe
     monkeypatch.setattr(lb, "decode", headlines_everywhere)
     got = dict((x.unit.text, x.label) for x in lb.first_look(units, conv, 0.0, shapes_of(units, conv)))
     assert got["记者 某甲 摄"] == lb.FURNITURE
+    assert got["▲志愿者向群众发放科普宣传资料 某乙 摄"] == lb.FURNITURE  # a caption ending on its credit
     assert got["超级月亮引市民争相拍摄"] == lb.TITLE  # a headline may end on the verb 摄
 
 
