@@ -425,7 +425,29 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     if shapes is not None:
         out = _headline_over_lead(out, shapes)
         out = _subheads_amid_text(out, shapes)
+        if convention.wrapped and not convention.paragraphs_indented:
+            out = _speaker_goes_on(out, shapes)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
+
+
+# a sentence opening with the person the sentence before named, saying something (他指出 / 她表示): news
+# carries a speaker's words on in the paragraph that named them
+SPEAKER_GOES_ON = regex.compile(r"^\s*[他她](指出|表示|说|强调|要求|介绍|认为|建议)")
+
+
+def _speaker_goes_on(out: list[Labelled], shapes) -> list[Labelled]:
+    """On a hard-wrapped page without indentation, a line opening with ``他指出`` under a full line that
+    ends a sentence goes on that paragraph: a paragraph end at the column edge shows nothing, and a
+    speaker's next words stay with them (``…对大会的召开表示祝贺。`` | ``他指出，…``)."""
+    prev = None
+    for i, item in enumerate(out):
+        if item.label == FURNITURE:
+            continue
+        if prev is not None and item.label == PARAGRAPH and shapes[prev].end == "sent" and shapes[prev].full \
+                and out[prev].label in (PARAGRAPH, CONTINUED) and SPEAKER_GOES_ON.match(item.unit.text):
+            out[i] = Labelled(item.unit, CONTINUED, item.confidence, item.features)
+        prev = i
+    return out
 
 
 def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate: bool) -> list[Labelled]:

@@ -7,7 +7,7 @@ import pytest
 from kexie_gui.core import labels as lb
 from kexie_gui.core import page_from_text
 from kexie_gui.core.convention import convention_of
-from kexie_gui.core.features import shapes_of
+from kexie_gui.core.features import shape_of, shapes_of
 from kexie_gui.core.lines import split_units
 
 from . import pages
@@ -821,3 +821,21 @@ def test_a_sentence_over_a_caption_of_its_own_shape_is_text_going_on_the_comma_a
     again[3] = lb.Labelled(bare[3], lb.FURNITURE, 0.54, ())
     again[4] = lb.Labelled(bare[4], lb.FURNITURE, 0.9, ())
     assert lb._sentences_over_a_caption(again, shapes_of(bare, convention_of(bare)))[3].label == lb.FURNITURE
+
+
+def test_a_speaker_s_next_words_under_a_full_line_stay_in_the_paragraph_on_a_page_without_indentation():
+    lines = [  # hard-wrapped at 18, no indentation: a paragraph's end shows only as a short last line
+        "本报讯 日前，某市电子学学会第五次会员代表",
+        "大会在某市召开，市科协负责人出席会议。某某",
+        "代表市科协对大会的召开表示热烈祝贺和感谢。",  # a full line ending a sentence …
+        "他指出，上一届理事会以来，学会坚持服务创新",  # … and the speaker goes on
+        "驱动发展，为全市发展作出了积极贡献。",
+        "大会审议通过了上一届理事会工作报告，选举产",  # a paragraph after a short last line
+        "生了新一届理事会。",
+    ]
+    units = split_units("\n".join(lines) + "\n")
+    shapes = [shape_of(u, False, 21.0) for u in units]  # a column 21 wide
+    assert shapes[2].full and not shapes[4].full
+    out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCCPCPC", strict=True)]
+    got = [x.label for x in lb._speaker_goes_on(out, shapes)]
+    assert got[3] == lb.CONTINUED and got[5] == lb.PARAGRAPH
