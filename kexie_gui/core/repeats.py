@@ -912,6 +912,16 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
     return out
 
 
+def doubled_lines(texts: list[str], shapes, taken: set[int]) -> list[Repeat]:
+    """A short line that ends a sentence printed twice in a row (``…新增产值320余亿`` | ``元。`` |
+    ``元。``): a printed line read twice at a column's top, too short for the runs to find (they leave lines
+    under ``MIN_RUN_CHARS`` alone, as stock phrases may repeat); no text prints a sentence's end twice."""
+    return [Repeat((i,), (i - 1,), ("exact",), (0,), 0.95, True, message("repeat.read-twice"))
+            for i in range(1, len(texts))
+            if texts[i] and texts[i] == texts[i - 1] and len(texts[i]) < MIN_RUN_CHARS and shapes[i].end == "sent"
+            and not shapes[i].furniture and not {i, i - 1} & taken]
+
+
 def _take(run: Run, verdict: Verdict, stream: Stream, places: Places, kept: set[int], out: list[Repeat]) -> None:
     if verdict.drop_later:
         drop = run.second
@@ -1023,6 +1033,7 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     places = Places(shapes)
     runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
+    out += doubled_lines(texts, shapes, {i for r in out for i in r.drop + r.keep})
     for r in out:
         places.drop(r.drop)
     kept: set[int] = {i for r in out for i in r.keep}

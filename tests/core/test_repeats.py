@@ -205,3 +205,14 @@ def test_a_paragraph_s_last_line_printed_again_where_a_sentence_has_just_ended_g
     ]) + "\n"
     assert [(line, default) for line, _, default in _dropped(raw)] == [(11, True)]
     assert _text_of(raw).count("者之家”建设取得明显成效。") == 1
+
+
+def test_a_short_sentence_end_printed_twice_in_a_row_goes():
+    # a column of 14: the last printed line of a column read again at the next column's top
+    raw = "\n".join(["青石镇科协举办果树修剪培训", "\u3000\u3000本报讯 近日，青石镇科协邀请",
+                     "农技专家来到村里，新增产值320余亿", "元。", "元。",
+                     "\u3000\u3000培训结束后，镇科协还向果农发放", "了技术手册两百余份。"]) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(5, True)]
+    assert _text_of(raw).count("元。") == 1
+    # a longer line twice in a row is the runs' business; a line without a sentence's end is no such copy
+    assert not _dropped(raw.replace("元。\n元。", "的\n的"))
