@@ -913,13 +913,15 @@ def seam_repeats(texts: list[str], shapes) -> list[Repeat]:
 
 
 def doubled_lines(texts: list[str], shapes, taken: set[int]) -> list[Repeat]:
-    """A short line that ends a sentence printed twice in a row (``…新增产值320余亿`` | ``元。`` |
-    ``元。``): a printed line read twice at a column's top, too short for the runs to find (they leave lines
-    under ``MIN_RUN_CHARS`` alone, as stock phrases may repeat); no text prints a sentence's end twice."""
+    """A short line printed twice in a row (``…新增产值320余亿`` | ``元。`` | ``元。``; ``定期调度、跟踪问``
+    twice): a printed line read twice at a column's top, too short for the runs to find (they leave lines
+    under ``MIN_RUN_CHARS`` alone, as stock phrases may repeat).  No text prints a sentence's end, or a
+    piece of a few words, twice in a row; a word or two (``的``) may stand so by chance."""
     return [Repeat((i,), (i - 1,), ("exact",), (0,), 0.95, True, message("repeat.read-twice"))
             for i in range(1, len(texts))
-            if texts[i] and texts[i] == texts[i - 1] and len(texts[i]) < MIN_RUN_CHARS and shapes[i].end == "sent"
-            and not shapes[i].furniture and not {i, i - 1} & taken]
+            if texts[i] and texts[i] == texts[i - 1] and len(texts[i]) < MIN_RUN_CHARS
+            and (shapes[i].end == "sent" or len(texts[i]) >= MIN_LEN) and not shapes[i].furniture
+            and not {i, i - 1} & taken]
 
 
 def _take(run: Run, verdict: Verdict, stream: Stream, places: Places, kept: set[int], out: list[Repeat]) -> None:
@@ -1033,7 +1035,6 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     places = Places(shapes)
     runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
-    out += doubled_lines(texts, shapes, {i for r in out for i in r.drop + r.keep})
     for r in out:
         places.drop(r.drop)
     kept: set[int] = {i for r in out for i in r.keep}
@@ -1046,6 +1047,7 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
         if places.gone:
             runs, stream = _runs(texts, [ok and i not in places.gone for i, ok in enumerate(eligible)], places)
     _decide(runs, places, stream, kept, out)
+    out += doubled_lines(texts, shapes, {i for r in out for i in r.drop + r.keep})  # what the runs left
     out = _with_their_headline(out)
     out.sort(key=lambda r: r.drop[0])
     return out

@@ -214,5 +214,7 @@ def test_a_short_sentence_end_printed_twice_in_a_row_goes():
                      "\u3000\u3000培训结束后，镇科协还向果农发放", "了技术手册两百余份。"]) + "\n"
     assert [(line, default) for line, _, default in _dropped(raw)] == [(5, True)]
     assert _text_of(raw).count("元。") == 1
-    # a longer line twice in a row is the runs' business; a line without a sentence's end is no such copy
-    assert not _dropped(raw.replace("元。\n元。", "的\n的"))
+    # a piece of a few words read twice goes too, ending mid-sentence or not; a word or two may stand so by chance
+    twice = raw.replace("元。\n元。", "元。\n定期调度、跟踪问\n定期调度、跟踪问")
+    assert [line for line, _, _ in _dropped(twice)] == [6]
+    assert not _dropped(raw.replace("元。\n元。", "元。\n的\n的"))
