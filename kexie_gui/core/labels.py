@@ -35,7 +35,7 @@ from .furniture import (
     SPONSOR_LINE,
     is_pinyin_of,
 )
-from .lexicon import cuts_a_word, word_pair
+from .lexicon import WORD_ACROSS, cuts_a_word, word_pair
 from .lines import Unit
 from .text import LEAD_AGENCY, leaves_a_mark_open, opens_mid_sentence
 
@@ -52,7 +52,6 @@ HEADING_PARTS = ("T", "TC", "K", "S", "R")
 LABELS = (FURNITURE, TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, PARAGRAPH, CONTINUED, BYLINE)
 
 SURE_TITLE = 0.9  # a first-pass headline this sure stands even under a line that stops mid-sentence
-WORD_ACROSS = 8  # a pair of characters this common inside words (log2 count) across a break joins a word
 MODEL_NAME = "lines"  # every label, the page's lines as they stand
 BODY_MODEL_NAME = "body"  # every label but furniture, the lines with the furniture left out
 

@@ -48,6 +48,9 @@ def word_pair(left: str, right: str) -> int:
     return _pairs().get(left[-1] + right[0], 0)
 
 
+WORD_ACROSS = 8  # a pair of characters this common inside words (log2 count) across a break joins a word
+
+
 def cuts_a_word(left: str, right: str, level: int) -> bool:
     """The break between ``left`` and ``right`` falls inside a word: the pair across it stands together
     in words (at least ``level``), and more firmly than the pair on one side of it does.  A break

@@ -147,7 +147,8 @@ class Context:
         self.opens, self.closes = facts.opens, facts.closes
         self._rf = [fullness(s.width, c) for s, c in zip(shapes, columns, strict=True)]
         self._cache: dict[tuple, float] = {}
-        self._far: dict[bool | str, list[int]] = {}
+        self._far: dict[bool, list[int]] = {}
+        self._endings: dict[int, int] | None = None  # see ``_piece_ends``
         self.period: list[int] = [1] * len(units)  # what the pair features read until the period is known
         self.period = local_period(self, period, model)
         self._sides()
@@ -319,10 +320,28 @@ class Context:
         """Line ``b`` opens an article's last piece (a byline glued to its last line, a few lines down at
         most) and yet text of an article goes on under that piece: an article's end printed inside
         another one (``覆盖全市320所中小学…。（某乙）`` amid an article on a market day)."""
-        return self.piece_end(b) is not None
+        return b in self._piece_ends()
 
     def piece_end(self, b: int) -> int | None:
         """The last line of the article's last piece that line ``b`` opens (see ``ends_elsewhere``)."""
+        return self._piece_ends().get(b)
+
+    def ending_pieces(self) -> list[int]:
+        """The lines, in order, that open an article's last piece printed inside another article."""
+        return list(self._piece_ends())
+
+    def _piece_ends(self) -> dict[int, int]:
+        """Every line that opens an article's last piece printed elsewhere, with the piece's last line (in
+        line order; worked out once, asked about for every pair tied)."""
+        if self._endings is None:
+            self._endings = {}
+            for b in range(len(self.units)):
+                e = self._piece_end_of(b)
+                if e is not None:
+                    self._endings[b] = e
+        return self._endings
+
+    def _piece_end_of(self, b: int) -> int | None:
         labels = self.labels
         if labels is None or labels[b] not in ("P", "C") or self.shapes[b].start in NEW_TEXT \
                 or opens_a_paragraph(self.texts[b]):
@@ -337,13 +356,6 @@ class Context:
             # shaped as a headline under a byline opens the next article, whatever a first reading said
             return None
         return e
-
-    def ending_pieces(self) -> list[int]:
-        """The lines, in order, that open an article's last piece printed inside another article."""
-        found = self._far.get("ending")
-        if found is None:
-            found = self._far["ending"] = [b for b in range(len(self.units)) if self.ends_elsewhere(b)]
-        return found
 
     def _block_features(self, a: int, b: int, d: int) -> list[str]:
         """Blank lines, indentation, headings and what a first reading took each line for."""
@@ -477,7 +489,7 @@ def _candidates(ctx: Context, a: int) -> list[int]:
         out += far[bisect_left(far, a - FAR):bisect_left(far, a - AHEAD)]
         out += far[bisect_right(far, a + AHEAD):bisect_right(far, a + FAR)]
         # an article's last piece printed inside another article, wherever it stands
-        out += [b for b in ctx.ending_pieces() if abs(b - a) > AHEAD or b < a - BEHIND]
+        out += [b for b in ctx.ending_pieces() if b > a + AHEAD or b < a - BEHIND]
     return out
 
 
@@ -634,11 +646,9 @@ def _lift_out(ctx: Context, succ, pred, b: int) -> None:
     read where it stands, leads into nothing)."""
     assert ctx.labels is not None
     end = ctx.piece_end(b)
-    last = end if end is not None and succ[b] is not None else b
-    k = b
-    while k != last and succ[k] == k + 1:  # the piece as it was read, line by line
-        k += 1
-    last = k
+    last = b
+    while last != end and succ[last] == last + 1:  # the piece as it was read, line by line
+        last += 1
     before, after = pred[b], succ[last]
     succ[last] = pred[b] = None
     if after is not None:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .features import Shape
-from .lexicon import cuts_a_word
+from .lexicon import WORD_ACROSS, cuts_a_word
 from .messages import Message, message
 from .text import CLOSING, glued_byline, plausible_share
 
@@ -65,7 +65,6 @@ WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin take
 WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
 TAIL_LINES = 1  # a paragraph's tail printed again is looked for one line long (longer ones are stock phrases as often)
-WORD_CUT = 8  # a pair of characters this common inside words (log2 count) across a break cuts a word
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
 
 
@@ -762,7 +761,7 @@ def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
         return False
     texts, shapes = stream.texts, places.shapes
     return shapes[before_b].end in ("sent", "closer") and shapes[run.second[-1]].end == "sent" \
-        and cuts_a_word(texts[before_a], texts[a0], WORD_CUT)
+        and cuts_a_word(texts[before_a], texts[a0], WORD_ACROSS)
 
 
 def _touching(run: Run, places: Places) -> bool:

@@ -457,6 +457,17 @@ def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     assert lb._word_cut_scraps(looked(lb.TITLE), shapes)[k].label == lb.FURNITURE  # not between two lines of text
 
 
+def scrap_read_as_furniture(page: str, scrap: str, around: str, confidence: float = 0.8):
+    """The page's units and shapes, the scrap's position, and a first reading that took every line for
+    ``around`` but the scrap, which it took for furniture by its shortness alone."""
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    k = next(i for i, u in enumerate(units) if u.text == scrap)
+    looked = [lb.Labelled(u, around, 0.9, ()) for u in units]
+    looked[k] = lb.Labelled(units[k], lb.FURNITURE, confidence, ())
+    return units, shapes, k, looked
+
+
 def test_a_scrap_that_finishes_a_word_the_line_above_cut_is_text_not_a_column_title():
     page = "\n".join([
         "某县举办校企技术对接会",
@@ -466,11 +477,7 @@ def test_a_scrap_that_finishes_a_word_the_line_above_cut_is_text_not_a_column_ti
         "司与川",  # 公|司: the line above cut 公司; 川|北 is no word to go by
         "北医学院现场签订了技术合作协议。",
     ]) + "\n"
-    units = split_units(page)
-    shapes = shapes_of(units, convention_of(units))
-    k = next(i for i, u in enumerate(units) if u.text == "司与川")
-    out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]
-    out[k] = lb.Labelled(units[k], lb.FURNITURE, 0.6, ())  # what the model may make of a short line
+    _, shapes, k, out = scrap_read_as_furniture(page, "司与川", lb.CONTINUED, 0.6)
     assert lb._word_cut_scraps(out, shapes)[k].label == lb.CONTINUED
 
 
@@ -489,11 +496,7 @@ def test_a_scrap_a_column_break_left_between_two_blocks_is_text_where_its_words_
         below,
         "据统计，今年以来全县共开展科普活动四十余场次。",
     ]) + "\n"
-    units = split_units(page)
-    shapes = shapes_of(units, convention_of(units))
-    k = next(i for i, u in enumerate(units) if u.text == scrap)
-    looked = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
-    looked[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())  # what the model may make of a short block
+    _, shapes, k, looked = scrap_read_as_furniture(page, scrap, lb.PARAGRAPH)
     assert (lb._word_cut_scraps(looked, shapes)[k].label == lb.CONTINUED) is text
 
 
@@ -525,11 +528,7 @@ def test_a_scrap_leaving_a_quotation_open_goes_on_past_a_photo_credit_printed_un
         "林一 摄",  # the photo's credit, printed where the column broke
         "者之家”建设取得明显成效。",
     ]) + "\n"
-    units = split_units(page)
-    shapes = shapes_of(units, convention_of(units))
-    k = next(i for i, u in enumerate(units) if u.text == "全县“科技工作")
-    looked = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]
-    looked[k] = lb.Labelled(units[k], lb.FURNITURE, 0.8, ())
+    units, shapes, k, looked = scrap_read_as_furniture(page, "全县“科技工作", lb.PARAGRAPH)
     looked[k + 1] = lb.Labelled(units[k + 1], lb.FURNITURE, 0.9, ())
     out = lb._word_cut_scraps(looked, shapes)
     assert out[k].label == lb.CONTINUED and out[k + 1].label == lb.FURNITURE
