@@ -37,7 +37,7 @@ from .furniture import (
 )
 from .lexicon import WORD_ACROSS, cuts_a_word, word_pair
 from .lines import Unit
-from .text import LEAD_AGENCY, leaves_a_mark_open, opens_mid_sentence
+from .text import LEAD_AGENCY, has_inner_punctuation, leaves_a_mark_open, opens_mid_sentence
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -496,7 +496,8 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     ``text`` (a paragraph's line), ``para`` (a paragraph's first line) or '' (any); see ``_allowed_labels``."""
     indented = convention is not None and convention.paragraphs_indented
     own_byline = shapes is not None and shapes[n].start == "byl"  # (某县科协): a name, never a sentence's rest
-    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label)
+    carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label) \
+        or _scrap_left_open(units, shapes, first, n)
     if carried and not own_byline and not (shapes and (_indent_lost(units, shapes, n)
                                                        or _stop_lost(units, shapes, n, indented))):
         held = _under_open_sentence(units, shapes, first, n)
@@ -508,6 +509,18 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     if own_byline:
         return "not_cont"
     return _free_line_bound(units, shapes, first, n, wrapped, convention)
+
+
+def _scrap_left_open(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
+    """Line ``n - 1`` is a short scrap ending on a character that carries on a sentence the line above it
+    left open, and line ``n`` is running text: the sentence is still open, so line ``n`` finishes it (a
+    column break cut it twice: ``…把院士工作站建设作`` | ``为一项重要`` | ``任务抓紧抓实；…``)."""
+    if shapes is None or n < 2:
+        return False
+    above, scrap = n - 2, n - 1
+    return first[scrap].label == CONTINUED and shapes[scrap].end == "none" and shapes[scrap].start == "han" \
+        and first[above].label in (PARAGRAPH, CONTINUED) and shapes[above].end in ("none", "clause") \
+        and has_inner_punctuation(units[n].text)
 
 
 def _free_line_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
