@@ -432,21 +432,39 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
 # a sentence opening with the person the sentence before named, saying something (他指出 / 她表示): news
 # carries a speaker's words on in the paragraph that named them
 SPEAKER_GOES_ON = regex.compile(r"^\s*[他她](指出|表示|说|强调|要求|介绍|认为|建议)")
+# who said the quotation just closed (``“……。”`` | ``某县负责同志某某介绍，…``): a clause of a few words
+# ending on a verb of saying; the line may stop right after the verb
+SPEECH_VERB = r"(说|表示|介绍|指出|强调|告诉记者|坦言|感叹|感慨|回忆|解释|补充|笑言|直言|认为)道?"
+ATTRIBUTION = regex.compile(rf"^\s*[^，,。：:“”！？!?]{{1,20}}?{SPEECH_VERB}(\s*$|[，,：:。])")
+QUOTE_CLOSED = regex.compile(r"[。！？!?…]\s*[”」』]\s*$")
 
 
 def _speaker_goes_on(out: list[Labelled], shapes) -> list[Labelled]:
-    """On a hard-wrapped page without indentation, a line opening with ``他指出`` under a full line that
+    """On a hard-wrapped page without indentation, a line that names who spoke under a full line that
     ends a sentence goes on that paragraph: a paragraph end at the column edge shows nothing, and a
-    speaker's next words stay with them (``…对大会的召开表示祝贺。`` | ``他指出，…``)."""
+    speaker's next words stay with them (``…对大会的召开表示祝贺。`` | ``他指出，…``), as a quotation
+    stays with the words that say whose it is (``…最大的生产力。”`` | ``某县负责同志某某介绍，…``)."""
     prev = None
     for i, item in enumerate(out):
         if item.label == FURNITURE:
             continue
         if prev is not None and item.label == PARAGRAPH and shapes[prev].end == "sent" and shapes[prev].full \
-                and out[prev].label in (PARAGRAPH, CONTINUED) and SPEAKER_GOES_ON.match(item.unit.text):
+                and out[prev].label in (PARAGRAPH, CONTINUED) and _names_the_speaker(out[prev].unit.text,
+                                                                                     item.unit.text):
             out[i] = Labelled(item.unit, CONTINUED, item.confidence, item.features)
         prev = i
     return out
+
+
+def _names_the_speaker(above: str, line: str) -> bool:
+    """``line`` opens with the speaker of the sentence ``above`` ends (see ``_speaker_goes_on``).
+
+    >>> _names_the_speaker("…就是最大的生产力。”", "县分管负责同志某某介绍，全县")
+    True
+    >>> _names_the_speaker("…就是最大的生产力。", "县分管负责同志某某介绍，"), _names_the_speaker("…力。”", "据悉，…")
+    (False, False)
+    """
+    return bool(SPEAKER_GOES_ON.match(line) or (QUOTE_CLOSED.search(above) and ATTRIBUTION.match(line)))
 
 
 def _kicker_over_headline(out: list[Labelled], keep: list[int], blanks_separate: bool) -> list[Labelled]:

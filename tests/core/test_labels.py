@@ -852,3 +852,25 @@ def test_a_scrap_left_between_two_column_breaks_leaves_its_sentence_open_for_the
     got = [lab for _, lab in labelled("\n".join(page) + "\n")]
     at = page.index(cut[0])
     assert got[at:at + 6] == ["P", "C", "C", "C", "C", "P"]
+
+
+def test_the_words_saying_whose_quotation_ends_a_full_line_stay_in_its_paragraph_on_a_page_without_indentation():
+    lines = [  # hard-wrapped at 18, no indentation
+        "本报讯 日前，某县举办油菜种植技术培训班，",
+        "来自各乡镇的种植大户参加培训。“油菜是我们",
+        "县的主导产业，科技就是最大的生产力。”",
+        "某县分管负责同志某某介绍，全县油菜种植面积",  # whose words they were: the quotation's paragraph
+        "已发展到3100余亩。",
+        "培训结束后，学员们还参观了种植基地。",  # a paragraph after a short last line
+    ]
+    units = split_units("\n".join(lines) + "\n")
+    shapes = [shape_of(u, False, 21.0) for u in units]
+    shapes[2] = shape_of(units[2], False, 19.0)  # the quotation's line runs to the column's edge
+    assert shapes[2].full and not shapes[4].full
+    out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCCPCP", strict=True)]
+    got = [x.label for x in lb._speaker_goes_on(out, shapes)]
+    assert got[3] == lb.CONTINUED and got[5] == lb.PARAGRAPH
+    # the same words under a sentence that closes no quotation are no evidence
+    units[2] = split_units("县的主导产业，科技就是最大的生产力。\n")[0]
+    out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCCPCP", strict=True)]
+    assert lb._speaker_goes_on(out, shapes)[3].label == lb.PARAGRAPH
