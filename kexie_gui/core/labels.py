@@ -532,13 +532,18 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
 def _scrap_left_open(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
     """Line ``n - 1`` is a short scrap ending on a character that carries on a sentence the line above it
     left open, and line ``n`` is running text: the sentence is still open, so line ``n`` finishes it (a
-    column break cut it twice: ``…把院士工作站建设作`` | ``为一项重要`` | ``任务抓紧抓实；…``)."""
+    column break cut a printed line twice: ``…建设作为一`` | ``项重要`` | ``任务抓紧抓实；…``;
+    ``…开展各类科普活动`` | ``160余场次，参与`` | ``群众2700余人次，…``)."""
     if shapes is None or n < 2:
         return False
     above, scrap = n - 2, n - 1
-    return first[scrap].label == CONTINUED and shapes[scrap].end == "none" and shapes[scrap].start == "han" \
+    return first[scrap].label == CONTINUED and shapes[scrap].end == "none" and shapes[scrap].start not in NOT_RUNNING \
         and first[above].label in (PARAGRAPH, CONTINUED) and shapes[above].end in ("none", "clause") \
-        and has_inner_punctuation(units[n].text)
+        and shapes[n].start not in NOT_RUNNING and has_inner_punctuation(units[n].text)
+
+
+# how a line opens that is no sentence's running text (a lead, a name, a subhead's mark, a 副题's dash)
+NOT_RUNNING = ("agency", "reporter", "byl", "bracket", "dash", "mark", "none")
 
 
 def _free_line_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,

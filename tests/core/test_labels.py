@@ -840,13 +840,19 @@ def test_a_speaker_s_next_words_under_a_full_line_stay_in_the_paragraph_on_a_pag
     assert got[3] == lb.CONTINUED and got[5] == lb.PARAGRAPH
 
 
-def test_a_scrap_left_between_two_column_breaks_leaves_its_sentence_open_for_the_line_below():
+@pytest.mark.parametrize("cut", [
+    ["某某强调，一是要提高思想认识，",
+     "把科普工作站建设作为一",  # …
+     "项重要",  # … a scrap carrying on the open sentence, ending on a character …
+     "任务抓紧抓实；二是要加强统筹",  # … which this line finishes
+     "协调，形成工作合力。"],
+    ["据统计，今年上半年以来，全市各县",
+     "区科协组织共开展了各类科普活动",
+     "160余场次，参与",  # a scrap may open with a number
+     "群众2700余人次，建成社区科普",
+     "站13个。"]])
+def test_a_scrap_left_between_two_column_breaks_leaves_its_sentence_open_for_the_line_below(cut):
     # hard-wrapped at 16, no indentation, as the rest of the page; a column break cut a printed line twice
-    cut = ["某某强调，一是要提高思想认识，",
-           "把科普工作站建设作为一",  # …
-           "项重要",  # … a scrap carrying on the open sentence, ending on a character …
-           "任务抓紧抓实；二是要加强统筹",  # … which this line finishes
-           "协调，形成工作合力。"]
     page = [pages.QS_TITLE, *[x for p in pages.QS for x in pages.wrap(p, 16)], *cut,
             *[x for p in pages.SX[1:] for x in pages.wrap(p, 16)]]
     got = [lab for _, lab in labelled("\n".join(page) + "\n")]
