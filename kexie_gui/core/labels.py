@@ -37,7 +37,7 @@ from .furniture import (
 )
 from .lexicon import WORD_ACROSS, cuts_a_word, word_pair
 from .lines import Unit
-from .text import LEAD_AGENCY, has_inner_punctuation, leaves_a_mark_open, opens_mid_sentence
+from .text import LEAD_AGENCY, has_inner_punctuation, leaves_a_mark_open, opens_a_paragraph, opens_mid_sentence
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -781,8 +781,10 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     if end in ("clause", "colon"):
         return True
     start = shape.start if shape is not None else ""
-    # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
-    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
+    # a line that opens a news lead (本报讯 …, 近日，…) or a paragraph (据了解，…) is text however short: no
+    # headline starts so
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start not in ("agency", "time") \
+        and not opens_a_paragraph(text) \
         and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
     if end != "none" or start in ("reporter", "byl"):
         return False

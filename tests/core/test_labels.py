@@ -98,6 +98,18 @@ def test_a_short_lead_cut_in_the_middle_of_a_place_name_runs_on_however_short():
     assert lb.runs_on(shape, units[0], units[1], "P")  # … but no headline opens with 本报讯
 
 
+def test_a_short_line_opening_a_sentence_as_a_paragraph_or_a_lead_does_runs_on_however_short():
+    from kexie_gui.core.features import shape_of
+
+    for text in ("据了解，某市科协", "近日，某县科协"):  # a column break right after the subject
+        units = split_units(f"{text}\n将把此项工作纳入年度目标考核。\n")
+        shape = shape_of(units[0], False)
+        assert shape.heading  # short enough to be shaped like a headline …
+        assert lb.runs_on(shape, units[0], units[1], "P")  # … but no headline opens so
+    units = split_units("春季花粉多，口罩能挡住\n本报讯 近日，某市气象台发布花粉浓度预报。\n")
+    assert not lb.runs_on(shape_of(units[0], False), units[0], units[1], "T")  # a headline may hold a comma
+
+
 def test_a_short_line_ending_in_half_a_common_word_runs_on_unless_it_was_read_as_a_headline():
     above, below = unit("结合多年的工"), unit("作实践经验")
     assert lb.runs_on(None, above, below, "P")
