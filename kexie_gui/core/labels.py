@@ -781,11 +781,11 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     if end in ("clause", "colon"):
         return True
     start = shape.start if shape is not None else ""
-    # a line that opens a news lead (本报讯 …, 近日，…) or a paragraph (据了解，…) is text however short: no
-    # headline starts so
-    heading = (shape.heading if shape is not None else len(text) <= 32) and start not in ("agency", "time") \
-        and not opens_a_paragraph(text) \
+    # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
         and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
+    if heading and first_label not in HEADING_PARTS and (start == "time" or opens_a_paragraph(text)):
+        heading = False  # so is one the first reading took for text opening as a lead or a paragraph does
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:
