@@ -767,6 +767,9 @@ def hyphenated(left: str, right: str) -> bool:
         and right[:1].isascii() and right[:1].islower()
 
 
+INNER_CLAUSE = regex.compile(r"[，,、；;]")
+
+
 def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | None = None) -> bool:
     """The line stops mid-sentence, so the text under it carries it on: it ends with a clause mark; or
     it is running text (not a headline's shape) that ends with a character, not a mark; or it is a short
@@ -784,8 +787,11 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
     heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
         and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
-    if heading and first_label not in HEADING_PARTS and (start == "time" or opens_a_paragraph(text)):
-        heading = False  # so is one the first reading took for text opening as a lead or a paragraph does
+    if heading and first_label not in HEADING_PARTS and (start == "time" or opens_a_paragraph(text)
+                                                         or INNER_CLAUSE.search(text)):
+        # so is one the first reading took for text that opens as a lead or a paragraph does, or that
+        # holds a clause mark (``何某表示，作为一名`` | ``基层科技工作者，…``)
+        heading = False
     if end != "none" or start in ("reporter", "byl"):
         return False
     if not heading:
