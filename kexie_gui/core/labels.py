@@ -661,7 +661,11 @@ def goes_on_unindented(units: list[Unit], shapes, first: list[Labelled], n: int,
     up = shapes[n - 1]
     # an indented first line runs to the edge with its indent
     edge = up.full or (up.column >= 6 and units[n - 1].indent + up.width >= up.column - 1)
-    runs_to_it = edge or (above.label == CONTINUED and up.end in ("none", "clause"))
+    # a line cut short mid-sentence by a column break: a carried-on line, or a paragraph's indented first
+    # line (``　　调研组先后考察了岷`` | ``江生物科技股份有限公司、…``)
+    cut_short = up.end in ("none", "clause") and (
+        above.label == CONTINUED or (above.label == PARAGRAPH and units[n - 1].indent >= 1))
+    runs_to_it = edge or cut_short
     if not (line.label in (PARAGRAPH, CONTINUED) and above.label in (PARAGRAPH, CONTINUED) and units[n].indent < 1
             and not apart and runs_to_it and shapes[n].start not in ("agency", "reporter", "byl", "mark", "dash")):
         return False

@@ -450,6 +450,24 @@ def test_a_short_flush_line_that_cuts_a_word_goes_on_but_a_subhead_does_not():
         assert lb.goes_on_unindented(units, shapes, first, n) is goes_on
 
 
+def test_on_an_indented_page_a_flush_line_under_a_paragraph_s_first_line_cut_short_goes_on():
+    # a column break cut a paragraph right after its indented first few words; the rest goes on flush
+    lines = [pages.IDEOGRAPHIC_INDENT + "调研组先后考察了岷", "江生物科技股份有限公司、某区生猪",
+             "标准化养殖基地等地。"]
+    page = "\n".join(pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+                     + lines) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    n = next(k for k, u in enumerate(units) if u.text.startswith("江生物"))
+    first = [lb.Labelled(u, lb.PARAGRAPH, 0.9, ()) for u in units]  # the first line opens a paragraph
+    assert lb.goes_on_unindented(units, shapes, first, n)
+    assert dict(labelled(page))["江生物科技股份有限公司、某区生猪"] == lb.CONTINUED
+    # a subhead, flush, opens no paragraph a flush line could go on
+    units[n - 1] = split_units("服务基层见实效\n")[0]
+    shapes = shapes_of(units, convention_of(units))
+    assert not lb.goes_on_unindented(units, shapes, first, n)
+
+
 def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     page = "\n".join([
         "某市召开院士专家工作站建设推进会",
