@@ -749,18 +749,24 @@ def _right_above_its_headline(run: Run, places: Places, stream: Stream) -> bool:
 
 
 def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
-    """The later copy repeats a paragraph's last lines that open by finishing a word the line before the
-    earlier copy cut (``全市“科技工作`` | ``者之家”建设取得明显成效。``), and stands where the line above
-    it ends its sentence: nothing it could finish leads into it there, so it is a stray copy of that tail.
-    """
+    """The later copy repeats a paragraph's last lines that carry on a sentence the line before the
+    earlier copy left open, and stands where nothing it could finish leads into it, so it is a stray copy
+    of that tail: where the line above it ends its sentence and the earlier copy opens by finishing a
+    word cut there (``全市“科技工作`` | ``者之家”建设取得明显成效。``); or, a few lines long, right under
+    the end of an article (``…系列活动。（某甲）`` | ``确保各项任务落到实处，…大局。``, its twin under
+    ``…跟踪问效机制，``)."""
     a0, b0 = run.first[0], run.second[0]
-    if not run.whole_first or abs(run.start - stream.starts[a0]) > 1 or len(run.second) > TAIL_LINES:
+    if not run.whole_first or abs(run.start - stream.starts[a0]) > 1:
         return False
     before_a, before_b = places.before(a0 - 1), places.before(b0 - 1)
     if before_a is None or before_b is None or not _mid_sentence(places.shapes[before_a]):
         return False
     texts, shapes = stream.texts, places.shapes
-    return shapes[before_b].end in ("sent", "closer") and shapes[run.second[-1]].end == "sent" \
+    if shapes[run.second[-1]].end != "sent":
+        return False
+    if places.close[before_b] and not places.close[before_a] and run.chars >= WRAPPED_RUN_CHARS:
+        return True
+    return len(run.second) <= TAIL_LINES and shapes[before_b].end in ("sent", "closer") \
         and cuts_a_word(texts[before_a], texts[a0], WORD_ACROSS)
 
 

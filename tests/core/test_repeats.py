@@ -207,6 +207,30 @@ def test_a_paragraph_s_last_line_printed_again_where_a_sentence_has_just_ended_g
     assert _text_of(raw).count("者之家”建设取得明显成效。") == 1
 
 
+def test_a_paragraph_s_last_lines_printed_again_right_under_an_article_s_end_go():
+    raw = "\n".join([  # a column of 18, paragraphs indented
+        "某市举办青少年科技节",
+        "\u3000\u3000本报讯 近日，某市第六届青少年科技节",
+        "在市科技馆开幕，全市二十余所学校参加。",
+        "\u3000\u3000据了解，某市科协将把此项工作纳入年",
+        "度目标考核，建立定期调度、跟踪问效机",
+        "制，",  # a column break, mid-sentence …
+        "确保各项任务落到实处，切实以科协工作的",  # … and the paragraph's rest
+        "新成效服务全市发展大局。",
+        "\u3000\u3000获得一等奖的作品由某小学学生完成，作",
+        "品受到评委一致好评。（某甲）",  # the article ends …
+        "确保各项任务落到实处，切实以科协工作的",  # … and the rest is printed again under it
+        "新成效服务全市发展大局。",
+        "某县举办蚕桑实用技术培训班",
+        "\u3000\u3000本报讯 近日，某县科协举办蚕桑实用技术",
+        "培训班，六十余名蚕农参加培训。",
+    ]) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(11, True)]
+    clean = apply(analyse(page_from_text(raw)))
+    assert clean.articles[0].byline == "某甲"
+    assert _text_of(raw).count("新成效服务全市发展大局。") == 1
+
+
 def test_a_short_sentence_end_printed_twice_in_a_row_goes():
     # a column of 14: the last printed line of a column read again at the next column's top
     raw = "\n".join(["青石镇科协举办果树修剪培训", "\u3000\u3000本报讯 近日，青石镇科协邀请",
