@@ -199,21 +199,27 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
 def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
     """A photo caption by its own shape (``图为…``) that a first reading took for text, printed between two
     lines of a sentence that goes on around it (``…记者从泸州市科协获`` | ``图为果园，…作业。`` | ``悉，…``;
-    ``…柔性引进院士10名、`` | ``图为…`` | ``专家270余名…``): the caption stands in the paragraph, the
-    paragraph reads on past it.  Furniture."""
+    ``…柔性引进院士10名、`` | ``图为…`` | ``专家270余名…``), or over its photo's credit (``图为果园，…。``
+    | ``某甲 摄``): the caption stands in the paragraph, the paragraph reads on past it.  Furniture."""
     if shapes is None:
         return out
     for i in range(1, len(out) - 1):
         if shapes[i].furniture != CAPTION or out[i].label not in (PARAGRAPH, CONTINUED):
             continue
+        if shapes[i + 1].furniture == PHOTO_CREDIT and out[i + 1].label == FURNITURE and shapes[i].end == "sent":
+            out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
+            continue
         j = _next_text(out, shapes, i)  # the caption's credit may stand under it
         if j is None:
             continue
         above, below = out[i - 1].unit.text.strip(), out[j].unit.text.strip()
-        # above a comma the sentence must go on; above a character, the line below must show it goes on
+        # above a comma the sentence must go on; above a character, the line below must show it goes on,
+        # or the caption, a whole sentence, must not go on the word above (``…回去后要把`` | ``图为…。`` |
+        # ``学到的技术用起来…``)
         if out[i - 1].label in (PARAGRAPH, CONTINUED) and (
                 shapes[i - 1].end == "clause" or (shapes[i - 1].end == "none" and (
-                    shapes[j].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)))):
+                    shapes[j].start == "punct" or cuts_a_word(above, below, WORD_ACROSS)
+                    or (shapes[i].end == "sent" and not cuts_a_word(above, out[i].unit.text.strip(), WORD_ACROSS))))):
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
 

@@ -818,10 +818,22 @@ def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence
     k = next(i for i, u in enumerate(units) if u.text.startswith("图为"))
     out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]  # what a first reading may make of it
     assert lb._captions_amid_text(out, shapes)[k].label == lb.FURNITURE
-    units_b = split_units(page.replace("悉，某市", "某市"))  # nothing cut around it: the first reading stands
+    # a whole sentence shaped as a caption under a line cut mid-sentence stands apart from the text …
+    units_b = split_units(page.replace("悉，某市", "某市"))
     shapes_b = shapes_of(units_b, convention_of(units_b))
     out_b = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_b]
-    assert lb._captions_amid_text(out_b, shapes_b)[k].label == lb.CONTINUED
+    assert lb._captions_amid_text(out_b, shapes_b)[k].label == lb.FURNITURE
+    # … unless its first characters finish a word the line above cut (蓝 | 图为…: 蓝图): the first reading stands
+    units_e = split_units(page.replace("悉，某市", "某市").replace("记者从某市科协获", "某市绘就发展蓝"))
+    shapes_e = shapes_of(units_e, convention_of(units_e))
+    out_e = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_e]
+    assert lb._captions_amid_text(out_e, shapes_e)[k].label == lb.CONTINUED
+    # over its photo's credit a caption stands apart wherever it stands
+    units_f = split_units(page.replace("作业。\n", "作业。\n某乙 摄\n").replace("记者从某市科协获", "某市绘就发展蓝"))
+    shapes_f = shapes_of(units_f, convention_of(units_f))
+    out_f = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units_f]
+    out_f[k + 1] = lb.Labelled(units_f[k + 1], lb.FURNITURE, 0.9, ())
+    assert lb._captions_amid_text(out_f, shapes_f)[k].label == lb.FURNITURE
     # the caption's own credit may stand under it
     units_d = split_units(page.replace("作业。\n", "作业。\n记者 某乙 摄\n"))
     shapes_d = shapes_of(units_d, convention_of(units_d))
