@@ -752,22 +752,29 @@ def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
     """The later copy repeats a paragraph's last lines that carry on a sentence the line before the
     earlier copy left open, and stands where nothing it could finish leads into it, so it is a stray copy
     of that tail: where the line above it ends its sentence and the earlier copy opens by finishing a
-    word cut there (``全市“科技工作`` | ``者之家”建设取得明显成效。``); or, a few lines long, right under
-    the end of an article (``…系列活动。（某甲）`` | ``确保各项任务落到实处，…大局。``, its twin under
-    ``…跟踪问效机制，``)."""
+    word cut there (``全市“科技工作`` | ``者之家”建设取得明显成效。``), or right under the end of an
+    article or a headline; a few lines long, right under the end of an article or a headline, where the
+    earlier copy carries on a sentence left open (``…系列活动。（某甲）`` | ``确保各项任务落到实处，…大局。``,
+    its twin under ``…跟踪问效机制，``)."""
     a0, b0 = run.first[0], run.second[0]
     if not run.whole_first or abs(run.start - stream.starts[a0]) > 1:
         return False
     before_a, before_b = places.before(a0 - 1), places.before(b0 - 1)
-    if before_a is None or before_b is None or not _mid_sentence(places.shapes[before_a]):
+    if before_a is None or before_b is None:
         return False
     texts, shapes = stream.texts, places.shapes
-    if shapes[run.second[-1]].end != "sent":
+    cut_word = cuts_a_word(texts[before_a], texts[a0], WORD_ACROSS)
+    up = shapes[before_a]
+    # a short scrap may be shaped as a headline, but none ends on a comma or cuts a word the copy finishes
+    if not (_mid_sentence(up) or up.end in ("clause", "colon") or (up.end == "none" and cut_word)):
         return False
-    if places.close[before_b] and not places.close[before_a] and run.chars >= WRAPPED_RUN_CHARS:
+    if shapes[run.second[-1]].end != "sent" or _opens(shapes[a0]) or _opens(shapes[b0]):
+        return False  # (a lead under its headline and its copy elsewhere are no tail)
+    ended = places.close[before_b] or places.head[before_b]
+    if ended and not places.close[before_a] and run.chars >= WRAPPED_RUN_CHARS:
         return True
-    return len(run.second) <= TAIL_LINES and shapes[before_b].end in ("sent", "closer") \
-        and cuts_a_word(texts[before_a], texts[a0], WORD_ACROSS)
+    # one line is as often a stock sentence two articles share: the word it finishes must tie it to its twin's place
+    return len(run.second) <= TAIL_LINES and (ended or shapes[before_b].end in ("sent", "closer")) and cut_word
 
 
 def _touching(run: Run, places: Places) -> bool:

@@ -231,6 +231,28 @@ def test_a_paragraph_s_last_lines_printed_again_right_under_an_article_s_end_go(
     assert _text_of(raw).count("新成效服务全市发展大局。") == 1
 
 
+def test_one_line_of_a_paragraph_s_end_under_an_article_s_end_goes_where_it_finishes_a_word_cut_in_place():
+    page = [  # a column of 18, paragraphs indented
+        "某市举办青少年科技节",
+        "\u3000\u3000本报讯 近日，某市第六届青少年科技节",
+        "在市科技馆开幕，全市二十余所学校参加。",
+        "\u3000\u3000他要求，各单位要细化工作措施，明确时",
+        "间节点，确",  # a column break inside a word (确保) …
+        "保各项任务落地见效。",  # … which the next column finishes
+        "\u3000\u3000获得一等奖的作品由某小学学生完成，作",
+        "品受到评委一致好评。（某甲）",
+        "保各项任务落地见效。",  # the line printed again under the article's end
+        "某县举办蚕桑实用技术培训班",
+        "\u3000\u3000本报讯 近日，某县科协举办蚕桑实用技术",
+        "培训班，六十余名蚕农参加培训，现场发放资料。",
+    ]
+    raw = "\n".join(page) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(9, True)]
+    # a sentence two articles share, under a line that ends on a comma, ties to no place: both stay
+    shared = "\n".join(page).replace("间节点，确\n", "间节点，\n").replace("\n保各项", "\n确保各项") + "\n"
+    assert _dropped(shared) == []
+
+
 def test_a_short_sentence_end_printed_twice_in_a_row_goes():
     # a column of 14: the last printed line of a column read again at the next column's top
     raw = "\n".join(["青石镇科协举办果树修剪培训", "\u3000\u3000本报讯 近日，青石镇科协邀请",
