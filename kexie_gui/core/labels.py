@@ -84,6 +84,8 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
     out = [Labelled(u, lab, p, tuple(f)) for u, lab, p, f in zip(units, labels, probs, feats, strict=True)]
     out = _heading_tails(out, shapes, (FURNITURE,))
     out = _word_cut_scraps(out, shapes)
+    if convention.paragraphs_indented:
+        out = _scraps_inside_paragraphs(out, shapes)
     out = _captions_amid_text(out, shapes)
     out = _sentences_over_a_caption(out, shapes)
     out = _bracket_rests(out, convention.blank_lines_separate)
@@ -193,6 +195,29 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
                 triples = _page_triples(out)
             if _scrap_reads_on(shapes[i].text, shapes[j].text, triples):
                 out[i] = Labelled(line, CONTINUED, out[i].confidence, out[i].features)
+    return out
+
+
+SCRAP_CHARS = 4  # a scrap of text no longer than a column title runs
+
+
+def _scraps_inside_paragraphs(out: list[Labelled], shapes) -> list[Labelled]:
+    """On a page whose paragraphs open indented, a few characters the model took for furniture by their
+    shortness alone, between a line of text and a flush line of running text under them: the paragraph
+    goes on through them, so they are its words a column break left (``…作了安排。`` | ``各`` |
+    ``建站单位围绕…``); a column title stands over a headline or an indented lead, not inside a paragraph.
+    A line furniture's own shape names (a page number, a caption, a credit) stays."""
+    if shapes is None:
+        return out
+    for i in range(1, len(out) - 1):
+        below = out[i + 1]
+        if out[i].label == FURNITURE and shapes[i].furniture is None and shapes[i].start == "han" \
+                and len("".join(out[i].unit.text.split())) <= SCRAP_CHARS \
+                and out[i - 1].label in (PARAGRAPH, CONTINUED) and below.label in (PARAGRAPH, CONTINUED) \
+                and below.unit.indent < 1 and (below.label == CONTINUED or not shapes[i + 1].heading) \
+                and not out[i].unit.blank_before \
+                and not below.unit.blank_before:
+            out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
     return out
 
 

@@ -468,6 +468,19 @@ def test_on_an_indented_page_a_flush_line_under_a_paragraph_s_first_line_cut_sho
     assert not lb.goes_on_unindented(units, shapes, first, n)
 
 
+def test_on_an_indented_page_a_word_left_between_a_sentence_and_its_flush_rest_is_text_not_a_column_title():
+    lines = [pages.IDEOGRAPHIC_INDENT + "会议总结了某市专家工作站建站",
+             "以来的情况，对下步工作作了安排。",  # a sentence ending at the column's edge …
+             "各",  # … a word a column break left on a line of its own …
+             "建站单位围绕工作站运行情况、困难",  # … and the paragraph going on flush under it
+             "作了交流发言。"]
+    page = "\n".join(pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)
+                     + lines) + "\n"
+    got = [lab for _, lab in labelled(page)]
+    at = len(pages.set_article(pages.QS_TITLE, pages.QS, "本报记者 林一", 16, pages.IDEOGRAPHIC_INDENT)) + 2
+    assert got[at:at + 2] == [lb.CONTINUED, lb.CONTINUED]
+
+
 def test_a_scrap_of_text_cut_at_a_column_break_is_text_not_a_column_title():
     page = "\n".join([
         "某市召开院士专家工作站建设推进会",
