@@ -819,17 +819,9 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     if end in ("clause", "colon"):
         return True
     start = shape.start if shape is not None else ""
-    # a line that opens a news lead (本报讯 …) is text however short: no headline starts so
-    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
-        and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
-    if heading and first_label not in HEADING_PARTS and (start == "time" or opens_a_paragraph(text)
-                                                         or INNER_CLAUSE.search(text)):
-        # so is one the first reading took for text that opens as a lead or a paragraph does, or that
-        # holds a clause mark (``何某表示，作为一名`` | ``基层科技工作者，…``)
-        heading = False
     if end != "none" or start in ("reporter", "byl"):
         return False
-    if not heading:
+    if not _shaped_as_heading(shape, text, first_label):
         return True
     if below is not None and any(mark in below.text for mark in FULL_STOP + "，、；") and leaves_a_mark_open(text):
         # a 《, bracket or quotation left open goes on below in a sentence: no headline part holds a full
@@ -839,6 +831,18 @@ def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | Non
     return (below is not None and start not in ("mark", "dash") and first_label not in HEADING_PARTS
             and first_label != FURNITURE and (cuts_a_word(text.rstrip(), below.text.lstrip(), WORD_ACROSS)
                                               or opens_mid_sentence(below.text)))
+
+
+def _shaped_as_heading(shape, text: str, first_label: str | None) -> bool:
+    """The line could be a headline's part by its shape (``runs_on``): short, no full stop, not opening a
+    news lead (本报讯 …: no headline starts so); nor, where the first reading took it for text, opening
+    as a lead or a paragraph does (``近日，``, ``据了解，``) or holding a clause mark (``何某表示，作为一名``)."""
+    start = shape.start if shape is not None else ""
+    heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
+        and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
+    if heading and first_label not in HEADING_PARTS:
+        return not (start == "time" or opens_a_paragraph(text) or INNER_CLAUSE.search(text))
+    return heading
 
 
 def model_for(item: Labelled) -> Model:
