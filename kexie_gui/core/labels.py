@@ -841,8 +841,14 @@ def _shaped_as_heading(shape, text: str, first_label: str | None) -> bool:
     heading = (shape.heading if shape is not None else len(text) <= 32) and start != "agency" \
         and (shape is None or "stop" not in shape.punct)  # a line holding a full stop is text however short
     if heading and first_label not in HEADING_PARTS:
-        return not (start == "time" or opens_a_paragraph(text) or INNER_CLAUSE.search(text))
+        return not (start == "time" or opens_a_paragraph(text) or INNER_CLAUSE.search(text)
+                    or VERB_DONE.search(text))
     return heading
+
+
+# a verb marked done with 了 and its object begun (``活动现场设置了科普``): a sentence under way, not a
+# subhead's phrase
+VERB_DONE = regex.compile(r"\p{Han}了\p{Han}{2,}$")
 
 
 def model_for(item: Labelled) -> Model:

@@ -108,6 +108,10 @@ def test_a_short_line_opening_a_sentence_as_a_paragraph_or_a_lead_does_runs_on_h
         assert lb.runs_on(shape, units[0], units[1], "P")  # … but no headline opens so
     units = split_units("何某表示，作为一名\n\n基层科技工作者，能够把技术传授给群众。\n")  # a comma: a sentence
     assert lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
+    units = split_units("活动现场设置了科普\n\n展板、互动体验等十个功能区。\n")  # a verb done (了), its object begun
+    assert lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
+    units = split_units("人才引领强支撑\n\n展板、互动体验等十个功能区。\n")  # a subhead's phrase
+    assert not lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
     # … unless the first reading took it for a headline's part: then a headline may stand under it
     units = split_units("据统计，今年以来，某市\n某市青少年科技创新大赛举行\n")
     assert not lb.runs_on(shape_of(units[0], False), units[0], units[1], "T")
