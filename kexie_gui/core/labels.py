@@ -848,7 +848,7 @@ def _shaped_as_heading(shape, text: str, first_label: str | None) -> bool:
 
 # a verb marked done with 了 and its object begun (``活动现场设置了科普``): a sentence under way, not a
 # subhead's phrase
-VERB_DONE = regex.compile(r"\p{Han}了\p{Han}{2,}$")
+VERB_DONE = regex.compile(r"\p{Han}了\p{Han}+$")
 
 
 def model_for(item: Labelled) -> Model:

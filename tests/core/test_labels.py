@@ -110,6 +110,8 @@ def test_a_short_line_opening_a_sentence_as_a_paragraph_or_a_lead_does_runs_on_h
     assert lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
     units = split_units("活动现场设置了科普\n\n展板、互动体验等十个功能区。\n")  # a verb done (了), its object begun
     assert lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
+    units = split_units("调研组先后考察了岷\n\n江生物科技股份有限公司、某区养殖基地。\n")  # begun by a character
+    assert lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
     units = split_units("人才引领强支撑\n\n展板、互动体验等十个功能区。\n")  # a subhead's phrase
     assert not lb.runs_on(shape_of(units[0], False), units[0], units[1], "P")
     # … unless the first reading took it for a headline's part: then a headline may stand under it
