@@ -88,6 +88,7 @@ def first_look(units: list[Unit], convention: Convention, page_height: float = 0
         out = _scraps_inside_paragraphs(out, shapes)
     out = _captions_amid_text(out, shapes)
     out = _sentences_over_a_caption(out, shapes)
+    out = _captions_over_a_credit(out, shapes)
     out = _bracket_rests(out, convention.blank_lines_separate)
     for i in range(len(out)):
         if out[i].label != FURNITURE and (romanised_nearby(units, i) or titles_a_column(shapes, i)):
@@ -260,6 +261,23 @@ def _sentences_over_a_caption(out: list[Labelled], shapes) -> list[Labelled]:
                 and not shapes[i].heading and shapes[i + 1].furniture == CAPTION and shapes[i - 1].end == "clause" \
                 and out[i - 1].label in (PARAGRAPH, CONTINUED) and shapes[i - 1].furniture is None:
             out[i] = Labelled(out[i].unit, CONTINUED, out[i].confidence, out[i].features)
+    return out
+
+
+def _captions_over_a_credit(out: list[Labelled], shapes) -> list[Labelled]:
+    """One whole sentence on a line of its own, between a line that ends its sentence and a photo credit
+    (``…参加活动。`` | ``学生们在活动现场向群众讲解科普知识。`` | ``某甲 摄``), that a first reading took for
+    text: the photo's caption, set without 图为 or ▲.  Text the photo stands in goes on mid-sentence
+    above its credit far more often than it ends a sentence there and starts a whole new one.  Furniture."""
+    if shapes is None:
+        return out
+    for i in range(1, len(out) - 1):
+        line = out[i].unit.text.strip()
+        if out[i].label in (PARAGRAPH, CONTINUED) and shapes[i + 1].furniture == PHOTO_CREDIT \
+                and out[i + 1].label == FURNITURE and shapes[i].end == "sent" and line.count(FULL_STOP) == 1 \
+                and out[i - 1].label in (PARAGRAPH, CONTINUED) and shapes[i - 1].end == "sent" \
+                and out[i].unit.indent < 1 and shapes[i].start == "han":
+            out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
 
 

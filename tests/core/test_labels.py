@@ -866,6 +866,28 @@ def test_a_photo_caption_printed_inside_a_sentence_is_furniture_and_the_sentence
     assert lb._captions_amid_text(out_c, shapes_c)[k].label == lb.FURNITURE
 
 
+def test_a_whole_sentence_between_a_finished_one_and_a_photo_credit_is_the_photo_s_caption():
+    page = "\n".join([  # hard-wrapped at 18, paragraphs indented
+        "某市举办全国科普日主场活动",
+        "\u3000\u3000本报讯 近日，某市全国科普日主场活动在",
+        "市科技馆举行，百余名市民和中小学生参加。",
+        "学生们在活动现场向群众讲解科普知识。",  # a caption set without 图为 …
+        "某甲 摄",  # … over its photo's credit
+        "\u3000\u3000今年以来，某市科协共开展各类科普活动",
+        "九十余场次，参与群众六千余人次。",
+    ]) + "\n"
+    units = split_units(page)
+    shapes = shapes_of(units, convention_of(units))
+    out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in units]  # what a first reading may make of it
+    out[4] = lb.Labelled(units[4], lb.FURNITURE, 0.9, ())
+    assert lb._captions_over_a_credit(out, shapes)[3].label == lb.FURNITURE
+    # text going on mid-sentence above the credit is the paragraph the photo stands in
+    cut = split_units(page.replace("参加。\n学生们", "参加，\n学生们"))
+    out = [lb.Labelled(u, lb.CONTINUED, 0.9, ()) for u in cut]
+    out[4] = lb.Labelled(cut[4], lb.FURNITURE, 0.9, ())
+    assert lb._captions_over_a_credit(out, shapes_of(cut, convention_of(cut)))[3].label == lb.CONTINUED
+
+
 def test_a_sentence_over_a_caption_of_its_own_shape_is_text_going_on_the_comma_above():
     page = "\n\n".join([  # blocks parted by blank lines
         "某市获评科创中国试点城市",
