@@ -199,7 +199,9 @@ def _word_cut_scraps(out: list[Labelled], shapes) -> list[Labelled]:
     return out
 
 
-SCRAP_CHARS = 4  # a scrap of text no longer than a column title runs
+SCRAP_CHARS = 4  # a scrap of a word or two a column break left on a line of its own
+# a clause mark inside a line: text, never a column title's or a subhead's phrase
+INNER_CLAUSE = regex.compile(r"[，,、；;]")
 
 
 def _scraps_inside_paragraphs(out: list[Labelled], shapes) -> list[Labelled]:
@@ -232,7 +234,7 @@ def _captions_amid_text(out: list[Labelled], shapes) -> list[Labelled]:
     for i in range(1, len(out) - 1):
         if shapes[i].furniture != CAPTION or out[i].label not in (PARAGRAPH, CONTINUED):
             continue
-        if shapes[i + 1].furniture == PHOTO_CREDIT and out[i + 1].label == FURNITURE and shapes[i].end == "sent":
+        if _over_its_credit(out, shapes, i):
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
             continue
         j = _next_text(out, shapes, i)  # the caption's credit may stand under it
@@ -273,12 +275,16 @@ def _captions_over_a_credit(out: list[Labelled], shapes) -> list[Labelled]:
         return out
     for i in range(1, len(out) - 1):
         line = out[i].unit.text.strip()
-        if out[i].label in (PARAGRAPH, CONTINUED) and shapes[i + 1].furniture == PHOTO_CREDIT \
-                and out[i + 1].label == FURNITURE and shapes[i].end == "sent" and line.count(FULL_STOP) == 1 \
+        if out[i].label in (PARAGRAPH, CONTINUED) and _over_its_credit(out, shapes, i) and line.count(FULL_STOP) == 1 \
                 and out[i - 1].label in (PARAGRAPH, CONTINUED) and shapes[i - 1].end == "sent" \
                 and out[i].unit.indent < 1 and shapes[i].start == "han":
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def _over_its_credit(out: list[Labelled], shapes, i: int) -> bool:
+    """Line ``i`` ends a sentence right over a photo credit (``…作业。`` | ``某甲 摄``): where a caption stands."""
+    return shapes[i + 1].furniture == PHOTO_CREDIT and out[i + 1].label == FURNITURE and shapes[i].end == "sent"
 
 
 def _next_text(out: list[Labelled], shapes, i: int) -> int | None:
@@ -314,7 +320,7 @@ def _scrap_reads_on(left: str, right: str, triples: set[str]) -> bool:
     if not left or not right:
         return False
     # a column title holds no comma, nor leaves a quotation open (``向群众身边延伸，为全县``, ``全市“科技工作``)
-    if any(mark in left for mark in "，,、；;") or leaves_a_mark_open(left):
+    if INNER_CLAUSE.search(left) or leaves_a_mark_open(left):
         return True
     return len(left) > COLUMN_TITLE_MAX or cuts_a_word(left, right, WORD_ACROSS) or left[-2:] + right[:1] in triples \
         or left[-1:] + right[:2] in triples
@@ -578,6 +584,10 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     return _free_line_bound(units, shapes, first, n, wrapped, convention)
 
 
+# how a line opens that is no sentence's running text (a lead, a name, a subhead's mark, a 副题's dash)
+NOT_RUNNING = ("agency", "reporter", "byl", "bracket", "dash", "mark", "none")
+
+
 def _scrap_left_open(units: list[Unit], shapes, first: list[Labelled], n: int) -> bool:
     """Line ``n - 1`` is a short scrap ending on a character that carries on a sentence the line above it
     left open, and line ``n`` is running text: the sentence is still open, so line ``n`` finishes it (a
@@ -589,10 +599,6 @@ def _scrap_left_open(units: list[Unit], shapes, first: list[Labelled], n: int) -
     return first[scrap].label == CONTINUED and shapes[scrap].end == "none" and shapes[scrap].start not in NOT_RUNNING \
         and first[above].label in (PARAGRAPH, CONTINUED) and shapes[above].end in ("none", "clause") \
         and shapes[n].start not in NOT_RUNNING and has_inner_punctuation(units[n].text)
-
-
-# how a line opens that is no sentence's running text (a lead, a name, a subhead's mark, a 副题's dash)
-NOT_RUNNING = ("agency", "reporter", "byl", "bracket", "dash", "mark", "none")
 
 
 def _free_line_bound(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
@@ -818,9 +824,6 @@ def hyphenated(left: str, right: str) -> bool:
     left, right = left.rstrip(), right.lstrip()
     return len(left) > 1 and left[-1] == "-" and left[-2].isascii() and left[-2].isalpha() \
         and right[:1].isascii() and right[:1].islower()
-
-
-INNER_CLAUSE = regex.compile(r"[，,、；;]")
 
 
 def runs_on(shape, unit: Unit, below: Unit | None = None, first_label: str | None = None) -> bool:
