@@ -675,8 +675,9 @@ class Places:
 def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) -> bool:
     """The run holds a headline matched against a piece of another line (a headline's words quoted in
     a lead), not against a whole headline."""
-    def headline(i: int) -> bool:  # a line holding a full stop is no headline, whatever a first reading took
-        return places.heading_part(i) and "。" not in texts[i]
+    def headline(i: int) -> bool:
+        # a line holding a full stop, or ending on a comma, is no headline, whatever a first reading took
+        return places.heading_part(i) and "。" not in texts[i] and places.shapes[i].end != "clause"
 
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)

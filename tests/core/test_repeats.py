@@ -116,6 +116,18 @@ def test_a_short_copy_cut_off_at_the_page_end_goes_though_it_looks_like_a_headli
     raw = "\n".join(lines) + "\n"
     assert [text for _line, text, default in _dropped(raw) if default] == ["某某对某县科协工作给予充分肯定。他指"]
 
+def test_a_copy_cut_off_on_a_comma_under_the_page_footer_goes_though_a_first_reading_took_it_for_a_headline():
+    # a paragraph's opening clause printed again at the page's foot, under the editor's line: short and
+    # alone, a first reading may take it for a headline, but no headline ends on a comma
+    lines = ["某县科协开展科普活动", "", "本报讯 近日，某县科协开展科普活动，吸引群众三百余人参加。", "",
+             "据了解，某市科协将把此项工作纳入年度目标考核，", "", "",
+             "建立定期调度、跟踪问效机制，确保各项任务落到实处，切实服务全市发展大局。", "",
+             "（某县科协）", "", "责任编辑：某某", "", "建立定期调度、跟踪问效机制，"]
+    raw = "\n".join(lines) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["建立定期调度、跟踪问效机制，"]
+    assert _text_of(raw).count("跟踪问效机制") == 1
+
+
 
 def _wrapped(text: str, width: int = 14) -> list[str]:
     """A paragraph set in a column ``width`` characters wide, its first line indented two spaces."""
