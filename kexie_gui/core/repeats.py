@@ -477,6 +477,7 @@ class Places:
         self.log: list[int] = []  # dropped lines, in the order they went
         self.through: frozenset[int] = frozenset()  # candidate copies, looked through when stuck …
         self.own: frozenset[int] = frozenset()  # … but for the lines of the copy being judged
+        self.end_scrap: int | None = None  # the page's last line, a scrap that opens another line (``_end_scrap``)
         self._next = list(range(n + 1))  # skip pointers over dead lines (furniture, dropped)
         self._prev = list(range(n + 1))  # the same, shifted by one (0 = before the page)
         # strayness asked again of a copy shared by several runs, while no line went and nothing is looked
@@ -679,10 +680,14 @@ def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) 
         # a line holding a full stop, or ending on a comma, is no headline, whatever a first reading took
         return places.heading_part(i) and "。" not in texts[i] and places.shapes[i].end != "clause"
 
+    # a line at the page's foot that opens another line's text is a copy cut off there: no headline stands
+    # at the page's end, with nothing under it (``自全县各乡镇的130余名种养大户、家庭农场`` as the last line)
+    at_end = places.after(run.second[-1] + 1) in (None, places.end_scrap)
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
-        whole = abs(stream.starts[a] - m.at) <= 1 and abs(stream.ends[a] - m.end) <= 1
-        if (headline(b) or headline(a)) and not whole:
+        opens = abs(stream.starts[a] - m.at) <= 1
+        whole = opens and abs(stream.ends[a] - m.end) <= 1
+        if (headline(b) or headline(a)) and not whole and not (at_end and opens):
             return True
     return False
 
@@ -794,8 +799,8 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     below = places.after(last + 1)
     # (a headline of a short-news column may open no lead a first reading knows: its shape says it, and
     # text under it — the page's last line is no headline)
-    ends = below is None or (before_headline and not places.furn[below] and (places.head[below] or (
-        places.shapes[below].heading and places.after(below + 1) is not None)))
+    ends = below is None or below == places.end_scrap or (before_headline and not places.furn[below] and (
+        places.head[below] or (places.shapes[below].heading and places.after(below + 1) is not None)))
     a = run.first[-1]
     # a copy's last line cut off inside its twin's line may be short enough to look like a headline's
     # (``项工作纳``): under a line of the same copy it is the text's rest all the same
@@ -1046,6 +1051,8 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     texts = [norm(shape.text) for shape in shapes]
     eligible = [not (s.furniture or _noise(s)) for s in shapes]  # only furniture by its own shape stays out
     places = Places(shapes)
+    scrap = _end_scrap(texts, eligible, shapes, places)
+    places.end_scrap = None if scrap is None else scrap[0]
     runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
     for r in out:
@@ -1060,10 +1067,36 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
         if places.gone:
             runs, stream = _runs(texts, [ok and i not in places.gone for i, ok in enumerate(eligible)], places)
     _decide(runs, places, stream, kept, out)
+    if scrap is not None and _under_a_cut_copy(scrap[0], out, places):
+        out.append(Repeat((scrap[0],), (scrap[1],), ("truncated",), (0,), 0.85, True, message("repeat.cut-off")))
     out += doubled_lines(texts, shapes, {i for r in out for i in r.drop + r.keep})  # what the runs left
     out = _with_their_headline(out)
     out.sort(key=lambda r: r.drop[0])
     return out
+
+
+def _end_scrap(texts: list[str], eligible: list[bool], shapes, places: Places) -> tuple[int, int] | None:
+    """The page's last line, when it is a scrap too short for the runs (``MIN_RUN_CHARS``) that stops
+    mid-sentence and opens another line's text (``索出了有益经`` under ``…索出了有益经验，值得…``),
+    with that line: the last of a stack of copies cut off at the page end, perhaps (``_under_a_cut_copy``)."""
+    last = places.before(len(texts) - 1)
+    if last is None or not eligible[last] or not MIN_LEN <= len(texts[last]) < MIN_RUN_CHARS \
+            or shapes[last].end not in ("none", "clause", "colon"):
+        return None
+    x = texts[last]
+    twin = next((a for a in range(last - 1, -1, -1)
+                 if eligible[a] and len(texts[a]) > len(x) and texts[a].startswith(x)), None)
+    return None if twin is None else (last, twin)
+
+
+def _under_a_cut_copy(scrap: int, out: list[Repeat], places: Places) -> bool:
+    """The line above the page's last scrap went as a copy cut off at the page end: the scrap, the start of
+    another line's text, is the next copy of the stack, cut off in turn
+    (``某某对某县科协工作给予充分肯定。他指`` | ``索出了有益经``)."""
+    above = scrap - 1
+    while above >= 0 and places.furn[above]:
+        above -= 1
+    return any(above in r.drop and r.why.id == "repeat.cut-off" for r in out if r.default)
 
 
 def _runs(texts: list[str], eligible: list[bool], places: Places) -> tuple[list[Run], Stream]:

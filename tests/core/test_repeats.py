@@ -129,6 +129,37 @@ def test_a_copy_cut_off_on_a_comma_under_the_page_footer_goes_though_a_first_rea
 
 
 
+STACKED_PAGE = ["某县科协开展科普活动", "", "本报讯 近日，某县科协开展科普活动，吸引群众三百余人参加。", "",
+                "某某对某县科协工作给予充分肯定。他指出，某县科协在服务产业发展方面探", "",
+                "索出了有益经验，值得在全市推广。", "", "（某县科协）", "",
+                "某某对某县科协工作给予充分肯定。他指", "", "索出了有益经"]
+
+
+def test_a_stack_of_copies_cut_off_at_the_page_end_goes_down_to_its_last_short_scrap():
+    # two copies cut off one under the other at the page's foot: the last is a scrap too short to be
+    # told from a stock phrase alone, but it opens another line's text under a copy cut off itself
+    raw = "\n".join(STACKED_PAGE) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["某某对某县科协工作给予充分肯定。他指",
+                                                                           "索出了有益经"]
+    assert _text_of(raw).count("索出了有益经") == 1
+
+
+def test_a_short_last_line_that_opens_another_line_stays_under_text_that_is_no_copy():
+    # the same scrap under the article's own text is the text's rest, not a copy
+    lines = STACKED_PAGE[:8] + ["某某强调，要聚焦群众需求，坚持问题导向，把工作做实做细，推动", "", "索出了有益经"]
+    raw = "\n".join(lines) + "\n"
+    assert _dropped(raw) == []
+
+
+def test_a_copy_cut_off_at_the_page_foot_is_no_headline_s_words_quoted_in_a_lead():
+    # the copy stops where a headline might (no mark at its end), but nothing stands under it
+    lines = ["某县举办花椒实用技术培训班", "", "本报讯 近日，某县科协举办花椒实用技术培训班，来", "", "",
+             "自全县各乡镇的130余名种养大户、家庭农场主参加培训。", "", "培训结束后，专家还深入田间地头指导。",
+             "", "（某县科协）", "", "自全县各乡镇的130余名种养大户、家庭农场"]
+    raw = "\n".join(lines) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["自全县各乡镇的130余名种养大户、家庭农场"]
+
+
 def _wrapped(text: str, width: int = 14) -> list[str]:
     """A paragraph set in a column ``width`` characters wide, its first line indented two spaces."""
     text = "\u3000\u3000" + text
