@@ -818,6 +818,14 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     return goes_on and not carried  # text that carries on a sentence is no copy cut off
 
 
+def _under_an_end(run: Run, places: Places) -> bool:
+    """The later copy stands right under an article's end (a byline, a jump line; furniture between), where
+    no text of the article above goes on: on a hard-wrapped page a copy cut off at the page end need not
+    be a paragraph's start there (``（某县科协）`` | ``责任编辑：某某`` | ``建立定期调度、跟踪问效机制，``)."""
+    p = places.before(run.second[0] - 1)
+    return p is not None and places.close[p]
+
+
 def _paragraphs(lines: list[int], places: Places) -> int:
     """How many paragraphs a copy holds: lines after one that ended a sentence start one."""
     shapes = places.shapes
@@ -840,7 +848,8 @@ def _verdict(run: Run, places: Places, stream: Stream) -> Verdict | None:
     if _touching(run, places):
         return Verdict(True, 0.95, True, message("repeat.read-twice"))
     wrapped = getattr(places.shapes, "wrapped", False)
-    if _cut_at_end(run, places, stream) and (not wrapped or _starts_both(run, places, stream)):
+    if _cut_at_end(run, places, stream) and (not wrapped or _starts_both(run, places, stream)
+                                              or _under_an_end(run, places)):
         return Verdict(True, 0.9, True, message("repeat.cut-off"), cut_off=True)
     if _cut_at_end(run, places, stream, before_headline=True) and _starts_both(run, places, stream) \
             and places.same_article(run.first[-1], run.second[0]):

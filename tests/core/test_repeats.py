@@ -166,6 +166,22 @@ def _wrapped(text: str, width: int = 14) -> list[str]:
     return [text[k:k + width] for k in range(0, len(text), width)]
 
 
+def _flat(text: str, width: int = 18) -> list[str]:
+    """A paragraph set in a column ``width`` characters wide, unindented."""
+    return [text[k:k + width] for k in range(0, len(text), width)]
+
+
+def test_a_copy_cut_off_under_the_last_article_s_end_goes_on_a_wrapped_page_though_its_twin_opens_no_paragraph():
+    # hard-wrapped, unindented: the twin is a printed line a column break left under ``度目标考核，``; its copy
+    # under the byline and the editor's line at the page foot carries nothing on
+    lines = (["某县科协开展科普活动"] + _flat("本报讯 近日，" + LEAD_A[7:] + BODY_A) + _flat(BODY_B + LEAD_B[7:])
+             + ["据了解，某市科协将把此项工作纳入年", "度目标考核，", "建立定期调度、跟踪问效机制，确保各项",
+                "任务落到实处，切实服务全市发展大局。", "（某县科协）", "责任编辑：某某",
+                "建立定期调度、跟踪问效机制，"])
+    raw = "\n".join(lines) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["建立定期调度、跟踪问效机制，"]
+
+
 def test_a_passage_read_twice_and_printed_again_after_its_article_keeps_one_copy():
     # the copy after the article must be matched with the passage, not with its second reading: matched
     # with the second reading, it would keep that reading and leave the lines read twice on the page
