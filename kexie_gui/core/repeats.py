@@ -779,8 +779,17 @@ def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
     ended = places.close[before_b] or places.head[before_b]
     if ended and not places.close[before_a] and run.chars >= WRAPPED_RUN_CHARS:
         return True
-    # one line is as often a stock sentence two articles share: the word it finishes must tie it to its twin's place
-    return len(run.second) <= TAIL_LINES and (ended or shapes[before_b].end in ("sent", "closer")) and cut_word
+    return len(run.second) <= TAIL_LINES and _tied_tail(run, places, before_b, cut_word)
+
+
+def _tied_tail(run: Run, places: Places, before_b: int, cut_word: bool) -> bool:
+    """A one-line tail (see ``_stray_tail``) is as often a stock sentence two articles share: it goes only
+    under a finished sentence or an article's end, and where the word it finishes ties it to its twin's
+    place, or where it is the page's last line under an article's end (no article's text goes on there)."""
+    ended = places.close[before_b] or places.head[before_b]
+    if not (ended or places.shapes[before_b].end in ("sent", "closer")):
+        return False
+    return cut_word or (ended and places.after(run.second[-1] + 1) is None)
 
 
 def _touching(run: Run, places: Places) -> bool:

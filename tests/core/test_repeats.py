@@ -312,6 +312,20 @@ def test_one_line_of_a_paragraph_s_end_under_an_article_s_end_goes_where_it_fini
     assert _dropped(shared) == []
 
 
+def test_one_line_of_a_paragraph_s_end_as_the_page_s_last_line_under_an_article_s_end_goes_though_it_cuts_no_word():
+    # a column of 14, paragraphs indented; the twin goes on a sentence a column break left at a comma
+    page = (["青石镇科协举办果树修剪培训"] + _wrapped(LEAD_A) + _wrapped(BODY_A)
+            + ["\u3000\u3000活动中，志愿者发放科普资", "料六千余份，", "解答群众咨询九十余人次。",
+               "白云县科协开展科普进校园活动"] + _wrapped(LEAD_B) + _wrapped(BODY_B + "（林小溪）")
+            + ["解答群众咨询九十余人次。"])  # printed again at the page's foot, under the other article's end
+    raw = "\n".join(page) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(len(page), True)]
+    # with an article under it, the same sentence is as likely a stock sentence of the article above: it stays
+    below = ["某区举办科普讲解大赛", *_wrapped("本报讯 近日，某区科协举办科普讲解大赛，二十名选手参加比赛。")]
+    more = raw + "\n".join(below) + "\n"
+    assert _dropped(more) == []
+
+
 def test_a_short_sentence_end_printed_twice_in_a_row_goes():
     # a column of 14: the last printed line of a column read again at the next column's top
     raw = "\n".join(["青石镇科协举办果树修剪培训", "\u3000\u3000本报讯 近日，青石镇科协邀请",
