@@ -64,6 +64,7 @@ BYLINE_SPLIT = 12  # characters of the line above looked at for the start of a w
 WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
 WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
+INSET_LINES = 2  # a caption and its credit may stand inside a copy (``_on_under_an_inset``)
 TAIL_LINES = 1  # a paragraph's tail printed again is looked for one line long (longer ones are stock phrases as often)
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
 
@@ -322,6 +323,8 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                     nb += 1
                     continue
                 nxt = stream.match_at(texts[nb], run.matches[-1].end)
+                if nxt is None:
+                    nb, nxt = _on_under_an_inset(texts, eligible, stream, run, nb)
                 if nxt is None or nxt.end > stream.starts[run.second[0]] or not texts[nb]:
                     break
                 run.second.append(nb)
@@ -346,6 +349,23 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                     runs.append(piece)
     runs.sort(key=lambda r: (-r.chars, r.second[0]))
     return runs
+
+
+def _on_under_an_inset(texts: list[str], eligible: list[bool], stream: Stream, run: Run,
+                       nb: int) -> tuple[int, Match | None]:
+    """The line under an inset of up to ``INSET_LINES`` lines (a photo's caption and credit) set inside the
+    later copy, and its match, where it goes on exactly where the copy stopped
+    (``调研组先后考察了…标准化`` | ``技术人员在果园向群众讲解科普知识。`` | ``（县科协供图）`` | ``种植基地…``);
+    else ``(nb, None)``."""
+    k, skipped = nb + 1, 0
+    while k < len(texts) and skipped < INSET_LINES:
+        if eligible[k] and len(texts[k]) >= MIN_RUN_CHARS:
+            m = stream.match_at(texts[k], run.matches[-1].end)
+            if m is not None:
+                return k, m
+        skipped += eligible[k]
+        k += 1
+    return nb, None
 
 
 def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:

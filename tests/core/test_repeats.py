@@ -33,6 +33,15 @@ def test_a_continuation_printed_ahead_of_its_headline_goes_and_the_copy_in_place
     assert _text_of(raw).count(BODY_A) == 1
 
 
+def test_a_continuation_printed_ahead_of_its_headline_goes_though_a_caption_stands_inside_the_copy_in_place():
+    # the copy in place is cut by a photo's caption and credit set inside it (one paragraph, two pieces)
+    cut = BODY_A.index("并建立")
+    raw = (f"{BODY_A}\n\n青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A[:cut]}\n\n"
+           f"果农在果园里学习修剪技术。\n\n（镇科协供图）\n\n{BODY_A[cut:]}\n\n（林小溪）\n")
+    assert _dropped(raw) == [(1, BODY_A, True)]
+    assert _text_of(raw).count(BODY_A[cut:]) == 1
+
+
 def test_a_copy_cut_off_at_the_end_of_the_page_goes():
     raw = f"青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n（林小溪）\n\n{LEAD_A[:30]}\n"
     (_line, text, default), = _dropped(raw)
