@@ -826,14 +826,12 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     shapes = places.shapes
     last = run.second[-1]
     below = places.after(last + 1)
-    # (a headline of a short-news column may open no lead a first reading knows: its shape says it, and
-    # text under it — the page's last line is no headline)
-    ends = below is None or below == places.end_scrap or (before_headline and not places.furn[below] and (
-        places.head[below] or (places.shapes[below].heading and places.after(below + 1) is not None)))
+    ends = below is None or below == places.end_scrap or (before_headline and _headline_below(below, places))
     a = run.first[-1]
     # a copy's last line cut off inside its twin's line may be short enough to look like a headline's
-    # (``项工作纳``): under a line of the same copy it is the text's rest all the same
-    cut_inside = len(run.second) > 1 and shapes[last].end in ("none", "clause", "colon") \
+    # (``项工作纳``): under a line of the same copy, or as the page's last line (no headline ends a page),
+    # it is the text's rest all the same
+    cut_inside = (len(run.second) > 1 or below is None) and shapes[last].end in ("none", "clause", "colon") \
         and stream.ends[a] - run.end > 1
     if not ends or not (_mid_sentence(shapes[last]) or cut_inside):
         return False
@@ -853,6 +851,13 @@ def _under_an_end(run: Run, places: Places) -> bool:
     be a paragraph's start there (``（某县科协）`` | ``责任编辑：某某`` | ``建立定期调度、跟踪问效机制，``)."""
     p = places.before(run.second[0] - 1)
     return p is not None and places.close[p]
+
+
+def _headline_below(below: int, places: Places) -> bool:
+    """Line ``below`` heads the next article (a headline of a short-news column may open no lead a first
+    reading knows: its shape says it, and text under it — the page's last line is no headline)."""
+    return not places.furn[below] and (places.head[below] or (
+        places.shapes[below].heading and places.after(below + 1) is not None))
 
 
 def _paragraphs(lines: list[int], places: Places) -> int:

@@ -138,6 +138,15 @@ def test_a_copy_cut_off_on_a_comma_under_the_page_footer_goes_though_a_first_rea
 
 
 
+def test_a_one_line_copy_cut_off_as_the_page_s_last_line_goes_though_it_is_shaped_as_a_headline():
+    # half-width commas (an OCR slip) leave the copy shaped as a headline; no headline ends a page
+    lines = ["某市科协召开学会工作座谈会", "", "4月4日,某市科协召开市级学会工作座谈会,23家市级学会负责人参加会议。", "",
+             "某区科技特派员进村服务", "", "11月25日,某区组织9名科技特派员深入田间地头,为种植户提供技术服务。", "",
+             "责任编辑:某某", "", "4月4日,某市科协召开市"]
+    raw = "\n".join(lines) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["4月4日,某市科协召开市"]
+
+
 STACKED_PAGE = ["某县科协开展科普活动", "", "本报讯 近日，某县科协开展科普活动，吸引群众三百余人参加。", "",
                 "某某对某县科协工作给予充分肯定。他指出，某县科协在服务产业发展方面探", "",
                 "索出了有益经验，值得在全市推广。", "", "（某县科协）", "",
