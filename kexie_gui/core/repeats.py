@@ -323,6 +323,8 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                     nb += 1
                     continue
                 nxt = stream.match_at(texts[nb], run.matches[-1].end)
+                if nxt is None and len(run.second) >= 2:
+                    nxt = _slip_inside(texts[nb], stream.text, run.matches[-1].end)
                 if nxt is None:
                     nb, nxt = _on_under_an_inset(texts, eligible, stream, run, nb)
                 if nxt is None or nxt.end > stream.starts[run.second[0]] or not texts[nb]:
@@ -349,6 +351,16 @@ def build_runs(found: dict[int, list[Match]], stream: Stream, eligible: list[boo
                     runs.append(piece)
     runs.sort(key=lambda r: (-r.chars, r.second[0]))
     return runs
+
+
+def _slip_inside(x: str, stream: str, at: int) -> Match | None:
+    """A short line (under 8 characters, where ``_match_at`` allows no slip) with one character misread,
+    standing where a copy of two lines or more goes on: inside a copy the place says it is the same text
+    (``等奖16O项。`` under ``…共评选出一等奖55项、二`` where the twin reads ``等奖160项。``)."""
+    n = len(x)
+    if not MIN_LEN <= n < 8:
+        return None
+    return Match(at, at + n, "near", 1) if Levenshtein.distance(x, stream[at:at + n], score_cutoff=1) == 1 else None
 
 
 def _on_under_an_inset(texts: list[str], eligible: list[bool], stream: Stream, run: Run,

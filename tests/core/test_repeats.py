@@ -308,6 +308,25 @@ def test_a_paragraph_s_last_lines_printed_again_right_under_an_article_s_end_go(
     assert _text_of(raw).count("新成效服务全市发展大局。") == 1
 
 
+def test_a_copy_with_a_short_line_misread_inside_it_is_one_copy():
+    body = ["\u3000\u3000本届大赛设科技创新成果竞赛、科技辅导", "员创新成果竞赛和少年儿童科学幻想绘画",
+            "比赛等项目，共评选出一等奖55项、二", "等奖160项。"]
+    raw = "\n".join([  # a column of 18, paragraphs indented
+        "某市举办青少年科技创新大赛",
+        "\u3000\u3000本报讯 近日，某市第六届青少年科技创",
+        "新大赛在市科技馆举行，二十余所学校参加。",
+        *body,
+        "\u3000\u3000获得一等奖的作品由某小学学生完成，作",
+        "品受到评委一致好评。（某甲）",  # the article ends, and its paragraph is printed again …
+        *body[:3], "等奖16O项。",  # … with 0 read as O in its short last line
+        "某县举办蚕桑实用技术培训班",
+        "\u3000\u3000本报讯 近日，某县科协举办蚕桑实用技术",
+        "培训班，六十余名蚕农参加培训。",
+    ]) + "\n"
+    assert [(line, default) for line, _, default in _dropped(raw)] == [(10, True)]
+    assert "16O" not in _text_of(raw)
+
+
 def test_one_line_of_a_paragraph_s_end_under_an_article_s_end_goes_where_it_finishes_a_word_cut_in_place():
     page = [  # a column of 18, paragraphs indented
         "某市举办青少年科技节",
