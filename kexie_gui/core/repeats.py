@@ -370,9 +370,11 @@ def _on_under_an_inset(texts: list[str], eligible: list[bool], stream: Stream, r
     (``调研组先后考察了…标准化`` | ``技术人员在果园向群众讲解科普知识。`` | ``（县科协供图）`` | ``种植基地…``);
     else ``(nb, None)``."""
     k, skipped = nb + 1, 0
+    end = run.matches[-1].end
+    near = stream.text[max(0, end - 1):end + 2]  # where a line that goes on the copy starts, give or take one
     while k < len(texts) and skipped < INSET_LINES:
-        if eligible[k] and len(texts[k]) >= MIN_RUN_CHARS:
-            m = stream.match_at(texts[k], run.matches[-1].end)
+        if eligible[k] and len(texts[k]) >= MIN_RUN_CHARS and texts[k][0] in near:
+            m = stream.match_at(texts[k], end)
             if m is not None:
                 return k, m
         skipped += eligible[k]
