@@ -41,6 +41,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
+from . import furniture as fz
 from .features import Shape
 from .lexicon import WORD_ACROSS, cuts_a_word
 from .messages import Message, message
@@ -64,6 +65,7 @@ BYLINE_SPLIT = 12  # characters of the line above looked at for the start of a w
 WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin takes this many printed lines …
 WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
+PAGE_FOOT = (fz.EDITOR_LINE, fz.PAGE_NUMBER)  # furniture a page ends with: no article's text goes on under it
 INSET_LINES = 2  # a caption and its credit may stand inside a copy (``_on_under_an_inset``)
 TAIL_LINES = 1  # a paragraph's tail printed again is looked for one line long (longer ones are stock phrases as often)
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
@@ -860,11 +862,15 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
 
 
 def _under_an_end(run: Run, places: Places) -> bool:
-    """The later copy stands right under an article's end (a byline, a jump line; furniture between), where
-    no text of the article above goes on: on a hard-wrapped page a copy cut off at the page end need not
-    be a paragraph's start there (``（某县科协）`` | ``责任编辑：某某`` | ``建立定期调度、跟踪问效机制，``)."""
-    p = places.before(run.second[0] - 1)
-    return p is not None and places.close[p]
+    """The later copy stands right under an article's end (a byline, a jump line; furniture between) or
+    under the page's foot (its editor line or page number), where no text of the article above goes on: on
+    a hard-wrapped page a copy cut off at the page end need not be a paragraph's start there
+    (``（某县科协）`` | ``责任编辑：某某`` | ``建立定期调度、跟踪问效机制，``)."""
+    b0 = run.second[0]
+    p = places.before(b0 - 1)
+    if p is not None and places.close[p]:
+        return True
+    return any(places.shapes[k].furniture in PAGE_FOOT for k in range((p or -1) + 1, b0))
 
 
 def _headline_below(below: int, places: Places) -> bool:

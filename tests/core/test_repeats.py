@@ -198,6 +198,11 @@ def test_a_copy_cut_off_under_the_last_article_s_end_goes_on_a_wrapped_page_thou
                 "建立定期调度、跟踪问效机制，"])
     raw = "\n".join(lines) + "\n"
     assert [text for _line, text, default in _dropped(raw) if default] == ["建立定期调度、跟踪问效机制，"]
+    # the last article a short-news item with no byline: the page's foot (editor's line, page number) ends it
+    no_byline = [x for x in lines if x != "（某县科协）"]
+    no_byline.insert(-1, "- 7 -")
+    raw = "\n".join(no_byline) + "\n"
+    assert [text for _line, text, default in _dropped(raw) if default] == ["建立定期调度、跟踪问效机制，"]
 
 
 def test_a_passage_read_twice_and_printed_again_after_its_article_keeps_one_copy():
