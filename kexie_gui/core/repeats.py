@@ -514,6 +514,7 @@ class Places:
         self.through: frozenset[int] = frozenset()  # candidate copies, looked through when stuck …
         self.own: frozenset[int] = frozenset()  # … but for the lines of the copy being judged
         self.end_scrap: int | None = None  # the page's last line, a scrap that opens another line (``_end_scrap``)
+        self.trailing: frozenset[int] = frozenset()  # the page's last lines, each text found earlier (``_trailing``)
         self._next = list(range(n + 1))  # skip pointers over dead lines (furniture, dropped)
         self._prev = list(range(n + 1))  # the same, shifted by one (0 = before the page)
         # strayness asked again of a copy shared by several runs, while no line went and nothing is looked
@@ -718,7 +719,8 @@ def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) 
 
     # a line at the page's foot that opens another line's text is a copy cut off there: no headline stands
     # at the page's end, with nothing under it (``自全县各乡镇的130余名种养大户、家庭农场`` as the last line)
-    at_end = places.after(run.second[-1] + 1) in (None, places.end_scrap)
+    below = places.after(run.second[-1] + 1)
+    at_end = below is None or below == places.end_scrap or below in places.trailing
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
         opens = abs(stream.starts[a] - m.at) <= 1
@@ -822,10 +824,11 @@ def _tied_tail(run: Run, places: Places, before_b: int, cut_word: bool) -> bool:
     """A one-line tail (see ``_stray_tail``) is as often a stock sentence two articles share: it goes only
     under a finished sentence or an article's end, and where the word it finishes ties it to its twin's
     place, or where it is the page's last line under an article's end (no article's text goes on there)."""
-    ended = places.close[before_b] or places.head[before_b]
+    ended = places.close[before_b] or places.head[before_b] or _under_an_end(run, places)
     if not (ended or places.shapes[before_b].end in ("sent", "closer")):
         return False
-    return cut_word or (ended and places.after(run.second[-1] + 1) is None)
+    below = places.after(run.second[-1] + 1)
+    return cut_word or (ended and (below is None or below in places.trailing))
 
 
 def _touching(run: Run, places: Places) -> bool:
@@ -842,7 +845,8 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     shapes = places.shapes
     last = run.second[-1]
     below = places.after(last + 1)
-    ends = below is None or below == places.end_scrap or (before_headline and _headline_below(below, places))
+    ends = below is None or below == places.end_scrap or below in places.trailing \
+        or (before_headline and _headline_below(below, places))
     a = run.first[-1]
     # a copy's last line cut off inside its twin's line may be short enough to look like a headline's
     # (``项工作纳``): under a line of the same copy, or as the page's last line (no headline ends a page),
@@ -1116,6 +1120,7 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     places = Places(shapes)
     scrap = _end_scrap(texts, eligible, shapes, places)
     places.end_scrap = None if scrap is None else scrap[0]
+    places.trailing = _trailing(texts, eligible, places)
     runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
     for r in out:
@@ -1150,6 +1155,18 @@ def _end_scrap(texts: list[str], eligible: list[bool], shapes, places: Places) -
     twin = next((a for a in range(last - 1, -1, -1)
                  if eligible[a] and len(texts[a]) > len(x) and texts[a].startswith(x)), None)
     return None if twin is None else (last, twin)
+
+
+def _trailing(texts: list[str], eligible: list[bool], places: Places) -> frozenset[int]:
+    """The page's last lines (furniture aside) whose every text stands earlier on the page: a stack of
+    copies at the page's foot (``…基层组`` | ``推动工作再上新台阶。`` | ``验室和学科优势，常态化向公``). A
+    copy above them stands at the page end as much as the last one does; each is still judged on its own."""
+    out: set[int] = set()
+    i = places.before(len(texts) - 1)
+    while i is not None and eligible[i] and len(texts[i]) >= MIN_LEN and texts[i] in "".join(texts[:i]):
+        out.add(i)
+        i = places.before(i - 1)
+    return frozenset(out)
 
 
 def _under_a_cut_copy(scrap: int, out: list[Repeat], places: Places) -> bool:

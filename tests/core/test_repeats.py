@@ -162,6 +162,20 @@ def test_a_stack_of_copies_cut_off_at_the_page_end_goes_down_to_its_last_short_s
     assert _text_of(raw).count("索出了有益经") == 1
 
 
+def test_a_stack_of_copies_under_the_page_s_foot_goes_though_the_last_article_has_no_byline():
+    # a short-news item ends the page's text, then the editor's line and the page number, then two copies:
+    # a paragraph's start cut off, and a paragraph's tail (its twin the rest a column break left)
+    lines = ["某市科协召开学会工作座谈会", "本报讯 近日，某市科协召开学会工作座谈会，二十余家学会负责人参加会议。",
+             "近年来，某市科协坚持以科技工作者为本，深入实施科普惠民工程，不断夯实基层组织基础。",
+             "某某要求，要聚焦群众需求，坚持问题导向，把学会改革做实做细；要加强宣传引导，及时总结推广好经验好做法，",
+             "推动工作再上新台阶。", "某区科技特派员进村服务",
+             "11月25日，某区组织9名科技特派员深入田间地头，为种植户提供技术服务。", "责任编辑：某某", "- 7 -",
+             "近年来，某市科协坚持以科技工作者为本，深入实施科普惠民工程，不断夯实基层组", "推动工作再上新台阶。"]
+    raw = "\n\n".join(lines) + "\n"
+    assert [(line, default) for line, _text, default in _dropped(raw)] == [(19, True), (21, True)]
+    assert _text_of(raw).count("推动工作再上新台阶。") == 1
+
+
 def test_a_short_last_line_that_opens_another_line_stays_under_text_that_is_no_copy():
     # the same scrap under the article's own text is the text's rest, not a copy
     lines = STACKED_PAGE[:8] + ["某某强调，要聚焦群众需求，坚持问题导向，把工作做实做细，推动", "", "索出了有益经"]
