@@ -66,6 +66,7 @@ WRAPPED_RUN_LINES = 3  # on a hard-wrapped page a repeat away from its twin take
 WRAPPED_RUN_CHARS = 30  # … and this many characters (or a paragraph whole in both copies)
 STRAY = 2  # a copy goes only when it stands at least this far outside the flow (see ``Places.strayness``) …
 PAGE_FOOT = (fz.EDITOR_LINE, fz.PAGE_NUMBER)  # furniture a page ends with: no article's text goes on under it
+STACK_LINES = 8  # copies stacked at the page's foot are looked for this many lines up (bounds the work)
 INSET_LINES = 2  # a caption and its credit may stand inside a copy (``_on_under_an_inset``)
 TAIL_LINES = 1  # a paragraph's tail printed again is looked for one line long (longer ones are stock phrases as often)
 MARGIN = 2  # … and this much further than its twin; a smaller difference is no evidence at all
@@ -1162,8 +1163,13 @@ def _trailing(texts: list[str], eligible: list[bool], places: Places) -> frozens
     copies at the page's foot (``…基层组`` | ``推动工作再上新台阶。`` | ``验室和学科优势，常态化向公``). A
     copy above them stands at the page end as much as the last one does; each is still judged on its own."""
     out: set[int] = set()
+    joined = "".join(texts)
+    starts = [0]
+    for t in texts:
+        starts.append(starts[-1] + len(t))
     i = places.before(len(texts) - 1)
-    while i is not None and eligible[i] and len(texts[i]) >= MIN_LEN and texts[i] in "".join(texts[:i]):
+    while i is not None and len(out) < STACK_LINES and eligible[i] and len(texts[i]) >= MIN_LEN \
+            and joined.find(texts[i], 0, starts[i]) >= 0:
         out.add(i)
         i = places.before(i - 1)
     return frozenset(out)
