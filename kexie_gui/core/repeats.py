@@ -514,7 +514,6 @@ class Places:
         self.log: list[int] = []  # dropped lines, in the order they went
         self.through: frozenset[int] = frozenset()  # candidate copies, looked through when stuck …
         self.own: frozenset[int] = frozenset()  # … but for the lines of the copy being judged
-        self.end_scrap: int | None = None  # the page's last line, a scrap that opens another line (``_end_scrap``)
         self.trailing: frozenset[int] = frozenset()  # the page's last lines, each text found earlier (``_trailing``)
         self._next = list(range(n + 1))  # skip pointers over dead lines (furniture, dropped)
         self._prev = list(range(n + 1))  # the same, shifted by one (0 = before the page)
@@ -564,6 +563,11 @@ class Places:
                 break
             j = self._live_after(j + 1)
         return j
+
+    def at_page_end(self, i: int) -> bool:
+        """Nothing but copies stacked at the page's foot (``trailing``) stands under line ``i``."""
+        below = self.after(i + 1)
+        return below is None or below in self.trailing
 
     def before(self, i: int) -> int | None:
         """The last live line at or before ``i`` (looking through at most ``LOOK`` lines of ``through``)."""
@@ -720,8 +724,7 @@ def _headline_words(run: Run, places: Places, texts: list[str], stream: Stream) 
 
     # a line at the page's foot that opens another line's text is a copy cut off there: no headline stands
     # at the page's end, with nothing under it (``自全县各乡镇的130余名种养大户、家庭农场`` as the last line)
-    below = places.after(run.second[-1] + 1)
-    at_end = below is None or below == places.end_scrap or below in places.trailing
+    at_end = places.at_page_end(run.second[-1])
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
         opens = abs(stream.starts[a] - m.at) <= 1
@@ -818,18 +821,17 @@ def _stray_tail(run: Run, places: Places, stream: Stream) -> bool:
     ended = places.close[before_b] or places.head[before_b]
     if ended and not places.close[before_a] and run.chars >= WRAPPED_RUN_CHARS:
         return True
-    return len(run.second) <= TAIL_LINES and _tied_tail(run, places, before_b, cut_word)
+    return len(run.second) <= TAIL_LINES and _tied_tail(run, places, before_b, cut_word, ended)
 
 
-def _tied_tail(run: Run, places: Places, before_b: int, cut_word: bool) -> bool:
+def _tied_tail(run: Run, places: Places, before_b: int, cut_word: bool, ended: bool) -> bool:
     """A one-line tail (see ``_stray_tail``) is as often a stock sentence two articles share: it goes only
     under a finished sentence or an article's end, and where the word it finishes ties it to its twin's
     place, or where it is the page's last line under an article's end (no article's text goes on there)."""
-    ended = places.close[before_b] or places.head[before_b] or _under_an_end(run, places)
+    ended = ended or _under_an_end(run, places)
     if not (ended or places.shapes[before_b].end in ("sent", "closer")):
         return False
-    below = places.after(run.second[-1] + 1)
-    return cut_word or (ended and (below is None or below in places.trailing))
+    return cut_word or (ended and places.at_page_end(run.second[-1]))
 
 
 def _touching(run: Run, places: Places) -> bool:
@@ -846,8 +848,7 @@ def _cut_at_end(run: Run, places: Places, stream: Stream, before_headline: bool 
     shapes = places.shapes
     last = run.second[-1]
     below = places.after(last + 1)
-    ends = below is None or below == places.end_scrap or below in places.trailing \
-        or (before_headline and _headline_below(below, places))
+    ends = places.at_page_end(last) or (before_headline and below is not None and _headline_below(below, places))
     a = run.first[-1]
     # a copy's last line cut off inside its twin's line may be short enough to look like a headline's
     # (``项工作纳``): under a line of the same copy, or as the page's last line (no headline ends a page),
@@ -875,7 +876,7 @@ def _under_an_end(run: Run, places: Places) -> bool:
     p = places.before(b0 - 1)
     if p is not None and places.close[p]:
         return True
-    return any(places.shapes[k].furniture in PAGE_FOOT for k in range((p or -1) + 1, b0))
+    return any(places.shapes[k].furniture in PAGE_FOOT for k in range(0 if p is None else p + 1, b0))
 
 
 def _headline_below(below: int, places: Places) -> bool:
@@ -1119,8 +1120,7 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
     texts = [norm(shape.text) for shape in shapes]
     eligible = [not (s.furniture or _noise(s)) for s in shapes]  # only furniture by its own shape stays out
     places = Places(shapes)
-    scrap = _end_scrap(texts, eligible, shapes, places)
-    places.end_scrap = None if scrap is None else scrap[0]
+    scrap = _end_scrap(texts, eligible, shapes, places)  # (the last of the trailing lines, where it is one)
     places.trailing = _trailing(texts, eligible, places)
     runs, stream = _runs(texts, eligible, places)
     out: list[Repeat] = seam_repeats(texts, shapes)
