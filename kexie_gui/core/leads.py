@@ -12,6 +12,10 @@ A lead cut off mid-sentence (its last line before a paragraph's end or a block's
 end stops on a comma or a character) and a piece of text between it and the
 headline: the headline goes on with the lead, the lead's cut sentence in the
 piece, and the piece in what followed the lead.
+
+And a headline set over columns that a tool read row by row goes on into the
+lead right under it, not into a line of another column a period down
+(``lead_under_headline``).
 """
 from __future__ import annotations
 
@@ -38,6 +42,36 @@ def lead_after_headline(ctx: Context, succ: list[int | None]) -> list[int | None
         after = succ[cut]
         succ[h], succ[cut], succ[last] = lead, first, after
     return succ
+
+
+def lead_under_headline(ctx: Context, succ: list[int | None]) -> list[int | None]:
+    """``succ`` with every headline read on into its own news lead where the lead stands right under it and
+    nothing else reads into the lead.
+
+    Damage: a headline over three columns whose lines a tool read row by row (pdfminer, line-level OCR)
+    stands above the rows; the lines a period of interleaving down from it (every third line) are taken
+    for its text, so the headline is read into the third column and the lead under it opens a chain of its
+    own, read after (``某县举办科技培训班`` / ``本报讯 为提升…`` / ``发言，就…`` / ``一是…``: the headline
+    went on in ``一是…``).  The column the headline was read into opens a chain of its own again, read
+    where its first line stands.  A line whose successor carries its words on is no headline, whatever a
+    first reading took it for."""
+    if ctx.labels is None:
+        return succ
+    labels, n = ctx.labels, len(succ)
+    has_pred = [False] * n
+    for b in succ:
+        if b is not None:
+            has_pred[b] = True
+    out = list(succ)
+    for h in range(n - 1):
+        lead, taken = h + 1, out[h]
+        if taken is None or taken == lead or labels[h] not in HEADLINE or has_pred[lead]:
+            continue
+        if ctx.shapes[lead].start == "agency" and labels[lead] in BODY \
+                and not ctx.carries_on(h, taken):  # (a body line taken for a headline: ``…给予充`` | ``分肯定``)
+            has_pred[lead], has_pred[taken] = True, False
+            out[h] = lead
+    return out
 
 
 def _misplaced(ctx: Context, succ: list[int | None], h: int) -> tuple[int, int, int, int] | None:

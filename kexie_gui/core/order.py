@@ -34,7 +34,7 @@ from itertools import pairwise, repeat
 from .bands import ColumnEdges
 from .convention import SIDE_BY_SIDE, Convention
 from .features import Shape, fullness, line_end, line_start, local_widths
-from .leads import lead_after_headline
+from .leads import lead_after_headline, lead_under_headline
 from .lexicon import across_breaks, page_pairs, word_pairs
 from .lines import Unit
 from .messages import message
@@ -806,6 +806,7 @@ def reading_order(units: list[Unit], convention: Convention, shapes: list[Shape]
     succ, taken = link(ctx, model)
     succ = restack(ctx, model, succ)  # bands of two columns read row by row, one under another
     succ = lead_after_headline(ctx, succ)  # a piece printed between a headline and its lead
+    succ = lead_under_headline(ctx, succ)  # a headline over interleaved columns, read into the wrong one
     order = [i for chain in chains(succ) for i in chain]
     result = [units[i] for i in order]
     if all(a.index < b.index for a, b in pairwise(result)):

@@ -116,3 +116,27 @@ def test_a_piece_tied_to_a_loose_end_is_said_as_sure_as_an_even_chance_at_least(
     _, moves = reading_order(units, conv, shapes_of(units, conv), labels)
     confidence, said = moves
     assert confidence >= 0.5 and "lines" in said.render("en")  # the scorer alone gives the far link ~0
+
+
+# a headline over three columns whose lines a PDF extractor read row by row, a blank line after each
+THREE_COLUMNS = [
+    ["本报讯 为推动某市科技服务站建设，", "引导专家团队服务地方产业发展，5", "月8日，某市科协召开科技服务站工作",
+     "交流会，各站负责人和区县科协相关", "负责人参加会议。会上，与会人员", "结合各自实际作了交流，介绍了服务",
+     "站一年来在技术攻关、人才培养、成", "果推广等方面的做法。大家认为，服", "务站已成为连接专家和企业的桥梁，",
+     "下一步要把更多精力放在解决企业", "实际问题上。各区县科协负责人也", "结合本地情况作了"],
+    ["发言，就人才引进、成果转化、资金", "支持等提出了需要协调解决的问题，", "并表示将进一步发挥服务站作用。",
+     "会议还解读了相关政策，对各站提出", "的困难逐一给出了解决办法和时限，", "要求各单位抓好落实。",
+     "某市科协主要负责人肯定了服务站的", "工作成效，对做好下一阶段工作提出", "三点要求。",
+     "与会人员表示，将按照会议部署，", "把各项任务落到实处，推动服务站", "工作再上新台阶。"],
+    ["一是服务站建设要围绕全市产业发展", "重点，引导企业提出真实需求；二是", "各部门要拿出具体的支持方案，加强",
+     "考核激励；三是要整合各方资源，为", "服务站发展创造良好条件。", "据了解，某市现有科技服务站38家，",
+     "累计引进专家团队120余个，帮助企", "业解决技术难题300多项，培养技术", "骨干1500余人次，带动新增产值",
+     "近10亿元，成为推动科技与经济深", "度融合的重要平台。", "（某市科协）"],
+]
+
+
+def test_a_headline_over_columns_read_row_by_row_goes_on_into_its_lead_and_the_columns_follow_in_turn():
+    rows = ["某市科报　2024年5月6日　星期一　第3版", "某市推动科技服务站提质增效"]
+    rows += [column[k] for k in range(12) for column in THREE_COLUMNS]
+    got = read("\n\n".join(rows) + "\n")
+    assert got[1:] == [rows[1]] + [line for column in THREE_COLUMNS for line in column]
