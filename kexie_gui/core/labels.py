@@ -481,6 +481,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
         out = _subheads_amid_text(out, shapes)
         if convention.wrapped and not convention.paragraphs_indented:
             out = _speaker_goes_on(out, shapes)
+    out = _speaker_cut_off(out)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 
@@ -491,6 +492,8 @@ SPEAKER_GOES_ON = regex.compile(r"^\s*[他她](指出|表示|说|强调|要求|�
 # ending on a verb of saying; the line may stop right after the verb
 SPEECH_VERB = r"(说|表示|介绍|指出|强调|告诉记者|坦言|感叹|感慨|回忆|解释|补充|笑言|直言|认为)道?"
 ATTRIBUTION = regex.compile(rf"^\s*[^，,。：:“”！？!?]{{1,20}}?{SPEECH_VERB}(\s*$|[，,：:。])")
+# a line opening on a verb of saying and its comma or colon: the speaker stands on the line above
+SPEAKS_ON = regex.compile(rf"^\s*{SPEECH_VERB}\s*[，,：:]")
 QUOTE_CLOSED = regex.compile(r"[。！？!?…]\s*[”」』]\s*$")
 
 
@@ -508,6 +511,22 @@ def _speaker_goes_on(out: list[Labelled], shapes) -> list[Labelled]:
                                                                                      item.unit.text):
             out[i] = Labelled(item.unit, CONTINUED, item.confidence, item.features)
         prev = i
+    return out
+
+
+def _speaker_cut_off(out: list[Labelled]) -> list[Labelled]:
+    """A line a first reading took for a headline, over a line that opens with a verb of saying and its
+    comma or colon (``某市科协有关负责人`` | ``介绍，目前全市…``): no sentence opens on the verb, so the
+    line above names who speaks; a paragraph cut short after the speaker (at a column break, or read in
+    two pieces).  A line a first reading took for a paragraph's start there goes on the line above as well.
+    The line above opens a paragraph (or goes on one), the line under it goes on it."""
+    text = [i for i, item in enumerate(out) if item.label != FURNITURE]
+    for i, j in pairwise(text):
+        if out[i].label in (TITLE, PARAGRAPH, CONTINUED) and out[j].label == PARAGRAPH \
+                and SPEAKS_ON.match("".join(out[j].unit.text.split())):  # (Tesseract's spaces too)
+            if out[i].label == TITLE:
+                out[i] = Labelled(out[i].unit, PARAGRAPH, out[i].confidence, out[i].features)
+            out[j] = Labelled(out[j].unit, CONTINUED, out[j].confidence, out[j].features)
     return out
 
 

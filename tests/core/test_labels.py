@@ -968,3 +968,13 @@ def test_the_words_saying_whose_quotation_ends_a_full_line_stay_in_its_paragraph
     units[2] = split_units("县的主导产业，科技就是最大的生产力。\n")[0]
     out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, "PCCPCP", strict=True)]
     assert lb._speaker_goes_on(out, shapes)[3].label == lb.PARAGRAPH
+
+
+def test_a_paragraph_cut_right_after_its_speaker_is_no_headline_and_reads_on_into_the_verb_of_saying():
+    got = labelled("某县开展科技志愿服务活动\n\n"
+                   "本报讯 5月8日，某县科协组织科技志愿服务队走进乡村，开展技术服务活动。\n\n"
+                   "活动中，专家们深入种植基地，手把手指导农户进行修剪和施肥。\n\n"
+                   "某县科协有关负责人\n\n"
+                   "介绍，目前全县已组建各类科技志愿服务队40支，常态化开展科技服务。\n\n"
+                   "（某甲）\n")
+    assert [lab for _, lab in got] == ["T", "P", "P", "P", "C", "B"]
