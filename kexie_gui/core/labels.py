@@ -268,7 +268,8 @@ def _sentences_over_a_caption(out: list[Labelled], shapes) -> list[Labelled]:
 
 def _captions_over_a_credit(out: list[Labelled], shapes) -> list[Labelled]:
     """One whole sentence on a line of its own, between a line that ends its sentence and a photo credit
-    (``…参加活动。`` | ``学生们在活动现场向群众讲解科普知识。`` | ``某甲 摄``), that a first reading took for
+    (``…参加活动。`` | ``学生们在活动现场向群众讲解科普知识。`` | ``某甲 摄``), or between a line cut on a
+    clause mark and a credit the text goes on under (``_goes_on_past``), that a first reading took for
     text: the photo's caption, set without 图为 or ▲.  Text the photo stands in goes on mid-sentence
     above its credit far more often than it ends a sentence there and starts a whole new one.  Furniture."""
     if shapes is None:
@@ -276,10 +277,23 @@ def _captions_over_a_credit(out: list[Labelled], shapes) -> list[Labelled]:
     for i in range(1, len(out) - 1):
         line = out[i].unit.text.strip()
         if out[i].label in (PARAGRAPH, CONTINUED) and _over_its_credit(out, shapes, i) and line.count(FULL_STOP) == 1 \
-                and out[i - 1].label in (PARAGRAPH, CONTINUED) and shapes[i - 1].end == "sent" \
+                and out[i - 1].label in (PARAGRAPH, CONTINUED) \
+                and (shapes[i - 1].end == "sent" or _goes_on_past(out, shapes, i)) \
                 and out[i].unit.indent < 1 and shapes[i].start == "han":
             out[i] = Labelled(out[i].unit, FURNITURE, out[i].confidence, out[i].features)
     return out
+
+
+def _goes_on_past(out: list[Labelled], shapes, i: int) -> bool:
+    """The text above line ``i`` stops on a clause mark and goes on under the photo credit under ``i``
+    (``…详细了解企业研发投入、`` | ``技术人员在果园向群众讲解科普知识。`` | ``（某县科协供图）`` |
+    ``技术需求和人才引进情况，…``): a photo set in the paragraph, ``i`` its caption."""
+    j = _next_text(out, shapes, i)
+    # a caption set so is one short clause; a line with clause marks inside goes on the sentence above
+    # (``…结合职能职责，`` | ``细化工作措施，明确时间节点，…落地见效。`` | ``（某单位供图）``)
+    return shapes[i - 1].end == "clause" and not INNER_CLAUSE.search(out[i].unit.text.strip()[:-1]) \
+        and j is not None and j > i + 1 and shapes[j].start == "han" and out[j].unit.indent < 1 \
+        and not opens_a_paragraph(out[j].unit.text.strip())
 
 
 def _over_its_credit(out: list[Labelled], shapes, i: int) -> bool:

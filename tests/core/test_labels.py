@@ -978,3 +978,36 @@ def test_a_paragraph_cut_right_after_its_speaker_is_no_headline_and_reads_on_int
                    "介绍，目前全县已组建各类科技志愿服务队40支，常态化开展科技服务。\n\n"
                    "（某甲）\n")
     assert [lab for _, lab in got] == ["T", "P", "P", "P", "C", "B"]
+
+
+
+def read_as(lines: list[str], first: list[str]) -> list[str]:
+    """The labels ``_captions_over_a_credit`` gives lines a first reading labelled ``first``."""
+    units = split_units("\n\n".join(lines) + "\n")
+    shapes = shapes_of(units, convention_of(units))
+    out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, first, strict=True)]
+    return [x.label for x in lb._captions_over_a_credit(out, shapes)]
+
+
+CUT_AROUND_A_PHOTO = [
+    "调研组先后考察了某食品股份有限公司、某县柑橘标准化种植基地、乡镇科普活动站等地，详细了解企业研发投入、",
+    "技术人员在果园向群众讲解科普知识。",
+    "（县科协供图）",
+    "技术需求和人才引进情况，并与基层干部群众进行了深入交流。",
+]
+
+
+def test_a_caption_sentence_over_its_credit_amid_a_paragraph_cut_on_a_clause_mark_is_furniture():
+    assert read_as(CUT_AROUND_A_PHOTO, ["P", "C", "F", "P"]) == ["P", "F", "F", "P"]
+
+
+def test_a_line_with_clause_marks_over_a_photo_credit_goes_on_the_sentence_above_it():
+    lines = ["某甲指出，科普工作是科协组织服务大局的重要抓手。他要求，各单位要结合职能职责，",
+             "细化工作措施，明确时间节点，确保各项任务落地见效。", "（县科协供图）",
+             "面对新形势新任务新要求，广大科技工作者要积极投身创新实践。"]
+    assert read_as(lines, ["P", "C", "F", "P"]) == ["P", "C", "F", "P"]
+
+
+def test_a_sentence_over_a_credit_stays_text_where_a_paragraph_opens_under_the_credit():
+    lines = CUT_AROUND_A_PHOTO[:3] + ["据了解，该县已建成科普示范基地12个。"]
+    assert read_as(lines, ["P", "C", "F", "P"]) == ["P", "C", "F", "P"]
