@@ -1135,13 +1135,33 @@ def find_repeats(texts_raw: list[str], shapes: list[Shape]) -> list[Repeat]:
         _decide(twice, places, stream, kept, out)
         if places.gone:
             runs, stream = _runs(texts, [ok and i not in places.gone for i, ok in enumerate(eligible)], places)
+    # the copy a passage read twice keeps (or a crops' seam) is no firmer than any other: where the passage
+    # repeats text printed earlier as well, a run takes it too and the earlier copy stays
+    # (``甲 乙 丙`` … ``甲' 甲'' 乙' 丙'``: 甲'' goes as read twice, then 甲' 乙' 丙' as a copy of 甲 乙 丙)
+    kept.clear()
     _decide(runs, places, stream, kept, out)
     if scrap is not None and _under_a_cut_copy(scrap[0], out, places):
         out.append(Repeat((scrap[0],), (scrap[1],), ("truncated",), (0,), 0.85, True, message("repeat.cut-off")))
     out += doubled_lines(texts, shapes, {i for r in out for i in r.drop + r.keep})  # what the runs left
-    out = _with_their_headline(out)
+    out = _with_their_headline(_to_the_copy_that_stays(out))
     out.sort(key=lambda r: r.drop[0])
     return out
+
+
+def _to_the_copy_that_stays(out: list[Repeat]) -> list[Repeat]:
+    """Each repeat keeps a copy that stays: where the copy it kept goes too, as the copy of text printed
+    earlier (a passage read twice after its article: ``甲'`` kept for ``甲''``, then taken as a copy of
+    ``甲``), the repeat keeps what that one keeps."""
+    gone = {d: k for r in out if r.default for d, k in zip(r.drop, r.keep, strict=False)}
+
+    def stays(line: int) -> int:
+        seen = set()
+        while line in gone and line not in seen:
+            seen.add(line)
+            line = gone[line]
+        return line
+
+    return [replace(r, keep=tuple(stays(k) for k in r.keep)) if any(k in gone for k in r.keep) else r for r in out]
 
 
 def _end_scrap(texts: list[str], eligible: list[bool], shapes, places: Places) -> tuple[int, int] | None:

@@ -393,3 +393,13 @@ def test_a_short_sentence_end_printed_twice_in_a_row_goes():
     twice = raw.replace("元。\n元。", "元。\n定期调度、跟踪问\n定期调度、跟踪问")
     assert [line for line, _, _ in _dropped(twice)] == [6]
     assert not _dropped(raw.replace("元。\n元。", "元。\n的\n的"))
+
+
+def test_an_article_s_text_printed_again_after_it_goes_though_its_first_paragraph_was_read_twice_there():
+    # the copy after the byline holds its first paragraph twice in a row: the second reading goes as read
+    # twice, and the copy it leaves goes as well, as the copy of the article's text above
+    raw = (f"青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A}\n\n{BODY_B}\n\n（林小溪）\n\n"
+           f"{BODY_A}\n\n{BODY_A}\n\n{BODY_B}\n\n（林小溪）\n\n"
+           f"白云县科技志愿者走进校园\n\n{LEAD_B}\n\n（王小雨）\n")
+    assert _text_of(raw).count(BODY_A) == 1 and _text_of(raw).count(BODY_B) == 1
+    assert all(line > 9 and default for line, _, default in _dropped(raw))
