@@ -54,6 +54,7 @@ SHORT_LINE = GRAM + STEP - 1  # a line shorter than this may hold no indexed key
 COMMON_KEY = 24  # a key found at more places than this is boilerplate, not evidence
 CHECKS = 12  # places verified per line, nearest first: a copy on one page lies near; the rest bounds the work
 WINDOW = 4000  # lines: a copy is looked for within a page's reach (bounds the index on huge inputs)
+FULL_STOP = "。"
 MIN_LEN = 4  # shorter lines are never called repeats on their own, only inside a run
 NEAR_EDITS = 2  # OCR look-alikes differ in 1–2 characters
 MIN_RUN_CHARS = 10  # a repeated run shorter than this could be a stock phrase
@@ -376,7 +377,7 @@ def _on_under_an_inset(texts: list[str], eligible: list[bool], stream: Stream, r
     end = run.matches[-1].end
     near = stream.text[max(0, end - 1):end + 2]  # where a line that goes on the copy starts, give or take one
     while k < len(texts) and skipped < INSET_LINES:
-        if eligible[k] and len(texts[k]) >= MIN_RUN_CHARS and texts[k][0] in near:
+        if eligible[k] and len(texts[k]) >= MIN_LEN and texts[k][0] in near:
             m = stream.match_at(texts[k], end)
             if m is not None:
                 return k, m
@@ -395,7 +396,7 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
     only its last line taken for a headline: a line cut at the foot) stay one run.
     """
     heads = [k for k, (b, m) in enumerate(zip(run.second, run.matches, strict=True))
-             if places.head[b] or places.head[stream.line_at(m.at)]]
+             if _heads(b, stream.line_at(m.at), stream, places)]
     if heads == [len(run.second) - 1] and stream.line_at(max(run.matches[0].at, run.matches[-1].end - 1)) + 1 \
             == run.second[0]:
         return [run]  # lines read twice at a column's foot, one copy right after the other, the last headline-shaped
@@ -404,7 +405,7 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
     in_head = False
     for b, m in zip(run.second, run.matches, strict=True):
         a = stream.line_at(m.at)
-        starts_head = places.head[b] or places.head[a]
+        starts_head = _heads(b, a, stream, places)
         goes_on = in_head and (b in places.title_more or a in places.title_more or len(stream.texts[b]) < MIN_LEN)
         if (starts_head or (in_head and not goes_on)) and cur.second:
             out.append(cur)
@@ -415,6 +416,13 @@ def _split_at_headlines(run: Run, stream: Stream, places: Places) -> list[Run]:
     if cur.second:
         out.append(cur)
     return out
+
+
+def _heads(b: int, a: int, stream: Stream, places: Places) -> bool:
+    """Line ``b`` of a later copy, or the earlier line ``a`` it repeats, is a headline's first line; a line
+    holding a full stop never is, whatever a first reading took it for (a short sentence under a photo's
+    credit: ``方便群众随时提问。``)."""
+    return (places.head[b] or places.head[a]) and FULL_STOP not in stream.texts[b]
 
 
 def _place(run: Run, stream: Stream) -> None:

@@ -403,3 +403,13 @@ def test_an_article_s_text_printed_again_after_it_goes_though_its_first_paragrap
            f"白云县科技志愿者走进校园\n\n{LEAD_B}\n\n（王小雨）\n")
     assert _text_of(raw).count(BODY_A) == 1 and _text_of(raw).count(BODY_B) == 1
     assert all(line > 9 and default for line, _, default in _dropped(raw))
+
+
+def test_a_continuation_ahead_of_its_headline_goes_though_the_copy_in_place_goes_on_in_a_short_line_under_a_caption():
+    # the rest of the copy in place under the photo's caption and credit is shorter than a run's shortest
+    # line: it still goes on exactly where the copy stopped
+    cut = BODY_A.index("方便果农")
+    raw = (f"{BODY_A}\n\n青石镇科协举办果树修剪培训\n\n{LEAD_A}\n\n{BODY_A[:cut]}\n\n"
+           f"果农在果园里学习修剪技术。\n\n（镇科协供图）\n\n{BODY_A[cut:]}\n\n（林小溪）\n")
+    assert len(BODY_A[cut:]) < 10
+    assert _dropped(raw) == [(1, BODY_A, True)]
