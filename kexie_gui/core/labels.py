@@ -291,9 +291,15 @@ def _goes_on_past(out: list[Labelled], shapes, i: int) -> bool:
     j = _next_text(out, shapes, i)
     # a caption set so is one short clause; a line with clause marks inside goes on the sentence above
     # (``…结合职能职责，`` | ``细化工作措施，明确时间节点，…落地见效。`` | ``（某单位供图）``)
-    return shapes[i - 1].end == "clause" and not INNER_CLAUSE.search(out[i].unit.text.strip()[:-1]) \
-        and j is not None and j > i + 1 and shapes[j].start == "han" and out[j].unit.indent < 1 \
-        and not opens_a_paragraph(out[j].unit.text.strip())
+    if INNER_CLAUSE.search(out[i].unit.text.strip()[:-1]) or j is None or j <= i + 1 \
+            or shapes[j].start != "han" or out[j].unit.indent >= 1 or opens_a_paragraph(out[j].unit.text.strip()):
+        return False
+    if shapes[i - 1].end == "clause":
+        return True
+    # above a line cut on a character, on a hard-wrapped page the caption runs over the column's width,
+    # as no line of its text does (``…详细了解了该基地在`` | ``技术人员在科技馆展厅介绍节水灌溉设备。``)
+    return shapes[i - 1].end == "none" and (fullness(shapes[i].width, shapes[i].column) == "over"
+                                            or not shapes[i].column)
 
 
 def _over_its_credit(out: list[Labelled], shapes, i: int) -> bool:

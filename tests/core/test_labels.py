@@ -1001,6 +1001,11 @@ def test_a_caption_sentence_over_its_credit_amid_a_paragraph_cut_on_a_clause_mar
     assert read_as(CUT_AROUND_A_PHOTO, ["P", "C", "F", "P"]) == ["P", "F", "F", "P"]
 
 
+def test_a_caption_sentence_over_its_credit_amid_a_paragraph_cut_on_a_character_is_furniture():
+    lines = ["活动结束后，与会人员还实地参观了某县科技馆，详细了解了该基地在",
+             "技术人员在科技馆展厅介绍节水灌溉设备。", "（区科技馆供图）", "科普展教、研学实践等方面的做法和经验。"]
+    assert read_as(lines, ["P", "C", "F", "C"]) == ["P", "F", "F", "C"]
+
 def test_a_line_with_clause_marks_over_a_photo_credit_goes_on_the_sentence_above_it():
     lines = ["某甲指出，科普工作是科协组织服务大局的重要抓手。他要求，各单位要结合职能职责，",
              "细化工作措施，明确时间节点，确保各项任务落地见效。", "（县科协供图）",
