@@ -19,7 +19,7 @@ from itertools import pairwise
 
 import regex
 
-from .convention import PARAGRAPH_PER_LINE, Convention
+from .convention import PARAGRAPH_PER_LINE, SIDE_BY_SIDE, Convention
 from .crf import Model, decode, load_model
 from .features import fullness, line_features
 from .furniture import (
@@ -501,7 +501,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
         out = _subheads_amid_text(out, shapes)
         if convention.wrapped and not convention.paragraphs_indented:
             out = _speaker_goes_on(out, shapes)
-    out = _speaker_cut_off(out)
+    out = _speaker_cut_off(out, convention.name != SIDE_BY_SIDE)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 
 
@@ -512,6 +512,16 @@ SPEAKER_GOES_ON = regex.compile(r"^\s*[他她](指出|表示|说|强调|要求|�
 # ending on a verb of saying; the line may stop right after the verb
 SPEECH_VERB = r"(说|表示|介绍|指出|强调|告诉记者|坦言|感叹|感慨|回忆|解释|补充|笑言|直言|认为)道?"
 ATTRIBUTION = regex.compile(rf"^\s*[^，,。：:“”！？!?]{{1,20}}?{SPEECH_VERB}(\s*$|[，,：:。])")
+# a line opening on a word of one or two characters and a comma
+WORD_AND_COMMA = regex.compile(r"^([\p{Han}]{1,2})[，,]")
+# words of one or two characters a news sentence opens with before a comma: of time (目前, 近日, 当天),
+# of linking (同时, 此外, 因此, 其次), of place in an event (会上, 现场)
+SENTENCE_OPENERS = frozenset(
+    "目前 近日 日前 近期 此前 此后 之后 随后 其后 当天 当日 次日 今年 去年 明年 今后 未来 如今 眼下 当前 近年 "
+    "同时 此外 另外 其中 为此 对此 因此 所以 然而 但是 不过 可是 而且 并且 首先 其次 再次 最后 总之 另外 "
+    "期间 会上 会后 会前 现场 据悉 届时 目下 原来 后来 起初 最终 随即 从此 于是 接着 然后 对此 就此 "
+    "今天 昨天 明天 上午 下午 晚上 早上 中午 傍晚 当晚 当时 那时 平时 过去 以前 以往 近来 日后 "
+    "一方 比如 例如 譬如 其实 事实 显然 当然 诚然 可见 看来 据此 由此 因而 从而 否则 不然 另一".split())
 # a line opening on a verb of saying and its comma or colon: the speaker stands on the line above
 SPEAKS_ON = regex.compile(rf"^\s*{SPEECH_VERB}\s*[，,：:]")
 QUOTE_CLOSED = regex.compile(r"[。！？!?…]\s*[”」』]\s*$")
@@ -534,20 +544,39 @@ def _speaker_goes_on(out: list[Labelled], shapes) -> list[Labelled]:
     return out
 
 
-def _speaker_cut_off(out: list[Labelled]) -> list[Labelled]:
+def _speaker_cut_off(out: list[Labelled], one_column: bool = True) -> list[Labelled]:
     """A line a first reading took for a headline, over a line that opens with a verb of saying and its
     comma or colon (``某市科协有关负责人`` | ``介绍，目前全市…``): no sentence opens on the verb, so the
     line above names who speaks; a paragraph cut short after the speaker (at a column break, or read in
     two pieces).  A line a first reading took for a paragraph's start there goes on the line above as well.
+    So does a line printed right under a headline-shaped line that opens on a word of one or two characters
+    and a comma no sentence opens with (``授课专家某某结合多年生产`` | ``实践，用通俗易懂的语言…``;
+    ``_word_and_comma``), on a page of one column (side by side, the next piece may be another column's).
     The line above opens a paragraph (or goes on one), the line under it goes on it."""
     text = [i for i, item in enumerate(out) if item.label != FURNITURE]
     for i, j in pairwise(text):
+        below = "".join(out[j].unit.text.split())  # (Tesseract's spaces squeezed)
         if out[i].label in (TITLE, PARAGRAPH, CONTINUED) and out[j].label == PARAGRAPH \
-                and SPEAKS_ON.match("".join(out[j].unit.text.split())):  # (Tesseract's spaces too)
+                and (SPEAKS_ON.match(below) or (one_column and out[i].label == TITLE and _word_and_comma(below)
+                                                 and _printed_together(out[i].unit, out[j].unit))):
             if out[i].label == TITLE:
                 out[i] = Labelled(out[i].unit, PARAGRAPH, out[i].confidence, out[i].features)
             out[j] = Labelled(out[j].unit, CONTINUED, out[j].confidence, out[j].features)
     return out
+
+
+def _printed_together(above: Unit, line: Unit) -> bool:
+    """``line`` was printed right under ``above`` (blank lines aside), not brought there by a new reading
+    order: a piece of another column read after a headline says nothing of the headline."""
+    return line.number == above.number + 1 + line.blank_before
+
+
+def _word_and_comma(line: str) -> bool:
+    """``line`` opens on a word of one or two characters and a comma that no sentence opens with
+    (``实践，用通俗易懂的语言…``): the rest of a sentence cut after its first words; a sentence opens so only
+    on a word of time or of linking (``目前，`` ``同时，`` ``会上，``, ``SENTENCE_OPENERS``)."""
+    m = WORD_AND_COMMA.match(line)
+    return bool(m) and m.group(1) not in SENTENCE_OPENERS
 
 
 def _names_the_speaker(above: str, line: str) -> bool:

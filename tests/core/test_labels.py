@@ -1016,3 +1016,22 @@ def test_a_line_with_clause_marks_over_a_photo_credit_goes_on_the_sentence_above
 def test_a_sentence_over_a_credit_stays_text_where_a_paragraph_opens_under_the_credit():
     lines = CUT_AROUND_A_PHOTO[:3] + ["据了解，该县已建成科普示范基地12个。"]
     assert read_as(lines, ["P", "C", "F", "P"]) == ["P", "C", "F", "P"]
+
+
+def cut_off(lines: list[str], first: list[str], one_column: bool = True) -> list[str]:
+    """The labels ``_speaker_cut_off`` gives lines (blank lines between) a reading labelled ``first``."""
+    units = split_units("\n\n".join(lines) + "\n")
+    out = [lb.Labelled(u, lab, 0.9, ()) for u, lab in zip(units, first, strict=True)]
+    return [x.label for x in lb._speaker_cut_off(out, one_column)]
+
+
+def test_a_headline_shaped_piece_over_a_word_and_a_comma_no_sentence_opens_with_is_a_paragraph_cut_in_two():
+    lines = ["授课专家某某结合多年生产", "实践，用通俗易懂的语言讲解了果树管理中的常见问题。"]
+    assert cut_off(lines, ["T", "P"]) == ["P", "C"]
+    assert cut_off(lines, ["T", "P"], one_column=False) == ["T", "P"]  # side by side: another column's piece
+
+
+def test_a_headline_over_a_sentence_opening_on_a_word_of_time_or_linking_stays_a_headline():
+    for opener in ("目前", "同时", "会上"):
+        lines = ["某县举办果树修剪培训班", f"{opener}，全县已有果园两千余亩，技术需求旺盛。"]
+        assert cut_off(lines, ["T", "P"]) == ["T", "P"]
