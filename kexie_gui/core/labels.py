@@ -426,6 +426,18 @@ def _headline_over_lead(out: list[Labelled], shapes) -> list[Labelled]:
     return out
 
 
+def _headline_over_a_jump(out: list[Labelled], shapes) -> list[Labelled]:
+    """A line shaped as a headline right over a jump line that says where the article comes from
+    (``某市召开科技工作推进会`` | ``（上接1版）`` | ``会议总结了…``): the headline a page prints over an
+    article's continuation, whatever the line looked like alone (text cut short, for a first reading)."""
+    for k in range(len(out) - 1):
+        item, shape = out[k], shapes[k]
+        if item.label in (PARAGRAPH, CONTINUED) and shape.heading and not shape.full and shape.start == "han" \
+                and FULL_STOP not in item.unit.text and shapes[k + 1].jump == "up" and out[k + 1].label == FURNITURE:
+            out[k] = Labelled(item.unit, TITLE, item.confidence, item.features)
+    return out
+
+
 def _headline_run(out: list[Labelled], shapes, n: int) -> list[int]:
     """The lines over the lead at ``n`` that make its headline (see ``_headline_over_lead``), or []."""
     run: list[int] = []
@@ -498,6 +510,7 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
     out = _heading_tails(out, shapes, (FURNITURE, TITLE_MORE))  # a 副题's rest is no headline line
     if shapes is not None:
         out = _headline_over_lead(out, shapes)
+        out = _headline_over_a_jump(out, shapes)
         out = _subheads_amid_text(out, shapes)
         if convention.wrapped and not convention.paragraphs_indented:
             out = _speaker_goes_on(out, shapes)

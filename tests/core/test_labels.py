@@ -1035,3 +1035,16 @@ def test_a_headline_over_a_sentence_opening_on_a_word_of_time_or_linking_stays_a
     for opener in ("目前", "同时", "会上"):
         lines = ["某县举办果树修剪培训班", f"{opener}，全县已有果园两千余亩，技术需求旺盛。"]
         assert cut_off(lines, ["T", "P"]) == ["T", "P"]
+
+
+def test_a_headline_shaped_line_over_a_jump_line_from_another_page_heads_the_continued_article():
+    lines = ["某市召开科技服务站建设工作推进会", "（上接1版）", "会议总结了全市科技服务站一年来的工作。"]
+    units = split_units("\n\n".join(lines) + "\n")
+    shapes = shapes_of(units, convention_of(units))
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "F", "C"], strict=True)]
+    assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["T", "F", "C"]
+    # a sentence over the jump line stays text
+    units = split_units("会议总结了全市科技服务站一年来的工作。\n\n（上接1版）\n")
+    shapes = shapes_of(units, convention_of(units))
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "F"], strict=True)]
+    assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["P", "F"]
