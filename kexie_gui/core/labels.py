@@ -37,7 +37,14 @@ from .furniture import (
 )
 from .lexicon import WORD_ACROSS, cuts_a_word, word_pair
 from .lines import Unit
-from .text import LEAD_AGENCY, has_inner_punctuation, leaves_a_mark_open, opens_a_paragraph, opens_mid_sentence
+from .text import (
+    FULL_STOP,
+    LEAD_AGENCY,
+    has_inner_punctuation,
+    leaves_a_mark_open,
+    opens_a_paragraph,
+    opens_mid_sentence,
+)
 
 FURNITURE = "F"  # page furniture
 TITLE = "T"  # a headline's first line
@@ -531,8 +538,8 @@ WORD_AND_COMMA = regex.compile(r"^([\p{Han}]{1,2})[，,]")
 # of linking (同时, 此外, 因此, 其次), of place in an event (会上, 现场)
 SENTENCE_OPENERS = frozenset(
     "目前 近日 日前 近期 此前 此后 之后 随后 其后 当天 当日 次日 今年 去年 明年 今后 未来 如今 眼下 当前 近年 "
-    "同时 此外 另外 其中 为此 对此 因此 所以 然而 但是 不过 可是 而且 并且 首先 其次 再次 最后 总之 另外 "
-    "期间 会上 会后 会前 现场 据悉 届时 目下 原来 后来 起初 最终 随即 从此 于是 接着 然后 对此 就此 "
+    "同时 此外 另外 其中 为此 对此 因此 所以 然而 但是 不过 可是 而且 并且 首先 其次 再次 最后 总之 "
+    "期间 会上 会后 会前 现场 据悉 届时 目下 原来 后来 起初 最终 随即 从此 于是 接着 然后 就此 "
     "今天 昨天 明天 上午 下午 晚上 早上 中午 傍晚 当晚 当时 那时 平时 过去 以前 以往 近来 日后 "
     "一方 比如 例如 譬如 其实 事实 显然 当然 诚然 可见 看来 据此 由此 因而 从而 否则 不然 另一".split())
 # a line opening on a verb of saying and its comma or colon: the speaker stands on the line above
@@ -764,7 +771,6 @@ def _under_subhead(units: list[Unit], shapes, n: int, wrapped: bool, convention:
     return subhead_block(units, shapes, n - 1, convention is None or convention.name != PARAGRAPH_PER_LINE)
 
 
-FULL_STOP = "。"
 # headline parts are set as phrases and bylines as names, never as sentences
 NO_FULL_STOP = (TITLE, TITLE_MORE, KICKER, SUBTITLE, REPORTER, BYLINE)
 

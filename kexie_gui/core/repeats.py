@@ -45,7 +45,7 @@ from . import furniture as fz
 from .features import Shape
 from .lexicon import WORD_ACROSS, cuts_a_word
 from .messages import Message, message
-from .text import CLOSING, glued_byline, plausible_share
+from .text import CLOSING, FULL_STOP, glued_byline, plausible_share
 
 GRAM = 6  # characters per index key: rarer than any stock word, short enough to fall between OCR slips
 STEP = 3  # keys are indexed at every third offset of the stream …
@@ -54,7 +54,6 @@ SHORT_LINE = GRAM + STEP - 1  # a line shorter than this may hold no indexed key
 COMMON_KEY = 24  # a key found at more places than this is boilerplate, not evidence
 CHECKS = 12  # places verified per line, nearest first: a copy on one page lies near; the rest bounds the work
 WINDOW = 4000  # lines: a copy is looked for within a page's reach (bounds the index on huge inputs)
-FULL_STOP = "。"
 MIN_LEN = 4  # shorter lines are never called repeats on their own, only inside a run
 NEAR_EDITS = 2  # OCR look-alikes differ in 1–2 characters
 MIN_RUN_CHARS = 10  # a repeated run shorter than this could be a stock phrase

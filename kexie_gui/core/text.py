@@ -118,6 +118,9 @@ def closes_a_quote_inside(s: str) -> bool:
     return k > 0 and is_han(s[k - 1])
 
 
+FULL_STOP = "。"  # a sentence's end: never inside a headline, a byline or a reporter line
+
+
 # Phrases a news paragraph opens with to bring in what follows — a source (据统计 / 据了解 / 据悉 /
 # 据介绍), a time frame (近年来, 今年以来, 目前), a link (此外, 同时, 另外, 下一步): a line opening with
 # one starts a sentence of its own and goes on no sentence cut off above it.
