@@ -702,8 +702,10 @@ def _free_line_bound(units: list[Unit], shapes, first: list[Labelled], n: int, w
 def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, wrapped: bool,
                      convention: Convention | None) -> bool:
     """Line ``n`` opens a paragraph whatever its text reads like: indented under a finished sentence on
-    an indented page, a block under a finished block, or the line under a subhead."""
-    if convention is not None and convention.paragraphs_indented and opens_indented(units, shapes, n):
+    an indented page, or under a line whose full stop was lost (``_stop_lost``), a block under a finished
+    block, or the line under a subhead."""
+    if convention is not None and convention.paragraphs_indented and (opens_indented(units, shapes, n)
+                                                                     or _stop_lost(units, shapes, n, True)):
         return True
     if convention is not None and opens_block(units, shapes, n, convention):
         return True
@@ -720,14 +722,17 @@ def _indent_lost(units: list[Unit], shapes, n: int) -> bool:
 
 
 def _stop_lost(units: list[Unit], shapes, n: int, indented: bool) -> bool:
-    """Line ``n`` is indented on an indented page under a line well short of its column that ends on a
-    character: a
-    paragraph's last line whose full stop an OCR dropped (``…道路上走得更远`` | ``　　近年来，某市…``);
-    a line cut short goes on flush, so the line above need not run on into it (even where the two
-    characters across make a word: 远|近); the reading decides."""
-    # an indent short of the column is no evidence: an OCR that missed a line's first mark sets it in
+    """Line ``n`` is indented on an indented page under a line that ends on a character: a paragraph's
+    last line whose full stop an OCR dropped (``…道路上走得更远`` | ``　　近年来，某市…``), also where
+    that line runs to the column's edge (``…提出了意见建议`` | ``　　某某对…``: the stop printed at the
+    edge is the mark an OCR loses first).  A line a break cut goes on flush, never indented, so the line
+    above need not run on into it (even where the two characters across make a word: 远|近); the
+    reading decides."""
+    # an indent short of the column is no evidence: an OCR that missed a line's first mark sets it in; nor
+    # is any indent under a line that leaves a quotation open (``…实施“科普惠民`` | ``“科技助企”…``, its
+    # closing ``”`` lost): the sentence goes on
     return indented and units[n].indent >= 1 and shapes[n - 1].end == "none" \
-        and fullness(shapes[n - 1].width, shapes[n - 1].column) in ("mid", "short")
+        and not leaves_a_mark_open(units[n - 1].text)
 
 
 def _under_open_sentence(units: list[Unit], shapes, first: list[Labelled], n: int) -> str:

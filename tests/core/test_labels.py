@@ -785,6 +785,40 @@ def test_an_indented_line_under_a_short_line_whose_full_stop_ocr_dropped_is_not_
     assert not lb._stop_lost(units, shapes, 3, False)  # a page that does not indent its paragraphs
 
 
+def test_an_indented_line_under_a_full_line_whose_full_stop_ocr_dropped_opens_a_paragraph():
+    # the paragraph's last line ran to the column's edge and its 。 there was lost; the next paragraph
+    # opens indented, and a line cut short would have gone on flush
+    page = "\n".join([
+        "某县召开科技服务座谈会",
+        "\u3000\u3000本报讯 近日，某县召开科技服务",
+        "座谈会，县科协、农业农村局等单位负责",
+        "人参加会议，围绕科技助力产业发展开展",
+        "交流。",
+        "\u3000\u3000在随后召开的座谈会上，某县相关",
+        "部门负责人分别介绍了全县中药材产业发",
+        "展、科技服务体系建设等情况，并就下一",
+        "步工作提出了意见建议，大家一致提出建",
+        "议，要把科技服务送到田间地头去的意见",
+        "\u3000\u3000某某对县科协工作给予充分肯定。",
+        "他指出，县科协工作思路清晰、特色鲜明",
+        "，特别是在服务产业发展方面探索出了有",
+        "益经验，值得在全市推广。",
+        "\u3000\u3000会议要求，要聚焦群众需求，坚持",
+        "问题导向，把科技服务做实做细。"]) + "\n"
+    got = labelled(page)
+    assert [lab for _text, lab in got[9:12]] == [lb.CONTINUED, lb.PARAGRAPH, lb.CONTINUED]
+
+
+def test_an_indent_under_a_line_that_leaves_a_quotation_open_is_no_paragraph_start():
+    # OCR lost the closing ” that opened the next line, and the line reads an indent in: the quotation
+    # left open goes on
+    lines = ["\u3000\u3000近年来，某市科协坚持以科技工", "作者为本，深入实施科技志愿服", "务行动和“科普惠民",
+             "\u3000\u3000“科技助企”等工程，不断夯实基层", "组织基础，取得明显成效。"]
+    units = split_units("\n".join(lines) + "\n")
+    shapes = shapes_of(units, convention_of(units, "wrapped-indented"))
+    assert not lb._stop_lost(units, shapes, 3, True)
+
+
 def test_a_line_closing_a_bracket_inside_its_sentence_runs_on_and_the_short_line_under_it_is_no_headline():
     # an extractor's blank line after every printed line; 把院士(专家) closes an aside, not the sentence
     page = "\n\n".join([
