@@ -42,7 +42,12 @@ class Frame:
     right: float = 0.0  # the column's right edge (where full lines end)
 
     def body(self, size: float) -> bool:
-        return not self.boxed and is_body(self.lines[0], size)
+        """Text set at the page's body size: told by the frame's middle line, not its first — an OCR box
+        round a line opening with a quotation mark (``“花椒是…``) stands taller than the text it holds."""
+        if self.boxed:
+            return False
+        middle = sorted(self.lines, key=lambda ln: ln.size)[(len(self.lines) - 1) // 2]
+        return is_body(middle, size)
 
 
 @dataclass

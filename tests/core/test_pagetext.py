@@ -68,3 +68,13 @@ def test_left_edge_is_where_a_quarter_of_the_lines_start():
 
     assert left_edge([609, 653, 653, 653, 713, 653, 653, 653], 23) == 653
     assert left_edge([134, 457], 26) == 134  # two lines: the leftmost
+
+
+def test_a_text_frame_whose_first_line_an_ocr_box_reads_taller_still_sets_its_paragraph_starts_in():
+    # a line opening with a quotation mark comes back from OCR in a taller box (11.7 for text of 10); the
+    # frame is body text all the same, so the next paragraph's first line keeps its indent
+    lines = column([INDENT + "“字" + "字" * 11, FULL, "字字字。", INDENT + "新段" + "字" * 10, FULL, "结尾。"], 0, 0)
+    first = lines[0]
+    lines[0] = line(first.text, first.x0, first.y0, size=11.7)
+    text = page_of(lines).text.split("\n")
+    assert [t.startswith(INDENT) for t in text[:6]] == [True, False, False, True, False, False]
