@@ -93,7 +93,7 @@ def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: 
     for ln in lines:
         b = id(ln) in boxed
         if prev is not None and frames:
-            same_size = abs(ln.size - prev.size) <= 0.15 * max(ln.size, prev.size)
+            same_size = _same_size(ln, prev)
             close = ln.y0 - prev.y1 <= FRAME_GAP * max(ln.size, prev.size)
             if same_size and close and b == frames[-1].boxed:
                 frames[-1].lines.append(ln)
@@ -102,6 +102,25 @@ def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: 
         frames.append(Frame([ln], b, leaf, left, right))
         prev = ln
     return frames
+
+
+SAME_SIZE = 0.15  # two lines whose sizes differ by less than this share are set in one size
+
+
+def _pitch(line: PrintedLine) -> float:
+    """How far apart the line's characters stand (a Latin letter or digit counts half)."""
+    chars = sum(0.5 if g.char.isascii() else 1.0 for g in line.glyphs if g.char.strip())
+    return (line.x1 - line.x0) / chars if chars else 0.0
+
+
+def _same_size(a: PrintedLine, b: PrintedLine) -> bool:
+    """``a`` and ``b`` are set in one size: their boxes stand as tall, or their characters as far apart.  An
+    OCR box's height follows the marks it holds (``瑶）`` or ``“以前…`` come back a third taller than the
+    lines around them); the characters' pitch does not."""
+    if abs(a.size - b.size) <= SAME_SIZE * max(a.size, b.size):
+        return True
+    pa, pb = _pitch(a), _pitch(b)
+    return pa > 0 and pb > 0 and abs(pa - pb) <= SAME_SIZE * max(pa, pb)
 
 
 def column_grid(lines: list[PrintedLine], size: float) -> list[float]:

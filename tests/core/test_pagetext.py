@@ -1,5 +1,6 @@
 """The page text: one printed line a line, blank lines between regions, indents, paragraphs carried over."""
 from kexie_gui.core.frames import rectangle_edges
+from kexie_gui.core.glyphs import Glyph, PrintedLine
 from kexie_gui.core.pagetext import INDENT, analyse_layout, line_text, write_page
 
 from .geometry_pages import column, line
@@ -78,3 +79,18 @@ def test_a_text_frame_whose_first_line_an_ocr_box_reads_taller_still_sets_its_pa
     lines[0] = line(first.text, first.x0, first.y0, size=11.7)
     text = page_of(lines).text.split("\n")
     assert [t.startswith(INDENT) for t in text[:6]] == [True, False, False, True, False, False]
+
+
+def test_a_short_line_whose_ocr_box_stands_taller_stays_in_its_frame_by_the_pitch_of_its_characters():
+    # a byline's name wrapped onto a line of its own (``…。（孔某`` | ``某）``): OCR boxes the two characters a
+    # third taller than the text, but they stand as far apart as the text's, so no region break parts them
+    lines = column([INDENT + "段首" + "字" * 10, FULL, "字字字字字字字字字字字。（孔某"], 0, 0)
+    short = line("某）", 0, 45)
+    tall = tuple(Glyph(g.char, g.x0, g.y0 - 2, g.x1, g.y1 + 1.5, 13.5) for g in short.glyphs)
+    lines.append(PrintedLine(tall, 13.5))
+    assert page_of(lines).text.split("\n")[2:4] == ["字字字字字字字字字字字。（孔某", "某）"]
+
+
+def test_a_line_set_larger_with_its_characters_further_apart_is_a_frame_of_its_own():
+    lines = [line("标题字", 0, 0, size=14.0)] + column([INDENT + "段首" + "字" * 10, FULL, "结尾。"], 0, 18)
+    assert page_of(lines).text.split("\n")[:3] == ["标题字", "", INDENT + "段首" + "字" * 10]
