@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .glyphs import PrintedLine
+from .glyphs import Glyph, PrintedLine
 
 MIN_EDGE_LINES = 3  # lines that must start (or end) at one x for it to count as a column edge
 BODY_SIZE_TOLERANCE = 0.15  # lines within this share of the body size are body text
@@ -167,6 +167,20 @@ def _between(a: PrintedLine, b: PrintedLine, gutters: list[Gutter], size: float)
     return False
 
 
+def _past_read_twice(left: PrintedLine, right: PrintedLine) -> tuple[Glyph, ...]:
+    """``right``'s glyphs less those it opens with that repeat ``left``'s last ones where the two boxes
+    overlap: an engine may cut a long line of large type into two boxes that both hold the characters at
+    the cut (``广安科协开展`` and ``展“科普进社区`` → ``广安科协开展“科普进社区``)."""
+    glyphs = right.glyphs
+    if right.x0 >= left.x1 or not glyphs:
+        return glyphs
+    inside = [g for g in glyphs if g.x0 < left.x1 - 0.2 * (g.x1 - g.x0)]  # starting inside the left box
+    tail = [g.char for g in left.glyphs[-len(inside):]] if inside else []
+    if inside and len(inside) < len(glyphs) and [g.char for g in inside] == tail:
+        return glyphs[len(inside):]
+    return glyphs
+
+
 def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float) -> list[PrintedLine]:
     """Join pieces of one printed line that an engine returned as separate boxes (split at a space).
 
@@ -182,11 +196,15 @@ def join_row_pieces(lines: list[PrintedLine], gutters: list[Gutter], size: float
         for k in candidates:
             m = merged[k]
             overlap = min(m.y1, line.y1) - max(m.y0, line.y0)
-            gap = line.x0 - m.x1
-            if overlap > 0.6 * min(m.y1 - m.y0, line.y1 - line.y0) and -0.3 * size <= gap <= JOIN_GAP_EMS * size \
+            rest = _past_read_twice(m, line)
+            gap = rest[0].x0 - m.x1 if rest else 0.0
+            # where the boxes overlapped, the white after the characters read twice is the type's own measure
+            em = max(size, min(m.size, line.size)) if len(rest) < len(line.glyphs) else size
+            if rest and overlap > 0.6 * min(m.y1 - m.y0, line.y1 - line.y0) \
+                    and -0.3 * em <= gap <= JOIN_GAP_EMS * em \
                     and max(m.size, line.size) <= 1.25 * min(m.size, line.size) \
                     and not _between(m, line, gutters, size):
-                merged[k] = PrintedLine(m.glyphs + line.glyphs, max(m.size, line.size), m.bold,
+                merged[k] = PrintedLine(m.glyphs + rest, max(m.size, line.size), m.bold,
                                         min(m.source_order, line.source_order))
                 break
         else:

@@ -68,3 +68,22 @@ def test_two_boxes_of_one_printed_line_are_joined_but_never_across_a_gutter():
     lines += [line("本报讯", 0, 60), line("近日某地举办", 36, 60), line("右栏第五行", start, 60)]
     out = join_row_pieces(lines, find_gutters(lines, 10), 10)
     assert {"本报讯近日某地举办", "右栏第五行"} <= {ln.text for ln in out}
+
+
+def test_two_overlapping_boxes_of_a_headline_that_both_read_the_character_at_the_cut_make_one_line():
+    # an engine cut a headline in large type into two boxes overlapping by part of a character, both holding
+    # 展: one line, the character once
+    body = column(["字" * 14] * 6, 0, 100)
+    left = line("某县科协开展", 0, 0, size=30.0)
+    right = line("展科普进社区", left.x1 - 18, 1, size=30.0)
+    out = join_row_pieces(body + [left, right], find_gutters(body, 10), 10)
+    heads = [ln.text for ln in out if ln.size == 30.0]
+    assert heads == ["某县科协开展科普进社区"]
+
+
+def test_overlapping_boxes_that_read_different_characters_stay_apart():
+    body = column(["字" * 14] * 6, 0, 100)
+    left = line("某县科协开展", 0, 0, size=30.0)
+    right = line("科普进社区", left.x1 - 18, 1, size=30.0)
+    out = join_row_pieces(body + [left, right], find_gutters(body, 10), 10)
+    assert sorted(ln.text for ln in out if ln.size == 30.0) == ["某县科协开展", "科普进社区"]
