@@ -40,14 +40,25 @@ class Frame:
     leaf: int  # index of the column region (leaf of the cut tree) it belongs to
     left: float = 0.0  # the column's left edge (where unindented lines start)
     right: float = 0.0  # the column's right edge (where full lines end)
+    body_pitch: float = 0.0  # how far apart the page's body characters stand (0: unknown)
 
     def body(self, size: float) -> bool:
         """Text set at the page's body size: told by the frame's middle line, not its first — an OCR box
-        round a line opening with a quotation mark (``“花椒是…``) stands taller than the text it holds."""
+        round a line opening with a quotation mark (``“花椒是…``) stands taller than the text it holds —
+        and by how far apart its characters stand where the boxes' heights say otherwise (an engine's
+        boxes round lines full of marks run a fifth taller)."""
         if self.boxed:
             return False
         middle = sorted(self.lines, key=lambda ln: ln.size)[(len(self.lines) - 1) // 2]
-        return is_body(middle, size)
+        if is_body(middle, size):
+            return True
+        pitches = sorted(_pitch(ln) for ln in self.lines)
+        return _body_pitched(pitches[(len(pitches) - 1) // 2], self.body_pitch)
+
+
+def _body_pitched(pitch: float, body: float) -> bool:
+    """Characters standing ``pitch`` apart are the body's, which stand ``body`` apart (0: unknown)."""
+    return body > 0 and abs(pitch - body) <= SAME_SIZE * body
 
 
 @dataclass
@@ -61,8 +72,8 @@ class Layout:
     columns: list[float]  # x where each column of the page's grid starts
 
 
-def _leaf_edges(lines: list[PrintedLine], size: float) -> tuple[float, float]:
-    body = [ln for ln in lines if is_body(ln, size)] or lines
+def _leaf_edges(lines: list[PrintedLine], size: float, pitch: float = 0.0) -> tuple[float, float]:
+    body = [ln for ln in lines if is_body(ln, size) or _body_pitched(_pitch(ln), pitch)] or lines
     left = left_edge([ln.x0 for ln in body], size)
     ends = sorted(ln.x1 for ln in body)
     right = ends[int(0.8 * (len(ends) - 1))] if len(ends) > 2 else max(ends)
@@ -86,8 +97,19 @@ def left_edge(starts: list[float], size: float) -> float:
     return xs[0]
 
 
-def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: float) -> list[Frame]:
-    left, right = _leaf_edges(lines, size)
+def body_pitch(lines: list[PrintedLine], size: float) -> float:
+    """How far apart the characters of the page's body lines stand: the middle pitch of its body-sized
+    lines of a few words or more (0 when there are none)."""
+    pitches = sorted(_pitch(ln) for ln in lines if is_body(ln, size) and len(ln.glyphs) >= BODY_PITCH_CHARS)
+    return pitches[len(pitches) // 2] if pitches else 0.0
+
+
+BODY_PITCH_CHARS = 6  # lines this long at least tell the body's pitch (a short line's box is mostly margin)
+
+
+def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: float,
+                    pitch: float = 0.0) -> list[Frame]:
+    left, right = _leaf_edges(lines, size, pitch)
     frames: list[Frame] = []
     prev = None
     for ln in lines:
@@ -99,7 +121,7 @@ def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: 
                 frames[-1].lines.append(ln)
                 prev = ln
                 continue
-        frames.append(Frame([ln], b, leaf, left, right))
+        frames.append(Frame([ln], b, leaf, left, right, pitch))
         prev = ln
     return frames
 
@@ -154,9 +176,10 @@ def analyse_layout(lines: list[PrintedLine], width: float, height: float, edges:
     boxed = {id(ln) for ln in lines if enclosing_box((ln.x0, ln.y0, ln.x1, ln.y1), list(edges), width, height)}
     obstacles = list(obstacles) + rule_obstacles(edges, size)
     leaves = xy_order(lines, obstacles, size, gutters=gutters)
+    pitch = body_pitch(lines, size)
     frames: list[Frame] = []
     for n, leaf in enumerate(leaves):
-        frames += _frames_of_leaf(leaf, boxed, n, size)
+        frames += _frames_of_leaf(leaf, boxed, n, size, pitch)
     return Layout(width, height, size, frames, column_grid(lines, size))
 
 

@@ -94,3 +94,18 @@ def test_a_short_line_whose_ocr_box_stands_taller_stays_in_its_frame_by_the_pitc
 def test_a_line_set_larger_with_its_characters_further_apart_is_a_frame_of_its_own():
     lines = [line("标题字", 0, 0, size=14.0)] + column([INDENT + "段首" + "字" * 10, FULL, "结尾。"], 0, 18)
     assert page_of(lines).text.split("\n")[:3] == ["标题字", "", INDENT + "段首" + "字" * 10]
+
+
+def _boxed_taller(ln, size: float):
+    """``ln`` as an engine boxes a line full of marks: the characters where they were, the box taller."""
+    return PrintedLine(tuple(Glyph(g.char, g.x0, g.y0, g.x1, g.y0 + size, size) for g in ln.glyphs), size)
+
+
+def test_a_text_frame_an_ocr_boxed_taller_throughout_is_body_text_by_the_pitch_of_its_characters():
+    # the page's other columns give the body size and pitch; in this one the engine boxed most lines a fifth
+    # taller: its paragraph starts keep their indents all the same
+    other = column([INDENT + "段首" + "字" * 10, FULL, FULL, FULL, "结尾。"], 152, 0)
+    here = column([INDENT + "段首" + "字" * 10, FULL, "字字字。", INDENT + "新段" + "字" * 10, FULL, "结尾。"], 0, 0)
+    here = [_boxed_taller(ln, 12.5) if k % 3 else ln for k, ln in enumerate(here)]
+    text = page_of(other + here).text.split("\n")
+    assert text.count(INDENT + "段首" + "字" * 10) == 2 and INDENT + "新段" + "字" * 10 in text
