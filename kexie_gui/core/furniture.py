@@ -62,6 +62,8 @@ _PAGE_NUMBER = regex.compile(
     r"第\s*\d+\s*页|[A-Z]\d{1,2})\s*$"
 )
 _DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历")
+# a date cut off at the end of a header's first piece (``…报 2024年10`` | ``15日 星期二 第4版``)
+_DATE_CUT_OFF = regex.compile(r"\d{4}\s*年(\s*\d{1,2}(\s*月(\s*\d{1,2}\s*日?)?)?)?\s*$")
 _EDITION = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|\d{1,2}\s*版|总第\s*\d+\s*期|第\s*\d+\s*期")
 # a paper's name: a place or a subject followed by what papers call themselves
 _PAPER_NAME = regex.compile(r"[\p{Han}]{2,10}(报|周刊|日报|晚报|导报|时报|商报|报社)(\s*[·•]\s*[\p{Han}]{2,8})?")
@@ -126,6 +128,8 @@ def page_header(text: str) -> str | None:
     ('page header', 'page header')
     >>> page_header("2021年9月7日　星期二"), page_header("东山县获评全国科普示范县")
     ('page header', None)
+    >>> page_header("东山科技报”2021年9"), page_header("东山日报2021年度十大新闻揭晓")
+    ('page header', None)
     """
     s = text.strip()
     if len(s) > 60 or ends_sentence(s) or not _HEADER_CUES.intersection(s):
@@ -135,6 +139,8 @@ def page_header(text: str) -> str | None:
     has_edition = bool(_EDITION.search(s))
     if (has_paper and (has_date or has_edition)) or (has_date and has_edition and len(s) < 40):
         return PAGE_HEADER
+    if has_paper and len(s) <= 30 and _DATE_CUT_OFF.search(s) and not regex.search(r"[，。、；：]", s):
+        return PAGE_HEADER  # 东山科技报 2021年9 (the header's rest on the next piece)
     if has_date and len(s) <= 30 and _DATE.sub("", s).strip(" 　\t·") == "":
         return PAGE_HEADER  # a date and weekday on their own
     if has_date and len(s) <= 30 and not regex.search(r"[，。、；：]", s) and regex.match(r"^\s*\d{4}\s*年", s):

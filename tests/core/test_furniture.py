@@ -161,3 +161,13 @@ def test_a_long_unfinished_line_of_text_ending_in_a_word_with_she_is_no_caption(
 
 def test_a_latin_line_is_no_romanisation_of_a_line_without_han_readings():
     assert not is_pinyin_of("Ke Pu", "①②") and not is_pinyin_of("Ke Pu", "ＡＢ")
+
+
+def test_a_header_cut_in_two_pieces_after_the_year_is_a_header_by_its_first_piece_too():
+    # an engine read the header row in two boxes: the paper's name and a date cut off, then the rest
+    assert fz.page_header("东山科技报”2024年10") == fz.PAGE_HEADER
+    assert fz.page_header("东山科技报 2024年10月") == fz.PAGE_HEADER
+    assert fz.page_header("15日星期二第4版") == fz.PAGE_HEADER
+    # a headline naming a paper and a year goes on past the year
+    assert fz.page_header("东山日报2024年度十大科技新闻揭晓") is None
+    assert fz.page_header("东山科技报2024年") is not None and fz.page_header("科普讲解大赛2024年") is None
