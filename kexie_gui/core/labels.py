@@ -660,7 +660,8 @@ def _second_reading_bound(units: list[Unit], shapes, first: list[Labelled], n: i
     carried = runs_on(shapes[n - 1] if shapes else None, units[n - 1], units[n], first[n - 1].label) \
         or _scrap_left_open(units, shapes, first, n)
     if carried and not own_byline and not (shapes and (_indent_lost(units, shapes, n)
-                                                       or _stop_lost(units, shapes, n, indented))):
+                                                       or _stop_lost(units, shapes, n, indented)
+                                                       or _stop_lost_before_opener(units, shapes, n))):
         held = _under_open_sentence(units, shapes, first, n)
         if held:
             return held
@@ -709,6 +710,8 @@ def _opens_paragraph(units: list[Unit], shapes, first: list[Labelled], n: int, w
         return True
     if convention is not None and opens_block(units, shapes, n, convention):
         return True
+    if shapes and _stop_lost_before_opener(units, shapes, n):
+        return True
     return first[n - 1].label == PARAGRAPH and _under_subhead(units, shapes, n, wrapped, convention)
 
 
@@ -719,6 +722,16 @@ def _indent_lost(units: list[Unit], shapes, n: int) -> bool:
     return 0 < n < len(units) - 1 and units[n].indent < 1 and shapes[n - 1].full and shapes[n - 1].end == "none" \
         and fullness(shapes[n].width, shapes[n].column) == "near2" and shapes[n + 1].width > shapes[n].width \
         and fullness(shapes[n + 1].width, shapes[n + 1].column) in ("full", "near2", "over")
+
+
+def _stop_lost_before_opener(units: list[Unit], shapes, n: int) -> bool:
+    """Line ``n`` opens with words a paragraph opens with (``据了解，`` ``近年来`` …, ``opens_a_paragraph``)
+    under a line well short of its column that ends on a character: a paragraph's last line whose full
+    stop an OCR dropped (``…比重达到66.8%`` | ``据了解，本次活动…``).  A sentence cut at a line's end
+    leaves a full line; a short one ends its paragraph."""
+    return shapes[n - 1].end == "none" and opens_a_paragraph(units[n].text) \
+        and fullness(shapes[n - 1].width, shapes[n - 1].column) in ("mid", "short") \
+        and not leaves_a_mark_open(units[n - 1].text)
 
 
 def _stop_lost(units: list[Unit], shapes, n: int, indented: bool) -> bool:

@@ -205,8 +205,9 @@ CLOSING = "）)〉》"
 BRACKETED = regex.compile(rf"^\s*[{OPENING}]{{1,2}}(?P<inner>[^{OPENING}{CLOSING}]{{1,40}})[{CLOSING}]{{1,2}}\s*$")
 GLUED_BYLINE = regex.compile(rf"(?P<open>[{OPENING}])(?P<inner>[^{OPENING}{CLOSING}]{{2,40}})[{CLOSING}]\s*$")
 
-# marks a 小标题 may carry: ■ ◆ ● ▲ ★, 一、 二、, （一）
-SUBHEAD_MARK = regex.compile(r"^\s*([■◆●◇□★☆▲▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])")
+# marks a 小标题 may carry: ■ ◆ ● ▲ ★, 一、 二、, （一）, 1. (not a decimal: 50.3%)
+SUBHEAD_MARK = regex.compile(
+    r"^\s*([■◆●◇□★☆▲▶►]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、](?!\d))")
 
 
 _NOT_A_NAME = regex.compile(r"(供图|提供|摄|上接|下转|紧接|简称|专家|单位|\d)")

@@ -28,7 +28,7 @@ def test_how_a_line_ends(line, end):
     ("——记某某志愿服务队", "dash"),
     ("■搭建平台聚合力", "mark"), ("（张三）", "byl"), ("（以下简称“市科协”）", "bracket"), ("“科普”进校园", "quote"),
     ("，并对下一步工作", "punct"), ("5G网络覆盖全镇", "digit"), ("AI赋能科普新模式", "han"), ("Ke Pu Tian Di", "latin"),
-    ("会议指出", "han")])
+    ("会议指出", "han"), ("1.加强组织领导", "mark"), ("50.3%。", "digit"), ("2.8万亩", "digit")])
 def test_how_a_line_opens(line, start):
     assert line_start(line) == start
 

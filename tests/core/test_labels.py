@@ -809,6 +809,28 @@ def test_an_indented_line_under_a_full_line_whose_full_stop_ocr_dropped_opens_a_
     assert [lab for _text, lab in got[9:12]] == [lb.CONTINUED, lb.PARAGRAPH, lb.CONTINUED]
 
 
+def test_a_line_opening_a_paragraph_under_a_short_line_whose_full_stop_ocr_dropped_opens_a_paragraph():
+    # OCR of a screenshot, no indents: the short last line lost its 。 and the next opens with 据了解，
+    page = "\n".join([
+        "某市举办科技活动周",
+        "本报讯 近日，某市科技活动周正式启",
+        "动，市科协、市科技局等单位负责人出",
+        "席启动仪式并为科普志愿者代表授旗。",
+        "活动现场设置了科普展板、互动体验、",
+        "健康咨询等多个功能区，吸引了众多市",
+        "民驻足参观。",
+        "2023年，某市实现地区生产总值852",
+        "亿元，同比增长1.4%，高新技术产业",
+        "产值占规上工业比重达到66.8%",
+        "据了解，本次活动以提升公民科学素质",
+        "为主题，将持续到5月4日。活动期间，",
+        "各级科协组织和学会将开展科普讲座、",
+        "科技咨询、科普展览等70余场次活动，",
+        "让科学知识走进千家万户。"]) + "\n"
+    got = labelled(page)
+    assert [lab for _text, lab in got[9:12]] == [lb.CONTINUED, lb.PARAGRAPH, lb.CONTINUED]
+
+
 def test_an_indent_under_a_line_that_leaves_a_quotation_open_is_no_paragraph_start():
     # OCR lost the closing ” that opened the next line, and the line reads an indent in: the quotation
     # left open goes on
