@@ -21,7 +21,7 @@ import regex
 
 from .convention import PARAGRAPH_PER_LINE, SIDE_BY_SIDE, Convention
 from .crf import Model, decode, load_model
-from .features import fullness, line_features
+from .features import fullness, line_end, line_features
 from .furniture import (
     CAPTION,
     CONTACT,
@@ -577,12 +577,21 @@ def _speaker_cut_off(out: list[Labelled], one_column: bool = True) -> list[Label
     for i, j in pairwise(text):
         below = "".join(out[j].unit.text.split())  # (Tesseract's spaces squeezed)
         if out[i].label in (TITLE, PARAGRAPH, CONTINUED) and out[j].label == PARAGRAPH \
-                and (SPEAKS_ON.match(below) or (one_column and out[i].label == TITLE and _word_and_comma(below)
-                                                 and _printed_together(out[i].unit, out[j].unit))):
+                and (SPEAKS_ON.match(below) or (one_column and _word_and_comma(below)
+                                                 and _cut_after(out[i], out[j]))):
             if out[i].label == TITLE:
                 out[i] = Labelled(out[i].unit, PARAGRAPH, out[i].confidence, out[i].features)
             out[j] = Labelled(out[j].unit, CONTINUED, out[j].confidence, out[j].features)
     return out
+
+
+def _cut_after(above: Labelled, line: Labelled) -> bool:
+    """A sentence may be cut after ``above`` for ``line`` to finish it: ``above`` is text that stops on a
+    character or a clause mark (``…面对新形势新任务新`` | a caption | ``要求，广大…``), or a headline-shaped
+    piece printed right over ``line``."""
+    if above.label == TITLE:
+        return _printed_together(above.unit, line.unit)
+    return line_end(above.unit.text) in ("none", "clause")
 
 
 def _printed_together(above: Unit, line: Unit) -> bool:

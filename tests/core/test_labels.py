@@ -1087,6 +1087,15 @@ def test_a_headline_shaped_piece_over_a_word_and_a_comma_no_sentence_opens_with_
     assert cut_off(lines, ["T", "P"], one_column=False) == ["T", "P"]  # side by side: another column's piece
 
 
+def test_text_cut_mid_sentence_goes_on_past_a_caption_into_a_word_and_a_comma_no_sentence_opens_with():
+    # a column break cut …新 | 要求，… and a photo caption stands between the two pieces
+    lines = ["面对新形势新任务新", "图为社区广场，科技志愿者演示无人机植保作业。", "要求，广大科技工作者要牢记使命。"]
+    assert cut_off(lines, ["P", "F", "P"]) == ["P", "F", "C"]
+    # under a finished sentence the same line opens nothing of its own either, but is no evidence here
+    assert cut_off(["会议要求各地抓好落实。", "要求，广大科技工作者要牢记使命。"], ["P", "P"]) == ["P", "P"]
+    assert cut_off(["面对新形势新任务新", "会上，广大科技工作者表示赞同。"], ["P", "P"]) == ["P", "P"]
+
+
 def test_a_headline_over_a_sentence_opening_on_a_word_of_time_or_linking_stays_a_headline():
     for opener in ("目前", "同时", "会上"):
         lines = ["某县举办果树修剪培训班", f"{opener}，全县已有果园两千余亩，技术需求旺盛。"]
