@@ -1,5 +1,6 @@
 """Every printed line labelled with its part on the page (``core.labels``): headline, kicker, 副题,
 reporter line, paragraph start, carried-on line, byline, furniture."""
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -1108,6 +1109,14 @@ def test_a_headline_shaped_line_over_a_jump_line_from_another_page_heads_the_con
     shapes = shapes_of(units, convention_of(units))
     out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "F", "C"], strict=True)]
     assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["T", "F", "C"]
+    # a headline as long as the column, no mark in it, heads it too
+    lines = ["某某市召开院士专家工作站建设工作推进会", "（上接1版）", "会议总结了全市院士专家工作站建站以来",
+             "的工作情况，分析了当前存在的问题。"]
+    units = split_units("\n\n".join(lines) + "\n")
+    shapes = [dataclasses.replace(x, full=True) if k == 0 else x
+              for k, x in enumerate(shapes_of(units, convention_of(units)))]
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "F", "C", "C"], strict=True)]
+    assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["T", "F", "C", "C"]
     # a sentence over the jump line stays text
     units = split_units("会议总结了全市科技服务站一年来的工作。\n\n（上接1版）\n")
     shapes = shapes_of(units, convention_of(units))
