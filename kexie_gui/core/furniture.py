@@ -141,13 +141,21 @@ def page_header(text: str) -> str | None:
         return PAGE_HEADER
     if has_paper and len(s) <= 30 and _DATE_CUT_OFF.search(s) and not regex.search(r"[，。、；：]", s):
         return PAGE_HEADER  # 东山科技报 2021年9 (the header's rest on the next piece)
-    if has_date and len(s) <= 30 and _DATE.sub("", s).strip(" 　\t·") == "":
-        return PAGE_HEADER  # a date and weekday on their own
-    if has_date and len(s) <= 30 and not regex.search(r"[，。、；：]", s) and regex.match(r"^\s*\d{4}\s*年", s):
-        return PAGE_HEADER  # 2021年9月7日 星期二 农历八月初一
+    if has_date and _date_line(s):
+        return PAGE_HEADER
     if has_edition and len(s) <= 20 and regex.match(r"^\s*(第\s*\S+\s*版|\d{1,2}\s*版)", s):
         return PAGE_HEADER  # 第3版 乡村振兴
     return None
+
+
+def _date_line(s: str) -> bool:
+    """A line holding a date is the page's date line: the date and weekday on their own, or a date opening
+    a short line without a clause (``2021年9月7日 星期二 农历八月初一``)."""
+    if len(s) > 30:
+        return False
+    if _DATE.sub("", s).strip(" 　\t·") == "":
+        return True
+    return not regex.search(r"[，。、；：]", s) and bool(regex.match(r"^\s*\d{4}\s*年", s))
 
 
 def masthead(text: str) -> str | None:
