@@ -437,10 +437,12 @@ def _headline_over_a_jump(out: list[Labelled], shapes) -> list[Labelled]:
     """A line shaped as a headline right over a jump line that says where the article comes from
     (``某市召开科技工作推进会`` | ``（上接1版）`` | ``会议总结了…``): the headline a page prints over an
     article's continuation, whatever the line looked like alone (text cut short, for a first reading).  Such
-    a line may run the column's width where it holds no mark at all (a headline as long as the column)."""
+    a line may run the column's width where it holds no mark at all (a headline as long as the column) and
+    carries on no text above it (a full line that goes on a sentence cut above is text read out of turn)."""
     for k in range(len(out) - 1):
         item, shape = out[k], shapes[k]
-        if item.label in (PARAGRAPH, CONTINUED) and shape.heading and (not shape.full or not shape.punct) \
+        if item.label in (PARAGRAPH, CONTINUED) and shape.heading \
+                and (not shape.full or (not shape.punct and item.label == PARAGRAPH)) \
                 and shape.start == "han" \
                 and FULL_STOP not in item.unit.text and shapes[k + 1].jump == "up" and out[k + 1].label == FURNITURE:
             out[k] = Labelled(item.unit, TITLE, item.confidence, item.features)

@@ -1117,6 +1117,9 @@ def test_a_headline_shaped_line_over_a_jump_line_from_another_page_heads_the_con
               for k, x in enumerate(shapes_of(units, convention_of(units)))]
     out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "F", "C", "C"], strict=True)]
     assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["T", "F", "C", "C"]
+    # a full line going on a sentence cut above it is text read out of turn, whatever follows it
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["C", "F", "C", "C"], strict=True)]
+    assert [x.label for x in lb._headline_over_a_jump(out, shapes)] == ["C", "F", "C", "C"]
     # a sentence over the jump line stays text
     units = split_units("会议总结了全市科技服务站一年来的工作。\n\n（上接1版）\n")
     shapes = shapes_of(units, convention_of(units))
