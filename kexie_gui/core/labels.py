@@ -433,6 +433,22 @@ def _headline_over_lead(out: list[Labelled], shapes) -> list[Labelled]:
     return out
 
 
+def _short_after_short(out: list[Labelled], shapes) -> list[Labelled]:
+    """On a hard-wrapped page, a short line of the shape of a subhead taken to go on a short line of text
+    above it that ends on a character (``…比重达到50.3%`` | ``党建引领促发展`` | ``“以前种…``): wrapped text
+    runs to the column's edge but on a paragraph's last line, so the line above ended its paragraph (the
+    OCR lost its full stop) and this line stands on its own, a subhead."""
+    for k in range(1, len(out) - 1):
+        item, shape, above = out[k], shapes[k], shapes[k - 1]
+        if item.label == CONTINUED and out[k - 1].label in (PARAGRAPH, CONTINUED) and shape.heading \
+                and not shape.punct and shape.end == "none" and above.end == "none" \
+                and fullness(above.width, above.column) in ("mid", "short") \
+                and fullness(shape.width, shape.column) in ("mid", "short") \
+                and out[k + 1].label == PARAGRAPH and not leaves_a_mark_open(out[k - 1].unit.text):
+            out[k] = Labelled(item.unit, PARAGRAPH, item.confidence, item.features)
+    return out
+
+
 def _headline_over_a_jump(out: list[Labelled], shapes) -> list[Labelled]:
     """A line shaped as a headline right over a jump line that says where the article comes from
     (``某市召开科技工作推进会`` | ``（上接1版）`` | ``会议总结了…``): the headline a page prints over an
@@ -525,6 +541,8 @@ def label_lines(units: list[Unit], convention: Convention, page_height: float = 
         out = _subheads_amid_text(out, shapes)
         if convention.wrapped and not convention.paragraphs_indented:
             out = _speaker_goes_on(out, shapes)
+        if convention.wrapped:
+            out = _short_after_short(out, shapes)
     out = _speaker_cut_off(out, convention.name != SIDE_BY_SIDE)
     return _kicker_over_headline(out, keep, convention.blank_lines_separate and not convention.wrapped)
 

@@ -832,6 +832,21 @@ def test_a_line_opening_a_paragraph_under_a_short_line_whose_full_stop_ocr_dropp
     assert [lab for _text, lab in got[9:12]] == [lb.CONTINUED, lb.PARAGRAPH, lb.CONTINUED]
 
 
+def test_a_subhead_under_a_short_line_whose_full_stop_ocr_dropped_stands_on_its_own():
+    # …比重达到50.3% (its 。 lost) | 党建引领促发展 | the next paragraph: two short lines in a row cannot both
+    # be wrapped text, so the upper one ended its paragraph and the lower one is a subhead
+    lines = ["2023年，某市实现地区生产总值852亿", "元，同比增长1.4%，高新技术产业产值", "占规上工业比重达到",
+             "50.3%", "党建引领促发展", "“以前种猕猴桃全凭经验，这次听了专家讲课。”"]
+    units = split_units("\n".join(lines) + "\n")
+    shapes = shapes_of(units, convention_of(units, "wrapped-plain"))
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "C", "C", "C", "C", "P"], strict=True)]
+    assert [x.label for x in lb._short_after_short(out, shapes)] == ["P", "C", "C", "C", "P", "P"]
+    # under a full line, the short line is its paragraph's last
+    out = [lb.Labelled(u, lab, 0.6, ()) for u, lab in zip(units, ["P", "C", "C", "C", "C", "P"], strict=True)]
+    full = [dataclasses.replace(x, width=x.column) if k == 3 else x for k, x in enumerate(shapes)]
+    assert [x.label for x in lb._short_after_short(out, full)][4] == "C"
+
+
 def test_an_indent_under_a_line_that_leaves_a_quotation_open_is_no_paragraph_start():
     # OCR lost the closing ” that opened the next line, and the line reads an indent in: the quotation
     # left open goes on
