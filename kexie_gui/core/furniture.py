@@ -64,6 +64,7 @@ _PAGE_NUMBER = regex.compile(
 _DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|周[一二三四五六日]|农历")
 # a date cut off at the end of a header's first piece (``…报 2024年10`` | ``15日 星期二 第4版``)
 _DATE_CUT_OFF = regex.compile(r"\d{4}\s*年(\s*\d{1,2}(\s*月(\s*\d{1,2}\s*日?)?)?)?\s*$")
+_CLAUSE_MARK = regex.compile(r"[，。、；：]")  # a header holds none: it is no sentence
 _EDITION = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|\d{1,2}\s*版|总第\s*\d+\s*期|第\s*\d+\s*期")
 # a paper's name: a place or a subject followed by what papers call themselves
 _PAPER_NAME = regex.compile(r"[\p{Han}]{2,10}(报|周刊|日报|晚报|导报|时报|商报|报社)(\s*[·•]\s*[\p{Han}]{2,8})?")
@@ -139,7 +140,7 @@ def page_header(text: str) -> str | None:
     has_edition = bool(_EDITION.search(s))
     if (has_paper and (has_date or has_edition)) or (has_date and has_edition and len(s) < 40):
         return PAGE_HEADER
-    if has_paper and len(s) <= 30 and _DATE_CUT_OFF.search(s) and not regex.search(r"[，。、；：]", s):
+    if has_paper and len(s) <= 30 and _DATE_CUT_OFF.search(s) and not _CLAUSE_MARK.search(s):
         return PAGE_HEADER  # 东山科技报 2021年9 (the header's rest on the next piece)
     if has_date and _date_line(s):
         return PAGE_HEADER
@@ -155,7 +156,7 @@ def _date_line(s: str) -> bool:
         return False
     if _DATE.sub("", s).strip(" 　\t·") == "":
         return True
-    return not regex.search(r"[，。、；：]", s) and bool(regex.match(r"^\s*\d{4}\s*年", s))
+    return not _CLAUSE_MARK.search(s) and bool(regex.match(r"^\s*\d{4}\s*年", s))
 
 
 def masthead(text: str) -> str | None:

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .columns import body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
+from .columns import BODY_SIZE_TOLERANCE, body_size, find_gutters, is_body, join_row_pieces, split_at_gutters
 from .frames import Edge, enclosing_box
 from .glyphs import PrintedLine
 from .model import Geometry, LineBox, Page
@@ -58,7 +58,7 @@ class Frame:
 
 def _body_pitched(pitch: float, body: float) -> bool:
     """Characters standing ``pitch`` apart are the body's, which stand ``body`` apart (0: unknown)."""
-    return body > 0 and abs(pitch - body) <= SAME_SIZE * body
+    return body > 0 and abs(pitch - body) <= BODY_SIZE_TOLERANCE * body
 
 
 @dataclass
@@ -126,9 +126,6 @@ def _frames_of_leaf(lines: list[PrintedLine], boxed: set[int], leaf: int, size: 
     return frames
 
 
-SAME_SIZE = 0.15  # two lines whose sizes differ by less than this share are set in one size
-
-
 def _pitch(line: PrintedLine) -> float:
     """How far apart the line's characters stand (a Latin letter or digit counts half)."""
     chars = sum(0.5 if g.char.isascii() else 1.0 for g in line.glyphs if g.char.strip())
@@ -139,10 +136,10 @@ def _same_size(a: PrintedLine, b: PrintedLine) -> bool:
     """``a`` and ``b`` are set in one size: their boxes stand as tall, or their characters as far apart.  An
     OCR box's height follows the marks it holds (``瑶）`` or ``“以前…`` come back a third taller than the
     lines around them); the characters' pitch does not."""
-    if abs(a.size - b.size) <= SAME_SIZE * max(a.size, b.size):
+    if abs(a.size - b.size) <= BODY_SIZE_TOLERANCE * max(a.size, b.size):
         return True
     pa, pb = _pitch(a), _pitch(b)
-    return pa > 0 and pb > 0 and abs(pa - pb) <= SAME_SIZE * max(pa, pb)
+    return pa > 0 and pb > 0 and abs(pa - pb) <= BODY_SIZE_TOLERANCE * max(pa, pb)
 
 
 def column_grid(lines: list[PrintedLine], size: float) -> list[float]:
